@@ -1,0 +1,10 @@
+//! Journey Studio's pure core: the domain model, scores, analytics, import/export and
+//! charts. Nothing here touches the browser (no leptos, web-sys or gloo), so the compiler
+//! keeps it pure and `cargo test -p journey-core` runs it natively in seconds.
+
+pub mod model;
+pub mod templates;
+pub mod analytics;
+pub mod charts;
+pub mod interop;
+pub mod score;

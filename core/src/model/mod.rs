@@ -1,0 +1,17 @@
+//! The journey map and everything on it: plain data types (no signals), with the state
+//! changes as methods on [`JourneyMap`]. Serialised as JSON with a `schema_version`
+//! (see [`schema`]).
+
+mod channel;
+mod journey_map;
+mod lang;
+pub mod schema;
+mod touchpoint;
+
+pub use channel::Channel;
+pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
+pub use lang::Lang;
+pub use touchpoint::{
+    ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,
+    Visibility,
+};

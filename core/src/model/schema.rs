@@ -1,0 +1,192 @@
+//! The versioned JSON format of a journey map: reading (with migration of older versions
+//! and a refusal of newer ones) and writing.
+//!
+//! Every stored or exported map carries `schema_version`. Reading goes through
+//! [`parse_map`] only, never straight through serde, so that an old map is migrated and a
+//! map from a newer app is refused instead of being silently truncated on the next save.
+
+use serde_json::Value;
+
+use super::{JourneyMap, Lang};
+
+/// The version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Why a map could not be read. Carries where it went wrong, so the user can be told.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// Not JSON at all: line and column of the first error (1-based).
+    Syntax { line: usize, column: usize, detail: String },
+    /// Written by a newer version of the app.
+    NewerVersion { found: u32, supported: u32 },
+    /// JSON, but not a journey map: `path` is the JSON path of the offending value.
+    Invalid { path: String, detail: String },
+}
+
+impl LoadError {
+    /// The message shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Syntax { line, column, detail }, Lang::En) => {
+                format!("Not valid JSON at line {line}, column {column}: {detail}")
+            }
+            (LoadError::Syntax { line, column, detail }, Lang::De) => {
+                format!("Kein gültiges JSON in Zeile {line}, Spalte {column}: {detail}")
+            }
+            (LoadError::NewerVersion { found, supported }, Lang::En) => format!(
+                "This map was saved with schema version {found}, but this app reads only up to \
+                 version {supported}. Please update Journey Studio."
+            ),
+            (LoadError::NewerVersion { found, supported }, Lang::De) => format!(
+                "Diese Karte wurde mit Schema-Version {found} gespeichert, diese App liest nur \
+                 bis Version {supported}. Bitte aktualisieren Sie Journey Studio."
+            ),
+            (LoadError::Invalid { path, detail }, Lang::En) => {
+                format!("Not a valid journey map at {path}: {detail}")
+            }
+            (LoadError::Invalid { path, detail }, Lang::De) => {
+                format!("Keine gültige Journey Map bei {path}: {detail}")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a map from JSON text, migrating older schema versions.
+pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail: strip_position(&e.to_string()),
+    })?;
+    map_from_value(value)
+}
+
+/// Reads a map from an already parsed JSON value (e.g. one entry of a backup file).
+pub fn map_from_value(mut value: Value) -> Result<JourneyMap, LoadError> {
+    let version = match value.get("schema_version") {
+        None => {
+            return Err(LoadError::Invalid {
+                path: "schema_version".into(),
+                detail: "missing".into(),
+            })
+        }
+        Some(v) => v.as_u64().ok_or_else(|| LoadError::Invalid {
+            path: "schema_version".into(),
+            detail: format!("expected a whole number, found {v}"),
+        })?,
+    };
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::NewerVersion { found: version, supported: SCHEMA_VERSION });
+    }
+    if version == 0 {
+        return Err(LoadError::Invalid {
+            path: "schema_version".into(),
+            detail: "version 0 does not exist".into(),
+        });
+    }
+    migrate(&mut value, version);
+    let map: JourneyMap = serde_path_to_error::deserialize(value).map_err(|e| LoadError::Invalid {
+        path: e.path().to_string(),
+        detail: e.inner().to_string(),
+    })?;
+    Ok(map)
+}
+
+/// Brings a map of `from` up to [`SCHEMA_VERSION`], one version at a time. Each step is a
+/// function of the JSON value so that old files never need the old Rust types.
+fn migrate(value: &mut Value, from: u32) {
+    // Version 1 is the first format: there is nothing to migrate yet. A new version adds a
+    // step here (`if from < 2 { v1_to_v2(value) }`) and a test with a stored v1 file.
+    let _ = from;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+}
+
+/// Writes a map as pretty JSON with the current schema version.
+pub fn to_json(map: &JourneyMap) -> String {
+    let mut copy = map.clone();
+    copy.schema_version = SCHEMA_VERSION;
+    serde_json::to_string_pretty(&copy).expect("a journey map always serialises")
+}
+
+/// serde_json appends " at line X column Y" to its messages; we report those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Channel, RouteKind};
+
+    fn sample() -> JourneyMap {
+        let mut m = JourneyMap::blank("m1", "Sample", 1_700_000_000_000.0, Lang::En);
+        let s0 = m.stages[0].id.clone();
+        let s1 = m.stages[1].id.clone();
+        let p = m.add_persona("Lena");
+        let a = m.add_touchpoint(&s0, "Instagram post", Channel::SocialMedia).unwrap();
+        let b = m.add_touchpoint(&s1, "Reads reviews", Channel::Custom("Forum".into())).unwrap();
+        m.touchpoint_mut(&a).unwrap().set_emotion(Some(1));
+        m.touchpoint_mut(&a).unwrap().persona_ids.push(p);
+        m.touchpoint_mut(&b).unwrap().measurements.drop_off_rate = Some(0.25);
+        m.add_route(&a, &b, RouteKind::Planned);
+        m.add_route(&b, &a, RouteKind::LoopBack);
+        m
+    }
+
+    #[test]
+    fn json_round_trip_keeps_the_map() {
+        let m = sample();
+        let back = parse_map(&to_json(&m)).unwrap();
+        assert_eq!(back, m);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_naming_both_versions() {
+        let text = to_json(&sample()).replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+        let err = parse_map(&text).unwrap_err();
+        assert_eq!(err, LoadError::NewerVersion { found: 7, supported: SCHEMA_VERSION });
+        let msg = err.message(Lang::En);
+        assert!(msg.contains('7') && msg.contains(&SCHEMA_VERSION.to_string()), "{msg}");
+        assert!(err.message(Lang::De).contains("Schema-Version 7"));
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let err = parse_map("{\n  \"schema_version\": 1,\n  oops\n}").unwrap_err();
+        match err {
+            LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_types_name_the_json_path() {
+        let text = to_json(&sample()).replacen("\"emotion\": 1", "\"emotion\": \"happy\"", 1);
+        match parse_map(&text).unwrap_err() {
+            LoadError::Invalid { path, .. } => assert_eq!(path, "touchpoints[0].emotion"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_or_bad_version_is_invalid_not_a_panic() {
+        assert!(matches!(parse_map("{}"), Err(LoadError::Invalid { .. })));
+        assert!(matches!(parse_map("{\"schema_version\": -1}"), Err(LoadError::Invalid { .. })));
+        assert!(matches!(parse_map("[]"), Err(LoadError::Invalid { .. })));
+        assert!(matches!(parse_map(""), Err(LoadError::Syntax { .. })));
+    }
+}

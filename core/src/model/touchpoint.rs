@@ -1,0 +1,142 @@
+//! One moment where customer and business meet, with what the customer does, thinks and
+//! feels, how sure we are of it (evidence) and what was measured there.
+
+use serde::{Deserialize, Serialize};
+
+use super::Channel;
+
+/// Frontstage: the customer sees it. Backstage: an internal process behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    #[default]
+    Frontstage,
+    Backstage,
+}
+
+/// How sure we are of what a touchpoint says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    Measured,
+    Reported,
+    #[default]
+    Assumed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// Where it comes from: a file name and date, a survey, "team workshop", …
+    #[serde(default)]
+    pub source: String,
+}
+
+/// Measurement points of a touchpoint. Every field is optional: a missing value is unknown,
+/// never zero.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Measurements {
+    /// Customers or contacts per period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<f64>,
+    /// Share of customers who leave the journey here, 0..=1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_off_rate: Option<f64>,
+    /// Median throughput time in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throughput_time_s: Option<f64>,
+    /// Customer satisfaction, mean on a 1..=5 scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csat: Option<f64>,
+    /// Customer effort score, share agreeing "it was easy", 0..=1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ces: Option<f64>,
+    /// Net promoter score, −100..=100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nps: Option<f64>,
+}
+
+/// Why a customer got in touch (contacts only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactReason {
+    Service,
+    Information,
+    Order,
+}
+
+/// Whether a contact is worth having.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactClass {
+    /// Useful for customer and business (feedback, more information, booking more).
+    ValueAdding,
+    /// Caused by information gaps or problems: avoidable.
+    Disruptive,
+    /// The customer could solve it alone.
+    SelfServiceCandidate,
+}
+
+/// An improvement idea with its value and effort (scored in `score`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Opportunity {
+    pub text: String,
+    /// 0..=100
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_value: Option<f64>,
+    /// 0..=100
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_value: Option<f64>,
+    /// 0..=5
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Touchpoint {
+    pub id: String,
+    pub stage_id: String,
+    /// Personas this touchpoint belongs to; empty means all.
+    #[serde(default)]
+    pub persona_ids: Vec<String>,
+    pub title: String,
+    #[serde(default)]
+    pub channel: Channel,
+    #[serde(default)]
+    pub customer_action: String,
+    #[serde(default)]
+    pub thoughts: String,
+    /// −2 (very negative) ..= +2 (very positive); `None` when nobody knows yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emotion: Option<i8>,
+    #[serde(default)]
+    pub pain_points: Vec<String>,
+    #[serde(default)]
+    pub opportunities: Vec<Opportunity>,
+    /// Owner or department responsible.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub evidence: Evidence,
+    #[serde(default)]
+    pub measurements: Measurements,
+    /// 1..=5, how much this touchpoint matters to the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_class: Option<ContactClass>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_reason: Option<ContactReason>,
+    /// Event-log activity name this touchpoint stands for, when it differs from the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_key: Option<String>,
+}
+
+impl Touchpoint {
+    /// Clamps the emotion into −2..=2, so a typo can't break the curve.
+    pub fn set_emotion(&mut self, emotion: Option<i8>) {
+        self.emotion = emotion.map(|e| e.clamp(-2, 2));
+    }
+}

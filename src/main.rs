@@ -1,1 +1,5 @@
-fn main(){}
+//! Entry point of the WASM binary that Trunk builds.
+
+fn main() {
+    journey_studio::start();
+}

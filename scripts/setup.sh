@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, at pinned versions, and skips whatever is
+# already there at the right version. Safe to run again and again (the test command does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[setup] %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# The wasm-bindgen CLI must equal the library version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+TRUNK_REQ="0.21"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "^trunk ${TRUNK_REQ}\."; then
+  log "installing trunk ~${TRUNK_REQ} (compiles for a few minutes)"
+  cargo install trunk --version "~${TRUNK_REQ}" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen ${WASM_BINDGEN_VERSION}" ]; then
+  log "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION}"
+  # Not --locked: the registry's lock file pins transitive versions that are gone.
+  cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing Debian's chromium and chromium-driver"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# playwright-core (drives Debian's chromium; never downloads a browser) and binaryen's
+# wasm-opt 132 (Debian's binaryen 108 emits modules that fail at start).
+if ! node -e 'const p=require("./e2e/node_modules/playwright-core/package.json"),b=require("./e2e/node_modules/binaryen/package.json"),l=require("./e2e/package.json").devDependencies; process.exit(p.version===l["playwright-core"]&&b.version===l.binaryen?0:1)' 2>/dev/null; then
+  log "installing npm packages (playwright-core, binaryen)"
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

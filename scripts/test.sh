@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test (Quick start, second command; CI runs it through .ci/run):
+#   1. native tests of the pure core (cargo test),
+#   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
+#   3. the release build (trunk, wasm-opt) with the gzip sizes of what it built,
+#   4. end-to-end tests (Playwright) against that release build served locally —
+#      Trunk can report success for a site that does not start; only Chromium proves it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n===== %s =====\n' "$*"; }
+
+step "native tests (journey-core)"
+cargo test -p journey-core
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests
+
+step "release build (trunk)"
+rm -rf dist
+trunk build --release --offline --dist dist
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  printf '  %-55s %9d bytes, gzip %8d bytes\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+
+step "end-to-end tests (Playwright, Debian chromium, release build)"
+(cd e2e && npm test)

@@ -1,0 +1,117 @@
+//! Loading and saving the map library: an index of maps plus one key per map.
+//!
+//! Loading never fails as a whole: each map is read on its own, an unreadable one is
+//! copied verbatim to its backup key and reported, and its index entry stays so the next
+//! save does not forget it. A damaged index is rebuilt from the map keys.
+
+use journey_core::library::Library;
+use journey_core::model::schema::{parse_map, to_json, LoadError};
+use journey_core::model::JourneyMap;
+use serde::{Deserialize, Serialize};
+
+use super::{keys, KeyValue, SetError};
+
+/// Version of the index format (the maps carry their own `schema_version`).
+const INDEX_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub id: String,
+    pub name: String,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Index {
+    schema_version: u32,
+    maps: Vec<IndexEntry>,
+}
+
+/// A stored map that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub entry: IndexEntry,
+    /// `None` when the key held nothing at all.
+    pub error: Option<LoadError>,
+    pub backup_key: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub library: Library,
+    pub unreadable: Vec<Unreadable>,
+    /// The index was missing or damaged while maps were stored, and was rebuilt.
+    pub index_rebuilt: bool,
+    /// Nothing was stored at all: the first start of the app in this browser.
+    pub first_start: bool,
+}
+
+pub fn load_library(kv: &dyn KeyValue) -> Loaded {
+    let mut loaded = Loaded::default();
+    let map_keys: Vec<String> = kv.keys().into_iter().filter(|k| keys::map_id(k).is_some()).collect();
+    let index = kv.get(keys::INDEX).map(|text| serde_json::from_str::<Index>(&text));
+    let entries: Vec<IndexEntry> = match index {
+        Some(Ok(index)) if index.schema_version <= INDEX_VERSION => index.maps,
+        other => {
+            if other.is_none() && map_keys.is_empty() {
+                loaded.first_start = true;
+                return loaded;
+            }
+            if let Some(text) = kv.get(keys::INDEX) {
+                let _ = kv.set(&keys::backup_key("index"), &text);
+            }
+            loaded.index_rebuilt = true;
+            map_keys
+                .iter()
+                .filter_map(|k| keys::map_id(k))
+                .map(|id| IndexEntry { id: id.to_string(), name: id.to_string(), updated_at: 0.0 })
+                .collect()
+        }
+    };
+    for entry in entries {
+        let text = kv.get(&keys::map_key(&entry.id));
+        match text.as_deref().map(parse_map) {
+            Some(Ok(map)) if map.id == entry.id => loaded.library.maps.push(map),
+            Some(Ok(mut map)) => {
+                // The key is the truth: a map copied by hand under another key keeps that key.
+                map.id = entry.id.clone();
+                loaded.library.maps.push(map);
+            }
+            Some(Err(error)) => {
+                let backup_key = keys::backup_key(&entry.id);
+                let raw = text.unwrap_or_default();
+                if kv.get(&backup_key).as_deref() != Some(raw.as_str()) {
+                    let _ = kv.set(&backup_key, &raw);
+                }
+                loaded.unreadable.push(Unreadable { entry, error: Some(error), backup_key });
+            }
+            None => {
+                let backup_key = keys::backup_key(&entry.id);
+                loaded.unreadable.push(Unreadable { entry, error: None, backup_key });
+            }
+        }
+    }
+    loaded
+}
+
+/// Writes one map. On failure the previously stored version stays as it was.
+pub fn save_map(kv: &dyn KeyValue, map: &JourneyMap) -> Result<(), SetError> {
+    kv.set(&keys::map_key(&map.id), &to_json(map))
+}
+
+/// Writes the index of all maps, keeping the entries of unreadable maps.
+pub fn save_index(kv: &dyn KeyValue, library: &Library, unreadable: &[Unreadable]) -> Result<(), SetError> {
+    let mut maps: Vec<IndexEntry> = library
+        .maps
+        .iter()
+        .map(|m| IndexEntry { id: m.id.clone(), name: m.name.clone(), updated_at: m.updated_at })
+        .collect();
+    maps.extend(unreadable.iter().map(|u| u.entry.clone()));
+    let index = Index { schema_version: INDEX_VERSION, maps };
+    kv.set(keys::INDEX, &serde_json::to_string(&index).expect("index serialises"))
+}
+
+/// Removes a map's key (the index is saved separately).
+pub fn delete_map(kv: &dyn KeyValue, id: &str) {
+    kv.remove(&keys::map_key(id));
+}

@@ -1,0 +1,14 @@
+//! Persistence in the browser's local storage. The only module besides `ui` that touches
+//! browser APIs; everything it stores is produced and read by the pure core.
+//!
+//! Invariants: a stored entry that cannot be read is never overwritten or deleted (it is
+//! copied to a backup key and its index entry is kept); a failed write leaves the previous
+//! value in place; every key starts with [`keys::PREFIX`].
+
+pub mod backend;
+pub mod keys;
+pub mod library_store;
+pub mod preferences;
+
+pub use backend::{KeyValue, MemoryStorage, SetError};
+pub use library_store::{load_library, Loaded, Unreadable};

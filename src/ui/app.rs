@@ -1,0 +1,50 @@
+//! The app shell: header with language switch, notices, and the page for the current hash.
+
+use leptos::prelude::*;
+
+use super::lang_switch::LangSwitch;
+use super::library_page::LibraryPage;
+use super::map_page::MapPage;
+use super::notices::{Notices, SaveIndicator};
+use super::route::{use_page, Page};
+use super::state::AppState;
+use crate::i18n::texts;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let page = use_page();
+    let t = move || texts(state.lang.get());
+
+    // Keep <html lang> in step with the UI language (screen readers, hyphenation).
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", state.lang.get().code());
+        }
+    });
+    // Write pending edits before the tab goes away.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    on_cleanup(move || pagehide.remove());
+
+    view! {
+        <header class="app-header">
+            <a class="brand" href=Page::Library.href()>
+                <span class="brand-name">{move || t().app_title}</span>
+                <span class="brand-tagline">{move || t().tagline}</span>
+            </a>
+            <SaveIndicator/>
+            <LangSwitch/>
+        </header>
+        <Notices/>
+        <main class="app-main">
+            {move || match page.get() {
+                Page::Library => view! { <LibraryPage/> }.into_any(),
+                Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
+                Page::NotFound => view! {
+                    <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
+                }.into_any(),
+            }}
+        </main>
+    }
+}

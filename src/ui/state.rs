@@ -1,0 +1,226 @@
+//! The app's reactive state and the only place that joins library edits to storage.
+//!
+//! Every edit goes through [`AppState::edit_map`] or a library method here: it changes the
+//! plain `Library` inside a signal, marks the map dirty, and the debounced autosave writes
+//! it. A failed write leaves the stored version as it was and tells the user.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use journey_core::library::Library;
+use journey_core::model::{JourneyMap, Lang};
+use leptos::prelude::*;
+
+use crate::store::backend::BrowserStorage;
+use crate::store::library_store::{self, save_index, save_map};
+use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
+
+/// How long edits are collected before they are written.
+const AUTOSAVE_DELAY_MS: u64 = 300;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    /// The named map could not be written.
+    Failed { map_name: String, error: SetError },
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub library: RwSignal<Library>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    pub index_rebuilt: RwSignal<bool>,
+    pub save_status: RwSignal<SaveStatus>,
+    pub persistent: bool,
+    kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
+    dirty: StoredValue<BTreeSet<String>, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl AppState {
+    /// Opens storage (or memory when the browser refuses it), loads the library and seeds
+    /// the example map on the very first start.
+    pub fn load() -> AppState {
+        let kv: Rc<dyn KeyValue> = match BrowserStorage::open() {
+            Some(storage) => Rc::new(storage),
+            None => Rc::new(MemoryStorage::default()),
+        };
+        let persistent = kv.is_persistent();
+        let lang = preferences::initial_lang(persistent);
+        let loaded = load_library(kv.as_ref());
+        let state = AppState {
+            lang: RwSignal::new(lang),
+            library: RwSignal::new(loaded.library),
+            unreadable: RwSignal::new(loaded.unreadable),
+            index_rebuilt: RwSignal::new(loaded.index_rebuilt),
+            save_status: RwSignal::new(SaveStatus::Saved),
+            persistent,
+            kv: StoredValue::new_local(kv),
+            dirty: StoredValue::new_local(BTreeSet::new()),
+            timer: StoredValue::new_local(None),
+        };
+        if loaded.first_start {
+            state.create_example();
+        }
+        if loaded.index_rebuilt {
+            state.write_index();
+        }
+        state
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        preferences::remember_lang(lang, self.persistent);
+    }
+
+    /// Changes one map and schedules the autosave. Does nothing for an unknown id.
+    pub fn edit_map(&self, id: &str, edit: impl FnOnce(&mut JourneyMap)) {
+        let now = now_ms();
+        let mut changed = false;
+        self.library.update(|lib| {
+            if let Some(map) = lib.get_mut(id) {
+                edit(map);
+                map.touch(now);
+                changed = true;
+            }
+        });
+        if changed {
+            self.mark_dirty(id);
+        }
+    }
+
+    pub fn create_blank(&self, name: &str) -> String {
+        let id = new_id();
+        let lang = self.lang.get_untracked();
+        let default_name = crate::i18n::texts(lang).new_map_default_name;
+        self.library.update(|lib| {
+            lib.create_blank(&id, name, default_name, now_ms(), lang);
+        });
+        self.mark_dirty(&id);
+        id
+    }
+
+    pub fn create_example(&self) -> String {
+        let id = new_id();
+        let lang = self.lang.get_untracked();
+        self.library.update(|lib| {
+            lib.create_example(&id, now_ms(), lang);
+        });
+        self.mark_dirty(&id);
+        id
+    }
+
+    /// Renames a map; an empty name is refused and returns false.
+    pub fn rename(&self, id: &str, name: &str) -> bool {
+        let mut ok = false;
+        self.library.update(|lib| ok = lib.rename(id, name, now_ms()));
+        if ok {
+            self.mark_dirty(id);
+        }
+        ok
+    }
+
+    pub fn duplicate(&self, id: &str) -> Option<String> {
+        let new = new_id();
+        let suffix = crate::i18n::texts(self.lang.get_untracked()).copy_suffix;
+        let mut done = None;
+        self.library.update(|lib| done = lib.duplicate(id, &new, suffix, now_ms()));
+        if let Some(id) = &done {
+            self.mark_dirty(id);
+        }
+        done
+    }
+
+    /// Deletes a map at once (after the user confirmed it in the UI).
+    pub fn delete(&self, id: &str) {
+        self.library.update(|lib| {
+            lib.delete(id);
+        });
+        self.dirty.update_value(|d| {
+            d.remove(id);
+        });
+        self.kv.with_value(|kv| library_store::delete_map(kv.as_ref(), id));
+        self.write_index();
+    }
+
+    fn mark_dirty(&self, id: &str) {
+        self.dirty.update_value(|d| {
+            d.insert(id.to_string());
+        });
+        self.save_status.set(SaveStatus::Pending);
+        self.schedule_flush();
+    }
+
+    fn schedule_flush(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(
+            move || this.flush(),
+            std::time::Duration::from_millis(AUTOSAVE_DELAY_MS),
+        )
+        .ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes every dirty map and the index now. Maps that fail stay dirty.
+    pub fn flush(&self) {
+        let ids: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
+        if ids.is_empty() {
+            return;
+        }
+        let mut failure = None;
+        let kv = self.kv.get_value();
+        self.library.with_untracked(|lib| {
+            for id in &ids {
+                match lib.get(id) {
+                    Some(map) => match save_map(kv.as_ref(), map) {
+                        Ok(()) => self.dirty.update_value(|d| {
+                            d.remove(id);
+                        }),
+                        Err(error) => failure = Some(SaveStatus::Failed { map_name: map.name.clone(), error }),
+                    },
+                    None => self.dirty.update_value(|d| {
+                        d.remove(id);
+                    }),
+                }
+            }
+        });
+        let index_result = self.library.with_untracked(|lib| {
+            self.unreadable.with_untracked(|u| save_index(kv.as_ref(), lib, u))
+        });
+        if let (Err(error), None) = (index_result, &failure) {
+            failure = Some(SaveStatus::Failed { map_name: String::new(), error });
+        }
+        self.save_status.set(failure.unwrap_or(SaveStatus::Saved));
+    }
+
+    fn write_index(&self) {
+        let kv = self.kv.get_value();
+        let result = self.library.with_untracked(|lib| {
+            self.unreadable.with_untracked(|u| save_index(kv.as_ref(), lib, u))
+        });
+        if let Err(error) = result {
+            self.save_status.set(SaveStatus::Failed { map_name: String::new(), error });
+        }
+    }
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A new map id: `crypto.randomUUID()` where the page is a secure context, otherwise time
+/// plus a random part (opened from disk in some browsers).
+pub fn new_id() -> String {
+    let uuid = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| js_sys::Reflect::has(&c, &"randomUUID".into()).ok().filter(|b| *b).map(|_| c))
+        .map(|c| c.random_uuid());
+    uuid.unwrap_or_else(|| {
+        format!("m{}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * u32::MAX as f64) as u32)
+    })
+}

@@ -124,7 +124,7 @@ pub fn emotion_curve(input: &EmotionCurveInput, options: &ChartOptions) -> Chart
             .margin_top(8)
             .x_label_area_size(CATEGORY_AXIS_PX)
             .y_label_area_size(80)
-            .build_cartesian_2d((0..n as i32).into_segmented(), (MIN - 0.3)..(MAX + 0.3))
+            .build_cartesian_2d((0..n as i32 - 1).into_segmented(), (MIN - 0.3)..(MAX + 0.3))
             .map_err(err)?;
         chart
             .configure_mesh()
@@ -231,6 +231,18 @@ mod tests {
         }
         let none = EmotionCurveInput::default();
         assert!(matches!(emotion_curve(&none, &ChartOptions::new(Lang::En)), Chart::NeedsData(m) if m.contains("stages")));
+    }
+
+    #[test]
+    fn a_single_stage_still_draws_its_point() {
+        let data = EmotionCurveInput {
+            stages: vec!["Only".into()],
+            series: vec![EmotionSeries { name: "P".into(), as_is: vec![Some(-1.0)], to_be: None }],
+        };
+        let Chart::Svg(svg) = emotion_curve(&data, &ChartOptions::new(Lang::En)) else { panic!() };
+        let doc = parse(&svg);
+        assert_eq!(count(&doc, "circle"), 1);
+        assert!(texts(&doc).iter().any(|t| t == "Only"));
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn funnel(input: &FunnelInput, options: &ChartOptions) -> Chart {
             .margin_top(8)
             .x_label_area_size(CATEGORY_AXIS_PX)
             .y_label_area_size(100)
-            .build_cartesian_2d((0..n).into_segmented(), 0.0..top)
+            .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..top)
             .map_err(err)?;
         chart
             .configure_mesh()

@@ -16,7 +16,9 @@ mod document;
 mod emotion_curve;
 mod funnel;
 mod header;
+mod horizontal_bars;
 mod plot;
+mod score_ranking;
 mod svg_writer;
 mod text;
 mod theme;
@@ -27,5 +29,8 @@ mod test_support;
 pub use document::{Chart, ChartOptions};
 pub use emotion_curve::{emotion_curve, EmotionCurveInput, EmotionSeries};
 pub use funnel::{funnel, step_change, FunnelInput, FunnelStep};
+pub use score_ranking::{score_ranking, ScoreRankingInput, ScoredItem, MAX_ROWS};
 pub use header::{LegendEntry, Swatch};
 pub use text::escape;
+#[cfg(test)]
+mod samples;

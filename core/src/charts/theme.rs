@@ -40,7 +40,7 @@ pub const FONT_FAMILY: &str = "sans-serif";
 /// Rough width of one character of a `px`-sized sans-serif font. There is no font metric
 /// without font crates (or the DOM), so layout works with this average.
 pub fn char_width(px: f64) -> f64 {
-    px * 0.56
+    px * 0.6
 }
 
 /// The `index`-th series colour, repeating after the palette ends.

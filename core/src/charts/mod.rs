@@ -12,6 +12,8 @@
 //! [`text::escape`] covers everything written by hand). Colours are Okabe–Ito; text is at
 //! least 16 px at the default 960 × 540.
 
+mod channel_mix;
+mod contact_mix;
 mod document;
 mod emotion_curve;
 mod funnel;
@@ -22,15 +24,19 @@ mod score_ranking;
 mod svg_writer;
 mod text;
 mod theme;
+mod throughput;
 
 #[cfg(test)]
 mod test_support;
 
+pub use channel_mix::{channel_mix, ChannelMixInput, ChannelRow, MAX_CHANNELS};
+pub use contact_mix::{class_label, contact_mix, reason_label, ContactMixInput, ContactVolume};
 pub use document::{Chart, ChartOptions};
 pub use emotion_curve::{emotion_curve, EmotionCurveInput, EmotionSeries};
 pub use funnel::{funnel, step_change, FunnelInput, FunnelStep};
 pub use score_ranking::{score_ranking, ScoreRankingInput, ScoredItem, MAX_ROWS};
 pub use header::{LegendEntry, Swatch};
 pub use text::escape;
+pub use throughput::{bin_durations, throughput_histogram, Bins, ThroughputInput, TimeUnit};
 #[cfg(test)]
 mod samples;

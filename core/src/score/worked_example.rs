@@ -93,6 +93,20 @@ fn stage_and_journey_scores_match_the_document() {
 }
 
 #[test]
+fn fixing_the_checkout_drop_off_matches_the_what_if() {
+    let (mut m, [_, _, c, _]) = example();
+    m.touchpoint_mut(&c).unwrap().measurements.drop_off_rate = Some(0.1);
+    let s = score_map(&m);
+    close(s.touchpoint_value(&c).unwrap(), 82.0, "score C");
+    let j = s.journey.as_ref().unwrap();
+    assert_eq!(j.weakest_stage.as_ref().unwrap().stage_name, "Consideration");
+    close(j.completion.as_ref().unwrap().rate, 0.63, "completion");
+    close(j.value, 67.64, "journey score");
+    close(s.mean_touchpoint_score.unwrap(), 76.97, "mean");
+    assert!(s.illusion.is_none());
+}
+
+#[test]
 fn priorities_contacts_and_opportunities_match_the_document() {
     let (m, [a, b, c, _]) = example();
     let s = score_map(&m);

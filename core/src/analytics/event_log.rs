@@ -24,8 +24,8 @@ pub struct EventLog {
     pub channel: Vec<u32>,
     /// Resource id or [`NONE_ID`].
     pub resource: Vec<u32>,
-    /// Rating, `NaN` when absent.
-    pub rating: Vec<f32>,
+    /// Rating given at the event, when a rating column was mapped and the cell is a number.
+    pub rating: Vec<Option<f32>>,
     /// Line number in the file (1-based, header is line 1).
     pub line: Vec<u32>,
     /// Events of case `c` are `case_start[c]..case_start[c + 1]`; length is cases + 1.
@@ -81,7 +81,7 @@ impl EventLog {
             raw.resource = vec![NONE_ID; n];
         }
         if raw.rating.is_empty() {
-            raw.rating = vec![f32::NAN; n];
+            raw.rating = vec![None; n];
         }
         // Counting sort by case keeps file order within a case (stable) in O(n).
         let mut start = vec![0u32; cases + 1];
@@ -113,7 +113,7 @@ impl EventLog {
         let resource = permute_u32(&raw.resource);
         let line = permute_u32(&raw.line);
         let time_ms: Vec<i64> = order.iter().map(|&i| raw.time_ms[i as usize]).collect();
-        let rating: Vec<f32> = order.iter().map(|&i| raw.rating[i as usize]).collect();
+        let rating: Vec<Option<f32>> = order.iter().map(|&i| raw.rating[i as usize]).collect();
         let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;
         EventLog {
             case,

@@ -291,7 +291,7 @@ impl Importer {
             .rating
             .and_then(|i| std::str::from_utf8(rec[i].trim_ascii()).ok())
             .and_then(|s| s.replace(',', ".").parse::<f32>().ok())
-            .unwrap_or(f32::NAN);
+            .filter(|r| r.is_finite());
         let raw = &mut self.raw;
         raw.case.push(case);
         raw.activity.push(activity);
@@ -389,6 +389,19 @@ mod tests {
         assert_eq!(lines, vec![3, 4, 5]);
         assert_eq!(s.first_issues[0].problem, RowProblem::EmptyCase);
         assert_eq!(s.first_issues[2].problem, RowProblem::TooFewFields { expected: 4, found: 2 });
+    }
+
+    #[test]
+    fn ratings_are_read_with_decimal_comma_and_averaged_per_activity() {
+        let mut m = mapping();
+        m.channel = None;
+        m.rating = Some("stars".into());
+        let csv = b"case,activity,time,stars\nA,x,2024-01-01T10:00:00Z,4\nB,x,2024-01-01T10:00:00Z,\"2,5\"\nC,x,2024-01-01T10:00:00Z,n/a\n".to_vec();
+        let (log, s) = import_all(csv, &m).unwrap();
+        assert_eq!(s.skipped_rows, 0);
+        assert_eq!(log.rating, vec![Some(4.0), Some(2.5), None]);
+        let v = crate::analytics::volumes(&log);
+        assert_eq!((v.activities[0].mean_rating, v.activities[0].ratings), (Some(3.25), 2));
     }
 
     #[test]

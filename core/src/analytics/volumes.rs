@@ -13,6 +13,9 @@ pub struct ActivityVolume {
     pub cases: u64,
     /// `cases` / all cases.
     pub presence: f64,
+    /// Mean of the ratings given at this activity, when a rating column was mapped.
+    pub mean_rating: Option<f64>,
+    pub ratings: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,9 +41,14 @@ pub fn volumes(log: &EventLog) -> VolumesReport {
     let mut cases = vec![0u64; n_act];
     // The last case an activity was counted for: one pass, no per-case set.
     let mut last_case = vec![u32::MAX; n_act];
-    for (&c, &a) in log.case.iter().zip(&log.activity) {
+    let mut rating_sum = vec![(0.0f64, 0u64); n_act];
+    for ((&c, &a), r) in log.case.iter().zip(&log.activity).zip(&log.rating) {
         let a = a as usize;
         events[a] += 1;
+        if let Some(r) = r {
+            rating_sum[a].0 += *r as f64;
+            rating_sum[a].1 += 1;
+        }
         if last_case[a] != c {
             last_case[a] = c;
             cases[a] += 1;
@@ -53,6 +61,8 @@ pub fn volumes(log: &EventLog) -> VolumesReport {
             events: events[a],
             cases: cases[a],
             presence: share(cases[a], total_cases),
+            mean_rating: (rating_sum[a].1 > 0).then(|| rating_sum[a].0 / rating_sum[a].1 as f64),
+            ratings: rating_sum[a].1,
         })
         .collect();
     activities.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));

@@ -3,14 +3,26 @@
 //! - [`backup`]: JSON export/import of one map and of all maps (a versioned backup file).
 //! - [`import_plan`]: what happens when an imported map meets the library — nothing is
 //!   overwritten without an explicit [`import_plan::ImportChoice::Replace`].
+//! - [`mermaid_import`], [`mermaid_export`], [`mermaid_normalise`]: Mermaid `journey`
+//!   diagrams (shared lexing in `mermaid_lex`, escaping and scores in [`mermaid_text`]).
 //! - [`share_link`]: the whole map, deflated and base64url-encoded in a URL fragment.
 //!
 //! Everything here is pure: ids and timestamps come from the caller, text goes in and out.
+//! The formats are described for users and developers in `docs/interop.md`.
 
 pub mod backup;
 pub mod import_plan;
+pub mod mermaid_export;
+pub mod mermaid_import;
+mod mermaid_issue;
+mod mermaid_lex;
+pub mod mermaid_normalise;
+pub mod mermaid_text;
 pub mod share_link;
 
 pub use backup::{export_backup, export_map, parse_backup, parse_import_file, Backup, BackupError, BrokenEntry, ImportFile, ImportFileError};
 pub use import_plan::{apply_to_library, plan_import, resolve_import, Conflict, ImportAction, ImportChoice, LibraryEntry, PlanError, PlanItem, PlanStatus};
+pub use mermaid_export::{export_mermaid, MermaidExport, NotCarried};
+pub use mermaid_import::{import_mermaid, unsorted_stage_name, IssueKind, MermaidImport, MermaidIssue, Severity};
+pub use mermaid_normalise::normalise_mermaid;
 pub use share_link::{decode_share_fragment, encode_share_fragment, ShareError};

@@ -49,7 +49,7 @@ pub fn write_header(w: &mut SvgWriter, width: u32, title: &str, legend: &[Legend
     );
     let mut x = left;
     for (i, entry) in legend.iter().enumerate() {
-        let label = shorten(&entry.label, 28);
+        let label = shorten(&entry.label, 36);
         let advance = SWATCH_PX + 8.0 + label.chars().count() as f64 * char_width(SMALL_PX) + 24.0;
         let remaining = legend.len() - i;
         if x + advance > left + usable - if remaining > 1 { 48.0 } else { 0.0 } {

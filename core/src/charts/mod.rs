@@ -20,11 +20,14 @@ mod funnel;
 mod header;
 mod horizontal_bars;
 mod plot;
+mod route_flow;
+mod route_layout;
 mod score_ranking;
 mod svg_writer;
 mod text;
 mod theme;
 mod throughput;
+mod value_effort;
 
 #[cfg(test)]
 mod test_support;
@@ -34,9 +37,11 @@ pub use contact_mix::{class_label, contact_mix, reason_label, ContactMixInput, C
 pub use document::{Chart, ChartOptions};
 pub use emotion_curve::{emotion_curve, EmotionCurveInput, EmotionSeries};
 pub use funnel::{funnel, step_change, FunnelInput, FunnelStep};
+pub use route_flow::{route_flow, FlowLink, FlowNode, RouteFlowInput};
 pub use score_ranking::{score_ranking, ScoreRankingInput, ScoredItem, MAX_ROWS};
 pub use header::{LegendEntry, Swatch};
 pub use text::escape;
+pub use value_effort::{value_effort, OpportunityPoint, Quadrant, ValueEffortInput, EFFORT_MAX, VALUE_MAX};
 pub use throughput::{bin_durations, throughput_histogram, Bins, ThroughputInput, TimeUnit};
 #[cfg(test)]
 mod samples;

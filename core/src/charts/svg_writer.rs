@@ -154,6 +154,14 @@ impl SvgWriter {
         self.element("text", &attrs, Some(text));
     }
 
+    /// One line of text turned by `degrees` around its anchor point (axis titles).
+    pub fn rotated_text(&mut self, (x, y): (f64, f64), text: &str, look: TextLook, degrees: f64) {
+        let start = self.out.len();
+        self.text((x, y), text, look);
+        let rotate = format!(r#"<text transform="rotate({}, {}, {})""#, n(degrees), n(x), n(y));
+        self.out.replace_range(start..start + "<text".len(), &rotate);
+    }
+
     /// The markup written so far; a document is closed with `</svg>`.
     pub fn finish(mut self) -> String {
         if self.is_document {

@@ -137,8 +137,10 @@ pub fn contact_mix(input: &ContactMixInput, options: &ChartOptions) -> Chart {
                 let mut bar = Rectangle::new([(SegmentValue::Exact(x), base), (SegmentValue::Exact(x + 1), base + v)], reason_colour(REASONS[c]).filled());
                 bar.set_margin(0, 0, 40, 40);
                 chart.draw_series(std::iter::once(bar)).map_err(err)?;
-                // Segment values only where the segment is tall enough for the text.
-                if v / top * plot_h >= LABEL_PX + 6.0 {
+                // Segment values only where there are several segments (one would repeat the
+                // total) and the segment is tall enough for the text.
+                let segments = used.iter().filter(|&&c| values[c] > 0.0).count();
+                if segments > 1 && v / top * plot_h >= LABEL_PX + 6.0 {
                     let style = font_with(SMALL_PX, WHITE, true).pos(Pos::new(HPos::Center, VPos::Center));
                     chart.draw_series(std::iter::once(Text::new(number(v, 0, lang), (SegmentValue::CenterOf(x), base + v / 2.0), style))).map_err(err)?;
                 }
@@ -195,6 +197,14 @@ mod tests {
         let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap().text().unwrap().to_string();
         assert!(desc.contains("Disruptive (avoidable): 320 (Service 200, Information 120)"), "{desc}");
         assert!(desc.contains("2 classified contacts have no volume"), "{desc}");
+    }
+
+    #[test]
+    fn a_bar_of_one_reason_shows_its_total_once() {
+        let data = ContactMixInput { contacts: vec![cv(ContactClass::ValueAdding, Some(ContactReason::Order), 1400.0)], without_volume: 0 };
+        let Chart::Svg(svg) = contact_mix(&data, &ChartOptions::new(Lang::En).about(crate::charts::test_support::EVIL)) else { panic!() };
+        crate::charts::test_support::assert_escaped(&svg);
+        assert_eq!(texts(&parse(&svg)).iter().filter(|t| *t == "1,400").count(), 1);
     }
 
     #[test]

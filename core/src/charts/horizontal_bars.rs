@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::plot::{err, Area};
-use super::text::shorten;
+use super::text::{clean, shorten};
 use super::theme::{char_width, font, GRID, SMALL_PX};
 
 /// One panel of horizontal bars.
@@ -57,7 +57,7 @@ pub fn draw_bar_panel(area: &Area<'_>, panel: &BarPanel<'_>) -> Result<(), Strin
         .x_label_style(font(SMALL_PX))
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID.stroke_width(1))
-        .x_desc(panel.axis_desc.clone())
+        .x_desc(clean(&panel.axis_desc))
         .axis_desc_style(font(SMALL_PX))
         .draw()
         .map_err(err)?;

@@ -15,6 +15,7 @@
 mod channel_mix;
 mod contact_mix;
 mod document;
+pub mod from_map;
 mod emotion_curve;
 mod funnel;
 mod header;
@@ -43,5 +44,7 @@ pub use header::{LegendEntry, Swatch};
 pub use text::escape;
 pub use value_effort::{value_effort, OpportunityPoint, Quadrant, ValueEffortInput, EFFORT_MAX, VALUE_MAX};
 pub use throughput::{bin_durations, throughput_histogram, Bins, ThroughputInput, TimeUnit};
+#[cfg(test)]
+mod escaping_props;
 #[cfg(test)]
 mod samples;

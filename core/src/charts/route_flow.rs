@@ -5,7 +5,7 @@
 use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::plot::{render_by_hand, BodyBox, Frame};
-use super::route_layout::{layout, FlowLayout};
+use super::route_layout::{layout, Direction, FlowLayout};
 use super::svg_writer::{coord, Anchor, SvgWriter, TextLook};
 use super::text::{clean, number, shorten, tr};
 use super::theme::{char_width, hex, series_colour, INK, MUTED, PALETTE, SMALL_PX};
@@ -36,9 +36,11 @@ pub struct RouteFlowInput {
 }
 
 const NODE_W: f64 = 14.0;
-const GAP: f64 = 18.0;
+const GAP: f64 = 22.0;
 const HEADING_H: f64 = 28.0;
-const LOOP_LANE_H: f64 = 44.0;
+const LOOP_LANE_H: f64 = 40.0;
+/// Room right of the last column for its labels (every label stands right of its node).
+const LAST_LABEL_PX: f64 = 170.0;
 const LOOP_COLOUR_INDEX: usize = 3;
 
 /// Pixel geometry of the nodes: x of the left edge, y of the top, height.
@@ -63,9 +65,9 @@ fn geometry(l: &FlowLayout, body: BodyBox, has_loops: bool) -> Geometry {
             space.max(10.0) / members.iter().sum::<f64>().max(1e-9)
         })
         .fold(f64::INFINITY, f64::min);
-    let step = if l.columns > 1 { (body.w - NODE_W) / (l.columns - 1) as f64 } else { 0.0 };
+    let step = if l.columns > 1 { (body.w - NODE_W - LAST_LABEL_PX) / (l.columns - 1) as f64 } else { body.w };
     let column_x: Vec<f64> = (0..l.columns).map(|c| body.x + c as f64 * step).collect();
-    let label_chars = (((if l.columns > 1 { step } else { body.w / 2.0 }) - NODE_W - 14.0) / char_width(SMALL_PX)).max(6.0) as usize;
+    let label_chars = ((step.min(LAST_LABEL_PX + NODE_W) - NODE_W - 12.0) / char_width(SMALL_PX)).max(6.0) as usize;
     let mut y = vec![0.0; l.nodes.len()];
     let mut h = vec![0.0; l.nodes.len()];
     let mut next_y = vec![top; l.columns];
@@ -103,7 +105,7 @@ pub fn route_flow(input: &RouteFlowInput, options: &ChartOptions) -> Chart {
             "Der Routenfluss braucht Volumen an den Routen: eintragen, wie viele Kunden jede Route nehmen, oder ein Ereignisprotokoll importieren.",
         );
     };
-    let has_loops = l.links.iter().any(|k| k.backwards);
+    let has_loops = l.links.iter().any(|k| k.direction == Direction::Backward);
     let mut legend = vec![LegendEntry::new(tr(lang, "Route (width = customers)", "Route (Breite = Kunden)"), PALETTE[0], Swatch::Block)];
     if has_loops {
         legend.push(LegendEntry::new(tr(lang, "Back to an earlier touchpoint", "Zurück zu einem früheren Touchpoint"), series_colour(LOOP_COLOUR_INDEX), Swatch::Line));
@@ -112,28 +114,45 @@ pub fn route_flow(input: &RouteFlowInput, options: &ChartOptions) -> Chart {
     render_by_hand(frame, |w, body| draw(w, body, &l, input, has_loops, lang))
 }
 
+/// Path data of a band from (x0, y0) to (x1, y1), `t` thick.
+fn band(x0: f64, y0: f64, x1: f64, y1: f64, t: f64) -> String {
+    let xm = (x0 + x1) / 2.0;
+    let c = coord;
+    format!(
+        "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {} Z",
+        c(x0), c(y0), c(xm), c(y0), c(xm), c(y1), c(x1), c(y1),
+        c(x1), c(y1 + t), c(xm), c(y1 + t), c(xm), c(y0 + t), c(x0), c(y0 + t)
+    )
+}
+
 fn draw(w: &mut SvgWriter, body: BodyBox, l: &FlowLayout, input: &RouteFlowInput, has_loops: bool, lang: Lang) {
     let g = geometry(l, body, has_loops);
     let heading = TextLook { px: SMALL_PX, colour: MUTED, anchor: Anchor::Start, bold: true, halo: false };
     if let Some(sources) = &l.source_columns {
         for (c, source) in sources.iter().enumerate() {
             if let Some(name) = input.column_names.get(*source) {
-                let anchor = if c + 1 == l.columns && l.columns > 1 { Anchor::End } else { Anchor::Start };
-                let x = if anchor == Anchor::End { g.column_x[c] + NODE_W } else { g.column_x[c] };
-                w.text((x, body.y + SMALL_PX), &shorten(name, g.label_chars), TextLook { anchor, ..heading });
+                w.text((g.column_x[c], body.y + SMALL_PX), &shorten(name, g.label_chars), heading);
             }
         }
     }
-    // Where the next band leaves/enters each node: bands stack in the order of the node
-    // at their other end, forward bands first, loops last (at the bottom, near their lane).
+    // Where the next band leaves/enters each node: bands stack in the order of the node at
+    // their other end; brackets and loops come after the bands.
     let mut out_y: Vec<f64> = g.y.clone();
     let mut in_y: Vec<f64> = g.y.clone();
     let mut order: Vec<usize> = (0..l.links.len()).collect();
+    let rank = |d: Direction| match d {
+        Direction::Forward => 0,
+        Direction::Within => 1,
+        Direction::Backward => 2,
+    };
     order.sort_by(|&a, &b| {
         let (la, lb) = (&l.links[a], &l.links[b]);
-        (la.backwards, g.y[la.to], g.y[la.from]).partial_cmp(&(lb.backwards, g.y[lb.to], g.y[lb.from])).unwrap_or(std::cmp::Ordering::Equal)
+        (rank(la.direction), g.y[la.to], g.y[la.from])
+            .partial_cmp(&(rank(lb.direction), g.y[lb.to], g.y[lb.from]))
+            .unwrap_or(std::cmp::Ordering::Equal)
     });
     let lane = body.y + body.h - LOOP_LANE_H / 2.0;
+    let c = coord;
     for k in order {
         let link = &l.links[k];
         let t = (link.volume * g.scale).max(1.5);
@@ -142,38 +161,46 @@ fn draw(w: &mut SvgWriter, body: BodyBox, l: &FlowLayout, input: &RouteFlowInput
         out_y[link.from] += t;
         in_y[link.to] += t;
         let tip = format!("{} → {}: {}", clean(&l.nodes[link.from].label), clean(&l.nodes[link.to].label), number(link.volume, 0, lang));
-        if link.backwards {
-            // A thick stroke along the centre line: out, down to the lane, back, up, in.
-            let (ys, ye) = (y0 + t / 2.0, y1 + t / 2.0);
-            let bend = 40.0 + t;
-            let d = format!(
-                "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {}",
-                coord(x0), coord(ys), coord(x0 + bend), coord(ys), coord(x0 + bend), coord(lane), coord(x0), coord(lane),
-                coord(x1), coord(lane), coord(x1 - bend), coord(lane), coord(x1 - bend), coord(ye), coord(x1), coord(ye)
-            );
-            let colour = hex(series_colour(LOOP_COLOUR_INDEX));
-            w.path(&d, &[("fill", "none".into()), ("stroke", colour), ("stroke-width", coord(t)), ("stroke-opacity", "0.55".into())], &tip);
-        } else {
-            let xm = (x0 + x1) / 2.0;
-            let d = format!(
-                "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {} Z",
-                coord(x0), coord(y0), coord(xm), coord(y0), coord(xm), coord(y1), coord(x1), coord(y1),
-                coord(x1), coord(y1 + t), coord(xm), coord(y1 + t), coord(xm), coord(y0 + t), coord(x0), coord(y0 + t)
-            );
-            let colour = hex(series_colour(link.from % 3));
-            w.path(&d, &[("fill", colour), ("fill-opacity", "0.45".into())], &tip);
+        let (ys, ye) = (y0 + t / 2.0, y1 + t / 2.0);
+        match link.direction {
+            Direction::Forward => {
+                let colour = hex(series_colour(link.from % 3));
+                w.path(&band(x0, y0, x1, y1, t), &[("fill", colour), ("fill-opacity", "0.45".into())], &tip);
+            }
+            Direction::Within => {
+                // A bracket right of the column, from the source's right edge to the target's.
+                let bend = 26.0 + t / 2.0;
+                let xe = x1 + NODE_W;
+                let d = format!("M{} {} C{} {} {} {} {} {}", c(x0), c(ys), c(x0 + bend), c(ys), c(xe + bend), c(ye), c(xe), c(ye));
+                let colour = hex(series_colour(link.from % 3));
+                w.path(&d, &[("fill", "none".into()), ("stroke", colour), ("stroke-width", c(t)), ("stroke-opacity", "0.55".into())], &tip);
+            }
+            Direction::Backward => {
+                // Out to the right, down to the lane under the chart, back left, up, in.
+                let bend = 30.0 + t / 2.0;
+                let d = format!(
+                    "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {}",
+                    c(x0), c(ys), c(x0 + bend), c(ys), c(x0 + bend), c(lane), c(x0), c(lane),
+                    c(x1), c(lane), c(x1 - bend), c(lane), c(x1 - bend), c(ye), c(x1), c(ye)
+                );
+                let colour = hex(series_colour(LOOP_COLOUR_INDEX));
+                w.path(&d, &[("fill", "none".into()), ("stroke", colour), ("stroke-width", c(t)), ("stroke-opacity", "0.55".into())], &tip);
+            }
         }
     }
-    let label = TextLook { px: SMALL_PX, colour: INK, anchor: Anchor::Start, bold: false, halo: true };
+    let name_look = TextLook { px: SMALL_PX, colour: INK, anchor: Anchor::Start, bold: false, halo: true };
     for (i, n) in l.nodes.iter().enumerate() {
         w.rect(g.x[i], g.y[i], NODE_W, g.h[i], &hex(INK), &[]);
-        let last = n.column + 1 == l.columns && l.columns > 1;
-        let text = format!("{} ({})", shorten(&n.label, g.label_chars.saturating_sub(8).max(6)), number(n.size, 0, lang));
-        let y = g.y[i] + g.h[i] / 2.0 + SMALL_PX * 0.35;
-        if last {
-            w.text((g.x[i] - 6.0, y), &text, TextLook { anchor: Anchor::End, ..label });
+        let x = g.x[i] + NODE_W + 6.0;
+        let volume = number(n.size, 0, lang);
+        let centre = g.y[i] + g.h[i] / 2.0;
+        if g.h[i] >= 2.0 * SMALL_PX + 4.0 {
+            // Tall node: name, and the volume below it.
+            w.text((x, centre - 2.0), &shorten(&n.label, g.label_chars), name_look);
+            w.text((x, centre + SMALL_PX + 2.0), &volume, TextLook { colour: MUTED, ..name_look });
         } else {
-            w.text((g.x[i] + NODE_W + 6.0, y), &text, label);
+            let room = g.label_chars.saturating_sub(volume.chars().count() + 3).max(4);
+            w.text((x, centre + SMALL_PX * 0.35), &format!("{} ({volume})", shorten(&n.label, room)), name_look);
         }
     }
 }
@@ -204,7 +231,7 @@ mod tests {
         let tips: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
         assert!(tips.contains(&"Store → App: 400"), "{tips:?}");
         let t = texts(&doc);
-        for expected in ["Awareness", "Purchase", "Service", "Post (900)", "App (1,600)", "Store (1,000)"] {
+        for expected in ["Awareness", "Purchase", "Service", "Post", "900", "App", "1,600", "Store", "1,000", "Review", "300"] {
             assert!(t.iter().any(|x| x == expected), "missing {expected} in {t:?}");
         }
         assert!(!t.iter().any(|x| x.starts_with("Unused")), "a node without volume is left out");

@@ -14,14 +14,24 @@ pub struct PlacedNode {
     pub size: f64,
 }
 
+/// Which way a route runs between columns; each is drawn differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// To a later column: a band.
+    Forward,
+    /// Within one column (e.g. two touchpoints of one stage): a bracket beside the column.
+    Within,
+    /// To an earlier column, or closing a cycle: a loop under the chart.
+    Backward,
+}
+
 /// A route with volume between two placed nodes (indices into `nodes`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedLink {
     pub from: usize,
     pub to: usize,
     pub volume: f64,
-    /// Runs to the same or an earlier column: drawn as a loop under the chart.
-    pub backwards: bool,
+    pub direction: Direction,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,13 +80,14 @@ pub fn layout(nodes: &[FlowNode], links: &[FlowLink]) -> Option<FlowLayout> {
         let to = index_of(&l.to, &mut placed, &mut given_columns);
         match placed_links.iter_mut().find(|p| p.from == from && p.to == to) {
             Some(p) => p.volume += l.volume,
-            None => placed_links.push(PlacedLink { from, to, volume: l.volume, backwards: false }),
+            None => placed_links.push(PlacedLink { from, to, volume: l.volume, direction: Direction::Forward }),
         }
     }
     if placed_links.is_empty() {
         return None;
     }
-    let (columns, source_columns) = if given_columns.iter().all(Option::is_some) {
+    let given = given_columns.iter().all(Option::is_some);
+    let (columns, source_columns) = if given {
         let mut distinct: Vec<usize> = given_columns.iter().flatten().copied().collect();
         distinct.sort_unstable();
         distinct.dedup();
@@ -89,7 +100,14 @@ pub fn layout(nodes: &[FlowNode], links: &[FlowLink]) -> Option<FlowLayout> {
         node.column = *column;
     }
     for link in &mut placed_links {
-        link.backwards = columns[link.to] <= columns[link.from];
+        let (a, b) = (columns[link.from], columns[link.to]);
+        link.direction = match b.cmp(&a) {
+            std::cmp::Ordering::Greater => Direction::Forward,
+            // Computed columns put every forward route one column on at least, so an edge
+            // within a column there is one that closes a cycle.
+            std::cmp::Ordering::Equal if given => Direction::Within,
+            _ => Direction::Backward,
+        };
     }
     for (i, node) in placed.iter_mut().enumerate() {
         let inflow: f64 = placed_links.iter().filter(|l| l.to == i).map(|l| l.volume).sum();
@@ -172,7 +190,7 @@ mod tests {
         let col = |id: &str| l.nodes.iter().find(|n| n.id == id).unwrap().column;
         assert_eq!((col("a"), col("b"), col("c")), (0, 1, 2));
         assert!(l.nodes.iter().all(|n| n.id != "d"), "self-loops carry no flow between touchpoints");
-        assert_eq!(l.links.iter().filter(|x| x.backwards).count(), 1);
+        assert_eq!(l.links.iter().filter(|x| x.direction == Direction::Backward).count(), 1);
         let c = l.nodes.iter().find(|n| n.id == "c").unwrap();
         assert_eq!(c.size, 10.0, "inflow 6 + 4 beats outflow 2");
     }
@@ -186,7 +204,8 @@ mod tests {
         assert_eq!(l.source_columns, Some(vec![0, 3]));
         assert_eq!(l.links.len(), 3, "duplicate routes add up");
         assert_eq!(l.links[0].volume, 3.0);
-        assert!(l.links.iter().any(|x| x.backwards), "same column counts as a loop");
+        assert_eq!(l.links[2].direction, Direction::Within, "b → c stay in their column");
+        assert_eq!(l.links[0].direction, Direction::Forward);
     }
 
     #[test]

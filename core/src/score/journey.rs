@@ -54,12 +54,15 @@ pub fn completion(map: &JourneyMap, route: &MainRoute, measured_conversion: Opti
     if let Some(rate) = measured_conversion {
         return Some(Completion { rate, source: CompletionSource::MeasuredConversion });
     }
+    let drop_offs: HashMap<&str, Option<f64>> =
+        map.touchpoints.iter().map(|t| (t.id.as_str(), t.measurements.drop_off_rate)).collect();
     let mut rate = 1.0;
     let (mut measured, mut unmeasured) = (Vec::new(), Vec::new());
     for id in &route.touchpoint_ids {
-        let drop = map
-            .touchpoint(id)
-            .and_then(|t| t.measurements.drop_off_rate)
+        let drop = drop_offs
+            .get(id.as_str())
+            .copied()
+            .flatten()
             .filter(|d| d.is_finite() && (0.0..=1.0).contains(d));
         match drop {
             Some(d) => {

@@ -12,7 +12,7 @@
 //! Nothing here depends on the order of touchpoints within a stage, so reordering cards on
 //! the board never changes the journey score.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -34,46 +34,49 @@ pub struct MainRoute {
     pub basis: RouteBasis,
 }
 
-/// Position of a touchpoint's stage; touchpoints of unknown stages sort last.
-fn stage_index(map: &JourneyMap, tp_id: &str) -> usize {
-    map.touchpoint(tp_id)
-        .and_then(|t| map.stages.iter().position(|s| s.id == t.stage_id))
-        .unwrap_or(usize::MAX)
-}
-
 /// Finds the main route of a map.
 pub fn main_route(map: &JourneyMap) -> MainRoute {
+    // Stage position of every touchpoint; touchpoints of unknown stages sort last.
+    let stage_pos: HashMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let tp_stage: HashMap<&str, usize> = map
+        .touchpoints
+        .iter()
+        .map(|t| (t.id.as_str(), stage_pos.get(t.stage_id.as_str()).copied().unwrap_or(usize::MAX)))
+        .collect();
     let planned: Vec<&Route> = map
         .routes
         .iter()
         .filter(|r| r.kind == RouteKind::Planned && r.from != r.to)
-        .filter(|r| map.touchpoint(&r.from).is_some() && map.touchpoint(&r.to).is_some())
+        .filter(|r| tp_stage.contains_key(r.from.as_str()) && tp_stage.contains_key(r.to.as_str()))
         .collect();
     if planned.is_empty() {
         return MainRoute { touchpoint_ids: stage_order_frontstage(map), basis: RouteBasis::StageOrderFallback };
     }
 
     let has_incoming: HashSet<&str> = planned.iter().map(|r| r.to.as_str()).collect();
-    // Planned routes are already in route-list order, so the first route out of each
-    // touchpoint is the first time it appears as `from`.
+    // Routes out of each touchpoint, in route-list order.
+    let mut outgoing: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in &planned {
+        outgoing.entry(r.from.as_str()).or_default().push(r.to.as_str());
+    }
+    // The first route out of a touchpoint is the first time it appears as `from`.
     let pick_start = |only_without_incoming: bool| {
         planned
             .iter()
             .enumerate()
             .filter(|(_, r)| !only_without_incoming || !has_incoming.contains(r.from.as_str()))
-            .min_by_key(|(i, r)| (stage_index(map, &r.from), *i))
-            .map(|(_, r)| r.from.clone())
+            .min_by_key(|(i, r)| (tp_stage[r.from.as_str()], *i))
+            .map(|(_, r)| r.from.as_str())
     };
     let start = pick_start(true).or_else(|| pick_start(false)).expect("planned is not empty");
 
-    let mut visited: HashSet<String> = HashSet::new();
-    let mut ids = vec![start.clone()];
-    visited.insert(start.clone());
+    let mut visited: HashSet<&str> = HashSet::from([start]);
+    let mut ids = vec![start.to_string()];
     let mut current = start;
-    while let Some(next) = planned.iter().find(|r| r.from == current && !visited.contains(&r.to)) {
-        current = next.to.clone();
-        visited.insert(current.clone());
-        ids.push(current.clone());
+    while let Some(&next) = outgoing.get(current).and_then(|outs| outs.iter().find(|to| !visited.contains(*to))) {
+        visited.insert(next);
+        ids.push(next.to_string());
+        current = next;
     }
     MainRoute { touchpoint_ids: ids, basis: RouteBasis::PlannedRoutes }
 }

@@ -126,6 +126,10 @@ pub fn write_category_labels(w: &mut SvgWriter, centres: &[(f64, &str)], top: f6
     }
 }
 
+/// Pixel space under the x axis reserved for two lines of category labels plus the axis
+/// description.
+pub const CATEGORY_AXIS_PX: u32 = 84;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,7 +140,3 @@ mod tests {
         assert_eq!(drop_empty_text(svg), "<svg><text x=\"2\">A\n</text>\n</svg>");
     }
 }
-
-/// Pixel space under the x axis reserved for two lines of category labels plus the axis
-/// description.
-pub const CATEGORY_AXIS_PX: u32 = 84;

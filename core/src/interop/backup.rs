@@ -124,7 +124,8 @@ pub fn parse_backup(text: &str) -> Result<Backup, BackupError> {
 /// What an imported JSON file turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportFile {
-    Single(JourneyMap),
+    /// Boxed: a map is much larger than a backup's three vectors.
+    Single(Box<JourneyMap>),
     Backup(Backup),
 }
 
@@ -148,7 +149,7 @@ impl ImportFile {
     /// The readable maps, whatever the file was.
     pub fn into_maps(self) -> Vec<JourneyMap> {
         match self {
-            ImportFile::Single(m) => vec![m],
+            ImportFile::Single(m) => vec![*m],
             ImportFile::Backup(b) => b.maps,
         }
     }
@@ -162,7 +163,7 @@ pub fn parse_import_file(text: &str) -> Result<ImportFile, ImportFileError> {
         backup_from_value(value).map(ImportFile::Backup).map_err(ImportFileError::Backup)
     } else {
         // Re-parse through the map reader so its errors are exactly those of a map file.
-        parse_map(text).map(ImportFile::Single).map_err(ImportFileError::Map)
+        parse_map(text).map(|m| ImportFile::Single(Box::new(m))).map_err(ImportFileError::Map)
     }
 }
 
@@ -267,7 +268,7 @@ mod tests {
     fn single_map_export_import_gives_the_identical_model() {
         for map in library() {
             match parse_import_file(&export_map(&map)).unwrap() {
-                ImportFile::Single(back) => assert_eq!(back, map),
+                ImportFile::Single(back) => assert_eq!(*back, map),
                 other => panic!("{other:?}"),
             }
         }

@@ -61,12 +61,15 @@ pub fn draw_bar_panel(area: &Area<'_>, panel: &BarPanel<'_>) -> Result<(), Strin
         .axis_desc_style(font(SMALL_PX))
         .draw()
         .map_err(err)?;
+    // Bars at most 44 px thick: with few rows, fat bars look like blocks, not a ranking.
+    let row_px = f64::from(chart.plotting_area().get_pixel_range().1.len() as u32) / f64::from(k.max(1));
+    let inset = ((row_px - 44.0) / 2.0).max(5.0) as u32;
     chart
         .draw_series(panel.rows.iter().enumerate().filter_map(|(r, row)| {
             let v = row.1?;
             let y = row_at(r);
             let mut bar = Rectangle::new([(0.0, SegmentValue::Exact(y)), (v, SegmentValue::Exact(y + 1))], (panel.colour_of)(v).filled());
-            bar.set_margin(5, 5, 0, 0);
+            bar.set_margin(inset, inset, 0, 0);
             Some(bar)
         }))
         .map_err(err)?;

@@ -15,10 +15,13 @@ fn name() -> impl Strategy<Value = String> {
     .prop_filter("names are non-empty after trimming", |s| !s.is_empty())
 }
 
+/// A task: title, emotion, and its actors (indices into the personas, or their names).
+type Task<A> = (String, Option<i8>, Vec<A>);
+
 #[derive(Debug, Clone)]
 struct Shape {
     title: String,
-    stages: Vec<(String, Vec<(String, Option<i8>, Vec<usize>)>)>,
+    stages: Vec<(String, Vec<Task<usize>>)>,
     personas: Vec<String>,
 }
 
@@ -48,7 +51,9 @@ fn build(shape: &Shape) -> JourneyMap {
 }
 
 /// What Mermaid carries: stage names, and per task its title, emotion and actor names.
-fn carried(map: &JourneyMap) -> (String, Vec<(String, Vec<(String, Option<i8>, Vec<String>)>)>) {
+type Carried = (String, Vec<(String, Vec<Task<String>>)>);
+
+fn carried(map: &JourneyMap) -> Carried {
     let persona = |id: &String| map.personas.iter().find(|p| &p.id == id).unwrap().name.clone();
     let stages = map
         .stages

@@ -3,7 +3,7 @@
 //! Written: `title` and `accTitle` (the map name), `accDescr` (the description; as a
 //! `{ … }` block when it has several lines), one `section` per stage, one task per
 //! touchpoint: `Name: score: persona, persona`. A first stage named
-//! [`UNSORTED_STAGE`](super::mermaid_import::UNSORTED_STAGE) (either language) is written
+//! [`UNSORTED_STAGE`] (either language) is written
 //! without a `section` line, so tasks that had no section come back the same way.
 //! An unknown emotion is written as score [`UNKNOWN_SCORE`] (outside 1..5, so it is
 //! neither guessed nor lost) and listed in [`NotCarried::UnknownEmotions`].
@@ -44,6 +44,8 @@ pub enum NotCarried {
     LineBreaks(usize),
     /// Empty names that were replaced by a placeholder (Mermaid needs a text).
     EmptyNames(usize),
+    /// The map's own scoring settings (differ from the defaults).
+    ScoringSettings,
 }
 
 impl NotCarried {
@@ -68,6 +70,13 @@ impl NotCarried {
             StageDescriptions(n) => (*n, "stage descriptions", "Phasenbeschreibungen"),
             LineBreaks(n) => (*n, "line breaks (written as spaces)", "Zeilenumbrüche (als Leerzeichen geschrieben)"),
             EmptyNames(n) => (*n, "empty names (written as a placeholder)", "leere Namen (als Platzhalter geschrieben)"),
+            ScoringSettings => {
+                return if en {
+                    "Not in Mermaid: this map's own scoring settings".into()
+                } else {
+                    "Nicht in Mermaid: die eigenen Bewertungseinstellungen dieser Karte".into()
+                };
+            }
             UnknownEmotions(titles) => {
                 let list = titles.join(", ");
                 return if en {
@@ -139,6 +148,9 @@ pub fn export_mermaid(map: &JourneyMap, lang: Lang) -> MermaidExport {
     }
 
     let mut not_carried = lost_details(map);
+    if map.scoring != crate::score::ScoringSettings::default() {
+        not_carried.push(NotCarried::ScoringSettings);
+    }
     if !unknown.is_empty() {
         not_carried.push(NotCarried::UnknownEmotions(unknown));
     }
@@ -224,7 +236,7 @@ fn count_of(item: &NotCarried) -> Option<usize> {
         Channels(n) | CustomerActions(n) | Thoughts(n) | PainPoints(n) | Opportunities(n) | Owners(n)
         | Backstage(n) | Evidence(n) | Measurements(n) | Importance(n) | ContactDetails(n) | EventKeys(n)
         | Routes(n) | PersonaDetails(n) | StageDescriptions(n) | LineBreaks(n) | EmptyNames(n) => Some(*n),
-        UnknownEmotions(_) => None,
+        UnknownEmotions(_) | ScoringSettings => None,
     }
 }
 
@@ -281,6 +293,14 @@ mod tests {
         for item in &out.not_carried {
             assert_ne!(item.message(Lang::En), item.message(Lang::De));
         }
+    }
+
+    #[test]
+    fn custom_scoring_settings_are_listed_only_when_changed() {
+        let mut m = JourneyMap::empty("m", "M", 0.0);
+        assert!(!export_mermaid(&m, Lang::En).not_carried.contains(&NotCarried::ScoringSettings));
+        m.scoring.cost_per_contact = Some(4.5);
+        assert!(export_mermaid(&m, Lang::En).not_carried.contains(&NotCarried::ScoringSettings));
     }
 
     #[test]

@@ -68,21 +68,26 @@ impl EventLog {
         self.activity_names.iter().position(|a| a == name).map(|i| i as u32)
     }
 
-    /// Builds a sorted log from events in file order. `case`, `activity`, `time_ms`,
-    /// `line` and the optional columns must have equal length (optional ones may be empty,
-    /// meaning absent). Case ids must be dense `0..case_names.len()`.
-    pub(crate) fn from_file_order(mut raw: EventLog) -> EventLog {
+    /// An empty log with room for `n` events in the columns that will be filled.
+    pub(crate) fn with_capacity(n: usize, channel: bool, resource: bool, rating: bool) -> EventLog {
+        let opt = |on: bool| if on { n } else { 0 };
+        EventLog {
+            case: Vec::with_capacity(n),
+            activity: Vec::with_capacity(n),
+            time_ms: Vec::with_capacity(n),
+            line: Vec::with_capacity(n),
+            channel: Vec::with_capacity(opt(channel)),
+            resource: Vec::with_capacity(opt(resource)),
+            rating: Vec::with_capacity(opt(rating)),
+            ..EventLog::default()
+        }
+    }
+
+    /// Builds a sorted log from events in file order. `case`, `activity`, `time_ms` and
+    /// `line` must have equal length; the optional columns too, or be empty (absent). Case ids must be dense `0..case_names.len()`.
+    pub(crate) fn from_file_order(raw: EventLog) -> EventLog {
         let n = raw.case.len();
         let cases = raw.case_names.len();
-        if raw.channel.is_empty() {
-            raw.channel = vec![NONE_ID; n];
-        }
-        if raw.resource.is_empty() {
-            raw.resource = vec![NONE_ID; n];
-        }
-        if raw.rating.is_empty() {
-            raw.rating = vec![None; n];
-        }
         // Counting sort by case keeps file order within a case (stable) in O(n).
         let mut start = vec![0u32; cases + 1];
         for &c in &raw.case {
@@ -109,11 +114,13 @@ impl EventLog {
         let permute_u32 = |v: &[u32]| order.iter().map(|&i| v[i as usize]).collect::<Vec<_>>();
         let case = permute_u32(&raw.case);
         let activity = permute_u32(&raw.activity);
-        let channel = permute_u32(&raw.channel);
-        let resource = permute_u32(&raw.resource);
+        // Unmapped optional columns arrive empty and are filled rather than permuted.
+        let channel = if raw.channel.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.channel) };
+        let resource = if raw.resource.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.resource) };
         let line = permute_u32(&raw.line);
         let time_ms: Vec<i64> = order.iter().map(|&i| raw.time_ms[i as usize]).collect();
-        let rating: Vec<Option<f32>> = order.iter().map(|&i| raw.rating[i as usize]).collect();
+        let rating: Vec<Option<f32>> =
+            if raw.rating.is_empty() { vec![None; n] } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
         let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;
         EventLog {
             case,

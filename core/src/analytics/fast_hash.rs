@@ -50,9 +50,15 @@ impl Hasher for FastHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// hashbrown picks buckets from the low bits, but a product's low bits only depend on
+    /// the operands' low bits (e.g. the constant "C1" prefix of `C123456`), so the state is
+    /// mixed once more (the SplitMix64 finaliser) to spread the high bits down.
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        let mut z = self.hash;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
     }
 }
 

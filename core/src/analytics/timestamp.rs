@@ -28,6 +28,15 @@ pub fn parse_timestamp_ms(text: &str) -> Option<i64> {
     fast_path(t.as_bytes()).or_else(|| slow_path(t))
 }
 
+/// [`parse_timestamp_ms`] on raw cell bytes: the fast path needs no UTF-8 check.
+pub fn parse_timestamp_bytes(cell: &[u8]) -> Option<i64> {
+    let t = cell.trim_ascii();
+    if t.is_empty() {
+        return None;
+    }
+    fast_path(t).or_else(|| std::str::from_utf8(t).ok().and_then(slow_path))
+}
+
 /// Fixed-width layouts: `YYYY-MM-DD`, `YYYY/MM/DD` or `DD.MM.YYYY`, then `T` or space,
 /// `HH:MM`, optional `:SS`, optional `.fraction`, optional `Z` / `±HH:MM` / `±HHMM`.
 fn fast_path(b: &[u8]) -> Option<i64> {

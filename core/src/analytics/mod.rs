@@ -1,1 +1,56 @@
-//! analytics (being built).
+//! Process analytics on a business's own event log, computed entirely in the tab.
+//!
+//! The flow the UI follows:
+//! 1. [`detect_columns`] on the first bytes of the file: delimiter, headers and a guess of
+//!    which column is case, activity, time and lifecycle.
+//! 2. [`Importer`] with the confirmed [`ColumnMapping`]: call [`Importer::step`] with a row
+//!    budget until it reports completion (the worker shows rows and rows/s between steps
+//!    and can cancel by dropping the importer), then [`Importer::finish`] gives an
+//!    [`EventLog`] (events sorted by case and time) and an [`ImportSummary`] (skipped rows
+//!    with line numbers and reasons, timestamp ties).
+//! 3. [`analyze`] with [`AnalysisOptions`] gives a serialisable [`Report`]: volumes,
+//!    directly-follows graph, variants, throughput, drop-off and optionally a funnel.
+//! 4. [`deviation`] compares the log with a [`JourneyMap`](crate::model::JourneyMap);
+//!    [`apply_to_map`] writes measured values into a copy of the map.
+//! 5. [`survey`] turns a survey CSV into CSAT, CES and NPS per touchpoint and stage.
+//!
+//! Metric definitions live in `docs/analytics.md`. [`generator`] makes seeded synthetic
+//! logs for tests and benchmarks.
+
+mod apply;
+mod detect;
+mod deviation;
+mod dfg;
+mod dropoff;
+mod error;
+mod event_log;
+mod fast_hash;
+mod funnel;
+pub mod generator;
+mod importer;
+mod interner;
+mod mapping;
+mod report;
+mod stats;
+pub mod survey;
+mod throughput;
+mod timestamp;
+mod variants;
+mod volumes;
+
+pub use apply::{apply_to_map, ApplyOptions};
+pub use detect::{detect_columns, detect_delimiter, ColumnDetection, ColumnGuess};
+pub use deviation::{deviation, DeviatingRoute, DeviationReport, ReworkStats, UnmappedActivity};
+pub use dfg::{directly_follows, DfgEdge, DfgReport};
+pub use dropoff::{drop_off, DropOffByActivity, DropOffOptions, DropOffReport};
+pub use error::{ImportError, RowIssue, RowProblem};
+pub use event_log::EventLog;
+pub use funnel::{funnel, FunnelMode, FunnelReport, FunnelSpec, FunnelStep};
+pub use importer::{ColumnMapping, ImportProgress, ImportSummary, Importer, import_all};
+pub use mapping::ActivityMapping;
+pub use report::{analyze, AnalysisOptions, Report};
+pub use stats::Summary;
+pub use throughput::{throughput, HistogramBin, ThroughputReport};
+pub use timestamp::parse_timestamp_ms;
+pub use variants::{variants, Variant, VariantsReport};
+pub use volumes::{volumes, ActivityVolume, ChannelVolume, VolumesReport};

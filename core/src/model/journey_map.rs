@@ -84,6 +84,8 @@ pub struct JourneyMap {
     /// deletions.
     #[serde(default)]
     pub next_seq: u64,
+    #[serde(default)]
+    pub scoring: crate::score::ScoringSettings,
 }
 
 /// The five default stages, in both languages.
@@ -110,6 +112,7 @@ impl JourneyMap {
             touchpoints: Vec::new(),
             routes: Vec::new(),
             next_seq: 1,
+            scoring: crate::score::ScoringSettings::default(),
         }
     }
 

@@ -1,0 +1,211 @@
+//! First look at a file: which delimiter, which headers, and a guess of which column holds
+//! the case, activity, time, lifecycle and the optional attributes — so the mapping
+//! dialog can open pre-filled. Works on a sample (the first few kilobytes are enough).
+
+use serde::Serialize;
+
+use super::error::ImportError;
+use super::timestamp::parse_timestamp_ms;
+
+/// Delimiters tried, in order of preference on a tie.
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+/// Rows of the sample looked at.
+const SAMPLE_ROWS: usize = 50;
+
+/// Which column (by index into the headers) probably plays which role.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ColumnGuess {
+    pub case: Option<usize>,
+    pub activity: Option<usize>,
+    pub time: Option<usize>,
+    pub lifecycle: Option<usize>,
+    /// The lifecycle value to keep, e.g. `complete`, when the column was found.
+    pub lifecycle_value: Option<String>,
+    pub channel: Option<usize>,
+    pub resource: Option<usize>,
+    pub rating: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnDetection {
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    pub guess: ColumnGuess,
+    /// Up to five data rows for the dialog's preview.
+    pub preview: Vec<Vec<String>>,
+}
+
+/// The delimiter that splits the sample into the most consistently sized rows with more
+/// than one column; `None` if every delimiter gives a single column.
+pub fn detect_delimiter(sample: &[u8]) -> Option<u8> {
+    let sample = whole_lines(sample);
+    let mut best: Option<(usize, u8)> = None;
+    for d in DELIMITERS {
+        let rows = read_rows(sample, d, SAMPLE_ROWS);
+        let width = rows.first().map_or(0, |r| r.len());
+        if width < 2 {
+            continue;
+        }
+        let consistent = rows.iter().filter(|r| r.len() == width).count();
+        let score = consistent * width;
+        if best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Delimiter, headers, a preview and a guess of the column roles.
+pub fn detect_columns(sample: &[u8]) -> Result<ColumnDetection, ImportError> {
+    let body = strip_bom(sample);
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::EmptyFile);
+    }
+    let delimiter = detect_delimiter(body).ok_or(ImportError::SingleColumn)?;
+    let mut rows = read_rows(whole_lines(body), delimiter, SAMPLE_ROWS + 1);
+    if rows.is_empty() {
+        return Err(ImportError::BadHeader { detail: "no header row".into() });
+    }
+    let headers: Vec<String> = rows.remove(0).into_iter().map(|h| h.trim().to_string()).collect();
+    let guess = guess_roles(&headers, &rows);
+    let preview = rows.iter().take(5).cloned().collect();
+    Ok(ColumnDetection { delimiter, headers, guess, preview })
+}
+
+fn strip_bom(b: &[u8]) -> &[u8] {
+    b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)
+}
+
+/// The sample up to its last newline, so a cut-off last line doesn't skew the count.
+fn whole_lines(b: &[u8]) -> &[u8] {
+    match b.iter().rposition(|&c| c == b'\n') {
+        Some(i) if i + 1 < b.len() => &b[..=i],
+        _ => b,
+    }
+}
+
+fn read_rows(sample: &[u8], delimiter: u8, max: usize) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(strip_bom(sample));
+    reader
+        .byte_records()
+        .take(max)
+        .filter_map(Result::ok)
+        .map(|r| r.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect())
+        .collect()
+}
+
+/// Header keywords per role, lower case; the first matching column wins.
+const CASE_WORDS: &[&str] = &["case", "fall", "patient", "customer", "kunde", "session", "order", "auftrag", "ticket", "user", "id"];
+const ACTIVITY_WORDS: &[&str] = &["activity", "aktivität", "aktivitaet", "concept:name", "event", "ereignis", "handling", "action", "task", "step", "schritt"];
+const TIME_WORDS: &[&str] = &["timestamp", "time", "zeit", "date", "datum"];
+const LIFECYCLE_WORDS: &[&str] = &["lifecycle", "transition", "registration_type", "status"];
+const CHANNEL_WORDS: &[&str] = &["channel", "kanal"];
+const RESOURCE_WORDS: &[&str] = &["resource", "ressource", "employee", "mitarbeiter", "org:"];
+const RATING_WORDS: &[&str] = &["rating", "bewertung", "score", "stars"];
+
+fn guess_roles(headers: &[String], rows: &[Vec<String>]) -> ColumnGuess {
+    let lower: Vec<String> = headers.iter().map(|h| h.to_lowercase()).collect();
+    let mut taken = vec![false; headers.len()];
+    // The first untaken column whose name contains a keyword (keywords in priority order).
+    let pick = |taken: &mut Vec<bool>, words: &[&str], extra: &dyn Fn(usize) -> bool| -> Option<usize> {
+        for w in words {
+            if let Some(i) = (0..lower.len()).find(|&i| !taken[i] && lower[i].contains(w) && extra(i)) {
+                taken[i] = true;
+                return Some(i);
+            }
+        }
+        None
+    };
+    let column = |i: usize| rows.iter().filter_map(move |r| r.get(i)).map(|s| s.trim());
+    let parses_as_time = |i: usize| {
+        let (ok, all) = column(i).fold((0, 0), |(ok, all), v| (ok + parse_timestamp_ms(v).is_some() as usize, all + 1));
+        all > 0 && ok * 10 >= all * 8
+    };
+    let any = |_: usize| true;
+    // Time first (by name, confirmed by content), so "time" columns are not taken as ids.
+    let mut g = ColumnGuess { time: pick(&mut taken, TIME_WORDS, &parses_as_time), ..ColumnGuess::default() };
+    if g.time.is_none() {
+        g.time = (0..headers.len()).find(|&i| parses_as_time(i));
+        if let Some(i) = g.time {
+            taken[i] = true;
+        }
+    }
+    g.lifecycle = pick(&mut taken, LIFECYCLE_WORDS, &any);
+    g.activity = pick(&mut taken, ACTIVITY_WORDS, &any);
+    g.channel = pick(&mut taken, CHANNEL_WORDS, &any);
+    g.resource = pick(&mut taken, RESOURCE_WORDS, &any);
+    g.rating = pick(&mut taken, RATING_WORDS, &any);
+    g.case = pick(&mut taken, CASE_WORDS, &any);
+    let free: Vec<usize> = (0..headers.len()).filter(|&i| !taken[i]).collect();
+    let distinct = |i: usize| {
+        let mut v: Vec<&str> = column(i).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    // Content fallbacks for what the names didn't reveal: logs are usually grouped by
+    // case, so the case column repeats the previous row's value most often; the activity
+    // column is the text column with the fewest distinct values among the rest.
+    let repeats = |i: usize| {
+        let v: Vec<&str> = column(i).collect();
+        v.windows(2).filter(|w| w[0] == w[1]).count()
+    };
+    if g.case.is_none() {
+        g.case = free.iter().copied().filter(|&i| Some(i) != g.activity).max_by_key(|&i| (repeats(i), std::cmp::Reverse(i)));
+    }
+    if g.activity.is_none() {
+        let text_cols = free.iter().copied().filter(|&i| Some(i) != g.case && column(i).any(|v| v.parse::<f64>().is_err()));
+        g.activity = text_cols.min_by_key(|&i| (distinct(i), i));
+    }
+    if let Some(i) = g.lifecycle {
+        let values: Vec<String> = column(i).map(|v| v.to_lowercase()).collect();
+        g.lifecycle_value = ["complete", "completed", "end", "abgeschlossen"]
+            .iter()
+            .find(|w| values.iter().any(|v| v == *w))
+            .map(|w| w.to_string())
+            .or_else(|| values.first().cloned());
+    }
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patients_header_is_guessed() {
+        let sample = b"handling,patient,employee,handling_id,registration_type,time\n\
+            Registration,1,r1,1,start,2017-01-02T11:41:53Z\n\
+            Registration,1,r1,1,complete,2017-01-02T12:41:53Z\n";
+        let d = detect_columns(sample).unwrap();
+        assert_eq!(d.delimiter, b',');
+        assert_eq!(d.guess.activity, Some(0));
+        assert_eq!(d.guess.case, Some(1));
+        assert_eq!(d.guess.resource, Some(2));
+        assert_eq!(d.guess.lifecycle, Some(4));
+        assert_eq!(d.guess.lifecycle_value.as_deref(), Some("complete"));
+        assert_eq!(d.guess.time, Some(5));
+    }
+
+    #[test]
+    fn semicolon_and_tab_are_detected_and_roles_found_by_content() {
+        let semi = b"a;b;c\nk1;Login;01.02.2024 10:00\nk1;Kauf;01.02.2024 10:05\n";
+        let d = detect_columns(semi).unwrap();
+        assert_eq!(d.delimiter, b';');
+        assert_eq!((d.guess.case, d.guess.activity, d.guess.time), (Some(0), Some(1), Some(2)));
+        let tab = b"Fall\tAktivit\xC3\xA4t\tZeit\n1\tA\t1700000000\n";
+        let d = detect_columns(tab).unwrap();
+        assert_eq!(d.delimiter, b'\t');
+        assert_eq!((d.guess.case, d.guess.activity, d.guess.time), (Some(0), Some(1), Some(2)));
+    }
+
+    #[test]
+    fn unusable_samples_get_a_clear_error() {
+        assert_eq!(detect_columns(b"  \n"), Err(ImportError::EmptyFile));
+        assert_eq!(detect_columns(b"just one column\nvalue\n"), Err(ImportError::SingleColumn));
+    }
+}

@@ -1,0 +1,177 @@
+//! An imported event log in columnar form: one vector per attribute, strings replaced by
+//! dense ids, events sorted by (case, timestamp, file row). Every metric walks these
+//! vectors case by case without allocating per event.
+
+/// Marks "no value" in the optional id columns (channel, resource).
+pub const NONE_ID: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventLog {
+    /// Activity names, indexed by activity id.
+    pub activity_names: Vec<String>,
+    /// Case ids as written in the file, indexed by case id (in order of first appearance).
+    pub case_names: Vec<String>,
+    /// Channel names, indexed by channel id (empty if no channel column was mapped).
+    pub channel_names: Vec<String>,
+    /// Resource names, indexed by resource id.
+    pub resource_names: Vec<String>,
+    /// Per event, sorted by (case, time, row): the case id.
+    pub case: Vec<u32>,
+    pub activity: Vec<u32>,
+    /// Milliseconds since the epoch.
+    pub time_ms: Vec<i64>,
+    /// Channel id or [`NONE_ID`].
+    pub channel: Vec<u32>,
+    /// Resource id or [`NONE_ID`].
+    pub resource: Vec<u32>,
+    /// Rating given at the event, when a rating column was mapped and the cell is a number.
+    pub rating: Vec<Option<f32>>,
+    /// Line number in the file (1-based, header is line 1).
+    pub line: Vec<u32>,
+    /// Events of case `c` are `case_start[c]..case_start[c + 1]`; length is cases + 1.
+    pub case_start: Vec<u32>,
+    /// Events whose timestamp equals the previous event's in the same case; their order
+    /// came from the file row order.
+    pub timestamp_ties: u64,
+}
+
+impl EventLog {
+    pub fn event_count(&self) -> usize {
+        self.activity.len()
+    }
+
+    pub fn case_count(&self) -> usize {
+        self.case_start.len().saturating_sub(1)
+    }
+
+    /// Index range of the events of case `c`.
+    #[inline]
+    pub fn case_range(&self, c: usize) -> std::ops::Range<usize> {
+        self.case_start[c] as usize..self.case_start[c + 1] as usize
+    }
+
+    /// The activity ids of case `c`, in order.
+    #[inline]
+    pub fn trace(&self, c: usize) -> &[u32] {
+        &self.activity[self.case_range(c)]
+    }
+
+    /// First and last timestamp over all events, `None` for an empty log.
+    pub fn time_span_ms(&self) -> Option<(i64, i64)> {
+        let min = *self.time_ms.iter().min()?;
+        let max = *self.time_ms.iter().max()?;
+        Some((min, max))
+    }
+
+    /// The id of an activity by exact name.
+    pub fn activity_id(&self, name: &str) -> Option<u32> {
+        self.activity_names.iter().position(|a| a == name).map(|i| i as u32)
+    }
+
+    /// An empty log with room for `n` events in the columns that will be filled.
+    pub(crate) fn with_capacity(n: usize, channel: bool, resource: bool, rating: bool) -> EventLog {
+        let opt = |on: bool| if on { n } else { 0 };
+        EventLog {
+            case: Vec::with_capacity(n),
+            activity: Vec::with_capacity(n),
+            time_ms: Vec::with_capacity(n),
+            line: Vec::with_capacity(n),
+            channel: Vec::with_capacity(opt(channel)),
+            resource: Vec::with_capacity(opt(resource)),
+            rating: Vec::with_capacity(opt(rating)),
+            ..EventLog::default()
+        }
+    }
+
+    /// Builds a sorted log from events in file order. `case`, `activity`, `time_ms` and
+    /// `line` must have equal length; the optional columns too, or be empty (absent). Case ids must be dense `0..case_names.len()`.
+    pub(crate) fn from_file_order(raw: EventLog) -> EventLog {
+        let n = raw.case.len();
+        let cases = raw.case_names.len();
+        // Counting sort by case keeps file order within a case (stable) in O(n).
+        let mut start = vec![0u32; cases + 1];
+        for &c in &raw.case {
+            start[c as usize + 1] += 1;
+        }
+        for c in 0..cases {
+            start[c + 1] += start[c];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0u32; n];
+        for (i, &c) in raw.case.iter().enumerate() {
+            let slot = &mut next[c as usize];
+            order[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        // Within a case: by time, ties keep file order (stable sort). Most logs are
+        // already in time order, so check before sorting.
+        for c in 0..cases {
+            let seg = &mut order[start[c] as usize..start[c + 1] as usize];
+            if !seg.windows(2).all(|w| raw.time_ms[w[0] as usize] <= raw.time_ms[w[1] as usize]) {
+                seg.sort_by_key(|&i| raw.time_ms[i as usize]);
+            }
+        }
+        let permute_u32 = |v: &[u32]| order.iter().map(|&i| v[i as usize]).collect::<Vec<_>>();
+        let case = permute_u32(&raw.case);
+        let activity = permute_u32(&raw.activity);
+        // Unmapped optional columns arrive empty and are filled rather than permuted.
+        let channel = if raw.channel.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.channel) };
+        let resource = if raw.resource.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.resource) };
+        let line = permute_u32(&raw.line);
+        let time_ms: Vec<i64> = order.iter().map(|&i| raw.time_ms[i as usize]).collect();
+        let rating: Vec<Option<f32>> =
+            if raw.rating.is_empty() { vec![None; n] } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
+        let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;
+        EventLog {
+            case,
+            activity,
+            time_ms,
+            channel,
+            resource,
+            rating,
+            line,
+            case_start: start,
+            timestamp_ties,
+            ..raw
+        }
+    }
+
+    /// A log from `(case, activity, time_ms)` triples in file order; for tests and for
+    /// callers that already hold events in memory.
+    pub fn from_events<C: AsRef<str>, A: AsRef<str>>(events: &[(C, A, i64)]) -> EventLog {
+        let mut cases = super::interner::Interner::new();
+        let mut acts = super::interner::Interner::new();
+        let mut raw = EventLog::default();
+        for (i, (c, a, t)) in events.iter().enumerate() {
+            raw.case.push(cases.intern(c.as_ref().as_bytes()).unwrap_or(0));
+            raw.activity.push(acts.intern(a.as_ref().as_bytes()).unwrap_or(0));
+            raw.time_ms.push(*t);
+            raw.line.push(i as u32 + 2);
+        }
+        raw.case_names = cases.into_names();
+        raw.activity_names = acts.into_names();
+        EventLog::from_file_order(raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_by_case_then_time_with_ties_in_file_order() {
+        let log = EventLog::from_events(&[
+            ("c2", "x", 50),
+            ("c1", "b", 20),
+            ("c1", "a", 10),
+            ("c2", "y", 50),
+            ("c1", "c", 20),
+        ]);
+        assert_eq!(log.case_names, vec!["c2", "c1"]);
+        let names = |c| log.trace(c).iter().map(|&a| log.activity_names[a as usize].as_str()).collect::<Vec<_>>();
+        assert_eq!(names(0), vec!["x", "y"]);
+        assert_eq!(names(1), vec!["a", "b", "c"]);
+        assert_eq!(log.timestamp_ties, 2);
+        assert_eq!(log.line[log.case_range(1)].to_vec(), vec![4, 3, 6]);
+    }
+}

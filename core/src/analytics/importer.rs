@@ -1,0 +1,434 @@
+//! Incremental import of an event-log CSV. The importer owns the file's bytes and reads a
+//! bounded number of rows per [`Importer::step`], so a browser worker can report progress
+//! (rows, bytes, rows/s measured on its side) between steps and cancel by dropping it.
+//! Bad rows are skipped and reported; only a file without any usable row is an error.
+
+use std::io::Cursor;
+
+use serde::{Deserialize, Serialize};
+
+use super::detect::ColumnDetection;
+use super::error::{ImportError, RowIssue, RowProblem};
+use super::event_log::{EventLog, NONE_ID};
+use super::interner::Interner;
+use super::timestamp::parse_timestamp_bytes;
+use crate::model::Lang;
+
+/// How many skipped rows are reported individually.
+pub const MAX_REPORTED_ISSUES: usize = 20;
+
+/// Which header names play which role. Names are matched case-insensitively, ignoring
+/// surrounding spaces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnMapping {
+    /// `b','`, `b';'` or `b'\t'`.
+    pub delimiter: u8,
+    pub case: String,
+    pub activity: String,
+    pub time: String,
+    #[serde(default)]
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub rating: Option<String>,
+    #[serde(default)]
+    pub resource: Option<String>,
+    /// Lifecycle column and the value to keep (e.g. `("lifecycle:transition", "complete")`).
+    #[serde(default)]
+    pub lifecycle: Option<(String, String)>,
+}
+
+impl ColumnMapping {
+    /// The mapping the detection guessed, if it found case, activity and time.
+    pub fn from_detection(d: &ColumnDetection) -> Option<ColumnMapping> {
+        let name = |i: Option<usize>| i.and_then(|i| d.headers.get(i).cloned());
+        Some(ColumnMapping {
+            delimiter: d.delimiter,
+            case: name(d.guess.case)?,
+            activity: name(d.guess.activity)?,
+            time: name(d.guess.time)?,
+            channel: name(d.guess.channel),
+            rating: name(d.guess.rating),
+            resource: name(d.guess.resource),
+            lifecycle: name(d.guess.lifecycle).zip(d.guess.lifecycle_value.clone()),
+        })
+    }
+}
+
+/// Where the import stands after a step.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ImportProgress {
+    /// Data rows read so far (kept, filtered and skipped).
+    pub rows: u64,
+    pub events: u64,
+    pub skipped: u64,
+    pub bytes_read: u64,
+    pub total_bytes: u64,
+    pub done: bool,
+}
+
+/// What the import did besides producing events.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct ImportSummary {
+    pub rows: u64,
+    pub events: u64,
+    pub cases: u64,
+    pub activities: u64,
+    /// Rows with a problem (see `first_issues`).
+    pub skipped_rows: u64,
+    /// Rows dropped on purpose because their lifecycle value was not the one to keep.
+    pub lifecycle_filtered: u64,
+    /// The first [`MAX_REPORTED_ISSUES`] skipped rows with line number and reason.
+    pub first_issues: Vec<RowIssue>,
+    /// Events with the same timestamp as the previous event of their case.
+    pub timestamp_ties: u64,
+}
+
+impl ImportSummary {
+    /// One line per reported issue, in `lang`.
+    pub fn issue_messages(&self, lang: Lang) -> Vec<String> {
+        self.first_issues.iter().map(|i| i.message(lang)).collect()
+    }
+}
+
+/// Column indices resolved from the header.
+#[derive(Debug, Clone)]
+struct Columns {
+    case: usize,
+    activity: usize,
+    time: usize,
+    channel: Option<usize>,
+    rating: Option<usize>,
+    resource: Option<usize>,
+    lifecycle: Option<(usize, Vec<u8>)>,
+    /// Fields a row needs to have.
+    needed: usize,
+    names: Vec<String>,
+}
+
+pub struct Importer {
+    reader: csv::Reader<Cursor<Vec<u8>>>,
+    record: csv::ByteRecord,
+    cols: Columns,
+    lifecycle_name: Option<(String, String)>,
+    raw: EventLog,
+    cases: Interner,
+    activities: Interner,
+    channels: Interner,
+    resources: Interner,
+    summary: ImportSummary,
+    total_bytes: u64,
+    done: bool,
+}
+
+impl Importer {
+    /// Reads the header of `data` and checks the mapping against it.
+    pub fn new(data: Vec<u8>, mapping: &ColumnMapping) -> Result<Importer, ImportError> {
+        if data.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(ImportError::EmptyFile);
+        }
+        let total_bytes = data.len() as u64;
+        let expected_rows = estimate_rows(&data);
+        let bom = data.starts_with(b"\xEF\xBB\xBF");
+        let mut cursor = Cursor::new(data);
+        if bom {
+            cursor.set_position(3);
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(mapping.delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(cursor);
+        let headers: Vec<String> = reader
+            .byte_headers()
+            .map_err(|e| ImportError::BadHeader { detail: e.to_string() })?
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect();
+        if headers.len() < 2 {
+            return Err(ImportError::SingleColumn);
+        }
+        let cols = resolve(&headers, mapping)?;
+        Ok(Importer {
+            reader,
+            record: csv::ByteRecord::new(),
+            lifecycle_name: mapping.lifecycle.clone(),
+            raw: EventLog::with_capacity(expected_rows, cols.channel.is_some(), cols.resource.is_some(), cols.rating.is_some()),
+            cols,
+            cases: Interner::new(),
+            activities: Interner::new(),
+            channels: Interner::new(),
+            resources: Interner::new(),
+            summary: ImportSummary::default(),
+            total_bytes,
+            done: false,
+        })
+    }
+
+    /// Reads up to `max_rows` data rows.
+    pub fn step(&mut self, max_rows: usize) -> ImportProgress {
+        let mut n = 0;
+        while n < max_rows && !self.done {
+            n += 1;
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) => self.take_record(),
+                Ok(false) => self.done = true,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    self.summary.rows += 1;
+                    self.skip(line, RowProblem::Csv { detail: csv_detail(&e) });
+                    // An I/O-level error cannot be read past; anything else moves on.
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        self.done = true;
+                    }
+                }
+            }
+        }
+        self.progress()
+    }
+
+    pub fn progress(&self) -> ImportProgress {
+        ImportProgress {
+            rows: self.summary.rows,
+            events: self.raw.case.len() as u64,
+            skipped: self.summary.skipped_rows,
+            bytes_read: self.reader.position().byte(),
+            total_bytes: self.total_bytes,
+            done: self.done,
+        }
+    }
+
+    /// Reads whatever is left, sorts the events and hands over log and summary.
+    pub fn finish(mut self) -> Result<(EventLog, ImportSummary), ImportError> {
+        while !self.done {
+            self.step(usize::MAX);
+        }
+        if self.raw.case.is_empty() {
+            if self.summary.skipped_rows == 0 && self.summary.lifecycle_filtered > 0 {
+                let (column, value) = self.lifecycle_name.unwrap_or_default();
+                return Err(ImportError::LifecycleKeptNothing { column, value });
+            }
+            return Err(ImportError::NoUsableRows {
+                skipped: self.summary.skipped_rows,
+                first: self.summary.first_issues.first().cloned(),
+            });
+        }
+        let mut raw = self.raw;
+        raw.case_names = self.cases.into_names();
+        raw.activity_names = self.activities.into_names();
+        raw.channel_names = self.channels.into_names();
+        raw.resource_names = self.resources.into_names();
+        let log = EventLog::from_file_order(raw);
+        let mut summary = self.summary;
+        summary.events = log.event_count() as u64;
+        summary.cases = log.case_count() as u64;
+        summary.activities = log.activity_names.len() as u64;
+        summary.timestamp_ties = log.timestamp_ties;
+        Ok((log, summary))
+    }
+
+    fn skip(&mut self, line: u64, problem: RowProblem) {
+        self.summary.skipped_rows += 1;
+        if self.summary.first_issues.len() < MAX_REPORTED_ISSUES {
+            self.summary.first_issues.push(RowIssue { line, problem });
+        }
+    }
+
+    /// Turns the current record into an event, or records why not.
+    fn take_record(&mut self) {
+        self.summary.rows += 1;
+        let rec = &self.record;
+        let line = rec.position().map_or(0, |p| p.line());
+        let cols = &self.cols;
+        if rec.len() < cols.needed {
+            // A lone empty field is a blank line the reader kept (e.g. whitespace only).
+            if rec.len() == 1 && rec[0].trim_ascii().is_empty() {
+                self.summary.rows -= 1;
+                return;
+            }
+            let problem = RowProblem::TooFewFields { expected: cols.needed, found: rec.len() };
+            return self.skip(line, problem);
+        }
+        if let Some((i, keep)) = &cols.lifecycle {
+            if !rec[*i].trim_ascii().eq_ignore_ascii_case(keep) {
+                self.summary.lifecycle_filtered += 1;
+                return;
+            }
+        }
+        let case_b = rec[cols.case].trim_ascii();
+        let act_b = rec[cols.activity].trim_ascii();
+        let time_b = rec[cols.time].trim_ascii();
+        let problem = if case_b.is_empty() {
+            Some(RowProblem::EmptyCase)
+        } else if act_b.is_empty() {
+            Some(RowProblem::EmptyActivity)
+        } else if time_b.is_empty() {
+            Some(RowProblem::EmptyTimestamp)
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return self.skip(line, p);
+        }
+        let Some(time) = parse_timestamp_bytes(time_b) else {
+            let value = String::from_utf8_lossy(time_b).into_owned();
+            return self.skip(line, RowProblem::BadTimestamp { value });
+        };
+        let not_utf8 = |i: usize| RowProblem::NotUtf8 { column: cols.names[i].clone() };
+        let Some(case) = self.cases.intern(case_b) else {
+            let p = not_utf8(cols.case);
+            return self.skip(line, p);
+        };
+        let Some(activity) = self.activities.intern(act_b) else {
+            let p = not_utf8(cols.activity);
+            return self.skip(line, p);
+        };
+        let optional = |interner: &mut Interner, col: Option<usize>| match col {
+            Some(i) if !rec[i].trim_ascii().is_empty() => interner.intern(rec[i].trim_ascii()).unwrap_or(NONE_ID),
+            _ => NONE_ID,
+        };
+        let channel = optional(&mut self.channels, cols.channel);
+        let resource = optional(&mut self.resources, cols.resource);
+        let rating = cols
+            .rating
+            .and_then(|i| std::str::from_utf8(rec[i].trim_ascii()).ok())
+            .and_then(|s| s.replace(',', ".").parse::<f32>().ok())
+            .filter(|r| r.is_finite());
+        let raw = &mut self.raw;
+        raw.case.push(case);
+        raw.activity.push(activity);
+        raw.time_ms.push(time);
+        raw.line.push(line.min(u32::MAX as u64) as u32);
+        if cols.channel.is_some() {
+            raw.channel.push(channel);
+        }
+        if cols.resource.is_some() {
+            raw.resource.push(resource);
+        }
+        if cols.rating.is_some() {
+            raw.rating.push(rating);
+        }
+    }
+}
+
+/// Rows the file probably has, from the line length of its first 64 KiB, so the columns
+/// can be allocated once instead of growing (and copying) twenty times for a big file.
+fn estimate_rows(data: &[u8]) -> usize {
+    let sample = &data[..data.len().min(64 * 1024)];
+    let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
+    (data.len() / (sample.len() / lines).max(1)).min(50_000_000) + 1
+}
+
+/// Imports a whole file in one go (CLI, tests, small files).
+pub fn import_all(data: Vec<u8>, mapping: &ColumnMapping) -> Result<(EventLog, ImportSummary), ImportError> {
+    Importer::new(data, mapping)?.finish()
+}
+
+fn csv_detail(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("{len} fields instead of {expected_len}"),
+        _ => e.to_string(),
+    }
+}
+
+fn resolve(headers: &[String], m: &ColumnMapping) -> Result<Columns, ImportError> {
+    let find = |role: &str, name: &str| -> Result<usize, ImportError> {
+        let want = name.trim();
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(want) || h.to_lowercase() == want.to_lowercase())
+            .ok_or_else(|| ImportError::MissingColumn { role: role.into(), name: name.into() })
+    };
+    let case = find("case", &m.case)?;
+    let activity = find("activity", &m.activity)?;
+    let time = find("time", &m.time)?;
+    for (a, b) in [(case, activity), (case, time), (activity, time)] {
+        if a == b {
+            return Err(ImportError::SameColumnTwice { name: headers[a].clone() });
+        }
+    }
+    let opt = |role: &str, name: &Option<String>| name.as_deref().map(|n| find(role, n)).transpose();
+    let channel = opt("channel", &m.channel)?;
+    let rating = opt("rating", &m.rating)?;
+    let resource = opt("resource", &m.resource)?;
+    let lifecycle = match &m.lifecycle {
+        Some((col, value)) => Some((find("lifecycle", col)?, value.trim().as_bytes().to_vec())),
+        None => None,
+    };
+    let needed = [Some(case), Some(activity), Some(time), channel, rating, resource, lifecycle.as_ref().map(|l| l.0)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+        + 1;
+    Ok(Columns { case, activity, time, channel, rating, resource, lifecycle, needed, names: headers.to_vec() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping() -> ColumnMapping {
+        ColumnMapping {
+            delimiter: b',',
+            case: "case".into(),
+            activity: "activity".into(),
+            time: "time".into(),
+            channel: Some("channel".into()),
+            rating: None,
+            resource: None,
+            lifecycle: None,
+        }
+    }
+
+    #[test]
+    fn steps_report_progress_and_finish_sorts() {
+        let csv = b"case,activity,time,channel\nA,x,2024-01-01T10:00:00Z,web\nA,y,2024-01-01T09:00:00Z,app\nB,x,2024-01-01T08:00:00Z,\n".to_vec();
+        let mut imp = Importer::new(csv, &mapping()).unwrap();
+        let p = imp.step(2);
+        assert_eq!((p.rows, p.events, p.done), (2, 2, false));
+        let p = imp.step(10);
+        assert!(p.done && p.bytes_read == p.total_bytes);
+        let (log, summary) = imp.finish().unwrap();
+        assert_eq!(summary.events, 3);
+        assert_eq!(log.trace(0), &[1, 0]); // y before x in case A
+        assert_eq!(log.channel_names, vec!["web", "app"]);
+        assert_eq!(log.channel[2], NONE_ID);
+    }
+
+    #[test]
+    fn bad_rows_are_skipped_with_line_and_reason() {
+        let csv = b"case,activity,time,channel\nA,x,2024-01-01T10:00:00Z,web\n,x,2024-01-01T10:00:00Z,web\nA,x,tomorrow,web\nA,x\n".to_vec();
+        let (_, s) = import_all(csv, &mapping()).unwrap();
+        assert_eq!(s.skipped_rows, 3);
+        let lines: Vec<u64> = s.first_issues.iter().map(|i| i.line).collect();
+        assert_eq!(lines, vec![3, 4, 5]);
+        assert_eq!(s.first_issues[0].problem, RowProblem::EmptyCase);
+        assert_eq!(s.first_issues[2].problem, RowProblem::TooFewFields { expected: 4, found: 2 });
+    }
+
+    #[test]
+    fn ratings_are_read_with_decimal_comma_and_averaged_per_activity() {
+        let mut m = mapping();
+        m.channel = None;
+        m.rating = Some("stars".into());
+        let csv = b"case,activity,time,stars\nA,x,2024-01-01T10:00:00Z,4\nB,x,2024-01-01T10:00:00Z,\"2,5\"\nC,x,2024-01-01T10:00:00Z,n/a\n".to_vec();
+        let (log, s) = import_all(csv, &m).unwrap();
+        assert_eq!(s.skipped_rows, 0);
+        assert_eq!(log.rating, vec![Some(4.0), Some(2.5), None]);
+        let v = crate::analytics::volumes(&log);
+        assert_eq!((v.activities[0].mean_rating, v.activities[0].ratings), (Some(3.25), 2));
+    }
+
+    #[test]
+    fn missing_column_and_lifecycle_that_keeps_nothing_are_file_errors() {
+        let mut m = mapping();
+        m.time = "when".into();
+        let e = Importer::new(b"case,activity,time\n".to_vec(), &m).err().unwrap();
+        assert_eq!(e, ImportError::MissingColumn { role: "time".into(), name: "when".into() });
+        let mut m = mapping();
+        m.channel = None;
+        m.lifecycle = Some(("channel".into(), "complete".into()));
+        let e = import_all(b"case,activity,time,channel\nA,x,2024-01-01T10:00:00Z,start\n".to_vec(), &m).unwrap_err();
+        assert!(matches!(e, ImportError::LifecycleKeptNothing { .. }));
+    }
+}

@@ -1,0 +1,89 @@
+//! The analysis as a whole: [`analyze`] runs every log metric and gathers them in one
+//! serialisable [`Report`], whose first fields are the headline numbers.
+
+use serde::{Deserialize, Serialize};
+
+use super::dfg::{directly_follows, DfgReport};
+use super::dropoff::{drop_off, DropOffOptions, DropOffReport};
+use super::event_log::EventLog;
+use super::funnel::{funnel, FunnelReport, FunnelSpec};
+use super::throughput::{throughput, ThroughputReport};
+use super::variants::{variants, VariantsReport};
+use super::volumes::{volumes, VolumesReport};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisOptions {
+    /// How many variants the report lists.
+    #[serde(default = "default_top")]
+    pub top_variants: usize,
+    /// Bins of the throughput-time histogram.
+    #[serde(default = "default_bins")]
+    pub histogram_bins: usize,
+    #[serde(default)]
+    pub drop_off: DropOffOptions,
+    #[serde(default)]
+    pub funnel: Option<FunnelSpec>,
+}
+
+fn default_top() -> usize {
+    10
+}
+fn default_bins() -> usize {
+    20
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions { top_variants: default_top(), histogram_bins: default_bins(), drop_off: DropOffOptions::default(), funnel: None }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub cases: u64,
+    pub events: u64,
+    /// Number of distinct activities.
+    pub activities: u64,
+    /// Number of distinct directly-follows pairs.
+    pub dfg_edges: u64,
+    /// Number of distinct variants.
+    pub variants: u64,
+    pub throughput_median_s: f64,
+    pub timestamp_ties: u64,
+    /// First and last event, milliseconds since the epoch.
+    pub first_event_ms: i64,
+    pub last_event_ms: i64,
+    pub volumes: VolumesReport,
+    pub dfg: DfgReport,
+    pub top_variants: VariantsReport,
+    pub throughput: ThroughputReport,
+    pub drop_off: DropOffReport,
+    pub funnel: Option<FunnelReport>,
+}
+
+pub fn analyze(log: &EventLog, opts: &AnalysisOptions) -> Report {
+    let volumes = volumes(log);
+    let dfg = directly_follows(log);
+    let top_variants = variants(log, opts.top_variants);
+    let throughput = throughput(log, opts.histogram_bins);
+    let drop_off = drop_off(log, &opts.drop_off);
+    let funnel = opts.funnel.as_ref().map(|f| funnel(log, f));
+    let (first, last) = log.time_span_ms().unwrap_or((0, 0));
+    Report {
+        cases: log.case_count() as u64,
+        events: log.event_count() as u64,
+        activities: log.activity_names.len() as u64,
+        dfg_edges: dfg.edges.len() as u64,
+        variants: top_variants.count,
+        throughput_median_s: throughput.summary_s.median,
+        timestamp_ties: log.timestamp_ties,
+        first_event_ms: first,
+        last_event_ms: last,
+        volumes,
+        dfg,
+        top_variants,
+        throughput,
+        drop_off,
+        funnel,
+    }
+}

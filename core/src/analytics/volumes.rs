@@ -1,0 +1,110 @@
+//! Volumes: how many cases and events, events per activity and channel, and activity
+//! presence (the share of cases that contain an activity at least once).
+
+use serde::Serialize;
+
+use super::event_log::{EventLog, NONE_ID};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActivityVolume {
+    pub activity: String,
+    pub events: u64,
+    /// Cases containing the activity at least once.
+    pub cases: u64,
+    /// `cases` / all cases.
+    pub presence: f64,
+    /// Mean of the ratings given at this activity, when a rating column was mapped.
+    pub mean_rating: Option<f64>,
+    pub ratings: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelVolume {
+    pub channel: String,
+    pub events: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VolumesReport {
+    pub cases: u64,
+    pub events: u64,
+    /// Most frequent first; ties by name.
+    pub activities: Vec<ActivityVolume>,
+    /// Most frequent first; empty when no channel column was mapped.
+    pub channels: Vec<ChannelVolume>,
+    pub events_without_channel: u64,
+}
+
+pub fn volumes(log: &EventLog) -> VolumesReport {
+    let n_act = log.activity_names.len();
+    let mut events = vec![0u64; n_act];
+    let mut cases = vec![0u64; n_act];
+    // The last case an activity was counted for: one pass, no per-case set.
+    let mut last_case = vec![u32::MAX; n_act];
+    let mut rating_sum = vec![(0.0f64, 0u64); n_act];
+    for ((&c, &a), r) in log.case.iter().zip(&log.activity).zip(&log.rating) {
+        let a = a as usize;
+        events[a] += 1;
+        if let Some(r) = r {
+            rating_sum[a].0 += *r as f64;
+            rating_sum[a].1 += 1;
+        }
+        if last_case[a] != c {
+            last_case[a] = c;
+            cases[a] += 1;
+        }
+    }
+    let total_cases = log.case_count() as u64;
+    let mut activities: Vec<ActivityVolume> = (0..n_act)
+        .map(|a| ActivityVolume {
+            activity: log.activity_names[a].clone(),
+            events: events[a],
+            cases: cases[a],
+            presence: share(cases[a], total_cases),
+            mean_rating: (rating_sum[a].1 > 0).then(|| rating_sum[a].0 / rating_sum[a].1 as f64),
+            ratings: rating_sum[a].1,
+        })
+        .collect();
+    activities.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
+    let mut per_channel = vec![0u64; log.channel_names.len()];
+    let mut without = 0;
+    for &ch in &log.channel {
+        if ch == NONE_ID {
+            without += 1;
+        } else {
+            per_channel[ch as usize] += 1;
+        }
+    }
+    let mut channels: Vec<ChannelVolume> = per_channel
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| ChannelVolume { channel: log.channel_names[i].clone(), events: e })
+        .collect();
+    channels.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.channel.cmp(&y.channel)));
+    VolumesReport { cases: total_cases, events: log.event_count() as u64, activities, channels, events_without_channel: without }
+}
+
+/// `part / whole`, 0 when `whole` is 0.
+pub(crate) fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presence_counts_a_case_once() {
+        let log = EventLog::from_events(&[("1", "a", 0), ("1", "a", 1), ("1", "b", 2), ("2", "a", 0)]);
+        let v = volumes(&log);
+        assert_eq!((v.cases, v.events), (2, 4));
+        assert_eq!(v.activities[0].activity, "a");
+        assert_eq!((v.activities[0].events, v.activities[0].cases, v.activities[0].presence), (3, 2, 1.0));
+        assert_eq!(v.activities[1].presence, 0.5);
+        assert_eq!(v.events_without_channel, 4);
+    }
+}

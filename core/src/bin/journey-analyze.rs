@@ -1,0 +1,229 @@
+//! `journey-analyze`: the analytics of Journey Studio outside the browser.
+//!
+//! ```text
+//! journey-analyze LOG.csv [--case COL --activity COL --time COL] [--channel COL]
+//!                 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle]
+//!                 [--end ACTIVITY]... [--timeout-s SECONDS] [--top N]
+//!                 [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]]
+//!                 [--map MAP.json] [--lang en|de] [--timings] [--json]
+//! journey-analyze generate --events N [--seed S]        (CSV on stdout)
+//! journey-analyze survey SURVEY.csv --map MAP.json      (JSON on stdout)
+//! ```
+//!
+//! Columns not given are guessed from the header (as the import dialog does), including a
+//! lifecycle column and its `complete` value; `--no-lifecycle` keeps every row. Arguments
+//! are parsed by hand: the tool is small and the core stays free of CLI crates.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use journey_core::analytics::{
+    analyze, detect_columns, deviation, generator, import_all, survey::survey, AnalysisOptions, ColumnMapping,
+    FunnelMode, FunnelSpec,
+};
+use journey_core::model::{schema, Lang};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("generate") => run_generate(&args[1..]),
+        Some("survey") => run_survey(&args[1..]),
+        Some("-h" | "--help") | None => Err(USAGE.to_string()),
+        Some(_) => run_analyze(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+const USAGE: &str = "usage: journey-analyze LOG.csv [--case COL --activity COL --time COL] [--channel COL] \
+[--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle] [--end ACTIVITY]... [--timeout-s S] \
+[--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
+[--lang en|de] [--timings] [--json]\n       journey-analyze generate --events N [--seed S]\n       \
+journey-analyze survey SURVEY.csv --map MAP.json";
+
+/// Parsed command line: positional arguments, `--flag value` options (repeatable) and
+/// bare switches.
+struct Args {
+    positional: Vec<String>,
+    options: Vec<(String, String)>,
+    switches: Vec<String>,
+}
+
+const SWITCHES: [&str; 3] = ["--json", "--timings", "--no-lifecycle"];
+
+impl Args {
+    fn parse(raw: &[String]) -> Result<Args, String> {
+        let mut a = Args { positional: Vec::new(), options: Vec::new(), switches: Vec::new() };
+        let mut it = raw.iter();
+        while let Some(arg) = it.next() {
+            if SWITCHES.contains(&arg.as_str()) {
+                a.switches.push(arg.clone());
+            } else if let Some(name) = arg.strip_prefix("--") {
+                let (name, value) = match name.split_once('=') {
+                    Some((n, v)) => (n.to_string(), v.to_string()),
+                    _ => (name.to_string(), it.next().ok_or(format!("--{name} needs a value\n{USAGE}"))?.clone()),
+                };
+                a.options.push((name, value));
+            } else {
+                a.positional.push(arg.clone());
+            }
+        }
+        Ok(a)
+    }
+    fn get(&self, name: &str) -> Option<&str> {
+        self.options.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+    fn all(&self, name: &str) -> Vec<String> {
+        self.options.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
+    }
+    fn has(&self, switch: &str) -> bool {
+        self.switches.iter().any(|s| s == switch)
+    }
+    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String> {
+        self.get(name).map(|v| v.parse::<T>().map_err(|_| format!("--{name}: “{v}” is not a number"))).transpose()
+    }
+}
+
+fn run_generate(raw: &[String]) -> Result<(), String> {
+    let args = Args::parse(raw)?;
+    let events: usize = args.number("events")?.ok_or(format!("generate needs --events N\n{USAGE}"))?;
+    let seed: u64 = args.number("seed")?.unwrap_or(1);
+    use std::io::Write;
+    std::io::stdout().write_all(generator::generate_csv(events, seed).as_bytes()).map_err(|e| e.to_string())
+}
+
+fn run_survey(raw: &[String]) -> Result<(), String> {
+    let args = Args::parse(raw)?;
+    let lang = lang(&args);
+    let path = args.positional.first().ok_or(USAGE)?;
+    let map = load_map(args.get("map").ok_or(format!("survey needs --map MAP.json\n{USAGE}"))?, lang)?;
+    let data = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let report = survey(&data, &map).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+    Ok(())
+}
+
+fn lang(args: &Args) -> Lang {
+    args.get("lang").map(Lang::from_tag).unwrap_or(Lang::En)
+}
+
+fn load_map(path: &str, lang: Lang) -> Result<journey_core::model::JourneyMap, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    schema::parse_map(&text).map_err(|e| format!("{path}: {}", e.message(lang)))
+}
+
+/// The guessed mapping with every column given on the command line put over it.
+fn mapping(args: &Args, sample: &[u8], lang: Lang, path: &str) -> Result<ColumnMapping, String> {
+    let detection = detect_columns(sample).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let guessed = ColumnMapping::from_detection(&detection);
+    let header = |i: Option<usize>| i.and_then(|i| detection.headers.get(i).cloned());
+    let need = |role: &str, guess: Option<String>| {
+        args.get(role).map(str::to_string).or(guess).ok_or(format!(
+            "{path}: no {role} column found; name it with --{role} COL (columns: {})",
+            detection.headers.join(", ")
+        ))
+    };
+    let g = &detection.guess;
+    let mut m = ColumnMapping {
+        delimiter: detection.delimiter,
+        case: need("case", header(g.case))?,
+        activity: need("activity", header(g.activity))?,
+        time: need("time", header(g.time))?,
+        channel: args.get("channel").map(str::to_string).or(guessed.as_ref().and_then(|m| m.channel.clone())),
+        resource: args.get("resource").map(str::to_string).or(guessed.as_ref().and_then(|m| m.resource.clone())),
+        rating: args.get("rating").map(str::to_string).or(guessed.as_ref().and_then(|m| m.rating.clone())),
+        lifecycle: guessed.and_then(|m| m.lifecycle),
+    };
+    if let Some(spec) = args.get("lifecycle") {
+        let (col, value) = spec.split_once('=').ok_or(format!("--lifecycle expects COL=VALUE, got “{spec}”"))?;
+        m.lifecycle = Some((col.to_string(), value.to_string()));
+    }
+    if args.has("--no-lifecycle") {
+        m.lifecycle = None;
+    }
+    // A guessed optional column that collides with an explicit role is dropped.
+    for role in [&mut m.channel, &mut m.resource, &mut m.rating] {
+        if role.as_deref().is_some_and(|c| [&m.case, &m.activity, &m.time].iter().any(|r| r.eq_ignore_ascii_case(c))) {
+            *role = None;
+        }
+    }
+    Ok(m)
+}
+
+fn options(args: &Args) -> Result<AnalysisOptions, String> {
+    let mut o = AnalysisOptions::default();
+    if let Some(n) = args.number("top")? {
+        o.top_variants = n;
+    }
+    o.drop_off.end_activities = args.all("end");
+    if let Some(t) = args.number("timeout-s")? {
+        o.drop_off.timeout_s = t;
+    }
+    if let Some(steps) = args.get("funnel") {
+        let mode = match args.get("funnel-mode").unwrap_or("ordered") {
+            "ordered" => FunnelMode::Ordered,
+            "strict" => FunnelMode::Strict,
+            "unordered" => FunnelMode::Unordered,
+            other => return Err(format!("--funnel-mode: “{other}” is not ordered, strict or unordered")),
+        };
+        let steps = steps.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        o.funnel = Some(FunnelSpec { steps, mode, window_s: args.number("window-s")? });
+    }
+    Ok(o)
+}
+
+fn run_analyze(raw: &[String]) -> Result<(), String> {
+    let args = Args::parse(raw)?;
+    let lang = lang(&args);
+    let path = args.positional.first().ok_or(USAGE)?.clone();
+    let opts = options(&args)?;
+    let t0 = Instant::now();
+    let data = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let t_read = t0.elapsed();
+    let mapping = mapping(&args, &data[..data.len().min(64 * 1024)], lang, &path)?;
+    let t1 = Instant::now();
+    let (log, summary) = import_all(data, &mapping).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let t_import = t1.elapsed();
+    let t2 = Instant::now();
+    let report = analyze(&log, &opts);
+    let t_analyze = t2.elapsed();
+    let dev = match args.get("map") {
+        Some(p) => Some(deviation(&log, &load_map(p, lang)?)),
+        None => None,
+    };
+    if args.has("--timings") {
+        eprintln!(
+            "read {:.1} ms, import {:.1} ms, analyze {:.1} ms, total {:.1} ms ({} events)",
+            ms(t_read), ms(t_import), ms(t_analyze), ms(t0.elapsed()), log.event_count()
+        );
+    }
+    for issue in summary.issue_messages(lang) {
+        eprintln!("{path}: {issue}");
+    }
+    if args.has("--json") {
+        let mut json = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        json["mapping"] = serde_json::to_value(&mapping).map_err(|e| e.to_string())?;
+        json["import"] = serde_json::to_value(&summary).map_err(|e| e.to_string())?;
+        if let Some(d) = dev {
+            json["deviation"] = serde_json::to_value(&d).map_err(|e| e.to_string())?;
+        }
+        println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+    } else {
+        println!(
+            "{path}: {} cases, {} events, {} activities, {} DFG edges, {} variants, median throughput {:.0} s, \
+             {} rows skipped, {} dropped off",
+            report.cases, report.events, report.activities, report.dfg_edges, report.variants,
+            report.throughput_median_s, summary.skipped_rows, report.drop_off.dropped
+        );
+    }
+    Ok(())
+}
+
+fn ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,151 @@
+//! Channel mix: per channel, how many touchpoints it carries (left panel) and how much
+//! volume flows through it (right panel). Two panels because the two numbers have
+//! different scales; the rows line up so each channel reads across.
+
+use plotters::prelude::*;
+
+use super::document::{needs_data, Chart, ChartOptions};
+use super::header::{LegendEntry, Swatch};
+use super::horizontal_bars::{draw_bar_panel, BarPanel};
+use super::plot::{render_plotted, Frame};
+use super::text::{clean, number, tr};
+use super::theme::PALETTE;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChannelRow {
+    pub label: String,
+    pub touchpoints: usize,
+    /// Summed volume of the channel's touchpoints; `None` when none of them has one.
+    pub volume: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChannelMixInput {
+    pub rows: Vec<ChannelRow>,
+}
+
+/// Rows beyond this are cut (the UI lists 14 fixed channels; most maps use far fewer).
+pub const MAX_CHANNELS: usize = 12;
+
+const COUNT_COLOUR: RGBColor = PALETTE[0];
+const VOLUME_COLOUR: RGBColor = PALETTE[1];
+
+/// Draws the channel mix, or asks for touchpoints.
+pub fn channel_mix(input: &ChannelMixInput, options: &ChartOptions) -> Chart {
+    let lang = options.lang;
+    let mut rows: Vec<ChannelRow> = input
+        .rows
+        .iter()
+        .filter(|r| r.touchpoints > 0 || r.volume.is_some_and(|v| v.is_finite() && v > 0.0))
+        .cloned()
+        .collect();
+    if rows.is_empty() {
+        return needs_data(
+            lang,
+            "The channel mix needs touchpoints with a channel; volumes per touchpoint add the second panel.",
+            "Der Kanal-Mix braucht Touchpoints mit einem Kanal; Volumen je Touchpoint ergänzen die zweite Hälfte.",
+        );
+    }
+    rows.truncate(MAX_CHANNELS);
+    for r in &mut rows {
+        r.volume = r.volume.filter(|v| v.is_finite() && *v >= 0.0);
+    }
+    let (tp_name, vol_name) = (tr(lang, "Touchpoints", "Touchpoints"), tr(lang, "Volume per period", "Volumen pro Zeitraum"));
+    let listed: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let volume = r.volume.map(|v| number(v, 0, lang)).unwrap_or_else(|| tr(lang, "unknown", "unbekannt"));
+            format!("{}: {} {}, {} {}", clean(&r.label), r.touchpoints, tp_name, vol_name, volume)
+        })
+        .collect();
+    let desc = format!("{} {}.", tr(lang, "Touchpoints and volume per channel.", "Touchpoints und Volumen je Kanal."), listed.join("; "));
+    let frame = Frame {
+        options,
+        kind: "channel-mix",
+        title: options.title(&tr(lang, "Channel mix", "Kanal-Mix")),
+        desc,
+        legend: vec![
+            LegendEntry::new(tp_name.clone(), COUNT_COLOUR, Swatch::Block),
+            LegendEntry::new(vol_name.clone(), VOLUME_COLOUR, Swatch::Block),
+        ],
+    };
+    let (width, _) = options.size();
+    let counts: Vec<(String, Option<f64>, String)> =
+        rows.iter().map(|r| (r.label.clone(), Some(r.touchpoints as f64), r.touchpoints.to_string())).collect();
+    let volumes: Vec<(String, Option<f64>, String)> =
+        rows.iter().map(|r| (r.label.clone(), r.volume, r.volume.map(|v| number(v, 0, lang)).unwrap_or_default())).collect();
+    render_plotted(frame, |area, _| {
+        let (left, right) = area.split_horizontally((f64::from(width) * 0.52) as u32);
+        draw_bar_panel(
+            &left,
+            &BarPanel {
+                rows: &counts,
+                names_px: (f64::from(width) * 0.22) as u32,
+                axis_desc: tp_name.clone(),
+                colour_of: &|_| COUNT_COLOUR,
+                // Counts are whole numbers: hide fractional ticks.
+                tick_format: &|v| if v.fract() == 0.0 { number(v, 0, lang) } else { String::new() },
+                range: (0.0, 1.0),
+            },
+        )?;
+        draw_bar_panel(
+            &right,
+            &BarPanel {
+                rows: &volumes,
+                names_px: 0,
+                axis_desc: vol_name.clone(),
+                colour_of: &|_| VOLUME_COLOUR,
+                tick_format: &|v| number(v, 0, lang),
+                range: (0.0, 1.0),
+            },
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{assert_accessible, assert_escaped, parse, texts, with_attr, EVIL};
+    use crate::charts::theme::hex;
+    use crate::model::Lang;
+
+    fn input() -> ChannelMixInput {
+        ChannelMixInput {
+            rows: vec![
+                ChannelRow { label: "App".into(), touchpoints: 6, volume: Some(8490.0) },
+                ChannelRow { label: "Store".into(), touchpoints: 2, volume: Some(1277.0) },
+                ChannelRow { label: "Influencer".into(), touchpoints: 1, volume: None },
+                ChannelRow { label: "Letter".into(), touchpoints: 0, volume: None },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_count_bar_per_channel_and_a_volume_bar_where_volume_is_known() {
+        let Chart::Svg(svg) = channel_mix(&input(), &ChartOptions::new(Lang::En)) else { panic!() };
+        let doc = parse(&svg);
+        assert_accessible(&doc);
+        // The legend swatches are rects of the same colours: one each.
+        assert_eq!(with_attr(&doc, "rect", "fill", &hex(COUNT_COLOUR)).len(), 3 + 1);
+        assert_eq!(with_attr(&doc, "rect", "fill", &hex(VOLUME_COLOUR)).len(), 2 + 1);
+        let t = texts(&doc);
+        for expected in ["App", "Store", "Influencer", "8,490", "1,277", "6", "Touchpoints", "Volume per period"] {
+            assert!(t.iter().any(|x| x == expected), "missing {expected} in {t:?}");
+        }
+        assert!(!t.iter().any(|x| x == "Letter"), "channels without touchpoints or volume are left out");
+    }
+
+    #[test]
+    fn empty_mix_asks_for_touchpoints() {
+        let data = ChannelMixInput { rows: vec![ChannelRow { label: "App".into(), touchpoints: 0, volume: None }] };
+        assert!(matches!(channel_mix(&data, &ChartOptions::new(Lang::De)), Chart::NeedsData(m) if m.contains("Touchpoints")));
+    }
+
+    #[test]
+    fn labels_are_escaped() {
+        let mut data = input();
+        data.rows[0].label = EVIL.into();
+        let Chart::Svg(svg) = channel_mix(&data, &ChartOptions::new(Lang::En)) else { panic!() };
+        assert_escaped(&svg);
+    }
+}

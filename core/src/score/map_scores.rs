@@ -1,0 +1,76 @@
+//! Everything the UI shows about scores, computed in one pass from a map and its settings.
+
+use serde::Serialize;
+
+use super::contacts::{contact_summary, ContactSummary};
+use super::illusion::{illusion_warning, IllusionWarning};
+use super::journey::{completion, journey_score, weakest_stage, JourneyScore};
+use super::main_route::{main_route, MainRoute};
+use super::opportunity::{opportunity_matrix, OpportunityMatrix};
+use super::priority::{priorities, PriorityList};
+use super::stage::{score_stages, StageScore};
+use super::steering::{channel_steering, SteeringRow};
+use super::touchpoint::{score_touchpoint, TouchpointResult};
+use crate::model::JourneyMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapScores {
+    /// One entry per touchpoint, in map order.
+    pub touchpoints: Vec<TouchpointResult>,
+    /// One entry per stage, in stage order.
+    pub stages: Vec<StageScore>,
+    pub main_route: MainRoute,
+    /// Plain mean of all touchpoint scores; what a map of happy touchpoints suggests.
+    pub mean_touchpoint_score: Option<f64>,
+    pub journey: Option<JourneyScore>,
+    pub illusion: Option<IllusionWarning>,
+    pub priorities: PriorityList,
+    pub contacts: ContactSummary,
+    pub opportunities: OpportunityMatrix,
+    pub steering: Vec<SteeringRow>,
+}
+
+impl MapScores {
+    /// The result for one touchpoint.
+    pub fn touchpoint(&self, id: &str) -> Option<&TouchpointResult> {
+        self.touchpoints.iter().find(|r| r.touchpoint_id == id)
+    }
+
+    /// The score of one touchpoint, if it has one.
+    pub fn touchpoint_value(&self, id: &str) -> Option<f64> {
+        self.touchpoint(id).and_then(|r| r.score.as_ref()).map(|s| s.value)
+    }
+
+    pub fn stage(&self, id: &str) -> Option<&StageScore> {
+        self.stages.iter().find(|s| s.stage_id == id)
+    }
+}
+
+/// Scores a whole map with its own settings (`map.scoring`).
+pub fn score_map(map: &JourneyMap) -> MapScores {
+    let settings = &map.scoring;
+    let touchpoints: Vec<TouchpointResult> =
+        map.touchpoints.iter().map(|t| score_touchpoint(t, &settings.weights)).collect();
+    let stages = score_stages(map, &touchpoints);
+    let route = main_route(map);
+
+    let values: Vec<f64> = touchpoints.iter().filter_map(|r| r.score.as_ref().map(|s| s.value)).collect();
+    let mean_touchpoint_score = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
+
+    let completed = completion(map, &route, settings.effective_measured_conversion());
+    let journey = journey_score(completed, weakest_stage(map, &stages));
+    let illusion = illusion_warning(mean_touchpoint_score, journey.as_ref(), settings.effective_threshold());
+
+    MapScores {
+        priorities: priorities(map, &touchpoints),
+        contacts: contact_summary(map, settings.effective_cost_per_contact()),
+        opportunities: opportunity_matrix(map),
+        steering: channel_steering(map),
+        touchpoints,
+        stages,
+        main_route: route,
+        mean_touchpoint_score,
+        journey,
+        illusion,
+    }
+}

@@ -4,9 +4,10 @@
 //! plain `Library` inside a signal, marks the map dirty, and the debounced autosave writes
 //! it. A failed write leaves the stored version as it was and tells the user.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+use journey_core::history::History;
 use journey_core::library::Library;
 use journey_core::model::{JourneyMap, Lang};
 use leptos::prelude::*;
@@ -34,6 +35,9 @@ pub struct AppState {
     pub index_rebuilt: RwSignal<bool>,
     pub save_status: RwSignal<SaveStatus>,
     pub persistent: bool,
+    /// Bumped whenever an undo/redo stack changes, so buttons can track `can_undo`.
+    pub history_version: RwSignal<u64>,
+    history: StoredValue<HashMap<String, History>, LocalStorage>,
     kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
     dirty: StoredValue<BTreeSet<String>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
@@ -57,6 +61,8 @@ impl AppState {
             index_rebuilt: RwSignal::new(loaded.index_rebuilt),
             save_status: RwSignal::new(SaveStatus::Saved),
             persistent,
+            history_version: RwSignal::new(0),
+            history: StoredValue::new_local(HashMap::new()),
             kv: StoredValue::new_local(kv),
             dirty: StoredValue::new_local(BTreeSet::new()),
             timer: StoredValue::new_local(None),
@@ -75,20 +81,60 @@ impl AppState {
         preferences::remember_lang(lang, self.persistent);
     }
 
-    /// Changes one map and schedules the autosave. Does nothing for an unknown id.
+    /// Changes one map, records the step for undo and schedules the autosave. An edit
+    /// that changes nothing records nothing. Does nothing for an unknown id.
     pub fn edit_map(&self, id: &str, edit: impl FnOnce(&mut JourneyMap)) {
         let now = now_ms();
-        let mut changed = false;
+        let mut before = None;
         self.library.update(|lib| {
             if let Some(map) = lib.get_mut(id) {
+                let old = map.clone();
                 edit(map);
-                map.touch(now);
-                changed = true;
+                if *map != old {
+                    map.touch(now);
+                    before = Some(old);
+                }
             }
         });
-        if changed {
+        if let Some(old) = before {
+            self.history.update_value(|h| h.entry(id.to_string()).or_default().record(old));
+            self.history_version.update(|v| *v += 1);
             self.mark_dirty(id);
         }
+    }
+
+    /// Undoes the last edit of a map; false when there is nothing to undo.
+    pub fn undo(&self, id: &str) -> bool {
+        self.step_history(id, |h, map| h.undo(map))
+    }
+
+    /// Redoes the last undone edit of a map; false when there is nothing to redo.
+    pub fn redo(&self, id: &str) -> bool {
+        self.step_history(id, |h, map| h.redo(map))
+    }
+
+    pub fn can_undo(&self, id: &str) -> bool {
+        self.history_version.track();
+        self.history.with_value(|h| h.get(id).is_some_and(History::can_undo))
+    }
+
+    pub fn can_redo(&self, id: &str) -> bool {
+        self.history_version.track();
+        self.history.with_value(|h| h.get(id).is_some_and(History::can_redo))
+    }
+
+    fn step_history(&self, id: &str, step: impl FnOnce(&mut History, &mut JourneyMap) -> bool) -> bool {
+        let mut done = false;
+        self.library.update(|lib| {
+            if let Some(map) = lib.get_mut(id) {
+                self.history.update_value(|h| done = step(h.entry(id.to_string()).or_default(), map));
+            }
+        });
+        if done {
+            self.history_version.update(|v| *v += 1);
+            self.mark_dirty(id);
+        }
+        done
     }
 
     pub fn create_blank(&self, name: &str) -> String {

@@ -1,10 +1,6 @@
-//! Every user-visible string of the app, in English and German, as one typed table.
-//!
-//! `Texts` is a struct with one field per string, so a string missing in one language is a
-//! compile error. Components read `texts(lang).field` and never hold ad-hoc literals.
-//! Strings with values are functions (`fn(&str) -> String`) so word order can differ.
+//! Strings of the app shell: header, library, map page, storage notices.
 
-pub use journey_core::model::Lang;
+use journey_core::model::Lang;
 
 pub struct Texts {
     pub app_title: &'static str,

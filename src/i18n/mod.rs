@@ -1,0 +1,11 @@
+//! Every user-visible string of the app, in English and German, as typed tables.
+//!
+//! Each feature has one file here with a struct of its strings and two constants, `EN` and
+//! `DE`, of that struct: a string missing in one language is a compile error. Components read
+//! `texts(lang).field` (or their feature's table) and never hold ad-hoc literals. Strings
+//! with values are functions (`fn(&str) -> String`) so word order can differ by language.
+
+pub mod shell;
+
+pub use journey_core::model::Lang;
+pub use shell::{texts, Texts};

@@ -134,6 +134,11 @@ fn guess_roles(headers: &[String], rows: &[Vec<String>]) -> ColumnGuess {
             taken[i] = true;
         }
     }
+    // A column named like a time whose values don't parse: still the time column, so
+    // the import can say which rows are wrong.
+    if g.time.is_none() {
+        g.time = pick(&mut taken, TIME_WORDS, &any);
+    }
     g.lifecycle = pick(&mut taken, LIFECYCLE_WORDS, &any);
     g.activity = pick(&mut taken, ACTIVITY_WORDS, &any);
     g.channel = pick(&mut taken, CHANNEL_WORDS, &any);
@@ -163,10 +168,16 @@ fn guess_roles(headers: &[String], rows: &[Vec<String>]) -> ColumnGuess {
     }
     if let Some(i) = g.lifecycle {
         let values: Vec<String> = column(i).map(|v| v.to_lowercase()).collect();
+        // Keep the completion rows. A sorted file may show only `start` rows in the
+        // sample; XES logs pair those with `complete`, so that is the guess then too.
         g.lifecycle_value = ["complete", "completed", "end", "abgeschlossen"]
             .iter()
             .find(|w| values.iter().any(|v| v == *w))
             .map(|w| w.to_string())
+            .or_else(|| {
+                let starts = ["start", "begin", "schedule", "assign", "started"];
+                values.iter().any(|v| starts.contains(&v.as_str())).then(|| "complete".to_string())
+            })
             .or_else(|| values.first().cloned());
     }
     g
@@ -189,6 +200,9 @@ mod tests {
         assert_eq!(d.guess.lifecycle, Some(4));
         assert_eq!(d.guess.lifecycle_value.as_deref(), Some("complete"));
         assert_eq!(d.guess.time, Some(5));
+        // A sample holding only start rows (the file is sorted) still keeps `complete`.
+        let only_start = b"handling,patient,registration_type,time\nA,1,start,2017-01-02T11:41:53Z\n";
+        assert_eq!(detect_columns(only_start).unwrap().guess.lifecycle_value.as_deref(), Some("complete"));
     }
 
     #[test]

@@ -103,22 +103,31 @@ impl EventLog {
             order[*slot as usize] = i as u32;
             *slot += 1;
         }
-        // Within a case: by time, ties keep file order (stable sort). Most logs are
-        // already in time order, so check before sorting.
+        // Gather the times once; then, within a case, sort by time with ties in file order
+        // (stable). Most logs are already in time order per case, so check first.
+        let mut time_ms: Vec<i64> = order.iter().map(|&i| raw.time_ms[i as usize]).collect();
         for c in 0..cases {
-            let seg = &mut order[start[c] as usize..start[c + 1] as usize];
-            if !seg.windows(2).all(|w| raw.time_ms[w[0] as usize] <= raw.time_ms[w[1] as usize]) {
-                seg.sort_by_key(|&i| raw.time_ms[i as usize]);
+            let r = start[c] as usize..start[c + 1] as usize;
+            if !time_ms[r.clone()].windows(2).all(|w| w[0] <= w[1]) {
+                let mut pairs: Vec<(i64, u32)> = r.clone().map(|k| (time_ms[k], order[k])).collect();
+                pairs.sort_by_key(|p| p.0);
+                for (k, (t, i)) in r.zip(pairs) {
+                    time_ms[k] = t;
+                    order[k] = i;
+                }
             }
         }
         let permute_u32 = |v: &[u32]| order.iter().map(|&i| v[i as usize]).collect::<Vec<_>>();
-        let case = permute_u32(&raw.case);
+        // The case column is known from the bucket bounds: no gather needed.
+        let mut case = Vec::with_capacity(n);
+        for c in 0..cases {
+            case.resize(start[c + 1] as usize, c as u32);
+        }
         let activity = permute_u32(&raw.activity);
         // Unmapped optional columns arrive empty and are filled rather than permuted.
         let channel = if raw.channel.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.channel) };
         let resource = if raw.resource.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.resource) };
         let line = permute_u32(&raw.line);
-        let time_ms: Vec<i64> = order.iter().map(|&i| raw.time_ms[i as usize]).collect();
         let rating: Vec<Option<f32>> =
             if raw.rating.is_empty() { vec![None; n] } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
         let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;

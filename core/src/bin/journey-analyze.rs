@@ -123,10 +123,13 @@ fn mapping(args: &Args, sample: &[u8], lang: Lang, path: &str) -> Result<ColumnM
     let guessed = ColumnMapping::from_detection(&detection);
     let header = |i: Option<usize>| i.and_then(|i| detection.headers.get(i).cloned());
     let need = |role: &str, guess: Option<String>| {
-        args.get(role).map(str::to_string).or(guess).ok_or(format!(
-            "{path}: no {role} column found; name it with --{role} COL (columns: {})",
-            detection.headers.join(", ")
-        ))
+        args.get(role).map(str::to_string).or(guess).ok_or_else(|| {
+            let columns = detection.headers.join(", ");
+            match lang {
+                Lang::En => format!("{path}: no {role} column found; name it with --{role} COL (columns: {columns})"),
+                Lang::De => format!("{path}: keine Spalte für „{role}“ gefunden; bitte mit --{role} SPALTE angeben (Spalten: {columns})"),
+            }
+        })
     };
     let g = &detection.guess;
     let mut m = ColumnMapping {

@@ -41,6 +41,18 @@ impl JourneyMap {
         true
     }
 
+    /// Moves a touchpoint to just before `target` (into the target's stage): what dropping
+    /// a dragged card onto another card does. False when either is missing or they are the
+    /// same touchpoint.
+    pub fn move_touchpoint_before(&mut self, tp_id: &str, target: &str) -> bool {
+        if tp_id == target || self.touchpoint(tp_id).is_none() {
+            return false;
+        }
+        let Some(stage) = self.touchpoint(target).map(|t| t.stage_id.clone()) else { return false };
+        let index = self.touchpoints_in(&stage).filter(|t| t.id != tp_id).position(|t| t.id == target).unwrap_or(0);
+        self.move_touchpoint(tp_id, &stage, index)
+    }
+
     /// Moves a stage to position `index` (clamped to the last position). False when the
     /// stage does not exist.
     pub fn move_stage(&mut self, stage_id: &str, index: usize) -> bool {
@@ -122,6 +134,17 @@ mod tests {
         assert!(m.move_touchpoint(&t[0], &s[4], 0));
         assert_eq!(titles(&m, &s[4]), ["a"]);
         assert_eq!(m.touchpoint(&t[0]).unwrap().stage_id, s[4]);
+    }
+
+    #[test]
+    fn dropping_onto_a_card_puts_the_dragged_one_before_it() {
+        let (mut m, s, t) = map();
+        assert!(m.move_touchpoint_before(&t[0], &t[2]));
+        assert_eq!(titles(&m, &s[0]), ["b", "a", "c"]);
+        assert!(m.move_touchpoint_before(&t[2], &t[3]));
+        assert_eq!(titles(&m, &s[1]), ["c", "d"]);
+        assert!(!m.move_touchpoint_before(&t[1], &t[1]));
+        assert!(!m.move_touchpoint_before(&t[1], "nope"));
     }
 
     #[test]

@@ -121,10 +121,14 @@ pub fn kind_key(kind: RouteKind) -> &'static str {
 }
 
 fn shorten(text: &str) -> String {
-    if text.chars().count() <= LABEL_CHARS {
+    shorten_to(text, LABEL_CHARS)
+}
+
+fn shorten_to(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
         text.to_string()
     } else {
-        let cut: String = text.chars().take(LABEL_CHARS - 1).collect();
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
         format!("{}…", cut.trim_end())
     }
 }
@@ -168,7 +172,7 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
     }
     for n in &l.nodes {
         let dash = if n.outside { r#" stroke-dasharray="5 3""# } else { "" };
-        let label = if n.outside { format!("{} ({outside})", shorten(&n.title)) } else { shorten(&n.title) };
+        let label = if n.outside { format!("{} ({outside})", shorten_to(&n.title, LABEL_CHARS - outside.chars().count() - 3)) } else { shorten(&n.title) };
         let _ = write!(
             s,
             r##"<g class="flow-node" data-node-id="{id}"><title>{full}</title><rect x="{x:.1}" y="{y:.1}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="#fff" stroke="#555" stroke-width="1.5"{dash}/><text x="{tx:.1}" y="{ty:.1}" font-size="13">{label}</text></g>"##,

@@ -80,6 +80,7 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
             on:drop=on_drop>
             <h3 class="sr-only">{title}</h3>
             <div class="ed-card-head">
+                <span class="ed-drag-handle" aria-hidden="true" data-testid="drag-handle">"⠿"</span>
                 <span class="ed-channel-icon" aria-hidden="true">{move || v.get(|t| channel_icon(&t.channel)).unwrap_or("")}</span>
                 <input type="text" class="ed-title" data-testid="tp-title" aria-label=move || ed.t().title prop:value=title
                     on:change=move |ev| { let v = event_target_value(&ev); ed.edit_tp(&tid.get_value(), move |t| t.title = v.trim().to_string()); } />

@@ -17,7 +17,7 @@ pub fn PersonaPanel(ed: Ed) -> impl IntoView {
         });
     };
     view! {
-        <details class="ed-personas-panel" open data-testid="personas">
+        <details class="ed-personas-panel" data-testid="personas">
             <summary><h2>{move || ed.t().personas}</h2></summary>
             <Show when=move || ed.personas.with(Vec::is_empty)>
                 <p class="empty">{move || ed.t().no_personas}</p>

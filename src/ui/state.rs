@@ -158,6 +158,15 @@ impl AppState {
         id
     }
 
+    /// Adds a map built from a template in the UI language (see `journey_core::templates::Template`).
+    pub fn create_from_template(&self, template: journey_core::templates::Template) -> String {
+        let id = new_id();
+        let map = template.build(&id, now_ms(), self.lang.get_untracked());
+        self.library.update(|lib| lib.maps.push(map));
+        self.mark_dirty(&id);
+        id
+    }
+
     /// Renames a map; an empty name is refused and returns false.
     pub fn rename(&self, id: &str, name: &str) -> bool {
         let mut ok = false;

@@ -86,6 +86,9 @@ pub struct JourneyMap {
     pub next_seq: u64,
     #[serde(default)]
     pub scoring: crate::score::ScoringSettings,
+    /// Keys of the editor lanes hidden on this map (see `editor::Lane::key`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_lanes: Vec<String>,
 }
 
 /// The five default stages, in both languages.
@@ -113,6 +116,7 @@ impl JourneyMap {
             routes: Vec::new(),
             next_seq: 1,
             scoring: crate::score::ScoringSettings::default(),
+            hidden_lanes: Vec::new(),
         }
     }
 

@@ -5,12 +5,14 @@
 mod channel;
 mod journey_map;
 mod lang;
+mod reorder;
 pub mod schema;
 mod touchpoint;
 
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
 pub use lang::Lang;
+pub use reorder::Step;
 pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,
     Visibility,

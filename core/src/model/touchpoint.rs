@@ -132,11 +132,22 @@ pub struct Touchpoint {
     /// Event-log activity name this touchpoint stands for, when it differs from the title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_key: Option<String>,
+    /// The designed (to-be) emotion −2..=+2, when the team has designed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_be_emotion: Option<i8>,
+    /// What changes in the to-be journey at this touchpoint.
+    #[serde(default)]
+    pub to_be_note: String,
 }
 
 impl Touchpoint {
     /// Clamps the emotion into −2..=2, so a typo can't break the curve.
     pub fn set_emotion(&mut self, emotion: Option<i8>) {
         self.emotion = emotion.map(|e| e.clamp(-2, 2));
+    }
+
+    /// Clamps the to-be emotion into −2..=2, like [`Touchpoint::set_emotion`].
+    pub fn set_to_be_emotion(&mut self, emotion: Option<i8>) {
+        self.to_be_emotion = emotion.map(|e| e.clamp(-2, 2));
     }
 }

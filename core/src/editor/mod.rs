@@ -1,0 +1,16 @@
+//! The editor's pure side: which lanes a map shows, the persona filter, the as-is/to-be
+//! emotion curve input, the evidence meter and the flow-view layout. The Leptos editor only
+//! calls these.
+
+mod curve;
+mod evidence;
+mod fields;
+pub mod flow_view;
+mod lanes;
+mod persona_filter;
+
+pub use curve::emotion_curve_with_to_be;
+pub use evidence::EvidenceMeter;
+pub use fields::{parse_number, set_opportunity_texts};
+pub use lanes::{lines_to_list, list_to_lines, Lane};
+pub use persona_filter::belongs_to;

@@ -1,0 +1,216 @@
+// The map editor end to end, against the release build and through the UI only: a map built
+// from blank (personas, stages, touchpoints with channels and emotions, routes with a loop
+// back), reordering by drag-and-drop and by keyboard, undo/redo, reload; the flow view; the
+// view switches; and every template in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const mapId = (page) => decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+const stored = (page, id) => page.evaluate((id) => localStorage.getItem('journey-studio:map:' + id), id);
+const tpCell = (page, i) => page.locator('.ed-cell-touchpoints').nth(i);
+const cardTitles = async (page, i) => tpCell(page, i).getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value));
+
+/** Fills a text field and leaves it, which commits the edit (one undo step). */
+async function commit(locator, value) {
+  await locator.fill(value);
+  await locator.press('Tab');
+}
+
+async function newBlankMap(page, name) {
+  await page.goto(srv.base);
+  await page.getByLabel('Name of the new map').fill(name);
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await page.getByTestId('map-title').filter({ hasText: name }).waitFor();
+}
+
+test('a map built from blank with the UI survives undo/redo and a reload, and its flow shows the loop', () =>
+  withPage(browser, 'editor-build', async (page) => {
+    await newBlankMap(page, 'Garden shop journey');
+    const id = mapId(page);
+
+    // Five stages: the blank map's last one is removed, a new one added and named.
+    assert.equal(await page.getByTestId('stage').count(), 5);
+    await page.getByRole('button', { name: 'Remove stage “Loyalty”' }).click();
+    await page.getByTestId('add-stage').click();
+    await commit(page.getByTestId('stage-name').nth(4), 'Loyalty & next purchase');
+    assert.equal(await page.getByTestId('stage').count(), 5);
+
+    // Two personas.
+    await page.getByTestId('personas').locator('summary').click();
+    for (const name of ['Lena, hobby gardener', 'Tom, landscaper']) {
+      await page.getByTestId('add-persona').click();
+      await commit(page.getByTestId('persona-name').last(), name);
+    }
+    await commit(page.getByTestId('persona-segment').first(), 'Private customers');
+    assert.equal(await page.getByTestId('persona').count(), 2);
+
+    // Ten touchpoints, two per stage, with channel, emotion and personas.
+    const plan = [
+      ['Searches for seeds', 'search_engine', '1'], ['Reads a forum thread', 'review_portal', '0'],
+      ['Compares prices', 'online_shop', '-1'], ['Asks in the chat', 'chat', '1'],
+      ['Orders online', 'online_shop', '2'], ['Pays by invoice', 'email', '0'],
+      ['Parcel arrives', 'letter', '1'], ['Calls about damage', 'phone', '-2'],
+      ['Gets a voucher', 'email', '1'], ['Recommends the shop', 'social_media', '2'],
+    ];
+    for (const [i, [title, channel, emotion]] of plan.entries()) {
+      const cell = tpCell(page, Math.floor(i / 2));
+      await cell.getByTestId('add-touchpoint').click();
+      const card = cell.getByTestId('touchpoint').last();
+      await commit(card.getByTestId('tp-title'), title);
+      await card.getByTestId('tp-channel').selectOption(channel);
+      await card.getByTestId('tp-emotion').selectOption(emotion);
+      await card.getByTestId('tp-persona').nth(i % 2).check();
+    }
+    assert.equal(await page.getByTestId('touchpoint').count(), 10);
+    assert.equal(await page.locator('[data-testid="touchpoint"][data-channel="search_engine"]').count(), 1);
+
+    // Three routes, one looping back from loyalty to awareness.
+    const addRoute = async (from, to, kind) => {
+      await page.getByTestId('route-from').selectOption({ label: from });
+      await page.getByTestId('route-to').selectOption({ label: to });
+      await page.getByTestId('route-kind').selectOption(kind);
+      await page.getByTestId('add-route').click();
+    };
+    await addRoute('Awareness: Searches for seeds', 'Consideration: Compares prices', 'planned');
+    await addRoute('Consideration: Asks in the chat', 'Purchase: Orders online', 'alternative');
+    await addRoute('Loyalty & next purchase: Recommends the shop', 'Awareness: Searches for seeds', 'loop_back');
+    assert.equal(await page.getByTestId('route').count(), 3);
+    assert.equal(await page.locator('[data-testid="route"][data-kind="LoopBack"]').count(), 1);
+
+    // Drag "Pays by invoice" onto "Orders online": it moves before it.
+    assert.deepEqual(await cardTitles(page, 2), ['Orders online', 'Pays by invoice']);
+    await tpCell(page, 2).getByTestId('drag-handle').nth(1).dragTo(tpCell(page, 2).getByTestId('drag-handle').nth(0));
+    await page.waitForFunction(() => document.querySelectorAll('.ed-cell-touchpoints')[2]
+      .querySelector('[data-testid="tp-title"]').value === 'Pays by invoice');
+    assert.deepEqual(await cardTitles(page, 2), ['Pays by invoice', 'Orders online']);
+
+    // Keyboard: "Calls about damage" up with its button, then Alt+→ into the next stage.
+    await page.getByRole('button', { name: 'Move “Calls about damage” up' }).focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await cardTitles(page, 3), ['Calls about damage', 'Parcel arrives']);
+    await tpCell(page, 3).getByTestId('touchpoint').first().focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.waitForFunction(() => document.querySelectorAll('.ed-cell-touchpoints')[4].querySelectorAll('[data-testid="touchpoint"]').length === 3);
+    assert.deepEqual(await cardTitles(page, 4), ['Calls about damage', 'Gets a voucher', 'Recommends the shop']);
+    assert.deepEqual(await cardTitles(page, 3), ['Parcel arrives']);
+
+    // Undo five steps (keyboard), the map changes; redo them (keyboard and button): it is back.
+    await waitSaved(page);
+    const built = await stored(page, id);
+    await page.getByTestId('map-title').click();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
+    assert.deepEqual(await cardTitles(page, 3), ['Parcel arrives', 'Calls about damage'], 'moves undone');
+    assert.deepEqual(await cardTitles(page, 2), ['Orders online', 'Pays by invoice'], 'drag undone');
+    assert.equal(await page.getByTestId('route').count(), 1, 'the loop and the alternative route undone');
+    await waitSaved(page);
+    assert.notEqual(await stored(page, id), built);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+z');
+    await page.getByTestId('redo').click();
+    assert.ok(await page.getByTestId('redo').isDisabled());
+    await waitSaved(page);
+    assert.equal(await stored(page, id), built, 'redo restores exactly the built map');
+
+    // Reload: the stored model and the screen are identical.
+    const screen = [];
+    for (let i = 0; i < 5; i++) screen.push(await cardTitles(page, i));
+    await page.reload();
+    await page.getByTestId('map-title').filter({ hasText: 'Garden shop journey' }).waitFor();
+    assert.equal(await stored(page, id), built);
+    for (let i = 0; i < 5; i++) assert.deepEqual(await cardTitles(page, i), screen[i]);
+    const model = JSON.parse(built);
+    assert.equal(model.personas.length, 2);
+    assert.equal(model.stages.length, 5);
+    assert.equal(model.touchpoints.length, 10);
+    assert.ok(model.touchpoints.every((t) => typeof t.emotion === 'number' && t.persona_ids.length === 1));
+    assert.deepEqual(model.routes.map((r) => r.kind), ['planned', 'alternative', 'loop_back']);
+
+    // The flow view draws the three routes, the loop back distinctly.
+    await page.getByTestId('view-flow').check();
+    const flow = page.getByTestId('flow-view');
+    await flow.waitFor();
+    assert.equal(await flow.locator('path[data-kind="loop_back"]').count(), 1);
+    assert.equal(await flow.locator('path.flow-edge').count(), 3);
+    assert.equal(await flow.locator('.flow-node').count(), 10);
+    assert.match(await flow.locator('svg title').first().textContent(), /Garden shop journey/);
+  }));
+
+test('lanes hide, the persona filter shows one journey, the to-be switch edits the to-be emotion', () =>
+  withPage(browser, 'editor-views', async (page) => {
+    await page.goto(srv.base);
+    await page.getByRole('link', { name: 'Coffee to go' }).click();
+    await page.getByTestId('map-title').waitFor();
+    const all = await page.getByTestId('touchpoint').count();
+    await page.getByTestId('persona-filter').selectOption({ label: 'Tom, student' });
+    const toms = await page.getByTestId('touchpoint').count();
+    assert.ok(toms > 0 && toms < all, `${toms} of ${all}`);
+    await page.getByTestId('persona-filter').selectOption({ label: 'All personas' });
+
+    await page.locator('.ed-lanes summary').click();
+    await page.locator('[data-testid="lane-toggle"][data-lane="thoughts"]').uncheck();
+    assert.equal(await page.locator('.ed-lane-label[data-lane="thoughts"]').count(), 0);
+    assert.equal(await page.locator('.ed-lane-label[data-lane="actions"]').count(), 1);
+
+    await page.getByTestId('to-be-switch').check();
+    const card = page.getByTestId('touchpoint').first();
+    await card.getByTestId('tp-to-be-emotion').selectOption('2');
+    await commit(card.getByTestId('tp-to-be-note'), 'Address in every post');
+    await page.getByTestId('to-be-switch').uncheck();
+    await card.getByText('to-be: 😀 +2').waitFor();
+    assert.ok(await page.locator('[data-testid="emotion-curve"] svg').count() === 1);
+
+    // A word in a number field is refused with a message; the old value stays.
+    const volume = page.locator('.ed-cell-measurements input').first();
+    const old = await volume.inputValue();
+    await commit(volume, 'lots');
+    await page.getByTestId('editor-problem').filter({ hasText: '“lots” is not a number' }).waitFor();
+    assert.equal(await volume.inputValue(), old);
+
+    await waitSaved(page);
+    const id = mapId(page);
+    const model = JSON.parse(await stored(page, id));
+    assert.deepEqual(model.hidden_lanes, ['thoughts']);
+    assert.equal(model.touchpoints[0].to_be_emotion, 2);
+    assert.equal(model.touchpoints[0].to_be_note, 'Address in every post');
+  }));
+
+async function templateTitles(page, lang) {
+  await page.goto(srv.base);
+  await page.getByTestId('lang-switch').selectOption(lang);
+  const options = await page.getByTestId('template-select').locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert.equal(options.length, 5);
+  const result = {};
+  for (const [key, name] of options) {
+    await page.goto(srv.base);
+    await page.getByTestId('template-select').selectOption(key);
+    await page.getByTestId('create-from-template').click();
+    await page.getByTestId('map-title').filter({ hasText: name }).waitFor();
+    result[key] = {
+      name,
+      stages: await page.getByTestId('stage-name').evaluateAll((els) => els.map((e) => e.value)),
+      titles: await page.getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value)),
+      addLabel: await page.getByTestId('add-touchpoint').first().textContent(),
+    };
+  }
+  return result;
+}
+
+test('every template opens in English and German, with nothing left untranslated', () =>
+  withPage(browser, 'editor-templates', async (page) => {
+    const en = await templateTitles(page, 'en');
+    const de = await templateTitles(page, 'de');
+    for (const key of Object.keys(en)) {
+      const [a, b] = [en[key], de[key]];
+      assert.notEqual(a.name, b.name, key);
+      assert.equal(a.stages.length, 5 + (key === 'welcome' ? 1 : 0), key);
+      assert.equal(a.titles.length, b.titles.length, key);
+      if (key !== 'blank') assert.ok(a.titles.length >= 10, key);
+      for (const [i, t] of a.titles.entries()) assert.notEqual(b.titles[i], t, `${key}: “${t}” untranslated`);
+      assert.match(a.addLabel, /Add touchpoint/);
+      assert.match(b.addLabel, /Touchpoint hinzufügen/);
+    }
+  }));

@@ -1,0 +1,135 @@
+//! What every part of the editor shares: the map id, the app state, view settings that are
+//! not part of the map (persona filter, to-be switch, what is being dragged), and small
+//! accessors that read one touchpoint's field without cloning the map.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use journey_core::editor::belongs_to;
+use journey_core::model::{JourneyMap, Touchpoint};
+use leptos::prelude::*;
+
+use crate::i18n::editor::{editor_texts, EditorTexts};
+use crate::ui::state::AppState;
+
+/// What a drag carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dragged {
+    Touchpoint(String),
+    Stage(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Ed {
+    pub state: AppState,
+    pub map_id: StoredValue<String>,
+    /// Show one persona's journey only.
+    pub persona: RwSignal<Option<String>>,
+    /// Cards show and edit the to-be emotion and note.
+    pub to_be: RwSignal<bool>,
+    pub dragged: RwSignal<Option<Dragged>>,
+    /// A message about input that was refused (bad number, invalid route).
+    pub problem: RwSignal<Option<String>>,
+    /// Stages in order with the ids of their (filtered) touchpoints. Changes only when the
+    /// structure changes, so cells do not rebuild on every keystroke elsewhere.
+    pub layout: Memo<Vec<(String, Vec<String>)>>,
+    /// Every touchpoint by id. Cards and fields each keep a memo of their touchpoint from
+    /// this, so an edit updates only the DOM of the touchpoint that changed.
+    pub index: Memo<Arc<HashMap<String, Arc<Touchpoint>>>>,
+    /// Persona ids and names, for checkboxes and the filter.
+    pub personas: Memo<Vec<(String, String)>>,
+}
+
+/// One touchpoint as a memo: readers re-run only when this touchpoint changes.
+#[derive(Clone, Copy)]
+pub struct TpView(Memo<Option<Arc<Touchpoint>>>);
+
+impl TpView {
+    pub fn get<R>(&self, f: impl FnOnce(&Touchpoint) -> R) -> Option<R> {
+        self.0.with(|t| t.as_deref().map(f))
+    }
+}
+
+impl Ed {
+    pub fn new(state: AppState, map_id: String) -> Ed {
+        let persona = RwSignal::new(None::<String>);
+        let id = StoredValue::new(map_id);
+        let layout = Memo::new(move |_| {
+            let filter = persona.get();
+            state.library.with(|l| {
+                l.get(&id.get_value())
+                    .map(|m| {
+                        m.stages
+                            .iter()
+                            .map(|s| {
+                                let tps = m
+                                    .touchpoints_in(&s.id)
+                                    .filter(|t| belongs_to(t, filter.as_deref()))
+                                    .map(|t| t.id.clone())
+                                    .collect();
+                                (s.id.clone(), tps)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        });
+        let index = Memo::new(move |_| {
+            state.library.with(|l| {
+                Arc::new(
+                    l.get(&id.get_value())
+                        .map(|m| m.touchpoints.iter().map(|t| (t.id.clone(), Arc::new(t.clone()))).collect())
+                        .unwrap_or_default(),
+                )
+            })
+        });
+        let personas = Memo::new(move |_| {
+            state.library.with(|l| {
+                l.get(&id.get_value())
+                    .map(|m| m.personas.iter().map(|p| (p.id.clone(), p.name.clone())).collect())
+                    .unwrap_or_default()
+            })
+        });
+        Ed {
+            index,
+            personas,
+            state,
+            map_id: id,
+            persona,
+            to_be: RwSignal::new(false),
+            dragged: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            layout,
+        }
+    }
+
+    pub fn t(&self) -> &'static EditorTexts {
+        editor_texts(self.state.lang.get())
+    }
+
+    /// One edit of the map: recorded for undo and autosaved.
+    pub fn edit(&self, f: impl FnOnce(&mut JourneyMap)) {
+        self.problem.set(None);
+        self.state.edit_map(&self.map_id.get_value(), f);
+    }
+
+    /// Reads the map (tracked).
+    pub fn with_map<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        self.state.library.with(|l| l.get(&self.map_id.get_value()).map(f))
+    }
+
+    pub fn tp_view(&self, id: String) -> TpView {
+        let index = self.index;
+        TpView(Memo::new(move |_| index.with(|m| m.get(&id).cloned())))
+    }
+
+    /// Changes one touchpoint.
+    pub fn edit_tp(&self, id: &str, f: impl FnOnce(&mut Touchpoint)) {
+        let id = id.to_string();
+        self.edit(move |m| {
+            if let Some(tp) = m.touchpoint_mut(&id) {
+                f(tp);
+            }
+        });
+    }
+}

@@ -7,6 +7,7 @@ use super::library_page::LibraryPage;
 use super::map_page::MapPage;
 use super::notices::{Notices, SaveIndicator};
 use super::route::{use_page, Page};
+use super::scores::ScoresPage;
 use super::state::AppState;
 use crate::i18n::texts;
 
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
                 Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
+                Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

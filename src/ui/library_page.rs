@@ -38,6 +38,10 @@ pub fn LibraryPage() -> impl IntoView {
                     on:click=move |_| navigate(&Page::Map(state.create_example()))>
                     {move || t().create_example}
                 </button>
+                <button type="button" data-testid="create-running-shoes"
+                    on:click=move |_| navigate(&Page::Map(state.create_from_builder(journey_core::templates::online_shop_checkout)))>
+                    {move || crate::i18n::scores::scores_texts(state.lang.get()).create_running_shoes}
+                </button>
             </form>
             <super::editor::template_picker::TemplatePicker/>
             <Show when=move || state.library.with(|l| l.maps.is_empty())>

@@ -13,8 +13,12 @@ pub fn MapPage(id: String) -> impl IntoView {
     let t = move || texts(state.lang.get());
     // Only whether the map exists: the editor reads the map itself, field by field.
     let exists = { let id = id.clone(); Memo::new(move |_| state.library.with(|l| l.get(&id).is_some())) };
+    let scores_href = Page::MapScores(id.clone()).href();
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
+        <nav class="map-views">
+            <a href=scores_href data-testid="scores-link">{move || crate::i18n::scores::scores_texts(state.lang.get()).scores_tab}</a>
+        </nav>
         {move || match exists.get() {
             false => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             true => view! { <super::editor::Editor id=id.clone()/> }.into_any(),

@@ -9,4 +9,6 @@ pub mod library_page;
 pub mod map_page;
 pub mod notices;
 pub mod route;
+pub mod score_badge;
+pub mod scores;
 pub mod state;

@@ -167,6 +167,16 @@ impl AppState {
         id
     }
 
+    /// Adds a ready-made map built by a `journey_core::templates` function in the UI
+    /// language, e.g. the "running shoes online" example of the touchpoint illusion.
+    pub fn create_from_builder(&self, build: impl FnOnce(String, f64, Lang) -> JourneyMap) -> String {
+        let id = new_id();
+        let map = build(id.clone(), now_ms(), self.lang.get_untracked());
+        self.library.update(|lib| lib.maps.push(map));
+        self.mark_dirty(&id);
+        id
+    }
+
     /// Renames a map; an empty name is refused and returns false.
     pub fn rename(&self, id: &str, name: &str) -> bool {
         let mut ok = false;

@@ -11,7 +11,9 @@
 //!
 //! The UI calls [`score_map`] once per change; everything is pure and cheap.
 
+mod band;
 mod contacts;
+mod entry;
 mod illusion;
 mod journey;
 mod main_route;
@@ -30,9 +32,14 @@ mod properties;
 #[cfg(test)]
 mod worked_example;
 
+pub use band::{format_number, format_percent, format_score, score_label, ScoreBand};
 pub use contacts::{
     contact_class_label, contact_reason_label, contact_summary, is_reducible, recommendation, ClassTotal,
     ContactRow, ContactSummary, ReasonTotal, CLASSES, REASONS,
+};
+pub use entry::{
+    contact_class_from_key, contact_class_key, contact_reason_from_key, contact_reason_key, EntryError, EntryProblem,
+    SettingField, TouchpointField,
 };
 pub use illusion::{illusion_warning, IllusionWarning};
 pub use journey::{completion, journey_score, weakest_stage, Completion, CompletionSource, JourneyScore, WeakestStage};

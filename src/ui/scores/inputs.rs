@@ -1,0 +1,120 @@
+//! Inline inputs for a touchpoint's score inputs: number fields (drop-off, CSAT, CES,
+//! volume) and choices (emotion, importance, contact class and reason).
+//!
+//! A field commits on `change` (Enter or leaving it), so one typed value is one undo step.
+//! Typed text is parsed by `journey_core::score::TouchpointField`; a refused value changes
+//! nothing and the row shows why. Each input's shown value is a memo of the stored value,
+//! so it only changes when that value does (undo, redo, an edit elsewhere).
+
+use journey_core::model::{Lang, Touchpoint};
+use journey_core::score::{EntryError, TouchpointField};
+use leptos::prelude::*;
+
+use super::ScoresCtx;
+use crate::i18n::scores::scores_texts;
+
+/// The refused entry of a row: which field (its key) and why.
+pub type RowProblem = RwSignal<Option<(&'static str, EntryError)>>;
+
+/// The id of the element that shows a row's problem, for `aria-describedby`.
+pub fn problem_id(tp_id: &str) -> String {
+    format!("score-problem-{tp_id}")
+}
+
+/// The accessible name of an input in a row: "Drop-off (%) – Pays".
+fn label_for(ctx: ScoresCtx, tp_id: &str, field: &'static str) -> String {
+    (scores_texts(ctx.state.lang.get()).field_for)(field, &ctx.title_of(tp_id))
+}
+
+#[component]
+pub fn NumberField(tp_id: String, field: TouchpointField, problem: RowProblem) -> impl IntoView {
+    let ctx = expect_context::<ScoresCtx>();
+    let shown = {
+        let id = tp_id.clone();
+        Memo::new(move |_| {
+            let lang = ctx.state.lang.get();
+            ctx.map.with(|m| m.as_ref().and_then(|m| m.touchpoint(&id)).map(|tp| field.show(tp, lang)).unwrap_or_default())
+        })
+    };
+    let invalid = move || problem.with(|p| p.as_ref().is_some_and(|(k, _)| *k == field.key())).then_some("true");
+    let label = {
+        let id = tp_id.clone();
+        move || label_for(ctx, &id, field.label(ctx.state.lang.get()))
+    };
+    let commit = {
+        let id = tp_id.clone();
+        move |text: String| match field.parse(&text) {
+            Ok(value) => {
+                problem.update(|p| {
+                    if p.as_ref().is_some_and(|(k, _)| *k == field.key()) {
+                        *p = None;
+                    }
+                });
+                ctx.edit(|m| {
+                    if let Some(tp) = m.touchpoint_mut(&id) {
+                        field.set(tp, value);
+                    }
+                });
+            }
+            Err(e) => problem.set(Some((field.key(), e))),
+        }
+    };
+    view! {
+        <input type="text" inputmode="decimal" class="score-input" size="5"
+            data-testid=format!("input-{}", field.key())
+            aria-label=label
+            aria-invalid=invalid
+            aria-describedby=problem_id(&tp_id)
+            prop:value=move || shown.get()
+            on:change=move |ev| commit(event_target_value(&ev)) />
+    }
+}
+
+/// A choice field of a touchpoint: the keys of its options ("" = none), how each reads,
+/// and how the stored value maps to a key and back.
+#[derive(Clone, Copy)]
+pub struct Choice {
+    pub testid: &'static str,
+    pub label: fn(Lang) -> &'static str,
+    pub keys: &'static [&'static str],
+    pub text: fn(&str, Lang) -> String,
+    pub get: fn(&Touchpoint) -> String,
+    pub set: fn(&mut Touchpoint, &str),
+}
+
+#[component]
+pub fn ChoiceField(tp_id: String, choice: Choice) -> impl IntoView {
+    let ctx = expect_context::<ScoresCtx>();
+    let current = {
+        let id = tp_id.clone();
+        Memo::new(move |_| ctx.map.with(|m| m.as_ref().and_then(|m| m.touchpoint(&id)).map(choice.get).unwrap_or_default()))
+    };
+    let label = {
+        let id = tp_id.clone();
+        move || label_for(ctx, &id, (choice.label)(ctx.state.lang.get()))
+    };
+    let options = choice
+        .keys
+        .iter()
+        .map(|key| {
+            view! {
+                <option value=*key prop:selected=move || current.with(|c| c == key)>
+                    {move || (choice.text)(key, ctx.state.lang.get())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <select class="score-select" data-testid=format!("input-{}", choice.testid) aria-label=label
+            on:change=move |ev| {
+                let key = event_target_value(&ev);
+                ctx.edit(|m| {
+                    if let Some(tp) = m.touchpoint_mut(&tp_id) {
+                        (choice.set)(tp, &key);
+                    }
+                });
+            }>
+            {options}
+        </select>
+    }
+}

@@ -86,6 +86,12 @@ pub struct JourneyMap {
     pub next_seq: u64,
     #[serde(default)]
     pub scoring: crate::score::ScoringSettings,
+    /// Throughput time of each journey (case) of the last analysed event log, in seconds,
+    /// for the throughput-time histogram; empty until a log is analysed. Set it with
+    /// [`JourneyMap::set_journey_throughput`], which keeps at most
+    /// [`MAX_JOURNEY_THROUGHPUTS`](crate::model::MAX_JOURNEY_THROUGHPUTS) values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journey_throughput_s: Vec<f64>,
 }
 
 /// The five default stages, in both languages.
@@ -113,6 +119,7 @@ impl JourneyMap {
             routes: Vec::new(),
             next_seq: 1,
             scoring: crate::score::ScoringSettings::default(),
+            journey_throughput_s: Vec::new(),
         }
     }
 

@@ -4,12 +4,14 @@
 
 mod channel;
 mod journey_map;
+mod journey_throughput;
 mod lang;
 pub mod schema;
 mod touchpoint;
 
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
+pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
 pub use lang::Lang;
 pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,

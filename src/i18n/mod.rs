@@ -5,6 +5,7 @@
 //! `texts(lang).field` (or their feature's table) and never hold ad-hoc literals. Strings
 //! with values are functions (`fn(&str) -> String`) so word order can differ by language.
 
+pub mod dashboard;
 pub mod shell;
 
 pub use journey_core::model::Lang;

@@ -2,6 +2,8 @@
 //! [`state::AppState`], call methods on core types, and render. No domain logic here.
 
 pub mod app;
+pub mod dashboard;
+pub mod download;
 pub mod format;
 pub mod lang_switch;
 pub mod library_page;

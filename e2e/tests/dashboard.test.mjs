@@ -85,6 +85,21 @@ function assertPng(bytes, width, height) {
   assert.equal(bytes.readUInt32BE(20), height);
 }
 
+/** The share of pixels of a PNG that are not white, decoded by the browser. */
+function inkedShare(page, bytes) {
+  return page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let inked = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] < 240 || px[i + 1] < 240 || px[i + 2] < 240) inked += 1;
+    return inked / (px.length / 4);
+  }, bytes.toString('base64'));
+}
+
 async function download(page, button) {
   const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const path = await dl.path();
@@ -152,7 +167,8 @@ test('every chart downloads as a valid SVG and as a PNG of twice its size', () =
       const png = await download(page, c.getByRole('button', { name: 'Download PNG' }));
       assert.equal(png.name, `coffee-to-go-${key}.png`);
       assertPng(png.bytes, 1920, 1080);
-      assert.ok(png.bytes.length > 10_000, `${key}: a drawn PNG, not a blank one (${png.bytes.length} bytes)`);
+      const inked = await inkedShare(page, png.bytes);
+      assert.ok(inked > 0.01, `${key}: the PNG shows the chart, not a blank canvas (${(inked * 100).toFixed(2)} % non-white)`);
     }
     assert.equal(await page.getByTestId('download-error').count(), 0);
   }));

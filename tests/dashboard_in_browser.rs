@@ -112,3 +112,24 @@ async fn charts_follow_edits_and_undo_live() {
     root.remove();
     clear_app_keys();
 }
+
+#[wasm_bindgen_test]
+async fn an_svg_becomes_a_png_of_twice_its_size_and_garbage_is_an_error_not_a_panic() {
+    use journey_core::charts::dashboard::draw;
+    use journey_core::charts::ChartOptions;
+    use journey_core::score::score_map;
+    use journey_core::templates::coffee_to_go;
+    use journey_studio::ui::download::{svg_to_png, PNG_SCALE};
+
+    let map = coffee_to_go("ex", 0.0, Lang::De);
+    let chart = draw(ChartKind::Funnel, &map, &score_map(&map), &ChartOptions::new(Lang::De));
+    let png = svg_to_png(chart.svg().unwrap(), 960, 540).await.expect("a PNG");
+    assert_eq!(png.type_(), "image/png");
+    let bytes = js_sys::Uint8Array::new(&JsFuture::from(png.array_buffer()).await.unwrap()).to_vec();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let be = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    assert_eq!((be(16), be(20)), (960 * PNG_SCALE, 540 * PNG_SCALE));
+
+    let err = svg_to_png("<svg><unclosed", 960, 540).await.expect_err("not an image");
+    assert!(err.0.contains("SVG"), "{err}");
+}

@@ -19,6 +19,8 @@ pub fn ChartCard(kind: ChartKind, map: Memo<Option<JourneyMap>>, scores: Memo<Op
     let key = kind.key();
     let heading_id = format!("chart-heading-{key}");
     let labelled_by = heading_id.clone();
+    // The buttons say what they do; the chart they belong to is read out as their description.
+    let described_by = heading_id.clone();
     let caption_id = format!("chart-caption-{key}");
     let options = Memo::new(move |_| {
         let name = map.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
@@ -65,8 +67,8 @@ pub fn ChartCard(kind: ChartKind, map: Memo<Option<JourneyMap>>, scores: Memo<Op
                         <figcaption id=caption_id.clone()>{move || t().caption(kind)}</figcaption>
                     </figure>
                     <div class="chart-actions">
-                        <button type="button" data-testid="download-svg" on:click=download_svg>{move || t().download_svg}</button>
-                        <button type="button" data-testid="download-png" on:click=download_png>{move || t().download_png}</button>
+                        <button type="button" data-testid="download-svg" aria-describedby=described_by.clone() on:click=download_svg>{move || t().download_svg}</button>
+                        <button type="button" data-testid="download-png" aria-describedby=described_by.clone() on:click=download_png>{move || t().download_png}</button>
                     </div>
                 }.into_any(),
                 Chart::NeedsData(message) => view! {

@@ -6,6 +6,7 @@
 //! with values are functions (`fn(&str) -> String`) so word order can differ by language.
 
 pub mod scores;
+pub mod dashboard;
 pub mod shell;
 pub mod editor;
 

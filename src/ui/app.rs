@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::dashboard::DashboardPage;
 use super::lang_switch::LangSwitch;
 use super::library_page::LibraryPage;
 use super::map_page::MapPage;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
                 Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
                 Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
+                Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

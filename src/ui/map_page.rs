@@ -1,5 +1,5 @@
-//! One map: the way back to the library and the editor (`ui::editor`), or a message when
-//! the map does not exist.
+//! One map: the way back to the library, the links to the map's other views (scores,
+//! dashboard, …), and the editor (`ui::editor`) — or a message when the map does not exist.
 
 use leptos::prelude::*;
 
@@ -13,15 +13,27 @@ pub fn MapPage(id: String) -> impl IntoView {
     let t = move || texts(state.lang.get());
     // Only whether the map exists: the editor reads the map itself, field by field.
     let exists = { let id = id.clone(); Memo::new(move |_| state.library.with(|l| l.get(&id).is_some())) };
-    let scores_href = Page::MapScores(id.clone()).href();
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
-        <nav class="map-views">
-            <a href=scores_href data-testid="scores-link">{move || crate::i18n::scores::scores_texts(state.lang.get()).scores_tab}</a>
-        </nav>
+        <MapViewsNav id=id.clone()/>
         {move || match exists.get() {
             false => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             true => view! { <super::editor::Editor id=id.clone()/> }.into_any(),
         }}
+    }
+}
+
+/// Links from a map to its other views.
+#[component]
+fn MapViewsNav(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang.get();
+    let scores_href = Page::MapScores(id.clone()).href();
+    let dashboard_href = Page::Dashboard(id.clone()).href();
+    view! {
+        <nav class="map-views">
+            <a href=scores_href data-testid="scores-link">{move || crate::i18n::scores::scores_texts(lang()).scores_tab}</a>
+            <a href=dashboard_href data-testid="dashboard-link">{move || crate::i18n::dashboard::dashboard_texts(lang()).open_dashboard}</a>
+        </nav>
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod editor;
+pub mod dashboard;
+pub mod download;
 pub mod format;
 pub mod lang_switch;
 pub mod library_page;

@@ -10,6 +10,8 @@ pub enum Page {
     Map(String),
     /// `#/map/<id>/scores`: the scores view of a map.
     MapScores(String),
+    /// The charts dashboard of a map: `#/map/<id>/dashboard`.
+    Dashboard(String),
     NotFound,
 }
 
@@ -22,6 +24,7 @@ impl Page {
             (Some(""), None, None) => Page::Library,
             (Some("map"), Some(id), None) if !id.is_empty() => Page::Map(decode(id)),
             (Some("map"), Some(id), Some("scores")) if !id.is_empty() && parts.clone().next().is_none() => Page::MapScores(decode(id)),
+            (Some("map"), Some(id), Some("dashboard")) if !id.is_empty() && path.matches('/').count() == 2 => Page::Dashboard(decode(id)),
             _ => Page::NotFound,
         }
     }
@@ -32,6 +35,7 @@ impl Page {
             Page::Library => "#/".to_string(),
             Page::Map(id) => format!("#/map/{}", encode(id)),
             Page::MapScores(id) => format!("#/map/{}/scores", encode(id)),
+            Page::Dashboard(id) => format!("#/map/{}/dashboard", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

@@ -8,6 +8,7 @@ use super::contact_mix::{ContactMixInput, ContactVolume};
 use super::emotion_curve::{EmotionCurveInput, EmotionSeries};
 use super::funnel::{FunnelInput, FunnelStep};
 use super::route_flow::{FlowLink, FlowNode, RouteFlowInput};
+use super::throughput::ThroughputInput;
 use super::text::tr;
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -118,6 +119,12 @@ pub fn route_flow_input(map: &JourneyMap) -> RouteFlowInput {
         .filter_map(|r| r.volume.map(|volume| FlowLink { from: r.from.clone(), to: r.to.clone(), volume }))
         .collect();
     RouteFlowInput { nodes, links, column_names: map.stages.iter().map(|s| s.name.clone()).collect() }
+}
+
+/// The measured throughput time per journey the map keeps from its last analysed event log
+/// (empty until one is analysed: the chart then says what it needs).
+pub fn throughput_input(map: &JourneyMap) -> ThroughputInput {
+    ThroughputInput { durations_s: map.journey_throughput_s.clone() }
 }
 
 #[cfg(test)]

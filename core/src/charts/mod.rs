@@ -33,6 +33,7 @@ mod score_ranking;
 mod throughput;
 mod value_effort;
 
+pub mod dashboard;
 pub mod from_map;
 
 pub use channel_mix::{channel_mix, ChannelMixInput, ChannelRow, MAX_CHANNELS};

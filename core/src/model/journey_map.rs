@@ -89,6 +89,12 @@ pub struct JourneyMap {
     /// Keys of the editor lanes hidden on this map (see `editor::Lane::key`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hidden_lanes: Vec<String>,
+    /// Throughput time of each journey (case) of the last analysed event log, in seconds,
+    /// for the throughput-time histogram; empty until a log is analysed. Set it with
+    /// [`JourneyMap::set_journey_throughput`], which keeps at most
+    /// [`MAX_JOURNEY_THROUGHPUTS`](crate::model::MAX_JOURNEY_THROUGHPUTS) values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journey_throughput_s: Vec<f64>,
 }
 
 /// The five default stages, in both languages.
@@ -117,6 +123,7 @@ impl JourneyMap {
             next_seq: 1,
             scoring: crate::score::ScoringSettings::default(),
             hidden_lanes: Vec::new(),
+            journey_throughput_s: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod channel;
 mod journey_map;
+mod journey_throughput;
 mod lang;
 mod reorder;
 pub mod schema;
@@ -11,6 +12,7 @@ mod touchpoint;
 
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
+pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
 pub use lang::Lang;
 pub use reorder::Step;
 pub use touchpoint::{

@@ -10,3 +10,4 @@ pub mod analytics;
 pub mod charts;
 pub mod interop;
 pub mod score;
+pub mod presentation;

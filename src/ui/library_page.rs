@@ -39,6 +39,7 @@ pub fn LibraryPage() -> impl IntoView {
                     {move || t().create_example}
                 </button>
             </form>
+            <super::library_files::LibraryFiles/>
             <Show when=move || state.library.with(|l| l.maps.is_empty())>
                 <p class="empty">{move || t().library_empty}</p>
             </Show>

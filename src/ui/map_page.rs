@@ -16,6 +16,7 @@ pub fn MapPage(id: String) -> impl IntoView {
     let map = Memo::new(move |_| state.library.with(|l| l.get(&id).cloned()));
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
+        <super::map_actions::MapActions/>
         {move || match map.get() {
             None => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             Some(m) => view! { <MapView map=m lang=state.lang.get()/> }.into_any(),

@@ -8,6 +8,10 @@ use leptos::prelude::*;
 pub enum Page {
     Library,
     Map(String),
+    /// A map opened from a share link: the fragment (`v1.…`) after `#/shared/`.
+    Shared(String),
+    /// The presentation mode of a map.
+    Present(String),
     NotFound,
 }
 
@@ -19,6 +23,9 @@ impl Page {
         match (parts.next(), parts.next(), parts.next()) {
             (Some(""), None, None) => Page::Library,
             (Some("map"), Some(id), None) if !id.is_empty() => Page::Map(decode(id)),
+            (Some("map"), Some(id), Some("present")) if !id.is_empty() && parts.next().is_none() => Page::Present(decode(id)),
+            // Share fragments are base64url plus "v1." — no "/" — so one segment holds them.
+            (Some("shared"), Some(fragment), None) if !fragment.is_empty() => Page::Shared(fragment.to_string()),
             _ => Page::NotFound,
         }
     }
@@ -28,6 +35,8 @@ impl Page {
         match self {
             Page::Library => "#/".to_string(),
             Page::Map(id) => format!("#/map/{}", encode(id)),
+            Page::Shared(fragment) => format!("#/shared/{fragment}"),
+            Page::Present(id) => format!("#/map/{}/present", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

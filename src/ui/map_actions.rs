@@ -63,6 +63,7 @@ pub fn MapActions() -> impl IntoView {
         }
     };
     let present_id = id.clone();
+    let csv_id = StoredValue::new(id.clone());
 
     view! {
         <Show when=move || map.with(Option::is_some)>
@@ -91,14 +92,13 @@ pub fn MapActions() -> impl IntoView {
                         move |_| { request_fullscreen(); navigate(&Page::Present(id.clone())); }
                     }>{move || it().present}</button>
                 </div>
-                {move || {
-                    let m = map.get()?;
-                    Some(match panel.get() {
-                        Panel::None => ().into_any(),
-                        Panel::Mermaid => view! { <MermaidExportPanel map=m/> }.into_any(),
-                        Panel::Share => view! { <SharePanel map=m/> }.into_any(),
-                        Panel::Csv => view! { <CsvImportPanel id=m.id.clone()/> }.into_any(),
-                    })
+                // The CSV panel does not follow the map: its own import changes the map, and
+                // its report must stay on screen. The export panels do follow it.
+                {move || match panel.get() {
+                    Panel::None => ().into_any(),
+                    Panel::Mermaid => (move || map.get().map(|m| view! { <MermaidExportPanel map=m/> })).into_any(),
+                    Panel::Share => (move || map.get().map(|m| view! { <SharePanel map=m/> })).into_any(),
+                    Panel::Csv => view! { <CsvImportPanel id=csv_id.get_value()/> }.into_any(),
                 }}
             </section>
             <div class="print-sheet" data-paper=move || paper.get()>

@@ -263,7 +263,7 @@ test('CSV: touchpoints export with scores, and import through the mapping step',
     await page.getByTestId('csv-import-now').click();
     const report = page.getByTestId('csv-report');
     await report.waitFor();
-    assert.match(await report.textContent(), /2 touchpoints imported, 1 new stages/);
+    assert.match(await report.textContent(), /2 touchpoints imported, 1 new stage\./);
     assert.match(await page.getByTestId('csv-problem').first().textContent(), /Line 3, column 3: emotion “happy”/);
     const titles = await page.locator('.print-sheet [data-testid="sheet-touchpoint"] strong').allTextContents();
     assert.deepEqual(titles.sort(), ['Gets a receipt', 'Sees a poster']);

@@ -101,7 +101,11 @@ pub const EN: InteropTexts = InteropTexts {
     mermaid_file_label: "Open a Mermaid file (.mmd)",
     mermaid_check: "Check",
     mermaid_create: "Create map",
-    mermaid_preview: |name, stages, tps| format!("“{name}”: {stages} stages, {tps} touchpoints."),
+    mermaid_preview: |name, stages, tps| {
+        let s = if stages == 1 { "stage" } else { "stages" };
+        let t = if tps == 1 { "touchpoint" } else { "touchpoints" };
+        format!("“{name}”: {stages} {s}, {tps} {t}.")
+    },
     mermaid_no_issues: "No problems found.",
     severity_error: "Error",
     severity_warning: "Warning",
@@ -132,7 +136,11 @@ pub const EN: InteropTexts = InteropTexts {
     csv_field: "Field",
     csv_ignore: "— ignore —",
     csv_import_now: "Import touchpoints",
-    csv_report: |added, stages| format!("{added} touchpoints imported, {stages} new stages."),
+    csv_report: |added, stages| {
+        let t = if added == 1 { "touchpoint" } else { "touchpoints" };
+        let s = if stages == 1 { "stage" } else { "stages" };
+        format!("{added} {t} imported, {stages} new {s}.")
+    },
     csv_problems_title: "Skipped or questionable cells:",
     shared_title: "Shared map (read-only)",
     shared_note: "This map was opened from a link. It is not in your library until you save a copy.",
@@ -176,7 +184,11 @@ pub const DE: InteropTexts = InteropTexts {
     mermaid_file_label: "Mermaid-Datei öffnen (.mmd)",
     mermaid_check: "Prüfen",
     mermaid_create: "Karte anlegen",
-    mermaid_preview: |name, stages, tps| format!("„{name}“: {stages} Phasen, {tps} Touchpoints."),
+    mermaid_preview: |name, stages, tps| {
+        let s = if stages == 1 { "Phase" } else { "Phasen" };
+        let t = if tps == 1 { "Touchpoint" } else { "Touchpoints" };
+        format!("„{name}“: {stages} {s}, {tps} {t}.")
+    },
     mermaid_no_issues: "Keine Probleme gefunden.",
     severity_error: "Fehler",
     severity_warning: "Warnung",
@@ -207,7 +219,10 @@ pub const DE: InteropTexts = InteropTexts {
     csv_field: "Feld",
     csv_ignore: "— nicht übernehmen —",
     csv_import_now: "Touchpoints importieren",
-    csv_report: |added, stages| format!("{added} Touchpoints importiert, {stages} neue Phasen."),
+    csv_report: |added, stages| {
+        let s = if stages == 1 { "neue Phase" } else { "neue Phasen" };
+        format!("{added} Touchpoints importiert, {stages} {s}.")
+    },
     csv_problems_title: "Übersprungene oder fragliche Zellen:",
     shared_title: "Geteilte Karte (nur lesen)",
     shared_note: "Diese Karte wurde über einen Link geöffnet. Sie ist erst in Ihrer Bibliothek, wenn Sie eine Kopie speichern.",

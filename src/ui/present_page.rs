@@ -111,12 +111,11 @@ pub fn PresentPage(id: String) -> impl IntoView {
                         {move || if map.with(Option::is_none) { texts(state.lang.get()).map_not_found } else { it().no_stages }}
                     </p>
                 }.into_any(),
-                Some(s) => view! { <Slide summary=s lang=state.lang.get() count=count() map_name=map.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())/> }.into_any(),
+                Some(s) => view! {
+                    <Slide summary=s lang=state.lang.get() count=count() curve=curve()
+                        map_name=map.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())/>
+                }.into_any(),
             }}
-            {move || curve().map(|c| match c {
-                Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
-                Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
-            })}
             <nav class="present-nav" aria-label=move || it().present>
                 <button type="button" data-testid="present-prev" on:click=move |_| step(-1) disabled=move || current.get() == 0>
                     "← " {move || it().previous_stage}
@@ -132,7 +131,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
 }
 
 #[component]
-fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String) -> impl IntoView {
+fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curve: Option<Chart>) -> impl IntoView {
     let (t, it) = (texts(lang), interop_texts(lang));
     let numbers: Vec<(&str, String)> = [
         Some((it.touchpoints, summary.touchpoints.to_string())),
@@ -152,10 +151,15 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String) -> i
         </header>
         <h1 class="present-stage" data-testid="present-stage">{summary.name.clone()}</h1>
         {(!summary.description.is_empty()).then(|| view! { <p class="present-description">{summary.description.clone()}</p> })}
-        <div class="present-body">
-            <dl class="present-numbers" data-testid="present-numbers">
-                {numbers.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-            </dl>
+        <dl class="present-numbers" data-testid="present-numbers">
+            {numbers.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+        </dl>
+        <div class="present-main">
+            {curve.map(|c| match c {
+                // The core escapes every label in the SVG.
+                Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
+                Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
+            })}
             <section class="present-pains">
                 <h2>{t.pain_points}</h2>
                 {if pains.is_empty() {

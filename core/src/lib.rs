@@ -11,3 +11,4 @@ pub mod charts;
 pub mod interop;
 pub mod score;
 pub mod editor;
+pub mod presentation;

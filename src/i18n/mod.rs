@@ -9,6 +9,7 @@ pub mod scores;
 pub mod dashboard;
 pub mod shell;
 pub mod editor;
+pub mod interop;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

@@ -45,6 +45,8 @@ pub fn App() -> impl IntoView {
                 Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
                 Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
                 Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
+                Page::Shared(fragment) => view! { <super::shared_page::SharedPage fragment/> }.into_any(),
+                Page::Present(id) => view! { <super::present_page::PresentPage id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

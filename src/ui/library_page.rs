@@ -44,6 +44,7 @@ pub fn LibraryPage() -> impl IntoView {
                 </button>
             </form>
             <super::editor::template_picker::TemplatePicker/>
+            <super::library_files::LibraryFiles/>
             <Show when=move || state.library.with(|l| l.maps.is_empty())>
                 <p class="empty">{move || t().library_empty}</p>
             </Show>

@@ -16,6 +16,7 @@ pub fn MapPage(id: String) -> impl IntoView {
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
         <MapViewsNav id=id.clone()/>
+        <super::map_actions::MapActions/>
         {move || match exists.get() {
             false => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             true => view! { <super::editor::Editor id=id.clone()/> }.into_any(),

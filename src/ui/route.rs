@@ -12,6 +12,10 @@ pub enum Page {
     MapScores(String),
     /// The charts dashboard of a map: `#/map/<id>/dashboard`.
     Dashboard(String),
+    /// A map opened from a share link: the fragment (`v1.…`) after `#/shared/`.
+    Shared(String),
+    /// The presentation mode of a map.
+    Present(String),
     NotFound,
 }
 
@@ -19,12 +23,21 @@ impl Page {
     /// Parses a `location.hash` value such as `#/map/abc`.
     pub fn from_hash(hash: &str) -> Page {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let mut parts = path.split('/');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(""), None, None) => Page::Library,
-            (Some("map"), Some(id), None) if !id.is_empty() => Page::Map(decode(id)),
-            (Some("map"), Some(id), Some("scores")) if !id.is_empty() && parts.clone().next().is_none() => Page::MapScores(decode(id)),
-            (Some("map"), Some(id), Some("dashboard")) if !id.is_empty() && path.matches('/').count() == 2 => Page::Dashboard(decode(id)),
+        let segments: Vec<&str> = path.split('/').collect();
+        match segments.as_slice() {
+            [""] => Page::Library,
+            ["map", id] if !id.is_empty() => Page::Map(decode(id)),
+            ["map", id, view] if !id.is_empty() => {
+                let id = decode(id);
+                match *view {
+                    "scores" => Page::MapScores(id),
+                    "dashboard" => Page::Dashboard(id),
+                    "present" => Page::Present(id),
+                    _ => Page::NotFound,
+                }
+            }
+            // Share fragments are base64url plus "v1." — no "/" — so one segment holds them.
+            ["shared", fragment] if !fragment.is_empty() => Page::Shared(fragment.to_string()),
             _ => Page::NotFound,
         }
     }
@@ -36,6 +49,8 @@ impl Page {
             Page::Map(id) => format!("#/map/{}", encode(id)),
             Page::MapScores(id) => format!("#/map/{}/scores", encode(id)),
             Page::Dashboard(id) => format!("#/map/{}/dashboard", encode(id)),
+            Page::Shared(fragment) => format!("#/shared/{fragment}"),
+            Page::Present(id) => format!("#/map/{}/present", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

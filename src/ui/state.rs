@@ -198,6 +198,25 @@ impl AppState {
         done
     }
 
+    /// Stores what an import resolved to (see `journey_core::interop::import_plan`). A
+    /// replacement goes through [`AppState::edit_map`], so it can be undone.
+    pub fn store_import(&self, action: journey_core::interop::ImportAction) -> Option<String> {
+        use journey_core::interop::ImportAction;
+        match action {
+            ImportAction::Add(map) => {
+                let id = map.id.clone();
+                self.library.update(|lib| lib.maps.push(map));
+                self.mark_dirty(&id);
+                Some(id)
+            }
+            ImportAction::Replace { replaced_id, map } => {
+                self.edit_map(&replaced_id, |old| *old = map);
+                Some(replaced_id)
+            }
+            ImportAction::Skip => None,
+        }
+    }
+
     /// Deletes a map at once (after the user confirmed it in the UI).
     pub fn delete(&self, id: &str) {
         self.library.update(|lib| {

@@ -26,6 +26,9 @@ pub struct EmotionCurveInput {
     pub series: Vec<EmotionSeries>,
 }
 
+/// Shade of the focused stage's column (Okabe–Ito orange, drawn translucent).
+const FOCUS: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
+
 const MIN: f64 = -2.0;
 const MAX: f64 = 2.0;
 
@@ -83,6 +86,16 @@ fn describe(stages: &[String], lines: &[(String, Vec<Option<f64>>)], lang: Lang)
 
 /// Draws the emotion curve, or says that stages and emotions are missing.
 pub fn emotion_curve(input: &EmotionCurveInput, options: &ChartOptions) -> Chart {
+    draw(input, options, None)
+}
+
+/// The emotion curve with the column of one stage (index into `input.stages`) shaded, for
+/// the presentation mode's "where are we" cue. An index past the last stage shades nothing.
+pub fn emotion_curve_focus(input: &EmotionCurveInput, options: &ChartOptions, stage: usize) -> Chart {
+    draw(input, options, Some(stage))
+}
+
+fn draw(input: &EmotionCurveInput, options: &ChartOptions, focus: Option<usize>) -> Chart {
     let lang = options.lang;
     let n = input.stages.len();
     let (as_is, to_be) = (tr(lang, "as-is", "Ist"), tr(lang, "to-be", "Soll"));
@@ -142,6 +155,12 @@ pub fn emotion_curve(input: &EmotionCurveInput, options: &ChartOptions) -> Chart
             .draw()
             .map_err(err)?;
         let at = |i: i32| SegmentValue::CenterOf(i);
+        if let Some(i) = focus.filter(|i| *i < n).map(|i| i as i32) {
+            // Drawn first so the lines stay on top; the page names the stage in text too.
+            let end = if i + 1 < n as i32 { SegmentValue::Exact(i + 1) } else { SegmentValue::Last };
+            let band = Rectangle::new([(SegmentValue::Exact(i), MIN - 0.3), (end, MAX + 0.3)], FOCUS.mix(0.18).filled());
+            chart.draw_series(std::iter::once(band)).map_err(err)?;
+        }
         chart
             .draw_series(LineSeries::new([(SegmentValue::Exact(0), 0.0), (SegmentValue::Last, 0.0)], MUTED.stroke_width(1)))
             .map_err(err)?;
@@ -206,6 +225,19 @@ mod tests {
         let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap().text().unwrap().to_string();
         assert!(desc.contains("Lena (as-is): Awareness +1, Purchase unknown, Loyalty −2"), "{desc}");
         assert!(desc.contains("Loyalty +2"), "9 is clamped to +2: {desc}");
+    }
+
+    #[test]
+    fn focus_shades_one_column_and_keeps_the_data() {
+        let plain = emotion_curve(&input(), &ChartOptions::new(Lang::En));
+        let Chart::Svg(focused) = emotion_curve_focus(&input(), &ChartOptions::new(Lang::En), 1) else { panic!("expected svg") };
+        let doc = parse(&focused);
+        assert_accessible(&doc);
+        assert_eq!(count(&doc, "circle"), 5);
+        assert!(focused.to_ascii_uppercase().contains("#E69F00"), "no shaded column in {focused}");
+        assert_ne!(Chart::Svg(focused.clone()), plain);
+        // Past the end: same as no focus.
+        assert_eq!(emotion_curve_focus(&input(), &ChartOptions::new(Lang::En), 9), plain);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub mod from_map;
 pub use channel_mix::{channel_mix, ChannelMixInput, ChannelRow, MAX_CHANNELS};
 pub use contact_mix::{class_label, contact_mix, reason_label, ContactMixInput, ContactVolume};
 pub use document::{Chart, ChartOptions};
-pub use emotion_curve::{emotion_curve, EmotionCurveInput, EmotionSeries};
+pub use emotion_curve::{emotion_curve, emotion_curve_focus, EmotionCurveInput, EmotionSeries};
 pub use funnel::{funnel, step_change, FunnelInput, FunnelStep};
 pub use route_flow::{route_flow, FlowLink, FlowNode, RouteFlowInput};
 pub use score_ranking::{score_ranking, ScoreRankingInput, ScoredItem, MAX_ROWS};

@@ -124,6 +124,18 @@ test('JSON: a broken file is refused with the JSON path; the library is untouche
     await input.setInputFiles(jsonFile('future.json', JSON.stringify({ ...JSON.parse(exported.text), schema_version: 99 })));
     await error.filter({ hasText: 'Please update Journey Studio' }).waitFor();
     assert.equal(await rows(page).count(), 1);
+    // A backup with one unreadable map: it is named with its JSON path, the rest imports.
+    const good = { ...JSON.parse(exported.text), id: 'other-id', name: 'Other map' };
+    const backup = { format: 'journey-studio-backup', schema_version: 1, exported_at: 0, maps: [good, broken] };
+    await input.setInputFiles(jsonFile('backup.json', JSON.stringify(backup)));
+    const listed = page.getByTestId('import-broken');
+    await listed.waitFor();
+    assert.match(await listed.textContent(), /maps\[1\]\.touchpoints\[0\]\.emotion/);
+    assert.equal(await rows(page).count(), 1, 'nothing imported before the user confirms');
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').filter({ hasText: '1 map imported.' }).waitFor();
+    await rowNamed(page, 'Other map').waitFor();
+    assert.equal(await rows(page).count(), 2);
     // German UI: the same message in German.
     await page.getByTestId('lang-switch').selectOption('de');
     await input.setInputFiles(jsonFile('broken.json', JSON.stringify(broken)));
@@ -285,7 +297,10 @@ test('presentation mode: one stage at a time with the arrow keys; Esc leaves', (
       assert.ok(await page.getByTestId('present-numbers').textContent(), 'key numbers shown');
       await page.keyboard.press('ArrowRight');
     }
-    // Past the last stage it stays there; back with ArrowLeft.
+    // The buttons say where the ends are; past the last stage it stays there.
+    assert.equal(await page.getByTestId('present-next').isDisabled(), true);
+    assert.equal((await page.getByTestId('present-next').textContent()).trim(), 'Next stage →');
+    assert.equal(await page.getByTestId('present-prev').isDisabled(), false);
     await page.getByTestId('present-position').filter({ hasText: `Stage ${stages.length} of ${stages.length}` }).waitFor();
     await page.keyboard.press('ArrowLeft');
     await page.getByTestId('present-position').filter({ hasText: `Stage ${stages.length - 1} of` }).waitFor();

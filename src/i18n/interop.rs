@@ -24,7 +24,6 @@ pub struct InteropTexts {
     pub mermaid_title: &'static str,
     pub mermaid_text_label: &'static str,
     pub mermaid_file_label: &'static str,
-    pub mermaid_check: &'static str,
     pub mermaid_create: &'static str,
     pub mermaid_preview: fn(&str, usize, usize) -> String,
     pub mermaid_no_issues: &'static str,
@@ -99,7 +98,6 @@ pub const EN: InteropTexts = InteropTexts {
     mermaid_title: "Mermaid journey diagram",
     mermaid_text_label: "Mermaid text",
     mermaid_file_label: "Open a Mermaid file (.mmd)",
-    mermaid_check: "Check",
     mermaid_create: "Create map",
     mermaid_preview: |name, stages, tps| {
         let s = if stages == 1 { "stage" } else { "stages" };
@@ -182,7 +180,6 @@ pub const DE: InteropTexts = InteropTexts {
     mermaid_title: "Mermaid-Journey-Diagramm",
     mermaid_text_label: "Mermaid-Text",
     mermaid_file_label: "Mermaid-Datei öffnen (.mmd)",
-    mermaid_check: "Prüfen",
     mermaid_create: "Karte anlegen",
     mermaid_preview: |name, stages, tps| {
         let s = if stages == 1 { "Phase" } else { "Phasen" };

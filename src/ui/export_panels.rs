@@ -84,7 +84,7 @@ pub fn SharePanel(map: JourneyMap) -> impl IntoView {
                     <label class="stacked">
                         <span>{move || it().share_label}</span>
                         <input type="text" readonly data-testid="share-url" prop:value=url
-                            on:focus=move |ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                            on:focus=move |ev| { event_target::<web_sys::HtmlInputElement>(&ev).select() }/>
                     </label>
                     <div class="panel-buttons">
                         <button type="button" data-testid="share-copy" on:click=move |_| copied.set(copy_text(&url_c))>{move || it().copy}</button>

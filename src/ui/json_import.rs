@@ -42,7 +42,7 @@ enum Outcome {
 }
 
 fn entries(state: &AppState) -> Vec<LibraryEntry> {
-    state.library.with_untracked(|l| l.maps.iter().map(LibraryEntry::of).collect())
+    state.import_entries()
 }
 
 /// Stores every map of `pending` by its answer; stops at the first refusal (a conflict

@@ -98,7 +98,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
         let lang = state.lang.get();
         let i = current.get();
         map.with(|m| {
-            m.as_ref().map(|m| emotion_curve_focus(&emotion_curve_input(m, lang), &ChartOptions::new(lang).sized(1200, 420), i))
+            m.as_ref().map(|m| emotion_curve_focus(&emotion_curve_input(m, lang), &ChartOptions::new(lang).sized(900, 400), i))
         })
     };
 
@@ -120,7 +120,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
                 <button type="button" data-testid="present-prev" on:click=move |_| step(-1) disabled=move || current.get() == 0>
                     "← " {move || it().previous_stage}
                 </button>
-                <button type="button" data-testid="present-next" on:click=move |_| step(1) disabled=move || current.get() + 1 >= count()>
+                <button type="button" data-testid="present-next" on:click=move |_| step(1) disabled=move || { current.get() + 1 >= count() }>
                     {move || it().next_stage} " →"
                 </button>
                 <span class="present-keys">{move || it().present_keys}</span>

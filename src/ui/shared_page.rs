@@ -15,7 +15,7 @@ use crate::i18n::texts;
 /// Adds the shared map to the library: as it is when nothing conflicts, else as a copy.
 fn save_copy(state: &AppState, map: JourneyMap) -> Option<String> {
     let lang = state.lang.get_untracked();
-    let entries: Vec<LibraryEntry> = state.library.with_untracked(|l| l.maps.iter().map(LibraryEntry::of).collect());
+    let entries: Vec<LibraryEntry> = state.import_entries();
     let action = resolve_import(&entries, map.clone(), None, lang, now_ms())
         .or_else(|_| resolve_import(&entries, map, Some(ImportChoice::ImportAsCopy { new_id: new_id() }), lang, now_ms()))
         .ok()?;

@@ -198,6 +198,18 @@ impl AppState {
         done
     }
 
+    /// The maps an import must not collide with: the library's and the unreadable ones,
+    /// whose stored text stays untouched (an import with their id becomes a copy or waits
+    /// for a choice, never a silent write over that key).
+    pub fn import_entries(&self) -> Vec<journey_core::interop::LibraryEntry> {
+        use journey_core::interop::LibraryEntry;
+        let mut entries: Vec<LibraryEntry> = self.library.with_untracked(|l| l.maps.iter().map(LibraryEntry::of).collect());
+        self.unreadable.with_untracked(|u| {
+            entries.extend(u.iter().map(|u| LibraryEntry { id: u.entry.id.clone(), name: u.entry.name.clone() }))
+        });
+        entries
+    }
+
     /// Stores what an import resolved to (see `journey_core::interop::import_plan`). A
     /// replacement goes through [`AppState::edit_map`], so it can be undone.
     pub fn store_import(&self, action: journey_core::interop::ImportAction) -> Option<String> {
@@ -210,6 +222,10 @@ impl AppState {
                 Some(id)
             }
             ImportAction::Replace { replaced_id, map } => {
+                // An unreadable map is not in the library: it is never replaced.
+                if self.library.with_untracked(|l| l.get(&replaced_id).is_none()) {
+                    return None;
+                }
                 self.edit_map(&replaced_id, |old| *old = map);
                 Some(replaced_id)
             }

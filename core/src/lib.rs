@@ -10,3 +10,5 @@ pub mod analytics;
 pub mod charts;
 pub mod interop;
 pub mod score;
+pub mod compare;
+pub mod storage_meter;

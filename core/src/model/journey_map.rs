@@ -86,6 +86,9 @@ pub struct JourneyMap {
     pub next_seq: u64,
     #[serde(default)]
     pub scoring: crate::score::ScoringSettings,
+    /// Planned improvements linked to touchpoints (see `measure`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<super::Measure>,
 }
 
 /// The five default stages, in both languages.
@@ -113,6 +116,7 @@ impl JourneyMap {
             routes: Vec::new(),
             next_seq: 1,
             scoring: crate::score::ScoringSettings::default(),
+            measures: Vec::new(),
         }
     }
 

@@ -5,6 +5,9 @@
 mod channel;
 mod journey_map;
 mod lang;
+mod measure;
+pub mod snapshot;
+mod tracking;
 pub mod schema;
 mod touchpoint;
 
@@ -15,3 +18,8 @@ pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,
     Visibility,
 };
+pub use measure::{
+    board, EffectDirection, EffectTarget, ExpectedEffect, Measure, MeasureDraft, MeasureError, MeasureFilter,
+    MeasureLink, MeasureStatus,
+};
+pub use tracking::{day_number, is_iso_date, DataSource, MeasurementKind, MeasurementRecord, RecordError};

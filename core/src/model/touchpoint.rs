@@ -132,6 +132,12 @@ pub struct Touchpoint {
     /// Event-log activity name this touchpoint stands for, when it differs from the title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_key: Option<String>,
+    /// Which system records this touchpoint (data inventory); `None` = not stated yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<super::DataSource>,
+    /// Measurements over time, oldest first by date (see `tracking`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::MeasurementRecord>,
 }
 
 impl Touchpoint {

@@ -41,6 +41,9 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
                 Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
+                Page::Measures(id) => view! { <super::measures_page::MeasuresPage id=id/> }.into_any(),
+                Page::Tracking(id) => view! { <super::tracking_page::TrackingPage id=id/> }.into_any(),
+                Page::Snapshots(id) => view! { <super::snapshots_page::SnapshotsPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

@@ -8,6 +8,9 @@ use leptos::prelude::*;
 pub enum Page {
     Library,
     Map(String),
+    Measures(String),
+    Tracking(String),
+    Snapshots(String),
     NotFound,
 }
 
@@ -19,6 +22,9 @@ impl Page {
         match (parts.next(), parts.next(), parts.next()) {
             (Some(""), None, None) => Page::Library,
             (Some("map"), Some(id), None) if !id.is_empty() => Page::Map(decode(id)),
+            (Some("map"), Some(id), Some("measures")) if !id.is_empty() => Page::Measures(decode(id)),
+            (Some("map"), Some(id), Some("measurements")) if !id.is_empty() => Page::Tracking(decode(id)),
+            (Some("map"), Some(id), Some("snapshots")) if !id.is_empty() => Page::Snapshots(decode(id)),
             _ => Page::NotFound,
         }
     }
@@ -28,6 +34,9 @@ impl Page {
         match self {
             Page::Library => "#/".to_string(),
             Page::Map(id) => format!("#/map/{}", encode(id)),
+            Page::Measures(id) => format!("#/map/{}/measures", encode(id)),
+            Page::Tracking(id) => format!("#/map/{}/measurements", encode(id)),
+            Page::Snapshots(id) => format!("#/map/{}/snapshots", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

@@ -13,9 +13,11 @@ use crate::i18n::{texts, Lang};
 pub fn MapPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || texts(state.lang.get());
+    let nav_id = id.clone();
     let map = Memo::new(move |_| state.library.with(|l| l.get(&id).cloned()));
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
+        <super::measures_nav::MapSectionsNav id=nav_id current=super::measures_nav::Section::Map/>
         {move || match map.get() {
             None => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             Some(m) => view! { <MapView map=m lang=state.lang.get()/> }.into_any(),
@@ -105,6 +107,7 @@ fn touchpoint_card(tp: &Touchpoint, map: &JourneyMap, lang: Lang) -> impl IntoVi
                 <span class=format!("evidence evidence-{}", evidence_class(tp.evidence.kind))>{evidence}</span>
                 {(!personas.is_empty()).then(|| view! { " · " {personas.join(", ")} })}
                 {(!tp.owner.is_empty()).then(|| view! { " · " {t.owner} ": " {tp.owner.clone()} })}
+                " " <super::measures_nav::MeasureBadge count=map.measure_count(&tp.id)/>
             </p>
         </li>
     }

@@ -59,8 +59,6 @@ pub fn MeasuresPage(id: String) -> impl IntoView {
             };
             let t = t();
             view! {
-                <h1 data-testid="measures-title">{(t.measures_title)(&m.name)}</h1>
-                <MeasureForm map_id=id.clone() editing/>
                 <section class="measure-filters" aria-label=t.filters>
                     <h2>{t.filters}</h2>
                     <label><span>{t.stage}</span>
@@ -90,7 +88,12 @@ pub fn MeasuresPage(id: String) -> impl IntoView {
     };
     view! {
         <MapSectionsNav id=id.clone() current=Section::Measures with_back=true/>
-        <section class="measures-page">{body}</section>
+        <section class="measures-page">
+            {move || map.with(|m| m.as_ref().map(|m| view! { <h1 data-testid="measures-title">{(t().measures_title)(&m.name)}</h1> }))}
+            // Outside the map-dependent part, so the form keeps what is typed while the map changes.
+            <MeasureForm map_id=id.clone() editing/>
+            {body}
+        </section>
     }
 }
 

@@ -40,47 +40,50 @@ pub fn TrackingPage(id: String) -> impl IntoView {
             taken.set(Some(n));
         }
     };
-    let body = {
+    let head = move || {
+        let Some(m) = map.get() else {
+            return view! { <p class="empty" data-testid="map-missing">{texts(lang()).map_not_found}</p> }.into_any();
+        };
+        let tx = t();
+        view! {
+            <h1 data-testid="tracking-title">{(tx.tracking_title)(&m.name)}</h1>
+            <CoverageSection map=m.clone() selected lang=lang()/>
+            {m.touchpoints.is_empty().then(|| view! { <p class="empty">{tx.no_touchpoints}</p> })}
+        }
+        .into_any()
+    };
+    let options = move || {
+        map.with(|m| {
+            m.as_ref().map(|m| {
+                m.stages.iter().map(|s| {
+                    let opts = m.touchpoints_in(&s.id).map(|tp| {
+                        let (v, sel) = (tp.id.clone(), tp.id.clone());
+                        view! { <option value=v selected=move || selected.get() == sel>{tp.title.clone()}</option> }
+                    }).collect_view();
+                    view! { <optgroup label=s.name.clone()>{opts}</optgroup> }
+                }).collect_view()
+            })
+        })
+    };
+    // The panel is re-created only when another touchpoint is chosen, not on every edit,
+    // so what is typed into its forms survives the edits it makes.
+    let panel = {
         let id = id.clone();
         move || {
-            let Some(m) = map.get() else {
-                return view! { <p class="empty" data-testid="map-missing">{texts(lang()).map_not_found}</p> }.into_any();
-            };
-            let tx = t();
-            let options = m.stages.iter().map(|s| {
-                let opts = m.touchpoints_in(&s.id).map(|tp| {
-                    let (v, sel) = (tp.id.clone(), tp.id.clone());
-                    view! { <option value=v selected=move || selected.get() == sel>{tp.title.clone()}</option> }
-                }).collect_view();
-                view! { <optgroup label=s.name.clone()>{opts}</optgroup> }
-            }).collect_view();
-            let id = id.clone();
-            view! {
-                <h1 data-testid="tracking-title">{(tx.tracking_title)(&m.name)}</h1>
-                <CoverageSection map=m.clone() selected lang=lang()/>
-                {if m.touchpoints.is_empty() {
-                    view! { <p class="empty">{tx.no_touchpoints}</p> }.into_any()
-                } else {
-                    view! {
-                        <section class="touchpoint-tracking">
-                            <label class="tp-picker"><span>{tx.touchpoint}</span>
-                                <select data-testid="tracking-touchpoint" on:change=move |ev| selected.set(event_target_value(&ev))>{options}</select>
-                            </label>
-                            {move || {
-                                let tp = selected.get();
-                                (!tp.is_empty()).then(|| view! { <TouchpointTracking map_id=id.clone() tp_id=tp/> })
-                            }}
-                        </section>
-                    }.into_any()
-                }}
-            }
-            .into_any()
+            let tp = selected.get();
+            (!tp.is_empty()).then(|| view! { <TouchpointTracking map_id=id.clone() tp_id=tp/> })
         }
     };
     view! {
         <MapSectionsNav id=id.clone() current=Section::Tracking with_back=true/>
         <section class="tracking-page">
-            {body}
+            {head}
+            <section class="touchpoint-tracking" hidden=move || map.with(|m| m.as_ref().is_none_or(|m| m.touchpoints.is_empty()))>
+                <label class="tp-picker"><span>{move || t().touchpoint}</span>
+                    <select data-testid="tracking-touchpoint" on:change=move |ev| selected.set(event_target_value(&ev))>{options}</select>
+                </label>
+                {panel}
+            </section>
             <p class="take-current">
                 <button type="button" data-testid="take-current" on:click=take_current>{move || t().take_current}</button>
                 " " {move || taken.get().map(|n| view! { <span role="status">{(t().take_current_done)(n)}</span> })}

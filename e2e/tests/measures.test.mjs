@@ -61,6 +61,17 @@ test('measures appear on the board under their status, filter, survive a reload 
   await column(page, 'planned').getByRole('heading', { name: 'Ready screen at the counter' }).waitFor();
   await column(page, 'in_progress').getByRole('heading', { name: 'Shorter sign-up' }).waitFor();
 
+  // Edit a measure: the form is filled with it, and saving changes it in place.
+  await card(page, 'Ready screen at the counter').getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByTestId('measure-form');
+  await form.getByRole('heading', { name: 'Edit measure' }).waitFor();
+  assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), 'Ready screen at the counter');
+  assert.equal(await form.getByLabel('Owner').inputValue(), 'Shop team');
+  await form.getByLabel('Title', { exact: true }).fill('Order-ready screen at the counter');
+  await form.getByRole('button', { name: 'Save measure' }).click();
+  await column(page, 'planned').getByRole('heading', { name: 'Order-ready screen at the counter' }).waitFor();
+  assert.equal(await page.getByTestId('measure-card').count(), 2);
+
   // Filters: by owner, by status, by stage.
   await page.getByTestId('filter-owner').selectOption({ label: 'Shop team' });
   assert.equal(await page.getByTestId('measure-card').count(), 1);

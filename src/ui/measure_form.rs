@@ -243,7 +243,7 @@ pub fn MeasureForm(map_id: String, editing: RwSignal<Option<String>>) -> impl In
             </label>
             <fieldset class="effect">
                 <legend>{move || t().effect}</legend>
-                <label><span>{move || t().effect}</span>
+                <label><span>{move || t().effect_target}</span>
                     <select data-testid="measure-effect" on:change=move |ev| f.target.set(event_target_value(&ev))>
                         <option value="" selected=move || f.target.get().is_empty()>{move || t().effect_none}</option>
                         {effect_options}

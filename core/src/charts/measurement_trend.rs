@@ -122,7 +122,8 @@ pub fn measurement_trend(input: &TrendInput, options: &ChartOptions) -> Chart {
         legend,
     };
     render_by_hand(frame, |w, body| {
-        let (left, right) = (body.x + 90.0, body.x + body.w - 16.0);
+        // Room on the right for the last date label, centred on its point.
+        let (left, right) = (body.x + 90.0, body.x + body.w - 56.0);
         let (top, bottom) = (body.y + 16.0 + markers.len().min(4) as f64 * (SMALL_PX + 4.0), body.y + body.h - 48.0);
         let x = |d: i64| left + (d - x0) as f64 / (x1 - x0) as f64 * (right - left);
         let y = |v: f64| bottom - (v - y0) / (y1 - y0) * (bottom - top);

@@ -255,3 +255,24 @@ test('the storage meter shows the usage and offers to drop old snapshots near th
   assert.equal(await page.getByTestId('storage-near').count(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('journey-studio:snapshot:gone:old')), null);
 }));
+
+test('the measures, measurements and snapshots pages speak German', () => withPage(browser, 'measures-german', async (page) => {
+  await page.goto(srv.base);
+  await page.getByRole('link', { name: 'Kaffee zum Mitnehmen' }).click();
+  await page.getByRole('link', { name: 'Maßnahmen', exact: true }).click();
+  await page.getByRole('heading', { name: 'Maßnahmen – Kaffee zum Mitnehmen' }).waitFor();
+  await page.getByTestId('measure-title').fill('Bestellnummer auf einem Bildschirm');
+  await page.getByTestId('measure-status').selectOption({ label: 'In Umsetzung' });
+  await page.getByRole('button', { name: 'Maßnahme hinzufügen' }).click();
+  await column(page, 'in_progress').getByRole('heading', { name: 'Bestellnummer auf einem Bildschirm' }).waitFor();
+  await page.getByRole('link', { name: 'Messwerte', exact: true }).click();
+  await page.getByRole('heading', { name: 'Messabdeckung' }).waitFor();
+  await page.getByTestId('record-value').fill('x');
+  await page.getByRole('button', { name: 'Erfassen' }).click();
+  await page.getByTestId('record-error').filter({ hasText: 'Der Wert muss eine Zahl sein.' }).waitFor();
+  await page.getByRole('link', { name: 'Schnappschüsse', exact: true }).click();
+  await page.getByRole('button', { name: 'Schnappschuss speichern' }).click();
+  await page.getByTestId('snapshot-row').getByRole('button', { name: 'Mit jetzt vergleichen' }).click();
+  await page.getByRole('heading', { name: 'Beide Emotionskurven' }).waitFor();
+  assert.match(await page.getByTestId('compare-emotion-chart').locator('svg').textContent(), /Jetzt \(aktuelle Karte\)/);
+}, { locale: 'de-DE' }));

@@ -45,8 +45,16 @@ test('measures appear on the board under their status, filter, survive a reload 
 
   await addMeasure(page, { title: 'Ready screen at the counter', owner: 'Shop team', status: 'Planned', due: '2026-12-15',
     touchpoint: 'Asks where the order is', effect: 'Volume', direction: 'should go down' });
+  // A measure about two touchpoints, one of them a pain point.
+  const form = page.getByTestId('measure-form');
+  await form.getByTestId('measure-touchpoint').selectOption({ label: 'Browses the menu' });
+  await form.getByTestId('measure-pain-point').selectOption({ label: 'Extras priced only at checkout' });
+  await form.getByRole('button', { name: 'Link another touchpoint' }).click();
+  assert.match(await form.getByTestId('measure-extra-links').textContent(), /Browses the menu – Extras priced only at checkout/);
   await addMeasure(page, { title: 'Shorter sign-up', owner: 'Digital team', status: 'Idea',
     touchpoint: 'Installs the app', effect: 'Drop-off', direction: 'should go down' });
+  assert.match(await card(page, 'Shorter sign-up').textContent(), /Installs the app.*Browses the menu – Extras priced only at checkout/);
+  assert.equal(await form.getByTestId('measure-extra-links').count(), 0, 'the form is cleared after adding');
   assert.equal(await column(page, 'planned').getByTestId('measure-card').count(), 1);
   assert.match(await card(page, 'Ready screen at the counter').textContent(), /due 2026-12-15/);
   assert.match(await card(page, 'Shorter sign-up').textContent(), /Drop-off ↓ down/);
@@ -63,7 +71,6 @@ test('measures appear on the board under their status, filter, survive a reload 
 
   // Edit a measure: the form is filled with it, and saving changes it in place.
   await card(page, 'Ready screen at the counter').getByRole('button', { name: 'Edit' }).click();
-  const form = page.getByTestId('measure-form');
   await form.getByRole('heading', { name: 'Edit measure' }).waitFor();
   assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), 'Ready screen at the counter');
   assert.equal(await form.getByLabel('Owner').inputValue(), 'Shop team');

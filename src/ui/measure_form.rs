@@ -39,6 +39,8 @@ struct Fields {
     due: RwSignal<String>,
     touchpoint: RwSignal<String>,
     pain_point: RwSignal<String>,
+    /// Links besides the one being chosen in the selects.
+    extra: RwSignal<Vec<MeasureLink>>,
     target: RwSignal<String>,
     custom: RwSignal<String>,
     direction: RwSignal<String>,
@@ -54,6 +56,7 @@ impl Fields {
             due: RwSignal::new(String::new()),
             touchpoint: RwSignal::new(String::new()),
             pain_point: RwSignal::new(String::new()),
+            extra: RwSignal::new(Vec::new()),
             target: RwSignal::new(String::new()),
             custom: RwSignal::new(String::new()),
             direction: RwSignal::new("up".into()),
@@ -64,6 +67,7 @@ impl Fields {
         for s in [self.title, self.description, self.owner, self.due, self.touchpoint, self.pain_point, self.target, self.custom] {
             s.set(String::new());
         }
+        self.extra.set(Vec::new());
         self.status.set("idea".into());
         self.direction.set("up".into());
     }
@@ -78,6 +82,7 @@ impl Fields {
         let link = m.links.first();
         self.touchpoint.set(link.map(|l| l.touchpoint_id.clone()).unwrap_or_default());
         self.pain_point.set(link.and_then(|l| l.pain_point.clone()).unwrap_or_default());
+        self.extra.set(m.links.iter().skip(1).cloned().collect());
         let (target, custom) = target_key(&m.expected_effect);
         self.target.set(target);
         self.custom.set(custom);
@@ -85,14 +90,33 @@ impl Fields {
         self.direction.set(if down { "down" } else { "up" }.into());
     }
 
-    fn draft(&self) -> MeasureDraft {
+    /// The link chosen in the selects, if a touchpoint is chosen.
+    fn selected_link(&self) -> Option<MeasureLink> {
         let tp = self.touchpoint.get_untracked();
         let pain = self.pain_point.get_untracked();
-        let links = if tp.is_empty() {
-            Vec::new()
-        } else {
-            vec![MeasureLink { touchpoint_id: tp, pain_point: (!pain.is_empty()).then_some(pain) }]
-        };
+        (!tp.is_empty()).then(|| MeasureLink { touchpoint_id: tp, pain_point: (!pain.is_empty()).then_some(pain) })
+    }
+
+    /// Moves the chosen link into the list, so another one can be chosen.
+    fn keep_selected(&self) {
+        if let Some(link) = self.selected_link() {
+            self.extra.update(|links| {
+                if !links.contains(&link) {
+                    links.push(link);
+                }
+            });
+            self.touchpoint.set(String::new());
+            self.pain_point.set(String::new());
+        }
+    }
+
+    fn draft(&self) -> MeasureDraft {
+        let mut links: Vec<MeasureLink> = self.selected_link().into_iter().collect();
+        for link in self.extra.get_untracked() {
+            if !links.contains(&link) {
+                links.push(link);
+            }
+        }
         let direction = if self.direction.get_untracked() == "down" { EffectDirection::Down } else { EffectDirection::Up };
         let due = self.due.get_untracked();
         MeasureDraft {
@@ -241,6 +265,26 @@ pub fn MeasureForm(map_id: String, editing: RwSignal<Option<String>>) -> impl In
                     {pain_options}
                 </select>
             </label>
+            <button type="button" data-testid="measure-link-another" disabled=move || f.touchpoint.get().is_empty()
+                on:click=move |_| f.keep_selected()>{move || t().link_another}</button>
+            <Show when=move || !f.extra.get().is_empty()>
+                <div class="extra-links">
+                    <span>{move || t().also_linked} ":"</span>
+                    <ul data-testid="measure-extra-links">
+                        {move || f.extra.get().into_iter().enumerate().map(|(i, l)| {
+                            let title = map.with(|m| m.as_ref().and_then(|m| m.touchpoint(&l.touchpoint_id)).map(|tp| tp.title.clone()))
+                                .unwrap_or_else(|| t().removed_touchpoint.to_string());
+                            let shown = match &l.pain_point { Some(p) => format!("{title} – {p}"), None => title.clone() };
+                            view! {
+                                <li>{shown} " "
+                                    <button type="button" class="link-button" aria-label=(t().remove_link)(&title)
+                                        on:click=move |_| f.extra.update(|v| { if i < v.len() { v.remove(i); } })>"×"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
             <fieldset class="effect">
                 <legend>{move || t().effect}</legend>
                 <label><span>{move || t().effect_target}</span>

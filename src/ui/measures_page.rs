@@ -179,7 +179,13 @@ fn measure_item(map_id: String, map: &JourneyMap, m: &Measure, editing: RwSignal
                     <p>{(t.confirm_delete_measure)(&title)}</p>
                     <button type="button" class="danger" on:click={
                         let (map_d, mid_d) = (map_d.clone(), mid_d.clone());
-                        move |_| { confirming.set(false); state.edit_map(&map_d, |map| map.remove_measure(&mid_d)); }
+                        move |_| {
+                            confirming.set(false);
+                            if editing.get_untracked().as_deref() == Some(mid_d.as_str()) {
+                                editing.set(None);
+                            }
+                            state.edit_map(&map_d, |map| map.remove_measure(&mid_d));
+                        }
                     }>{t.delete}</button>
                     <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
                 </div>

@@ -12,3 +12,5 @@ pub mod interop;
 pub mod score;
 pub mod editor;
 pub mod presentation;
+pub mod compare;
+pub mod storage_meter;

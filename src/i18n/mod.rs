@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod shell;
 pub mod editor;
 pub mod interop;
+pub mod measures;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

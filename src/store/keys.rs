@@ -20,3 +20,19 @@ pub fn backup_key(id: &str) -> String {
 pub fn map_id(key: &str) -> Option<&str> {
     key.strip_prefix(MAP)
 }
+
+/// Snapshots live apart from their map: `journey-studio:snapshot:<map_id>:<snapshot_id>`.
+pub const SNAPSHOT: &str = "journey-studio:snapshot:";
+
+pub fn snapshot_key(map_id: &str, snapshot_id: &str) -> String {
+    format!("{SNAPSHOT}{map_id}:{snapshot_id}")
+}
+
+/// The prefix of all snapshot keys of one map.
+pub fn snapshot_prefix(map_id: &str) -> String {
+    format!("{SNAPSHOT}{map_id}:")
+}
+
+pub fn is_snapshot_key(key: &str) -> bool {
+    key.starts_with(SNAPSHOT)
+}

@@ -9,6 +9,7 @@ pub mod backend;
 pub mod keys;
 pub mod library_store;
 pub mod preferences;
+pub mod snapshot_store;
 
 pub use backend::{KeyValue, MemoryStorage, SetError};
 pub use library_store::{load_library, Loaded, Unreadable};

@@ -47,6 +47,9 @@ pub fn App() -> impl IntoView {
                 Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
                 Page::Shared(fragment) => view! { <super::shared_page::SharedPage fragment/> }.into_any(),
                 Page::Present(id) => view! { <super::present_page::PresentPage id/> }.into_any(),
+                Page::Measures(id) => view! { <super::measures_page::MeasuresPage id=id/> }.into_any(),
+                Page::Tracking(id) => view! { <super::tracking_page::TrackingPage id=id/> }.into_any(),
+                Page::Snapshots(id) => view! { <super::snapshots_page::SnapshotsPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

@@ -59,6 +59,7 @@ pub fn LibraryPage() -> impl IntoView {
                     }
                 />
             </ul>
+            <super::storage_meter::StorageMeter/>
         </section>
     }
 }

@@ -15,6 +15,7 @@ pub fn MapPage(id: String) -> impl IntoView {
     let exists = { let id = id.clone(); Memo::new(move |_| state.library.with(|l| l.get(&id).is_some())) };
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
+        <super::measures_nav::MapSectionsNav id=id.clone() current=super::measures_nav::Section::Map/>
         <MapViewsNav id=id.clone()/>
         <super::map_actions::MapActions/>
         {move || match exists.get() {

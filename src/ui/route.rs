@@ -16,6 +16,9 @@ pub enum Page {
     Shared(String),
     /// The presentation mode of a map.
     Present(String),
+    Measures(String),
+    Tracking(String),
+    Snapshots(String),
     NotFound,
 }
 
@@ -33,6 +36,9 @@ impl Page {
                     "scores" => Page::MapScores(id),
                     "dashboard" => Page::Dashboard(id),
                     "present" => Page::Present(id),
+                    "measures" => Page::Measures(id),
+                    "measurements" => Page::Tracking(id),
+                    "snapshots" => Page::Snapshots(id),
                     _ => Page::NotFound,
                 }
             }
@@ -51,6 +57,9 @@ impl Page {
             Page::Dashboard(id) => format!("#/map/{}/dashboard", encode(id)),
             Page::Shared(fragment) => format!("#/shared/{fragment}"),
             Page::Present(id) => format!("#/map/{}/present", encode(id)),
+            Page::Measures(id) => format!("#/map/{}/measures", encode(id)),
+            Page::Tracking(id) => format!("#/map/{}/measurements", encode(id)),
+            Page::Snapshots(id) => format!("#/map/{}/snapshots", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

@@ -245,6 +245,19 @@ impl AppState {
         self.write_index();
     }
 
+    /// The storage the app writes to (snapshots and the storage meter use it directly).
+    pub fn storage(&self) -> Rc<dyn KeyValue> {
+        self.kv.get_value()
+    }
+
+    /// Adds a map restored from a snapshot (it already has its new id) and saves it.
+    pub fn add_restored_map(&self, map: JourneyMap) -> String {
+        let id = map.id.clone();
+        self.library.update(|lib| lib.maps.push(map));
+        self.mark_dirty(&id);
+        id
+    }
+
     fn mark_dirty(&self, id: &str) {
         self.dirty.update_value(|d| {
             d.insert(id.to_string());

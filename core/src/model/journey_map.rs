@@ -95,6 +95,9 @@ pub struct JourneyMap {
     /// [`MAX_JOURNEY_THROUGHPUTS`](crate::model::MAX_JOURNEY_THROUGHPUTS) values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub journey_throughput_s: Vec<f64>,
+    /// Planned improvements linked to touchpoints (see `measure`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<super::Measure>,
 }
 
 /// The five default stages, in both languages.
@@ -124,6 +127,7 @@ impl JourneyMap {
             scoring: crate::score::ScoringSettings::default(),
             hidden_lanes: Vec::new(),
             journey_throughput_s: Vec::new(),
+            measures: Vec::new(),
         }
     }
 

@@ -7,6 +7,9 @@ mod journey_map;
 mod journey_throughput;
 mod lang;
 mod reorder;
+mod measure;
+pub mod snapshot;
+mod tracking;
 pub mod schema;
 mod touchpoint;
 
@@ -19,3 +22,8 @@ pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,
     Visibility,
 };
+pub use measure::{
+    board, EffectDirection, EffectTarget, ExpectedEffect, Measure, MeasureDraft, MeasureError, MeasureFilter,
+    MeasureLink, MeasureStatus,
+};
+pub use tracking::{day_number, is_iso_date, DataSource, MeasurementKind, MeasurementRecord, RecordError};

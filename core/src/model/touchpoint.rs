@@ -138,6 +138,12 @@ pub struct Touchpoint {
     /// What changes in the to-be journey at this touchpoint.
     #[serde(default)]
     pub to_be_note: String,
+    /// Which system records this touchpoint (data inventory); `None` = not stated yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<super::DataSource>,
+    /// Measurements over time, oldest first by date (see `tracking`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::MeasurementRecord>,
 }
 
 impl Touchpoint {

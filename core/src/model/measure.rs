@@ -1,0 +1,439 @@
+//! Measures: planned improvements linked to touchpoints or their pain points, with an owner,
+//! a status (idea → planned → in progress → done), a due date and the effect they should
+//! have (which score or measurement should move, and which way).
+//!
+//! A measure keeps its links when a touchpoint is removed: removing a touchpoint may be the
+//! measure itself, and the measure's history must stay readable. Links to touchpoints that
+//! are gone are shown as such instead of being dropped silently.
+
+use serde::{Deserialize, Serialize};
+
+use super::tracking::{is_iso_date, MeasurementKind};
+use super::{JourneyMap, Lang};
+
+/// Where a measure stands. The order is the board's column order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    #[default]
+    Idea,
+    Planned,
+    InProgress,
+    Done,
+}
+
+impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 4] =
+        [MeasureStatus::Idea, MeasureStatus::Planned, MeasureStatus::InProgress, MeasureStatus::Done];
+
+    /// Stable key for forms and test ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            MeasureStatus::Idea => "idea",
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::InProgress => "in_progress",
+            MeasureStatus::Done => "done",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<MeasureStatus> {
+        MeasureStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (MeasureStatus::Idea, Lang::En) => "Idea",
+            (MeasureStatus::Idea, Lang::De) => "Idee",
+            (MeasureStatus::Planned, Lang::En) => "Planned",
+            (MeasureStatus::Planned, Lang::De) => "Geplant",
+            (MeasureStatus::InProgress, Lang::En) => "In progress",
+            (MeasureStatus::InProgress, Lang::De) => "In Umsetzung",
+            (MeasureStatus::Done, Lang::En) => "Done",
+            (MeasureStatus::Done, Lang::De) => "Erledigt",
+        }
+    }
+}
+
+/// What a measure is about: a touchpoint, optionally one of its pain points (by its text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MeasureLink {
+    pub touchpoint_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain_point: Option<String>,
+}
+
+/// Which number the measure should move.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectTarget {
+    /// The touchpoint score (0–100).
+    Score,
+    /// The emotion (−2 … +2).
+    Emotion,
+    /// A measurement, including a custom KPI.
+    Measurement(MeasurementKind),
+}
+
+impl EffectTarget {
+    pub fn label(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EffectTarget::Score, Lang::En) => "Touchpoint score".into(),
+            (EffectTarget::Score, Lang::De) => "Touchpoint-Score".into(),
+            (EffectTarget::Emotion, _) => "Emotion".into(),
+            (EffectTarget::Measurement(kind), _) => kind.label(lang),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectDirection {
+    #[default]
+    Up,
+    Down,
+}
+
+/// The effect a measure should have, e.g. "drop-off should go down".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpectedEffect {
+    pub target: EffectTarget,
+    #[serde(default)]
+    pub direction: EffectDirection,
+}
+
+impl ExpectedEffect {
+    pub fn describe(&self, lang: Lang) -> String {
+        let arrow = match self.direction {
+            EffectDirection::Up => "↑",
+            EffectDirection::Down => "↓",
+        };
+        let word = match (self.direction, lang) {
+            (EffectDirection::Up, Lang::En) => "up",
+            (EffectDirection::Up, Lang::De) => "steigt",
+            (EffectDirection::Down, Lang::En) => "down",
+            (EffectDirection::Down, Lang::De) => "sinkt",
+        };
+        format!("{} {arrow} {word}", self.target.label(lang))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Measure {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub status: MeasureStatus,
+    /// Due date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// The day it was set to done, `YYYY-MM-DD`: a marker on the measurement trends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<String>,
+    #[serde(default)]
+    pub links: Vec<MeasureLink>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_effect: Option<ExpectedEffect>,
+}
+
+impl Measure {
+    pub fn touches(&self, tp_id: &str) -> bool {
+        self.links.iter().any(|l| l.touchpoint_id == tp_id)
+    }
+}
+
+/// What the user typed for a measure; checked by [`JourneyMap::add_measure`] and
+/// [`JourneyMap::update_measure`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MeasureDraft {
+    pub title: String,
+    pub description: String,
+    pub owner: String,
+    pub status: MeasureStatus,
+    pub due: Option<String>,
+    pub links: Vec<MeasureLink>,
+    pub expected_effect: Option<ExpectedEffect>,
+}
+
+/// Why a measure draft was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeasureError {
+    EmptyTitle,
+    BadDueDate(String),
+    UnknownTouchpoint(String),
+    UnknownMeasure(String),
+}
+
+impl MeasureError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (MeasureError::EmptyTitle, Lang::En) => "A measure needs a title.".into(),
+            (MeasureError::EmptyTitle, Lang::De) => "Eine Maßnahme braucht einen Titel.".into(),
+            (MeasureError::BadDueDate(d), Lang::En) => format!("Due date “{d}” is not a date (YYYY-MM-DD)."),
+            (MeasureError::BadDueDate(d), Lang::De) => format!("Fälligkeit „{d}“ ist kein Datum (JJJJ-MM-TT)."),
+            (MeasureError::UnknownTouchpoint(t), Lang::En) => format!("Touchpoint {t} is not on this map."),
+            (MeasureError::UnknownTouchpoint(t), Lang::De) => format!("Touchpoint {t} ist nicht auf dieser Karte."),
+            (MeasureError::UnknownMeasure(m), Lang::En) => format!("Measure {m} does not exist."),
+            (MeasureError::UnknownMeasure(m), Lang::De) => format!("Maßnahme {m} gibt es nicht."),
+        }
+    }
+}
+
+/// Which measures a list or board shows. `None` means "any".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MeasureFilter {
+    pub stage_id: Option<String>,
+    pub owner: Option<String>,
+    pub status: Option<MeasureStatus>,
+}
+
+impl JourneyMap {
+    fn check_draft(&self, draft: &MeasureDraft) -> Result<(), MeasureError> {
+        if draft.title.trim().is_empty() {
+            return Err(MeasureError::EmptyTitle);
+        }
+        if let Some(due) = &draft.due {
+            if !is_iso_date(due) {
+                return Err(MeasureError::BadDueDate(due.clone()));
+            }
+        }
+        for link in &draft.links {
+            if self.touchpoint(&link.touchpoint_id).is_none() {
+                return Err(MeasureError::UnknownTouchpoint(link.touchpoint_id.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a measure; `today` (`YYYY-MM-DD`) is its done date when created as done.
+    pub fn add_measure(&mut self, draft: MeasureDraft, today: &str) -> Result<String, MeasureError> {
+        self.check_draft(&draft)?;
+        let id = self.next_id("me");
+        let done_on = (draft.status == MeasureStatus::Done).then(|| today.to_string());
+        self.measures.push(Measure {
+            id: id.clone(),
+            title: draft.title.trim().to_string(),
+            description: draft.description.trim().to_string(),
+            owner: draft.owner.trim().to_string(),
+            status: draft.status,
+            due: draft.due.filter(|d| !d.is_empty()),
+            done_on,
+            links: draft.links,
+            expected_effect: draft.expected_effect,
+        });
+        Ok(id)
+    }
+
+    /// Replaces what the user can edit of a measure; links to touchpoints that have been
+    /// removed since may stay.
+    pub fn update_measure(&mut self, id: &str, draft: MeasureDraft, today: &str) -> Result<(), MeasureError> {
+        if draft.title.trim().is_empty() {
+            return Err(MeasureError::EmptyTitle);
+        }
+        if let Some(due) = &draft.due {
+            if !is_iso_date(due) {
+                return Err(MeasureError::BadDueDate(due.clone()));
+            }
+        }
+        let known: Vec<bool> = draft
+            .links
+            .iter()
+            .map(|l| self.touchpoint(&l.touchpoint_id).is_some())
+            .collect();
+        let measure = self.measures.iter_mut().find(|m| m.id == id).ok_or_else(|| MeasureError::UnknownMeasure(id.into()))?;
+        if let Some((link, _)) = draft.links.iter().zip(known).find(|(l, ok)| !ok && !measure.links.contains(l)) {
+            return Err(MeasureError::UnknownTouchpoint(link.touchpoint_id.clone()));
+        }
+        measure.title = draft.title.trim().to_string();
+        measure.description = draft.description.trim().to_string();
+        measure.owner = draft.owner.trim().to_string();
+        measure.due = draft.due.filter(|d| !d.is_empty());
+        measure.links = draft.links;
+        measure.expected_effect = draft.expected_effect;
+        set_status(measure, draft.status, today);
+        Ok(())
+    }
+
+    /// Moves a measure to another status; entering "done" records `today` as done date.
+    pub fn set_measure_status(&mut self, id: &str, status: MeasureStatus, today: &str) -> bool {
+        match self.measures.iter_mut().find(|m| m.id == id) {
+            Some(m) => {
+                set_status(m, status, today);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn remove_measure(&mut self, id: &str) {
+        self.measures.retain(|m| m.id != id);
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// How many measures are linked to a touchpoint (shown on the map).
+    pub fn measure_count(&self, tp_id: &str) -> usize {
+        self.measures.iter().filter(|m| m.touches(tp_id)).count()
+    }
+
+    /// The stages a measure belongs to, through its linked touchpoints.
+    pub fn measure_stage_ids(&self, measure: &Measure) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for link in &measure.links {
+            if let Some(tp) = self.touchpoint(&link.touchpoint_id) {
+                if !ids.contains(&tp.stage_id) {
+                    ids.push(tp.stage_id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// Measures passing the filter, in map order. Owner matching ignores case and spaces
+    /// around.
+    pub fn filtered_measures(&self, filter: &MeasureFilter) -> Vec<&Measure> {
+        let owner = filter.owner.as_deref().map(|o| o.trim().to_lowercase()).filter(|o| !o.is_empty());
+        self.measures
+            .iter()
+            .filter(|m| filter.status.is_none_or(|s| m.status == s))
+            .filter(|m| owner.as_ref().is_none_or(|o| m.owner.trim().to_lowercase() == *o))
+            .filter(|m| filter.stage_id.as_ref().is_none_or(|s| self.measure_stage_ids(m).contains(s)))
+            .collect()
+    }
+
+    /// The distinct owners of all measures, sorted, for the owner filter.
+    pub fn measure_owners(&self) -> Vec<String> {
+        let mut owners: Vec<String> = self.measures.iter().map(|m| m.owner.trim().to_string()).filter(|o| !o.is_empty()).collect();
+        owners.sort_by_key(|o| o.to_lowercase());
+        owners.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        owners
+    }
+}
+
+fn set_status(measure: &mut Measure, status: MeasureStatus, today: &str) {
+    if status == MeasureStatus::Done && measure.status != MeasureStatus::Done {
+        measure.done_on = Some(today.to_string());
+    } else if status != MeasureStatus::Done {
+        measure.done_on = None;
+    }
+    measure.status = status;
+}
+
+/// Measures grouped by status, in board column order (every column present, maybe empty).
+pub fn board<'a>(measures: &[&'a Measure]) -> Vec<(MeasureStatus, Vec<&'a Measure>)> {
+    MeasureStatus::ALL
+        .into_iter()
+        .map(|s| (s, measures.iter().copied().filter(|m| m.status == s).collect()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Channel, Lang};
+
+    fn map() -> (JourneyMap, String, String) {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let (s0, s1) = (m.stages[0].id.clone(), m.stages[1].id.clone());
+        let a = m.add_touchpoint(&s0, "a", Channel::App).unwrap();
+        let b = m.add_touchpoint(&s1, "b", Channel::Store).unwrap();
+        (m, a, b)
+    }
+
+    fn draft(title: &str, tp: &str) -> MeasureDraft {
+        MeasureDraft { title: title.into(), links: vec![MeasureLink { touchpoint_id: tp.into(), pain_point: None }], ..Default::default() }
+    }
+
+    #[test]
+    fn add_checks_title_date_and_touchpoints() {
+        let (mut m, a, _) = map();
+        assert_eq!(m.add_measure(draft("  ", &a), "2026-01-01"), Err(MeasureError::EmptyTitle));
+        assert_eq!(m.add_measure(draft("x", "nope"), "2026-01-01"), Err(MeasureError::UnknownTouchpoint("nope".into())));
+        let mut d = draft("x", &a);
+        d.due = Some("2026-13-01".into());
+        assert!(matches!(m.add_measure(d, "2026-01-01"), Err(MeasureError::BadDueDate(_))));
+        assert!(m.measures.is_empty());
+        let id = m.add_measure(draft(" Shorter queue ", &a), "2026-01-01").unwrap();
+        assert_eq!(m.measure(&id).unwrap().title, "Shorter queue");
+        assert_eq!(m.measure_count(&a), 1);
+    }
+
+    #[test]
+    fn done_records_the_day_and_leaving_done_clears_it() {
+        let (mut m, a, _) = map();
+        let id = m.add_measure(draft("x", &a), "2026-01-01").unwrap();
+        assert!(m.set_measure_status(&id, MeasureStatus::Done, "2026-02-03"));
+        assert_eq!(m.measure(&id).unwrap().done_on.as_deref(), Some("2026-02-03"));
+        m.set_measure_status(&id, MeasureStatus::Done, "2026-03-03");
+        assert_eq!(m.measure(&id).unwrap().done_on.as_deref(), Some("2026-02-03"), "staying done keeps the day");
+        m.set_measure_status(&id, MeasureStatus::InProgress, "2026-03-03");
+        assert_eq!(m.measure(&id).unwrap().done_on, None);
+        assert!(!m.set_measure_status("nope", MeasureStatus::Done, "x"));
+    }
+
+    #[test]
+    fn filters_by_stage_owner_and_status_and_board_groups() {
+        let (mut m, a, b) = map();
+        let mut d1 = draft("one", &a);
+        d1.owner = "Shop team".into();
+        let mut d2 = draft("two", &b);
+        d2.owner = "Service".into();
+        d2.status = MeasureStatus::Planned;
+        m.add_measure(d1, "d").unwrap();
+        m.add_measure(d2, "d").unwrap();
+        let stage_b = m.touchpoint(&b).unwrap().stage_id.clone();
+        let f = MeasureFilter { stage_id: Some(stage_b), ..Default::default() };
+        assert_eq!(m.filtered_measures(&f).iter().map(|x| x.title.as_str()).collect::<Vec<_>>(), ["two"]);
+        let f = MeasureFilter { owner: Some(" shop TEAM".into()), ..Default::default() };
+        assert_eq!(m.filtered_measures(&f)[0].title, "one");
+        let f = MeasureFilter { status: Some(MeasureStatus::Done), ..Default::default() };
+        assert!(m.filtered_measures(&f).is_empty());
+        let all = m.filtered_measures(&MeasureFilter::default());
+        let cols = board(&all);
+        assert_eq!(cols.len(), 4);
+        assert_eq!(cols[0].1.len(), 1);
+        assert_eq!(cols[1].1[0].title, "two");
+        assert_eq!(m.measure_owners(), ["Service", "Shop team"]);
+    }
+
+    #[test]
+    fn removing_a_touchpoint_keeps_the_measure_and_its_link() {
+        let (mut m, a, _) = map();
+        let id = m.add_measure(draft("x", &a), "d").unwrap();
+        m.remove_touchpoint(&a);
+        assert_eq!(m.measure(&id).unwrap().links[0].touchpoint_id, a);
+        // Editing it again keeps the dangling link instead of refusing the edit.
+        let mut d = draft("y", &a);
+        d.status = MeasureStatus::Done;
+        m.update_measure(&id, d, "2026-05-05").unwrap();
+        assert_eq!(m.measure(&id).unwrap().done_on.as_deref(), Some("2026-05-05"));
+    }
+
+    #[test]
+    fn status_keys_round_trip() {
+        for s in MeasureStatus::ALL {
+            assert_eq!(MeasureStatus::from_key(s.key()), Some(s));
+        }
+        let e = ExpectedEffect { target: EffectTarget::Measurement(MeasurementKind::DropOffRate), direction: EffectDirection::Down };
+        assert_eq!(e.describe(Lang::En), "Drop-off ↓ down");
+    }
+
+    #[test]
+    fn maps_saved_before_measures_and_tracking_still_load() {
+        let old = r#"{"schema_version":1,"id":"m","name":"Old","created_at":0,"updated_at":0,
+            "stages":[{"id":"st-1","name":"A"}],
+            "touchpoints":[{"id":"tp-2","stage_id":"st-1","title":"T","emotion":1}],"next_seq":3}"#;
+        let m = crate::model::schema::parse_map(old).unwrap();
+        assert!(m.measures.is_empty());
+        assert_eq!(m.touchpoints[0].data_source, None);
+        assert!(m.touchpoints[0].history.is_empty());
+        // And an untouched map writes none of the new fields.
+        let json = crate::model::schema::to_json(&m);
+        assert!(!json.contains("measures") && !json.contains("history") && !json.contains("data_source"));
+    }
+}

@@ -33,16 +33,17 @@ pub struct Ed {
     /// Stages in order with the ids of their (filtered) touchpoints. Changes only when the
     /// structure changes, so cells do not rebuild on every keystroke elsewhere.
     pub layout: Memo<Vec<(String, Vec<String>)>>,
-    /// Every touchpoint by id. Cards and fields each keep a memo of their touchpoint from
-    /// this, so an edit updates only the DOM of the touchpoint that changed.
-    pub index: Memo<Arc<HashMap<String, Arc<Touchpoint>>>>,
+    /// One signal per touchpoint shown, set by one effect only when that touchpoint
+    /// changed. (A single memo read by thousands of fields made every edit re-subscribe them
+    /// all — quadratic in reactive_graph's subscriber sets.)
+    tps: StoredValue<HashMap<String, ArcRwSignal<Option<Arc<Touchpoint>>>>>,
     /// Persona ids and names, for checkboxes and the filter.
     pub personas: Memo<Vec<(String, String)>>,
 }
 
-/// One touchpoint as a memo: readers re-run only when this touchpoint changes.
+/// One touchpoint as a signal: readers re-run only when this touchpoint changes.
 #[derive(Clone, Copy)]
-pub struct TpView(Memo<Option<Arc<Touchpoint>>>);
+pub struct TpView(RwSignal<Option<Arc<Touchpoint>>>);
 
 impl TpView {
     pub fn get<R>(&self, f: impl FnOnce(&Touchpoint) -> R) -> Option<R> {
@@ -74,14 +75,20 @@ impl Ed {
                     .unwrap_or_default()
             })
         });
-        let index = Memo::new(move |_| {
+        let tps: StoredValue<HashMap<String, ArcRwSignal<Option<Arc<Touchpoint>>>>> = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
             state.library.with(|l| {
-                Arc::new(
-                    l.get(&id.get_value())
-                        .map(|m| m.touchpoints.iter().map(|t| (t.id.clone(), Arc::new(t.clone()))).collect())
-                        .unwrap_or_default(),
-                )
-            })
+                let map = l.get(&id.get_value());
+                tps.update_value(|signals| {
+                    signals.retain(|tp_id, signal| {
+                        let now = map.and_then(|m| m.touchpoint(tp_id));
+                        if signal.with_untracked(|cur| cur.as_deref() != now) {
+                            signal.set(now.map(|t| Arc::new(t.clone())));
+                        }
+                        now.is_some()
+                    });
+                });
+            });
         });
         let personas = Memo::new(move |_| {
             state.library.with(|l| {
@@ -91,7 +98,7 @@ impl Ed {
             })
         });
         Ed {
-            index,
+            tps,
             personas,
             state,
             map_id: id,
@@ -118,9 +125,19 @@ impl Ed {
         self.state.library.with(|l| l.get(&self.map_id.get_value()).map(f))
     }
 
+    /// The signal of one touchpoint, created on first use from the current map.
     pub fn tp_view(&self, id: String) -> TpView {
-        let index = self.index;
-        TpView(Memo::new(move |_| index.with(|m| m.get(&id).cloned())))
+        let mut found = None;
+        self.tps.update_value(|signals| {
+            let signal = signals.entry(id.clone()).or_insert_with(|| {
+                let now = self.state.library.with_untracked(|l| {
+                    l.get(&self.map_id.get_value()).and_then(|m| m.touchpoint(&id)).map(|t| Arc::new(t.clone()))
+                });
+                ArcRwSignal::new(now)
+            });
+            found = Some(signal.clone());
+        });
+        TpView(RwSignal::from(found.expect("inserted above")))
     }
 
     /// Changes one touchpoint.

@@ -155,6 +155,16 @@ test('lanes hide, the persona filter shows one journey, the to-be switch edits t
     assert.equal(await page.locator('.ed-lane-label[data-lane="thoughts"]').count(), 0);
     assert.equal(await page.locator('.ed-lane-label[data-lane="actions"]').count(), 1);
 
+    // A stage dragged onto another takes its place; the ▶ button moves it back.
+    const stageNames = () => page.getByTestId('stage-name').evaluateAll((els) => els.map((e) => e.value));
+    const before = await stageNames();
+    await page.getByTestId('stage-drag-handle').nth(0).dragTo(page.getByTestId('stage-drag-handle').nth(2));
+    await page.waitForFunction((first) => document.querySelector('[data-testid="stage-name"]').value !== first, before[0]);
+    assert.deepEqual(await stageNames(), [before[1], before[2], before[0], before[3], before[4]]);
+    await page.getByRole('button', { name: `Move stage “${before[0]}” left` }).click();
+    await page.getByRole('button', { name: `Move stage “${before[0]}” left` }).click();
+    assert.deepEqual(await stageNames(), before);
+
     await page.getByTestId('to-be-switch').check();
     const card = page.getByTestId('touchpoint').first();
     await card.getByTestId('tp-to-be-emotion').selectOption('2');

@@ -73,7 +73,7 @@ pub fn StorageMeter() -> impl IntoView {
                 }
             }}
             <div class="storage-actions">
-                <button type="button" data-testid="export-backup" on:click=export>{move || t().export_backup}</button>
+                <button type="button" data-testid="meter-export-backup" on:click=export>{move || t().export_backup}</button>
                 <button type="button" data-testid="drop-old-snapshots" on:click=move |_| { message.set(None); confirming.set(true); }>{move || t().drop_old}</button>
             </div>
             <Show when=move || confirming.get()>

@@ -3,9 +3,13 @@
 
 use crate::model::{Opportunity, Touchpoint};
 
+/// The text of a number field was not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
 /// An optional number from a text field: empty means unknown (`Ok(None)`), anything that is
 /// not a finite number is refused (`Err`) so the caller keeps the old value and says why.
-pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -13,7 +17,7 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
     let normalised = if t.contains(',') && !t.contains('.') { t.replace(',', ".") } else { t.replace(',', "") };
     match normalised.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(()),
+        _ => Err(NotANumber),
     }
 }
 
@@ -40,15 +44,17 @@ mod tests {
         assert_eq!(parse_number("4.5"), Ok(Some(4.5)));
         assert_eq!(parse_number("12,000.5"), Ok(Some(12000.5)));
         assert_eq!(parse_number(""), Ok(None));
-        assert_eq!(parse_number("lots"), Err(()));
-        assert_eq!(parse_number("NaN"), Err(()));
-        assert_eq!(parse_number("inf"), Err(()));
+        assert_eq!(parse_number("lots"), Err(NotANumber));
+        assert_eq!(parse_number("NaN"), Err(NotANumber));
+        assert_eq!(parse_number("inf"), Err(NotANumber));
     }
 
     #[test]
     fn unchanged_opportunities_keep_their_values() {
-        let mut tp = Touchpoint::default();
-        tp.opportunities = vec![Opportunity { text: "a".into(), effort: Some(2.0), ..Opportunity::default() }];
+        let mut tp = Touchpoint {
+            opportunities: vec![Opportunity { text: "a".into(), effort: Some(2.0), ..Opportunity::default() }],
+            ..Touchpoint::default()
+        };
         set_opportunity_texts(&mut tp, vec!["b".into(), "a".into()]);
         assert_eq!(tp.opportunities.len(), 2);
         assert_eq!(tp.opportunities[1].effort, Some(2.0));

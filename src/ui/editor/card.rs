@@ -65,6 +65,8 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
         }
     };
     let persona_boxes = move || ed.personas.get();
+    // How many measures point at this card (issue 8's badge).
+    let measures = Memo::new(move |_| ed.with_map(|m| m.measure_count(&tid.get_value())).unwrap_or(0));
     // Rebuild the channel options only when this card's channel changes.
     let channel = Memo::new(move |_| v.get(|t| t.channel.clone()));
     view! {
@@ -84,6 +86,7 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
                 <span class="ed-channel-icon" aria-hidden="true">{move || v.get(|t| channel_icon(&t.channel)).unwrap_or("")}</span>
                 <input type="text" class="ed-title" data-testid="tp-title" aria-label=move || ed.t().title prop:value=title
                     on:change=move |ev| { let v = event_target_value(&ev); ed.edit_tp(&tid.get_value(), move |t| t.title = v.trim().to_string()); } />
+                {move || view! { <crate::ui::measures_nav::MeasureBadge count=measures.get()/> }}
             </div>
             <label class="ed-row">
                 <span>{move || ed.t().channel}</span>

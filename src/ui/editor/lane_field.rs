@@ -90,7 +90,7 @@ fn number_field(
                     let s = event_target_value(&ev);
                     match parse_number(&s) {
                         Ok(n) => ed.edit_tp(&tid.get_value(), move |t| write(t, n)),
-                        Err(()) => {
+                        Err(_) => {
                             ed.problem.set(Some((ed.t().bad_number)(label(ed.t()), s.trim())));
                             shown.update(|n| *n += 1);
                         }

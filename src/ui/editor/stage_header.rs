@@ -42,6 +42,7 @@ pub fn StageHeader(ed: Ed, id: String) -> impl IntoView {
             on:dragend=move |_| ed.dragged.set(None)
             on:dragover=move |ev| if ed.dragged.with_untracked(Option::is_some) { ev.prevent_default() }
             on:drop=on_drop>
+            <span class="ed-drag-handle" aria-hidden="true" data-testid="stage-drag-handle">"⠿"</span>
             <h2 class="stage-name">
                 <input type="text" class="ed-stage-name" data-testid="stage-name" aria-label=move || ed.t().stage_name
                     prop:value=name

@@ -144,3 +144,42 @@ test('a value outside its scale is refused with a message and changes nothing', 
   await page.getByTestId('illusion-warning').waitFor();
   assert.equal(await threshold.inputValue(), '15');
 }));
+
+test('on the map itself: cards, stages and the header carry scores that follow an emotion edit', () =>
+  withPage(browser, 'scores-on-map', async (page) => {
+    await page.goto(srv.base);
+    await page.getByRole('link', { name: 'Coffee to go' }).click();
+    await page.getByTestId('map-title').waitFor();
+    const card = page.getByTestId('touchpoint').filter({ has: page.getByRole('heading', { name: 'Browses the menu' }) });
+    const stage = page.locator('[data-testid="stage"][aria-label="Consideration"]');
+    const header = page.getByTestId('map-score-header');
+    const before = {
+      tp: await scoreOf(card.getByTestId('tp-score')),
+      stage: await scoreOf(stage.getByTestId('stage-score')),
+      journey: await scoreOf(header.getByTestId('journey-score')),
+    };
+    await card.getByTestId('tp-emotion').selectOption('-2');
+    await page.waitForFunction((tp) => {
+      const el = [...document.querySelectorAll('[data-testid="touchpoint"]')]
+        .find((c) => c.querySelector('h3')?.textContent === 'Browses the menu');
+      return el && parseFloat(el.querySelector('[data-testid="tp-score"]').textContent) < tp;
+    }, before.tp);
+    const after = {
+      tp: await scoreOf(card.getByTestId('tp-score')),
+      stage: await scoreOf(stage.getByTestId('stage-score')),
+      journey: await scoreOf(header.getByTestId('journey-score')),
+    };
+    assert.ok(after.tp < before.tp, `touchpoint ${before.tp} → ${after.tp}`);
+    assert.ok(after.stage < before.stage, `stage ${before.stage} → ${after.stage}`);
+    assert.ok(after.journey < before.journey, `journey ${before.journey} → ${after.journey}`);
+  }));
+
+test('the running-shoes map warns of the touchpoint illusion right on the map', () =>
+  withPage(browser, 'illusion-on-map', async (page) => {
+    await page.goto(srv.base);
+    await page.getByTestId('create-running-shoes').click();
+    await page.getByTestId('map-title').waitFor();
+    const warning = page.getByTestId('map-score-header').getByTestId('illusion-warning');
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /20[.,]1 %/);
+  }));

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
+use journey_core::score::{score_map, MapScores};
+
 use super::route::Page;
+use super::scores::{IllusionNotice, JourneyScoreHeader};
 use super::state::AppState;
 use crate::i18n::texts;
 
@@ -13,11 +16,27 @@ pub fn MapPage(id: String) -> impl IntoView {
     let t = move || texts(state.lang.get());
     // Only whether the map exists: the editor reads the map itself, field by field.
     let exists = { let id = id.clone(); Memo::new(move |_| state.library.with(|l| l.get(&id).is_some())) };
+    // Scored once per edit and shared with the cards (badges) through context.
+    let scores = {
+        let id = id.clone();
+        Memo::new(move |_| state.library.with(|l| l.get(&id).map(score_map)))
+    };
+    let threshold = {
+        let id = id.clone();
+        Signal::derive(move || state.library.with(|l| l.get(&id).map(|m| m.scoring.effective_threshold()).unwrap_or_default()))
+    };
+    provide_context(MapScoresContext(scores));
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
         <super::measures_nav::MapSectionsNav id=id.clone() current=super::measures_nav::Section::Map/>
         <MapViewsNav id=id.clone()/>
         <super::map_actions::MapActions/>
+        <Show when=move || exists.get()>
+            <div class="map-score-header" data-testid="map-score-header">
+                <JourneyScoreHeader scores=scores/>
+                <IllusionNotice scores=scores threshold=threshold/>
+            </div>
+        </Show>
         {move || match exists.get() {
             false => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             true => view! { <super::editor::Editor id=id.clone()/> }.into_any(),
@@ -39,3 +58,7 @@ fn MapViewsNav(id: String) -> impl IntoView {
         </nav>
     }
 }
+
+/// The scores of the map on screen, for the score badges on the editor's cards.
+#[derive(Clone, Copy)]
+pub struct MapScoresContext(pub Memo<Option<MapScores>>);

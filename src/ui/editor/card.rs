@@ -86,7 +86,13 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
                 <span class="ed-channel-icon" aria-hidden="true">{move || v.get(|t| channel_icon(&t.channel)).unwrap_or("")}</span>
                 <input type="text" class="ed-title" data-testid="tp-title" aria-label=move || ed.t().title prop:value=title
                     on:change=move |ev| { let v = event_target_value(&ev); ed.edit_tp(&tid.get_value(), move |t| t.title = v.trim().to_string()); } />
+            </div>
+            <div class="ed-card-badges">
                 {move || view! { <crate::ui::measures_nav::MeasureBadge count=measures.get()/> }}
+                {use_context::<crate::ui::map_page::MapScoresContext>().map(|scores| view! {
+                    <crate::ui::score_badge::ScoreBadge testid="tp-score"
+                        value=Signal::derive(move || scores.0.with(|s| s.as_ref()?.touchpoint_value(&tid.get_value())))/>
+                })}
             </div>
             <label class="ed-row">
                 <span>{move || ed.t().channel}</span>

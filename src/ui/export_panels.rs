@@ -6,7 +6,8 @@ use journey_core::interop::{encode_share_fragment, export_mermaid};
 use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
-use super::file_io::{copy_text, download_text, file_stem};
+use super::download::download_text;
+use super::file_io::{copy_text, file_stem};
 use super::map_actions::download_json;
 use super::route::Page;
 use super::state::AppState;
@@ -37,7 +38,7 @@ pub fn MermaidExportPanel(map: JourneyMap) -> impl IntoView {
                     {move || it().copy}
                 </button>
                 <button type="button" data-testid="mermaid-download"
-                    on:click=move |_| download_text(&format!("{stem}.mmd"), "text/plain", &export.with_untracked(|e| e.0.clone()))>
+                    on:click=move |_| { let _ = download_text(&format!("{stem}.mmd"), "text/plain", &export.with_untracked(|e| e.0.clone())); }>
                     {move || it().download}
                 </button>
                 <span role="status">{move || copied.get().then(|| it().copied)}</span>

@@ -3,29 +3,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
-
-/// Offers `text` as a file download named `filename`.
-pub fn download_text(filename: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(filename);
-        a.click();
-    }
-    // Revoked later: some browsers start reading the blob only after the click returns.
-    let _ = leptos::prelude::set_timeout_with_handle(
-        move || {
-            let _ = Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-}
+use web_sys::HtmlInputElement;
 
 /// The text of the first file picked in an `<input type=file>`, with its name, or `None`
 /// when nothing was picked. The input is cleared so the same file can be picked again.

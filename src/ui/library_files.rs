@@ -4,7 +4,8 @@
 use journey_core::interop::export_backup;
 use leptos::prelude::*;
 
-use super::file_io::{download_text, today};
+use super::download::download_text;
+use super::file_io::today;
 use super::json_import::JsonImport;
 use super::mermaid_import::MermaidImport;
 use super::state::{now_ms, AppState};
@@ -14,10 +15,7 @@ use crate::i18n::interop::interop_texts;
 pub fn LibraryFiles() -> impl IntoView {
     let state = expect_context::<AppState>();
     let it = move || interop_texts(state.lang.get());
-    let export = move |_| {
-        let text = state.library.with_untracked(|l| export_backup(&l.maps, now_ms()));
-        download_text(&format!("journey-studio-backup-{}.json", today()), "application/json", &text);
-    };
+    let export = move |_| export_backup_file(state);
     view! {
         <details class="file-area" data-testid="library-files">
             <summary>{move || it().files_title}</summary>
@@ -28,4 +26,10 @@ pub fn LibraryFiles() -> impl IntoView {
             </div>
         </details>
     }
+}
+
+/// Downloads a backup of every map (used here and by the storage meter near the quota).
+pub fn export_backup_file(state: AppState) {
+    let text = state.library.with_untracked(|l| export_backup(&l.maps, now_ms()));
+    let _ = download_text(&format!("journey-studio-backup-{}.json", today()), "application/json", &text);
 }

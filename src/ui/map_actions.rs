@@ -12,7 +12,8 @@ use leptos::prelude::*;
 
 use super::csv_import::CsvImportPanel;
 use super::export_panels::{MermaidExportPanel, SharePanel};
-use super::file_io::{download_text, file_stem};
+use super::download::download_text;
+use super::file_io::file_stem;
 use super::map_sheet::MapSheet;
 use super::present_page::request_fullscreen;
 use super::route::{navigate, Page};
@@ -29,7 +30,8 @@ enum Panel {
 
 /// Downloads the map as its versioned JSON file.
 pub fn download_json(map: &JourneyMap) {
-    download_text(&format!("{}.json", file_stem(&map.name)), "application/json", &export_map(map));
+    // A failed download leaves nothing to undo; the browser shows its own error.
+    let _ = download_text(&format!("{}.json", file_stem(&map.name)), "application/json", &export_map(map));
 }
 
 fn download_csv(map: &JourneyMap, lang: Lang) {
@@ -39,7 +41,7 @@ fn download_csv(map: &JourneyMap, lang: Lang) {
     // German spreadsheets use the decimal comma and expect ";" between cells.
     let delimiter = if lang == Lang::De { b';' } else { b',' };
     let text = export_touchpoints_csv(map, CsvExportOptions { lang, delimiter }, &columns);
-    download_text(&format!("{}-touchpoints.csv", file_stem(&map.name)), "text/csv", &text);
+    let _ = download_text(&format!("{}-touchpoints.csv", file_stem(&map.name)), "text/csv", &text);
 }
 
 #[component]

@@ -2,26 +2,13 @@
 //! take against the estimated quota. Near the quota it offers to export a backup and to
 //! delete the oldest snapshots — only after the user confirms the listed snapshots.
 
-use journey_core::interop::backup::export_backup;
 use journey_core::storage_meter::{human_size, StorageUsage};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::format::{date_time, percent};
-use super::state::{now_ms, AppState, SaveStatus};
+use super::state::{AppState, SaveStatus};
 use crate::i18n::measures::measures_texts;
 use crate::store::snapshot_store::{delete_snapshot, snapshots_to_drop, storage_usage};
-
-/// Offers `text` as a file download through a data URL (no Blob API needed).
-fn download(file_name: &str, text: &str) {
-    let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&href);
-        a.set_download(file_name);
-        a.click();
-    }
-}
 
 #[component]
 pub fn StorageMeter() -> impl IntoView {
@@ -42,10 +29,7 @@ pub fn StorageMeter() -> impl IntoView {
         confirming.track();
         snapshots_to_drop(state.storage().as_ref())
     });
-    let export = move |_| {
-        let text = state.library.with_untracked(|l| export_backup(&l.maps, now_ms()));
-        download("journey-studio-backup.json", &text);
-    };
+    let export = move |_| super::library_files::export_backup_file(state);
     let drop_them = move |_| {
         let kv = state.storage();
         let list = candidates.get_untracked();

@@ -105,7 +105,9 @@ fn draw(input: &EmotionCurveInput, options: &ChartOptions, focus: Option<usize>)
     for (i, s) in input.series.iter().enumerate() {
         let name = if s.name.trim().is_empty() { format!("{} {}", tr(lang, "Persona", "Persona"), i + 1) } else { s.name.clone() };
         let label = |kind: &str| if has_to_be { format!("{name} ({kind})") } else { name.clone() };
-        lines.push((label(&as_is), normalise(&s.as_is, n), i, false));
+        // Without to-be lines, every second series is dashed so that two series (two
+        // personas, or a snapshot and now) differ by more than their colour.
+        lines.push((label(&as_is), normalise(&s.as_is, n), i, !has_to_be && i % 2 == 1));
         if let Some(values) = &s.to_be {
             lines.push((label(&to_be), normalise(values, n), i, true));
         }
@@ -209,6 +211,19 @@ mod tests {
                 EmotionSeries { name: "Tom".into(), as_is: vec![Some(0.5), Some(-1.0), Some(9.0)], to_be: None },
             ],
         }
+    }
+
+    #[test]
+    fn two_series_without_to_be_differ_by_line_style_not_only_colour() {
+        let mut two = input();
+        for s in &mut two.series {
+            s.to_be = None;
+        }
+        let Chart::Svg(svg) = emotion_curve(&two, &ChartOptions::new(Lang::En)) else { panic!("expected svg") };
+        assert_eq!(svg.matches("stroke-dasharray").count(), 1, "the second legend swatch is dashed");
+        two.series.truncate(1);
+        let Chart::Svg(svg) = emotion_curve(&two, &ChartOptions::new(Lang::En)) else { panic!("expected svg") };
+        assert_eq!(svg.matches("stroke-dasharray").count(), 0);
     }
 
     #[test]

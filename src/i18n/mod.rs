@@ -6,6 +6,7 @@
 //! with values are functions (`fn(&str) -> String`) so word order can differ by language.
 
 pub mod shell;
+pub mod analytics;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::lang_switch::LangSwitch;
 use super::library_page::LibraryPage;
 use super::map_page::MapPage;
+use super::analytics::AnalyticsPage;
 use super::notices::{Notices, SaveIndicator};
 use super::route::{use_page, Page};
 use super::state::AppState;
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
                 Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
+                Page::MapAnalytics(id) => view! { <AnalyticsPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

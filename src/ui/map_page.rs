@@ -13,9 +13,11 @@ use crate::i18n::{texts, Lang};
 pub fn MapPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || texts(state.lang.get());
+    let analytics_href = Page::MapAnalytics(id.clone()).href();
     let map = Memo::new(move |_| state.library.with(|l| l.get(&id).cloned()));
     view! {
         <nav class="crumbs"><a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a></nav>
+        <nav class="crumbs"><a href=analytics_href data-testid="analytics-link">{move || crate::i18n::analytics::analytics_texts(state.lang.get()).nav_link}</a></nav>
         {move || match map.get() {
             None => view! { <p class="empty" data-testid="map-missing">{move || t().map_not_found}</p> }.into_any(),
             Some(m) => view! { <MapView map=m lang=state.lang.get()/> }.into_any(),

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 pub enum Page {
     Library,
     Map(String),
+    /// `#/map/<id>/analytics`: event-log analytics for one map.
+    MapAnalytics(String),
     NotFound,
 }
 
@@ -19,6 +21,7 @@ impl Page {
         match (parts.next(), parts.next(), parts.next()) {
             (Some(""), None, None) => Page::Library,
             (Some("map"), Some(id), None) if !id.is_empty() => Page::Map(decode(id)),
+            (Some("map"), Some(id), Some("analytics")) if !id.is_empty() && parts.next().is_none() => Page::MapAnalytics(decode(id)),
             _ => Page::NotFound,
         }
     }
@@ -28,6 +31,7 @@ impl Page {
         match self {
             Page::Library => "#/".to_string(),
             Page::Map(id) => format!("#/map/{}", encode(id)),
+            Page::MapAnalytics(id) => format!("#/map/{}/analytics", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

@@ -35,25 +35,30 @@ pub fn ApplyView() -> impl IntoView {
             ctx.request_deviation();
         }
     };
-    move || {
-        ctx.result.with(Option::is_some).then(|| view! {
-            <section class="metrics apply" data-testid="apply">
+    // Undo stays offered after leaving and coming back: the history lives in AppState.
+    let undo_button = move || {
+        state.can_undo(&ctx.map_id.get_value()).then(|| view! {
+            <button type="button" on:click=undo data-testid="undo-apply">{t().undo}</button>
+        })
+    };
+    view! {
+        <section class="metrics apply" data-testid="apply">
+            {move || ctx.result.with(Option::is_some).then(|| view! {
                 <h2>{t().apply_title}</h2>
                 <p>{t().apply_hint}</p>
                 <p><label><input type="checkbox" prop:checked=move || create_routes.get()
                     on:change=move |ev| create_routes.set(event_target_checked(&ev))/> " " {t().create_routes}</label></p>
                 <button type="button" class="primary" on:click=apply data-testid="apply-to-map">{t().apply}</button>
-                {move || (ctx.applied.get() && state.can_undo(&ctx.map_id.get_value())).then(|| view! {
-                    " " <button type="button" on:click=undo data-testid="undo-apply">{t().undo}</button>
-                })}
-            </section>
-        })
+                " "
+            })}
+            {undo_button}
+        </section>
     }
 }
 
 /// Stores the map the worker returned as one undoable edit.
 pub fn store_applied(ctx: Ctx, new_map: JourneyMap) {
-    let state = expect_context::<AppState>();
+    let state = ctx.state;
     let id = ctx.map_id.get_value();
     if new_map.id != id {
         return;

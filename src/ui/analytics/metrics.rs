@@ -42,7 +42,7 @@ pub fn Metrics() -> impl IntoView {
         Some(view! {
             <section class="metrics" data-testid="metrics">
                 <h2>{t.overview}</h2>
-                <p class="muted" data-testid="timings">{(t.timings)(r.import_ms, r.analyze_ms)}</p>
+                <p class="muted" data-testid="timings" data-import-ms=r.import_ms data-analyze-ms=r.analyze_ms>{(t.timings)(r.import_ms, r.analyze_ms)}</p>
                 <dl class="stats">
                     {stat(t.cases, rep.cases, "metric-cases")}
                     {stat(t.events, rep.events, "metric-events")}

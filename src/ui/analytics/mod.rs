@@ -56,6 +56,9 @@ pub struct Progress {
 /// Every signal of the page, shared by its parts.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// Held here because worker replies arrive outside any reactive owner, where
+    /// `expect_context` would not find it.
+    pub state: AppState,
     pub map_id: StoredValue<String>,
     pub file_name: RwSignal<String>,
     file: StoredValue<Option<web_sys::File>, LocalStorage>,
@@ -74,7 +77,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn t(&self) -> &'static AnalyticsTexts {
-        analytics_texts(expect_context::<AppState>().lang.get())
+        analytics_texts(self.state.lang.get_untracked())
     }
 
     pub fn send(&self, request: &Request, bytes: Option<js_sys::ArrayBuffer>) {
@@ -85,9 +88,8 @@ impl Ctx {
 
     /// Asks the worker how the log deviates from the map as it is now.
     pub fn request_deviation(&self) {
-        let state = expect_context::<AppState>();
         let id = self.map_id.get_value();
-        if let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) {
+        if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
             self.send(&Request::Deviation { map }, None);
         }
     }
@@ -97,6 +99,7 @@ impl Ctx {
 pub fn AnalyticsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ctx = Ctx {
+        state,
         map_id: StoredValue::new(id.clone()),
         file_name: RwSignal::new(String::new()),
         file: StoredValue::new_local(None),
@@ -149,7 +152,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
 
 /// Routes one worker message into the page's signals.
 fn on_incoming(ctx: Ctx, incoming: Incoming) {
-    let lang = expect_context_lang();
+    let lang = ctx.state.lang.get_untracked();
     match incoming {
         Incoming::Reply(Reply::Progress { rows, rows_per_s, bytes_read, total_bytes, .. }) => {
             ctx.progress.set(Some(Progress { rows, rows_per_s, bytes_read, total_bytes }));
@@ -176,10 +179,6 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.error.set(Some(analytics_texts(lang).worker_failed.to_string()));
         }
     }
-}
-
-fn expect_context_lang() -> journey_core::model::Lang {
-    use_context::<AppState>().map(|s| s.lang.get_untracked()).unwrap_or_default()
 }
 
 /// The file input; choosing a file reads its start and proposes a column mapping.
@@ -252,7 +251,7 @@ pub async fn read_bytes(file: &web_sys::File, limit: Option<i32>) -> Option<js_s
 /// Sends the whole file with the confirmed mapping to the worker.
 pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
     let Some(file) = ctx.file.get_value() else { return };
-    let lang = expect_context_lang();
+    let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
     ctx.notice.set(None);
     ctx.result.set(None);

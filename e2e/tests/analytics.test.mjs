@@ -158,3 +158,25 @@ test('bad rows are skipped and reported with their line numbers', () => withPage
   assert.match(await issues.nth(0).textContent(), /^Line 3\b/);
   assert.match(await issues.nth(1).textContent(), /^Line 5\b/);
 }));
+
+test('a large import shows progress and can be cancelled; the next import still works', () => withPage(browser, 'analytics-cancel', async (page) => {
+  const big = join(dir, 'big-log.csv');
+  writeFileSync(big, analyzeCli('generate', '--events', '1000000', '--seed', '42'));
+  await seedMap(page);
+  await page.goto(srv.base + '#/map/shop/analytics');
+  await page.getByTestId('analytics-page').waitFor();
+  await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(big);
+  await page.getByRole('button', { name: 'Import and analyse' }).click();
+  // Rows and rows/s arrive from the worker while it reads.
+  await page.getByTestId('progress-text').filter({ hasText: /^[1-9][\d,]* rows read \([\d,]+ rows\/s\)$/ }).waitFor();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await page.getByTestId('analytics-notice').filter({ hasText: 'Import cancelled' }).waitFor();
+  assert.equal(await page.getByTestId('import-progress').count(), 0);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByTestId('metrics').count(), 0, 'a cancelled import shows no results');
+  // The restarted worker takes the next file.
+  await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(logFile);
+  await page.getByRole('button', { name: 'Import and analyse' }).click();
+  await page.getByTestId('metrics').waitFor();
+  assert.equal(Number(await page.getByTestId('metric-events').textContent()), expected.events);
+}));

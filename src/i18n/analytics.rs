@@ -234,7 +234,11 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     cancelled: "Import abgebrochen. Es wurde nichts geändert.",
     read_failed: "Der Browser konnte die Datei nicht lesen.",
     worker_failed: "Der Hintergrund-Import konnte in diesem Browser nicht starten.",
-    timings: |imp, ana| format!("Eingelesen in {:.2} s, Kennzahlen berechnet in {:.2} s (im Hintergrund, in diesem Tab).", imp / 1000.0, ana / 1000.0).replace('.', ","),
+    timings: |imp, ana| format!(
+        "Eingelesen in {} s, Kennzahlen berechnet in {} s (im Hintergrund, in diesem Tab).",
+        format!("{:.2}", imp / 1000.0).replace('.', ","),
+        format!("{:.2}", ana / 1000.0).replace('.', ",")
+    ),
     overview: "Überblick",
     cases: "Fälle",
     events: "Ereignisse",

@@ -28,7 +28,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::route::Page;
 use super::state::AppState;
-use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
+use crate::i18n::analytics::analytics_texts;
 use crate::i18n::texts;
 use worker::{Incoming, WorkerClient};
 
@@ -76,10 +76,6 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn t(&self) -> &'static AnalyticsTexts {
-        analytics_texts(self.state.lang.get_untracked())
-    }
-
     pub fn send(&self, request: &Request, bytes: Option<js_sys::ArrayBuffer>) {
         if let Some(w) = self.worker.get_value() {
             w.send(request, bytes);

@@ -196,3 +196,23 @@ test('1,000,000 events import in the tab with progress; an import can be cancell
   await page.getByTestId('metrics').waitFor();
   assert.equal(Number(await page.getByTestId('metric-events').textContent()), expected.events);
 }));
+
+test('a survey file gives CSAT and NPS per touchpoint and stage, bad rows named by line', () => withPage(browser, 'analytics-survey', async (page) => {
+  await seedMap(page);
+  await page.goto(srv.base + '#/map/shop/analytics');
+  await page.getByTestId('analytics-page').waitFor();
+  const file = join(dir, 'survey.csv');
+  writeFileSync(file, 'touchpoint,rating,scale\nVisit website,5,csat\nvisit website,4,csat\nCheckout,10,nps\nCheckout,3,nps\nNowhere,5,csat\n');
+  await page.getByLabel('Survey file (CSV)').setInputFiles(file);
+  const survey = page.getByTestId('survey');
+  await survey.getByTestId('survey-summary').filter({ hasText: '5 answers read, 1 skipped.' }).waitFor();
+  await survey.getByText(/^Line 6: no touchpoint or stage is called “Nowhere”$/).waitFor();
+  const visit = survey.locator('tr', { has: page.getByRole('rowheader', { name: 'Visit website', exact: true }) });
+  assert.equal(await visit.locator('td').nth(0).textContent(), '4.50 (n = 2)');
+  const checkout = survey.locator('tr', { has: page.getByRole('rowheader', { name: 'Checkout', exact: true }) });
+  // One promoter, one detractor: NPS 0.
+  assert.equal(await checkout.locator('td').nth(2).textContent(), '+0 (n = 2)');
+  // Stage "Buy" pools its touchpoints' answers.
+  const buy = survey.locator('tr', { has: page.getByRole('rowheader', { name: 'Buy', exact: true }) });
+  assert.equal(await buy.locator('td').nth(2).textContent(), '+0 (n = 2)');
+}));

@@ -30,7 +30,6 @@ pub fn ApplyView() -> impl IntoView {
     };
     let undo = move |_| {
         if state.undo(&ctx.map_id.get_value()) {
-            ctx.applied.set(false);
             ctx.notice.set(Some(t().undone.to_string()));
             ctx.request_deviation();
         }
@@ -64,7 +63,6 @@ pub fn store_applied(ctx: Ctx, new_map: JourneyMap) {
         return;
     }
     state.edit_map(&id, |m| *m = new_map);
-    ctx.applied.set(true);
     ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
     ctx.request_deviation();
 }

@@ -71,7 +71,6 @@ pub struct Ctx {
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<String>>,
-    pub applied: RwSignal<bool>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
 }
 
@@ -108,7 +107,6 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         deviation: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
-        applied: RwSignal::new(false),
         worker: StoredValue::new_local(None),
     };
     provide_context(ctx);
@@ -194,7 +192,6 @@ fn FilePicker() -> impl IntoView {
         ctx.deviation.set(None);
         ctx.detection.set(None);
         ctx.mapping.set(None);
-        ctx.applied.set(false);
         ctx.file_name.set(file.name());
         ctx.file.set_value(Some(file.clone()));
         leptos::task::spawn_local(async move {
@@ -254,7 +251,6 @@ pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
     ctx.chart.set(None);
     ctx.funnel.set(None);
     ctx.deviation.set(None);
-    ctx.applied.set(false);
     ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: file.size() as u64 }));
     leptos::task::spawn_local(async move {
         let Some(buf) = read_bytes(&file, None).await else {

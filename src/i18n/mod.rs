@@ -11,6 +11,7 @@ pub mod shell;
 pub mod editor;
 pub mod interop;
 pub mod measures;
+pub mod analytics;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

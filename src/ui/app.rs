@@ -6,6 +6,7 @@ use super::dashboard::DashboardPage;
 use super::lang_switch::LangSwitch;
 use super::library_page::LibraryPage;
 use super::map_page::MapPage;
+use super::analytics::AnalyticsPage;
 use super::notices::{Notices, SaveIndicator};
 use super::route::{use_page, Page};
 use super::scores::ScoresPage;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
                 Page::Measures(id) => view! { <super::measures_page::MeasuresPage id=id/> }.into_any(),
                 Page::Tracking(id) => view! { <super::tracking_page::TrackingPage id=id/> }.into_any(),
                 Page::Snapshots(id) => view! { <super::snapshots_page::SnapshotsPage id=id/> }.into_any(),
+                Page::MapAnalytics(id) => view! { <AnalyticsPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
                 }.into_any(),

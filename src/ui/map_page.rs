@@ -51,10 +51,12 @@ fn MapViewsNav(id: String) -> impl IntoView {
     let lang = move || state.lang.get();
     let scores_href = Page::MapScores(id.clone()).href();
     let dashboard_href = Page::Dashboard(id.clone()).href();
+    let analytics_href = Page::MapAnalytics(id.clone()).href();
     view! {
         <nav class="map-views">
             <a href=scores_href data-testid="scores-link">{move || crate::i18n::scores::scores_texts(lang()).scores_tab}</a>
             <a href=dashboard_href data-testid="dashboard-link">{move || crate::i18n::dashboard::dashboard_texts(lang()).open_dashboard}</a>
+            <a href=analytics_href data-testid="analytics-link">{move || crate::i18n::analytics::analytics_texts(lang()).nav_link}</a>
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 //! The Leptos user interface. Components only wire signals to the core: they read
 //! [`state::AppState`], call methods on core types, and render. No domain logic here.
 
+pub mod analytics;
 pub mod app;
 pub mod editor;
 pub mod dashboard;

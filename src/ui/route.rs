@@ -19,6 +19,8 @@ pub enum Page {
     Measures(String),
     Tracking(String),
     Snapshots(String),
+    /// `#/map/<id>/analytics`: event-log analytics for one map.
+    MapAnalytics(String),
     NotFound,
 }
 
@@ -39,6 +41,7 @@ impl Page {
                     "measures" => Page::Measures(id),
                     "measurements" => Page::Tracking(id),
                     "snapshots" => Page::Snapshots(id),
+                    "analytics" => Page::MapAnalytics(id),
                     _ => Page::NotFound,
                 }
             }
@@ -60,6 +63,7 @@ impl Page {
             Page::Measures(id) => format!("#/map/{}/measures", encode(id)),
             Page::Tracking(id) => format!("#/map/{}/measurements", encode(id)),
             Page::Snapshots(id) => format!("#/map/{}/snapshots", encode(id)),
+            Page::MapAnalytics(id) => format!("#/map/{}/analytics", encode(id)),
             Page::NotFound => "#/".to_string(),
         }
     }

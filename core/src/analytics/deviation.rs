@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::JourneyMap;
 
@@ -22,19 +22,19 @@ use super::volumes::share;
 /// How many deviating routes the report lists.
 const TOP_ROUTES: usize = 10;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MappedActivity {
     pub activity: String,
     pub touchpoint_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnmappedActivity {
     pub activity: String,
     pub events: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviatingRoute {
     pub from_activity: String,
     pub to_activity: String,
@@ -44,7 +44,7 @@ pub struct DeviatingRoute {
     pub cases: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReworkStats {
     pub activity: String,
     /// Cases in which the activity occurs more than once.
@@ -55,7 +55,7 @@ pub struct ReworkStats {
     pub self_loops: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviationReport {
     pub mapped_activities: Vec<MappedActivity>,
     /// Activities no touchpoint stands for, most events first.

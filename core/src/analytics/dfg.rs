@@ -3,7 +3,7 @@
 //! between the two events. Also start and end activities and, per activity, the time until
 //! the next event of the case (used as a touchpoint's throughput time).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
@@ -12,7 +12,7 @@ use super::stats::Summary;
 /// Up to this many activities the edge index is a dense matrix (4 MB at most).
 const DENSE_LIMIT: usize = 1024;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DfgEdge {
     pub from: String,
     pub to: String,
@@ -24,13 +24,13 @@ pub struct DfgEdge {
     pub waiting_s: Summary,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NamedCount {
     pub activity: String,
     pub count: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityTiming {
     pub activity: String,
     /// Time from this activity's event to the next event of the same case (events that
@@ -38,7 +38,7 @@ pub struct ActivityTiming {
     pub time_to_next_s: Summary,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DfgReport {
     /// Most frequent first; ties by names.
     pub edges: Vec<DfgEdge>,

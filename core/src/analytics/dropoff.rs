@@ -31,7 +31,7 @@ impl Default for DropOffOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DropOffByActivity {
     pub activity: String,
     /// Dropped cases whose last activity this is.
@@ -42,7 +42,7 @@ pub struct DropOffByActivity {
     pub rate: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DropOffReport {
     /// The end activities used (given, or inferred when none were given).
     pub end_activities: Vec<String>,

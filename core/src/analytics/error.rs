@@ -2,12 +2,12 @@
 //! reported) and problems that make the whole file unusable. Every message exists in
 //! English and German and names the line (1-based, as an editor shows it) where it can.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
 
 /// Why one row was skipped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RowProblem {
     /// The row has fewer fields than the mapped columns need.
@@ -23,7 +23,7 @@ pub enum RowProblem {
 }
 
 /// A skipped row with its line number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowIssue {
     pub line: u64,
     pub problem: RowProblem,
@@ -67,7 +67,7 @@ impl RowIssue {
 }
 
 /// Why a whole file cannot be used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportError {
     /// Nothing but whitespace.

@@ -37,7 +37,7 @@ pub struct FunnelSpec {
     pub window_s: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelStep {
     pub activity: String,
     /// False when the log has no such activity (then no case reaches it).
@@ -54,7 +54,7 @@ pub struct FunnelStep {
     pub time_to_convert_mean_s: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelReport {
     pub mode: FunnelMode,
     pub window_s: Option<f64>,

@@ -55,7 +55,7 @@ impl ColumnMapping {
 }
 
 /// Where the import stands after a step.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ImportProgress {
     /// Data rows read so far (kept, filtered and skipped).
     pub rows: u64,
@@ -67,7 +67,7 @@ pub struct ImportProgress {
 }
 
 /// What the import did besides producing events.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ImportSummary {
     pub rows: u64,
     pub events: u64,

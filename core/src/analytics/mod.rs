@@ -31,6 +31,7 @@ mod importer;
 mod interner;
 mod mapping;
 mod report;
+pub mod session;
 mod stats;
 pub mod survey;
 mod throughput;

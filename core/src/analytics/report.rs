@@ -38,7 +38,7 @@ impl Default for AnalysisOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub cases: u64,
     pub events: u64,

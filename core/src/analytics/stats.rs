@@ -3,9 +3,9 @@
 //! numpy's default and Python's `statistics.quantiles(method="inclusive")`), so the median
 //! of an even count is the mean of the two middle values.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub struct Summary {
     pub count: u64,
     pub mean: f64,

@@ -1,12 +1,12 @@
 //! Throughput time (Durchlaufzeit) per case: last event minus first event. Summarised and
 //! binned into an equal-width histogram from 0 to the longest case.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::event_log::EventLog;
 use super::stats::Summary;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HistogramBin {
     pub from_s: f64,
     /// Exclusive, except for the last bin which includes the maximum.
@@ -14,7 +14,7 @@ pub struct HistogramBin {
     pub cases: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThroughputReport {
     pub summary_s: Summary,
     pub histogram: Vec<HistogramBin>,

@@ -1,13 +1,13 @@
 //! Variants: distinct activity sequences, with how many cases follow each and the share
 //! of cases they cover. The report keeps the most frequent `top_k`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
 use super::volumes::share;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Variant {
     pub activities: Vec<String>,
     pub cases: u64,
@@ -17,7 +17,7 @@ pub struct Variant {
     pub cumulative_coverage: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VariantsReport {
     /// Number of distinct variants.
     pub count: u64,

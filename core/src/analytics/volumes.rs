@@ -1,11 +1,11 @@
 //! Volumes: how many cases and events, events per activity and channel, and activity
 //! presence (the share of cases that contain an activity at least once).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::event_log::{EventLog, NONE_ID};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityVolume {
     pub activity: String,
     pub events: u64,
@@ -18,13 +18,13 @@ pub struct ActivityVolume {
     pub ratings: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelVolume {
     pub channel: String,
     pub events: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VolumesReport {
     pub cases: u64,
     pub events: u64,

@@ -1,0 +1,67 @@
+// Analytics in the browser: imports a generated event log through the analytics page of
+// the built site (release build in dist/, served locally) in headless Chromium and reports
+// how long the worker took to parse it and compute all metrics, and the wall time from
+// the click on "Import and analyse" until the metrics are on screen.
+//
+//   node benchmarks/browser_bench.mjs [LOG.csv] [--runs N]
+//
+// Without LOG.csv it writes the 1,000,000-event file with the native CLI
+// (`journey-analyze generate --events 1000000 --seed 42`). DIST_DIR overrides dist/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The harness (and through it playwright-core) lives in e2e/.
+const { startServer, launch } = await import(pathToFileURL(join(root, 'e2e', 'harness.mjs')).href);
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+let file = args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1);
+if (!file) {
+  file = '/tmp/gen1m.csv';
+  if (!existsSync(file)) {
+    const cli = join(root, 'target', 'release', 'journey-analyze');
+    if (!existsSync(cli)) execFileSync('cargo', ['build', '--release', '-p', 'journey-core', '--bin', 'journey-analyze'], { cwd: root, stdio: 'inherit' });
+    writeFileSync(file, execFileSync(cli, ['generate', '--events', '1000000', '--seed', '42'], { maxBuffer: 1 << 30 }));
+  }
+}
+console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
+
+const srv = await startServer();
+const browser = await launch();
+const results = [];
+try {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(srv.base);
+  const href = await page.getByTestId('map-link').first().getAttribute('href');
+  await page.goto(srv.base + href + '/analytics');
+  await page.getByTestId('analytics-page').waitFor();
+  for (let i = 0; i < runs; i++) {
+    await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(file);
+    await page.getByTestId('mapping-step').waitFor();
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Import and analyse' }).click();
+    const timings = page.getByTestId('timings');
+    await timings.waitFor({ timeout: 120_000 });
+    const wall = Date.now() - t0;
+    const imp = Number(await timings.getAttribute('data-import-ms'));
+    const ana = Number(await timings.getAttribute('data-analyze-ms'));
+    const events = await page.getByTestId('metric-events').textContent();
+    results.push({ imp, ana, total: imp + ana, wall });
+    console.log(`run ${i + 1}: events ${events}; worker parse ${imp.toFixed(0)} ms + metrics ${ana.toFixed(0)} ms = ${(imp + ana).toFixed(0)} ms; click → metrics on screen ${wall} ms`);
+    // A fresh file choice resets the page for the next run.
+    await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles([]);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await srv.close();
+}
+const best = (k) => Math.min(...results.map((r) => r[k]));
+const median = (k) => { const v = results.map((r) => r[k]).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
+console.log(`best: parse + metrics ${best('total').toFixed(0)} ms (median ${median('total').toFixed(0)} ms); wall ${best('wall')} ms (median ${median('wall')} ms); goal ≤ 800 ms parse + metrics`);

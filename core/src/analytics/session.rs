@@ -1,0 +1,195 @@
+//! The analytics worker's state and its message protocol, kept here (pure, natively
+//! tested) so the browser worker is only glue: it turns `postMessage` data into a
+//! [`Request`], calls [`Session`], and posts the [`Reply`]s back as JSON.
+//!
+//! The file's bytes travel next to the JSON (as a transferred `ArrayBuffer`), never inside
+//! it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
+//! map or "apply to map" are answered without re-reading the file.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    analyze, apply_to_map, deviation, funnel, AnalysisOptions, ApplyOptions, ColumnMapping, DeviationReport,
+    EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
+};
+use crate::model::{JourneyMap, Lang};
+
+/// Rows read between two progress messages: small enough for a lively progress bar on a
+/// slow machine, large enough that posting costs nothing measurable.
+pub const CHUNK_ROWS: usize = 50_000;
+
+/// From the page to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Import the bytes sent alongside, then analyse.
+    Import { mapping: ColumnMapping, options: AnalysisOptions, lang: Lang },
+    /// A funnel over the imported log.
+    Funnel { spec: FunnelSpec },
+    /// Compare the imported log with a map.
+    Deviation { map: JourneyMap },
+    /// Write measured values into a copy of the map.
+    Apply { map: JourneyMap, options: ApplyOptions },
+}
+
+/// From the worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker has started and listens.
+    Ready,
+    Progress { rows: u64, events: u64, skipped: u64, bytes_read: u64, total_bytes: u64, rows_per_s: f64 },
+    /// Import and analysis are done. Durations in milliseconds, measured in the worker.
+    Imported { report: Report, summary: ImportSummary, issues: Vec<String>, import_ms: f64, analyze_ms: f64 },
+    /// The file is unusable, or a request came before any import; the message is in the
+    /// requested language.
+    Failed { message: String },
+    Funnel { report: FunnelReport },
+    Deviation { report: DeviationReport },
+    Applied { map: JourneyMap },
+}
+
+#[derive(Default)]
+pub struct Session {
+    log: Option<EventLog>,
+    lang: Lang,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Imports `data` in chunks of [`CHUNK_ROWS`], calling `progress` after each, then
+    /// analyses. `now_ms` is the clock (the worker passes `performance.now`).
+    pub fn import(
+        &mut self,
+        data: Vec<u8>,
+        mapping: &ColumnMapping,
+        options: &AnalysisOptions,
+        lang: Lang,
+        now_ms: &dyn Fn() -> f64,
+        progress: &mut dyn FnMut(Reply),
+    ) -> Reply {
+        self.log = None;
+        self.lang = lang;
+        let start = now_ms();
+        let mut importer = match Importer::new(data, mapping) {
+            Ok(i) => i,
+            Err(e) => return Reply::Failed { message: e.message(lang) },
+        };
+        loop {
+            let p = importer.step(CHUNK_ROWS);
+            if p.done {
+                break;
+            }
+            let secs = ((now_ms() - start) / 1000.0).max(1e-3);
+            progress(Reply::Progress {
+                rows: p.rows,
+                events: p.events,
+                skipped: p.skipped,
+                bytes_read: p.bytes_read,
+                total_bytes: p.total_bytes,
+                rows_per_s: p.rows as f64 / secs,
+            });
+        }
+        let (log, summary) = match importer.finish() {
+            Ok(done) => done,
+            Err(e) => return Reply::Failed { message: e.message(lang) },
+        };
+        let imported = now_ms();
+        let report = analyze(&log, options);
+        let analysed = now_ms();
+        let issues = summary.issue_messages(lang);
+        self.log = Some(log);
+        Reply::Imported { report, summary, issues, import_ms: imported - start, analyze_ms: analysed - imported }
+    }
+
+    /// Throughput time of every case in seconds (for the histogram chart on the page).
+    pub fn case_durations_s(&self) -> Vec<f64> {
+        let Some(log) = &self.log else { return Vec::new() };
+        (0..log.case_count())
+            .map(|c| {
+                let r = log.case_range(c);
+                if r.is_empty() {
+                    0.0
+                } else {
+                    (log.time_ms[r.end - 1] - log.time_ms[r.start]) as f64 / 1000.0
+                }
+            })
+            .collect()
+    }
+
+    /// Answers every request but `Import` (which needs the bytes: see [`Session::import`]).
+    pub fn handle(&mut self, request: Request) -> Reply {
+        let Some(log) = &self.log else {
+            return Reply::Failed { message: no_log(self.lang) };
+        };
+        match request {
+            Request::Import { lang, .. } => Reply::Failed { message: no_log(lang) },
+            Request::Funnel { spec } => Reply::Funnel { report: funnel(log, &spec) },
+            Request::Deviation { map } => Reply::Deviation { report: deviation(log, &map) },
+            Request::Apply { map, options } => Reply::Applied { map: apply_to_map(&map, log, &options) },
+        }
+    }
+}
+
+fn no_log(lang: Lang) -> String {
+    match lang {
+        Lang::En => "No event log is loaded yet. Import a file first.".into(),
+        Lang::De => "Es ist noch kein Ereignisprotokoll geladen. Bitte zuerst eine Datei importieren.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::generator;
+
+    fn mapping() -> ColumnMapping {
+        ColumnMapping {
+            delimiter: b',',
+            case: "case_id".into(),
+            activity: "activity".into(),
+            time: "timestamp".into(),
+            channel: Some("channel".into()),
+            rating: None,
+            resource: None,
+            lifecycle: None,
+        }
+    }
+
+    #[test]
+    fn import_reports_progress_then_the_report_and_answers_follow_ups() {
+        let csv = generator::generate_csv(120_000, 3);
+        let mut s = Session::new();
+        let mut progress = Vec::new();
+        let reply = s.import(csv.into_bytes(), &mapping(), &AnalysisOptions::default(), Lang::En, &|| 0.0, &mut |r| {
+            progress.push(r)
+        });
+        let Reply::Imported { report, summary, .. } = reply else { panic!("{reply:?}") };
+        assert_eq!(report.events, 120_000);
+        assert_eq!(summary.skipped_rows, 0);
+        assert_eq!(progress.len(), 2, "120k rows in 50k chunks: two reports before the end");
+        assert_eq!(s.case_durations_s().len() as u64, report.cases);
+
+        let spec = FunnelSpec { steps: vec![generator::START.into(), "Checkout".into()], mode: Default::default(), window_s: None };
+        let Reply::Funnel { report: f } = s.handle(Request::Funnel { spec }) else { panic!() };
+        assert_eq!(f.steps[0].cases, report.cases);
+
+        // The protocol survives JSON both ways.
+        let spec = FunnelSpec { steps: vec!["Checkout".into()], mode: Default::default(), window_s: None };
+        let json = serde_json::to_string(&Request::Funnel { spec: spec.clone() }).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), Request::Funnel { spec });
+    }
+
+    #[test]
+    fn unusable_file_and_early_requests_fail_with_a_message() {
+        let mut s = Session::new();
+        let reply = s.import(b"".to_vec(), &mapping(), &AnalysisOptions::default(), Lang::De, &|| 0.0, &mut |_| {});
+        assert!(matches!(reply, Reply::Failed { .. }));
+        let map = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let Reply::Failed { message } = s.handle(Request::Deviation { map }) else { panic!() };
+        assert!(message.contains("Ereignisprotokoll"));
+    }
+}

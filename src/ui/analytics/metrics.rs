@@ -1,0 +1,112 @@
+//! The metrics of an imported log: overview (with skipped rows and their reasons), volumes,
+//! directly-follows pairs, top variants, throughput time with its histogram, drop-off by
+//! last activity. Read-only views of the worker's `Report`.
+
+use journey_core::charts::Chart;
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::i18n::analytics::analytics_texts;
+use crate::ui::format::percent;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn Metrics() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        let t = analytics_texts(lang);
+        let r = ctx.result.get()?;
+        let rep = &r.report;
+        let s = &r.summary;
+        let stat = |label: &'static str, value: u64, id: &'static str| {
+            view! { <div class="stat"><dt>{label}</dt><dd data-testid=id>{value}</dd></div> }
+        };
+        let issues = r.issues.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view();
+        let volumes = rep.volumes.activities.iter().map(|a| view! {
+            <tr><th scope="row">{a.activity.clone()}</th><td>{a.events}</td><td>{a.cases}</td><td>{percent(a.presence)}</td></tr>
+        }).collect_view();
+        let dfg = rep.dfg.edges.iter().map(|e| view! {
+            <tr><td>{e.from.clone()}</td><td>{e.to.clone()}</td><td>{e.count}</td><td>{e.cases}</td><td>{(t.seconds)(e.waiting_s.median)}</td></tr>
+        }).collect_view();
+        let variants = rep.top_variants.top.iter().map(|v| view! {
+            <tr><td>{v.activities.join(" → ")}</td><td>{v.cases}</td><td>{percent(v.coverage)}</td></tr>
+        }).collect_view();
+        let tp = &rep.throughput.summary_s;
+        let d = &rep.drop_off;
+        let drops = d.by_activity.iter().map(|a| view! {
+            <tr><th scope="row">{a.activity.clone()}</th><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs)}</td><td>{percent(a.rate)}</td></tr>
+        }).collect_view();
+        let inferred = (d.end_activities_inferred && !d.end_activities.is_empty()).then(|| (t.end_inferred)(&d.end_activities.join(", ")));
+        Some(view! {
+            <section class="metrics" data-testid="metrics">
+                <h2>{t.overview}</h2>
+                <p class="muted" data-testid="timings" data-import-ms=r.import_ms data-analyze-ms=r.analyze_ms>{(t.timings)(r.import_ms, r.analyze_ms)}</p>
+                <dl class="stats">
+                    {stat(t.cases, rep.cases, "metric-cases")}
+                    {stat(t.events, rep.events, "metric-events")}
+                    {stat(t.activities, rep.activities, "metric-activities")}
+                    {stat(t.variants, rep.variants, "metric-variants")}
+                    {stat(t.dfg_edges, rep.dfg_edges, "metric-dfg-edges")}
+                </dl>
+                <p data-testid="skipped-rows">{(t.skipped)(s.skipped_rows)}
+                    {(s.lifecycle_filtered > 0).then(|| view! { " · " {(t.lifecycle_filtered)(s.lifecycle_filtered)} })}
+                    {(s.timestamp_ties > 0).then(|| view! { " · " {(t.timestamp_ties)(s.timestamp_ties)} })}
+                </p>
+                {(!r.issues.is_empty()).then(|| view! {
+                    <details open><summary>{t.first_issues}</summary><ul data-testid="row-issues">{issues}</ul></details>
+                })}
+            </section>
+            <section class="metrics">
+                <h2>{t.volumes}</h2>
+                <div class="table-scroll"><table data-testid="volumes">
+                    <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.events}</th><th scope="col">{t.cases}</th><th scope="col">{t.presence}</th></tr></thead>
+                    <tbody>{volumes}</tbody>
+                </table></div>
+            </section>
+            <section class="metrics">
+                <h2>{t.dfg}</h2>
+                <div class="table-scroll"><table data-testid="dfg">
+                    <thead><tr><th scope="col">{t.from}</th><th scope="col">{t.to}</th><th scope="col">{t.count}</th><th scope="col">{t.cases}</th><th scope="col">{t.median_wait}</th></tr></thead>
+                    <tbody>{dfg}</tbody>
+                </table></div>
+            </section>
+            <section class="metrics">
+                <h2>{t.top_variants}</h2>
+                <div class="table-scroll"><table data-testid="variants">
+                    <thead><tr><th scope="col">{t.sequence}</th><th scope="col">{t.cases}</th><th scope="col">{t.coverage}</th></tr></thead>
+                    <tbody>{variants}</tbody>
+                </table></div>
+            </section>
+            <section class="metrics" data-testid="throughput">
+                <h2>{t.throughput}</h2>
+                <dl class="stats">
+                    <div class="stat"><dt>{t.median}</dt><dd data-testid="throughput-median">{(t.seconds)(tp.median)}</dd></div>
+                    <div class="stat"><dt>{t.p90}</dt><dd>{(t.seconds)(tp.p90)}</dd></div>
+                    <div class="stat"><dt>{t.mean}</dt><dd>{(t.seconds)(tp.mean)}</dd></div>
+                </dl>
+                <HistogramView/>
+            </section>
+            <section class="metrics" data-testid="drop-off">
+                <h2>{t.drop_off_title}</h2>
+                <p>{(t.drop_off_summary)(d.dropped, d.completed, d.in_progress, &percent(d.rate))}</p>
+                {inferred.map(|i| view! { <p class="muted">{i}</p> })}
+                <div class="table-scroll"><table>
+                    <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>
+                    <tbody>{drops}</tbody>
+                </table></div>
+            </section>
+        })
+    }
+}
+
+/// The histogram SVG from the core's chart module (labels escaped there), or its message.
+#[component]
+fn HistogramView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || match ctx.chart.get()? {
+        Chart::Svg(svg) => Some(view! { <div class="chart" data-testid="throughput-chart" inner_html=svg></div> }.into_any()),
+        Chart::NeedsData(msg) => Some(view! { <p class="muted">{msg}</p> }.into_any()),
+    }
+}

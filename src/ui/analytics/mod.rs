@@ -1,0 +1,291 @@
+//! The analytics page (`#/map/<id>/analytics`): pick an event-log CSV, confirm the column
+//! mapping, import it in the background worker (progress, cancel), see the metrics, and
+//! write the measured values into the map (with undo right there). A survey CSV gives
+//! CSAT, CES and NPS per touchpoint and stage.
+//!
+//! The heavy work happens in the worker; this module only holds the page's signals and
+//! routes worker replies into them. Nothing touches the map until "Apply to map".
+
+mod apply;
+mod deviation;
+mod funnel;
+mod mapping_step;
+mod metrics;
+mod survey;
+mod worker;
+
+use std::rc::Rc;
+
+use journey_core::analytics::session::{Reply, Request};
+use journey_core::analytics::{
+    detect_columns, AnalysisOptions, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport, ImportSummary,
+    Report,
+};
+use journey_core::charts::{throughput_histogram, Chart, ChartOptions, ThroughputInput};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::route::Page;
+use super::state::AppState;
+use crate::i18n::analytics::analytics_texts;
+use crate::i18n::texts;
+use worker::{Incoming, WorkerClient};
+
+/// How much of the file column detection looks at.
+const SAMPLE_BYTES: i32 = 64 * 1024;
+
+/// The result of one import, as the worker sent it.
+#[derive(Clone, PartialEq)]
+pub struct Imported {
+    pub report: Report,
+    pub summary: ImportSummary,
+    pub issues: Vec<String>,
+    pub import_ms: f64,
+    pub analyze_ms: f64,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub rows: u64,
+    pub rows_per_s: f64,
+    pub bytes_read: u64,
+    pub total_bytes: u64,
+}
+
+/// Every signal of the page, shared by its parts.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// Held here because worker replies arrive outside any reactive owner, where
+    /// `expect_context` would not find it.
+    pub state: AppState,
+    pub map_id: StoredValue<String>,
+    pub file_name: RwSignal<String>,
+    file: StoredValue<Option<web_sys::File>, LocalStorage>,
+    pub detection: RwSignal<Option<ColumnDetection>>,
+    pub mapping: RwSignal<Option<ColumnMapping>>,
+    pub progress: RwSignal<Option<Progress>>,
+    pub result: RwSignal<Option<Imported>>,
+    pub chart: RwSignal<Option<Chart>>,
+    pub funnel: RwSignal<Option<FunnelReport>>,
+    pub deviation: RwSignal<Option<DeviationReport>>,
+    pub error: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<String>>,
+    worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
+}
+
+impl Ctx {
+    pub fn send(&self, request: &Request, bytes: Option<js_sys::ArrayBuffer>) {
+        if let Some(w) = self.worker.get_value() {
+            w.send(request, bytes);
+        }
+    }
+
+    /// Asks the worker how the log deviates from the map as it is now.
+    pub fn request_deviation(&self) {
+        let id = self.map_id.get_value();
+        if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
+            self.send(&Request::Deviation { map }, None);
+        }
+    }
+}
+
+#[component]
+pub fn AnalyticsPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ctx = Ctx {
+        state,
+        map_id: StoredValue::new(id.clone()),
+        file_name: RwSignal::new(String::new()),
+        file: StoredValue::new_local(None),
+        detection: RwSignal::new(None),
+        mapping: RwSignal::new(None),
+        progress: RwSignal::new(None),
+        result: RwSignal::new(None),
+        chart: RwSignal::new(None),
+        funnel: RwSignal::new(None),
+        deviation: RwSignal::new(None),
+        error: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        worker: StoredValue::new_local(None),
+    };
+    provide_context(ctx);
+    let client = WorkerClient::new(move |incoming| on_incoming(ctx, incoming));
+    ctx.worker.set_value(Some(client));
+    on_cleanup(move || {
+        if let Some(w) = ctx.worker.get_value() {
+            w.terminate();
+        }
+    });
+
+    let t = move || analytics_texts(state.lang.get());
+    let exists = Memo::new(move |_| state.library.with(|l| l.get(&ctx.map_id.get_value()).is_some()));
+    let map_href = Page::Map(id).href();
+    view! {
+        <nav class="crumbs"><a href=map_href data-testid="back-to-map">{move || t().back_to_map}</a></nav>
+        <Show when=move || exists.get() fallback=move || view! {
+            <p class="empty" data-testid="map-missing">{move || texts(state.lang.get()).map_not_found}</p>
+        }>
+            <article class="analytics" data-testid="analytics-page">
+                <h1>{move || t().title}</h1>
+                <p class="intro">{move || t().intro}</p>
+                <FilePicker/>
+                {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
+                {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n}</p> })}
+                <mapping_step::MappingStep/>
+                <ProgressView/>
+                <metrics::Metrics/>
+                <funnel::FunnelView/>
+                <deviation::DeviationView/>
+                <apply::ApplyView/>
+                <survey::SurveyView/>
+            </article>
+        </Show>
+    }
+}
+
+/// Routes one worker message into the page's signals.
+fn on_incoming(ctx: Ctx, incoming: Incoming) {
+    let lang = ctx.state.lang.get_untracked();
+    match incoming {
+        Incoming::Reply(Reply::Progress { rows, rows_per_s, bytes_read, total_bytes, .. }) => {
+            ctx.progress.set(Some(Progress { rows, rows_per_s, bytes_read, total_bytes }));
+        }
+        Incoming::Reply(Reply::Imported { report, summary, issues, import_ms, analyze_ms }) => {
+            ctx.progress.set(None);
+            ctx.result.set(Some(Imported { report, summary, issues, import_ms, analyze_ms }));
+            ctx.request_deviation();
+        }
+        Incoming::Reply(Reply::Failed { message }) => {
+            ctx.progress.set(None);
+            ctx.error.set(Some(message));
+        }
+        Incoming::Reply(Reply::Funnel { report }) => ctx.funnel.set(Some(report)),
+        Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
+        Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
+        Incoming::Reply(Reply::Ready) => {}
+        Incoming::Durations(durations_s) => {
+            let chart = throughput_histogram(&ThroughputInput { durations_s }, &ChartOptions::new(lang));
+            ctx.chart.set(Some(chart));
+        }
+        Incoming::Crashed => {
+            ctx.progress.set(None);
+            ctx.error.set(Some(analytics_texts(lang).worker_failed.to_string()));
+        }
+    }
+}
+
+/// The file input; choosing a file reads its start and proposes a column mapping.
+#[component]
+fn FilePicker() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<AppState>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let lang = state.lang.get_untracked();
+        ctx.error.set(None);
+        ctx.notice.set(None);
+        ctx.result.set(None);
+        ctx.chart.set(None);
+        ctx.funnel.set(None);
+        ctx.deviation.set(None);
+        ctx.detection.set(None);
+        ctx.mapping.set(None);
+        ctx.file_name.set(file.name());
+        ctx.file.set_value(Some(file.clone()));
+        leptos::task::spawn_local(async move {
+            let sample = match read_bytes(&file, Some(SAMPLE_BYTES)).await {
+                Some(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                None => return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
+            };
+            match detect_columns(&sample) {
+                Ok(d) => {
+                    ctx.mapping.set(Some(ColumnMapping::from_detection(&d).unwrap_or_else(|| empty_mapping(&d))));
+                    ctx.detection.set(Some(d));
+                }
+                Err(e) => ctx.error.set(Some(e.message(lang))),
+            }
+        });
+    };
+    let t = move || analytics_texts(state.lang.get());
+    view! {
+        <p class="file-picker">
+            <label for="log-file">{move || t().log_file}</label>
+            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="log-file" on:change=on_change/>
+        </p>
+    }
+}
+
+/// A mapping with what detection found and empty names where it found nothing.
+fn empty_mapping(d: &ColumnDetection) -> ColumnMapping {
+    let name = |i: Option<usize>| i.and_then(|i| d.headers.get(i).cloned());
+    ColumnMapping {
+        delimiter: d.delimiter,
+        case: name(d.guess.case).unwrap_or_default(),
+        activity: name(d.guess.activity).unwrap_or_default(),
+        time: name(d.guess.time).unwrap_or_default(),
+        channel: name(d.guess.channel),
+        rating: name(d.guess.rating),
+        resource: name(d.guess.resource),
+        lifecycle: None,
+    }
+}
+
+/// Reads the file (or its first `limit` bytes) into an `ArrayBuffer`.
+pub async fn read_bytes(file: &web_sys::File, limit: Option<i32>) -> Option<js_sys::ArrayBuffer> {
+    let promise = match limit {
+        Some(n) => file.slice_with_i32_and_i32(0, n).ok()?.array_buffer(),
+        None => file.array_buffer(),
+    };
+    JsFuture::from(promise).await.ok()?.dyn_into::<js_sys::ArrayBuffer>().ok()
+}
+
+/// Sends the whole file with the confirmed mapping to the worker.
+pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
+    let Some(file) = ctx.file.get_value() else { return };
+    let lang = ctx.state.lang.get_untracked();
+    ctx.error.set(None);
+    ctx.notice.set(None);
+    ctx.result.set(None);
+    ctx.chart.set(None);
+    ctx.funnel.set(None);
+    ctx.deviation.set(None);
+    ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: file.size() as u64 }));
+    leptos::task::spawn_local(async move {
+        let Some(buf) = read_bytes(&file, None).await else {
+            ctx.progress.set(None);
+            return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
+        };
+        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang };
+        ctx.send(&request, Some(buf));
+    });
+}
+
+/// Progress bar with rows and rows/s, and the cancel button.
+#[component]
+fn ProgressView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<AppState>();
+    let t = move || analytics_texts(state.lang.get());
+    let cancel = move |_| {
+        if let Some(w) = ctx.worker.get_value() {
+            w.restart();
+        }
+        ctx.progress.set(None);
+        ctx.notice.set(Some(t().cancelled.to_string()));
+    };
+    move || {
+        ctx.progress.get().map(|p| {
+            let max = p.total_bytes.max(1) as f64;
+            view! {
+                <section class="import-progress" data-testid="import-progress" aria-live="polite">
+                    <h2>{t().importing}</h2>
+                    <progress max=max value=p.bytes_read as f64 aria-label=t().importing></progress>
+                    <p data-testid="progress-text">{(t().progress)(p.rows, p.rows_per_s)}</p>
+                    <button type="button" on:click=cancel data-testid="cancel-import">{t().cancel}</button>
+                </section>
+            }
+        })
+    }
+}

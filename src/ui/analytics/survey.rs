@@ -1,0 +1,73 @@
+//! Survey CSV (touchpoint or stage, rating, scale): CSAT, CES and NPS per touchpoint and
+//! stage, computed on the page by the core (survey files are small). Shown, not stored.
+
+use journey_core::analytics::survey::{survey, SurveyReport, SurveyScores};
+use leptos::prelude::*;
+
+use super::{read_bytes, Ctx};
+use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
+use crate::ui::format::percent;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn SurveyView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<AppState>();
+    let t = move || analytics_texts(state.lang.get());
+    let report = RwSignal::new(None::<Result<SurveyReport, String>>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let lang = state.lang.get_untracked();
+        let id = ctx.map_id.get_value();
+        leptos::task::spawn_local(async move {
+            let Some(buf) = read_bytes(&file, None).await else {
+                return report.set(Some(Err(analytics_texts(lang).read_failed.to_string())));
+            };
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) else { return };
+            report.set(Some(survey(&bytes, &map).map_err(|e| e.message(lang))));
+        });
+    };
+    view! {
+        <section class="metrics survey" data-testid="survey">
+            <h2>{move || t().survey_title}</h2>
+            <p class="muted">{move || t().survey_hint}</p>
+            <p class="file-picker">
+                <label for="survey-file">{move || t().survey_file}</label>
+                <input id="survey-file" type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="survey-file" on:change=on_change/>
+            </p>
+            {move || report.get().map(|r| match r {
+                Err(e) => view! { <p class="analytics-error" role="alert">{e}</p> }.into_any(),
+                Ok(r) => survey_tables(&r, t(), state.lang.get()).into_any(),
+            })}
+        </section>
+    }
+}
+
+fn survey_tables(r: &SurveyReport, t: &'static AnalyticsTexts, lang: journey_core::model::Lang) -> impl IntoView {
+    let issues = r.first_issues.iter().map(|i| view! { <li>{i.message(lang)}</li> }).collect_view();
+    view! {
+        <p data-testid="survey-summary">{(t.survey_skipped)(r.rows, r.skipped_rows)}</p>
+        {(!r.first_issues.is_empty()).then(|| view! { <ul>{issues}</ul> })}
+        <h3>{t.touchpoints}</h3>
+        {table(&r.touchpoints, t)}
+        <h3>{t.stages}</h3>
+        {table(&r.stages, t)}
+    }
+}
+
+fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts) -> impl IntoView {
+    let body = rows.iter().map(|s| view! {
+        <tr><th scope="row">{s.name.clone()}</th>
+            <td>{s.csat.as_ref().map(|c| format!("{:.2} (n = {})", c.mean, c.count)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.nps.as_ref().map(|n| format!("{:+.0} (n = {})", n.nps, n.count)).unwrap_or_else(|| "–".into())}</td></tr>
+    }).collect_view();
+    view! {
+        <div class="table-scroll"><table>
+            <thead><tr><th scope="col">{t.target}</th><th scope="col">{t.csat}</th><th scope="col">{t.ces}</th><th scope="col">{t.nps}</th></tr></thead>
+            <tbody>{body}</tbody>
+        </table></div>
+    }
+}

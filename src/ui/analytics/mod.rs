@@ -72,6 +72,9 @@ pub struct Ctx {
     pub error: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<String>>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
+    /// Bumped by every import start and every cancel: a file read that finishes after a
+    /// cancel sees a different number and is dropped instead of sent to the new worker.
+    import_seq: StoredValue<u64>,
 }
 
 impl Ctx {
@@ -108,6 +111,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
         worker: StoredValue::new_local(None),
+        import_seq: StoredValue::new(0),
     };
     provide_context(ctx);
     let client = WorkerClient::new(move |incoming| on_incoming(ctx, incoming));
@@ -184,6 +188,14 @@ fn FilePicker() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
+        // A new file ends an import still running for the previous one.
+        ctx.import_seq.update_value(|n| *n += 1);
+        if ctx.progress.get_untracked().is_some() {
+            if let Some(w) = ctx.worker.get_value() {
+                w.restart();
+            }
+            ctx.progress.set(None);
+        }
         ctx.error.set(None);
         ctx.notice.set(None);
         ctx.result.set(None);
@@ -252,8 +264,14 @@ pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
     ctx.funnel.set(None);
     ctx.deviation.set(None);
     ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: file.size() as u64 }));
+    ctx.import_seq.update_value(|n| *n += 1);
+    let seq = ctx.import_seq.get_value();
     leptos::task::spawn_local(async move {
-        let Some(buf) = read_bytes(&file, None).await else {
+        let read = read_bytes(&file, None).await;
+        if ctx.import_seq.get_value() != seq {
+            return; // cancelled while the browser was reading the file
+        }
+        let Some(buf) = read else {
             ctx.progress.set(None);
             return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
         };
@@ -269,6 +287,7 @@ fn ProgressView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || analytics_texts(state.lang.get());
     let cancel = move |_| {
+        ctx.import_seq.update_value(|n| *n += 1);
         if let Some(w) = ctx.worker.get_value() {
             w.restart();
         }

@@ -72,7 +72,7 @@ test('a map is deleted only after confirmation', () => withPage(browser, 'delete
   await dialog.waitFor();
   assert.match(await dialog.textContent(), /Delete the map “Coffee to go”/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   assert.equal(await row.count(), 1);
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();

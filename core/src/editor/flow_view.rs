@@ -44,6 +44,10 @@ pub struct Edge {
     pub path: String,
     /// Drawn under the nodes because it runs backwards (loop back or to an earlier stage).
     pub backwards: bool,
+    /// Customers on this route (typed in or applied from an event log).
+    pub volume: Option<f64>,
+    /// Where the volume label goes: the middle of the arrow.
+    pub label_at: (f64, f64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,24 +91,28 @@ pub fn layout(map: &JourneyMap) -> FlowLayout {
         let (Some(a), Some(b)) = (find(&route.from), find(&route.to)) else { continue };
         let (ay, by) = (a.y + NODE_H / 2.0, b.y + NODE_H / 2.0);
         let backwards = route.kind == RouteKind::LoopBack || b.column < a.column;
-        let path = if backwards {
+        let (path, label_at) = if backwards {
             // Out of the right side, down the gap, under every column, up the gap left of
             // the target, into its left side. Each loop gets its own lane.
             lanes += 1;
             let lane_y = body_bottom + lanes as f64 * LOOP_LANE;
             let out_x = a.x + NODE_W + 12.0 + (lanes % 4) as f64 * 6.0;
             let in_x = b.x - 12.0 - (lanes % 4) as f64 * 6.0;
-            format!("M{:.1} {ay:.1} H{out_x:.1} V{lane_y:.1} H{in_x:.1} V{by:.1} H{:.1}", a.x + NODE_W, b.x - 2.0)
+            let path = format!("M{:.1} {ay:.1} H{out_x:.1} V{lane_y:.1} H{in_x:.1} V{by:.1} H{:.1}", a.x + NODE_W, b.x - 2.0);
+            (path, ((out_x + in_x) / 2.0, lane_y - 4.0))
         } else if a.column == b.column {
             // A bracket beside the column.
             let bx = a.x + NODE_W + 26.0;
-            format!("M{:.1} {ay:.1} C{bx:.1} {ay:.1} {bx:.1} {by:.1} {:.1} {by:.1}", a.x + NODE_W, a.x + NODE_W + 2.0)
+            let path = format!("M{:.1} {ay:.1} C{bx:.1} {ay:.1} {bx:.1} {by:.1} {:.1} {by:.1}", a.x + NODE_W, a.x + NODE_W + 2.0);
+            (path, (bx - 4.0, (ay + by) / 2.0))
         } else {
             let (x1, x2) = (a.x + NODE_W, b.x - 2.0);
             let mid = (x1 + x2) / 2.0;
-            format!("M{x1:.1} {ay:.1} C{mid:.1} {ay:.1} {mid:.1} {by:.1} {x2:.1} {by:.1}")
+            let path = format!("M{x1:.1} {ay:.1} C{mid:.1} {ay:.1} {mid:.1} {by:.1} {x2:.1} {by:.1}");
+            (path, (mid, (ay + by) / 2.0 - 4.0))
         };
-        edges.push(Edge { id: route.id.clone(), kind: route.kind, path, backwards });
+        let volume = route.volume.filter(|v| v.is_finite() && *v >= 0.0);
+        edges.push(Edge { id: route.id.clone(), kind: route.kind, path, backwards, volume, label_at });
     }
     let columns = map.stages.iter().enumerate().map(|(i, s)| (s.name.clone(), column_x(i))).collect();
     let width = column_x(map.stages.len().max(1)) - COL_GAP + 2.0 * LEFT;
@@ -135,6 +143,23 @@ fn shorten_to(text: &str, max: usize) -> String {
 
 /// The flow view as an SVG document. Titles longer than a node are shortened; the full
 /// title is the node's tooltip (`<title>`).
+/// A route volume as a whole number with the language's thousands separator.
+fn volume_label(v: f64, lang: Lang) -> String {
+    let digits = format!("{:.0}", v.round());
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::De => '.',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
     let l = layout(map);
     let (title, outside, legend) = match lang {
@@ -155,6 +180,12 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
     for (name, x) in &l.columns {
         let _ = write!(s, r#"<text x="{:.1}" y="30" class="flow-stage" font-size="15" font-weight="bold">{}</text>"#, x, escape(&shorten(name)));
     }
+    // Actual routes are drawn by volume: width grows with the share of the busiest route.
+    let max_volume = l.edges.iter().filter_map(|e| e.volume).fold(0.0_f64, f64::max);
+    let width_of = |e: &Edge| match e.volume {
+        Some(v) if max_volume > 0.0 => 2.0 + 10.0 * v / max_volume,
+        _ => 2.0,
+    };
     for e in &l.edges {
         let (stroke, dash, marker) = match e.kind {
             RouteKind::Planned => ("#333", "", "flow-arrow"),
@@ -163,11 +194,22 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
         };
         let _ = write!(
             s,
-            r#"<path d="{}" fill="none" stroke="{stroke}" stroke-width="2"{dash} marker-end="url(#{marker})" data-kind="{}" data-route-id="{}" class="flow-edge flow-{}"/>"#,
+            r#"<path d="{}" fill="none" stroke="{stroke}" stroke-width="{:.1}"{dash} marker-end="url(#{marker})" data-kind="{}" data-route-id="{}" class="flow-edge flow-{}"/>"#,
             e.path,
+            width_of(e),
             kind_key(e.kind),
             escape(&e.id),
             kind_key(e.kind)
+        );
+    }
+    for e in l.edges.iter().filter(|e| e.volume.is_some()) {
+        let v = e.volume.unwrap_or_default();
+        let (x, y) = e.label_at;
+        let _ = write!(
+            s,
+            r##"<text x="{x:.1}" y="{y:.1}" font-size="12" text-anchor="middle" class="flow-volume" data-route-id="{}" paint-order="stroke" stroke="#fff" stroke-width="3">{}</text>"##,
+            escape(&e.id),
+            volume_label(v, lang)
         );
     }
     for n in &l.nodes {
@@ -193,6 +235,24 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::templates::coffee_to_go;
+
+    #[test]
+    fn actual_routes_are_drawn_by_volume_with_a_label() {
+        let mut m = coffee_to_go("m", 0.0, Lang::De);
+        let (busy, quiet) = (m.routes[0].id.clone(), m.routes[1].id.clone());
+        m.routes[0].volume = Some(1200.0);
+        m.routes[1].volume = Some(300.0);
+        let svg = render_svg(&m, Lang::De);
+        let width = |id: &str| -> f64 {
+            let at = svg.find(&format!(r#"data-route-id="{id}" class="flow-edge"#)).unwrap();
+            let path = &svg[svg[..at].rfind("<path").unwrap()..at];
+            path.split("stroke-width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+        };
+        assert!(width(&busy) > width(&quiet), "the busier route is wider");
+        assert!(width(&quiet) > width(&m.routes[2].id), "a route with volume is wider than one without");
+        assert!(svg.contains(">1.200</text>") && svg.contains(">300</text>"), "volume labels in German format");
+        assert_eq!(svg.matches("class=\"flow-volume\"").count(), 2);
+    }
 
     #[test]
     fn nodes_sit_in_their_stage_column_without_overlap() {

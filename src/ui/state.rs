@@ -283,6 +283,10 @@ impl AppState {
     pub fn flush(&self) {
         let ids: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
         if ids.is_empty() {
+            // Everything pending was written another way (e.g. a deleted map): nothing waits.
+            if self.save_status.get_untracked() == SaveStatus::Pending {
+                self.save_status.set(SaveStatus::Saved);
+            }
             return;
         }
         let mut failure = None;

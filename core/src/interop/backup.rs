@@ -64,11 +64,9 @@ pub enum BackupError {
 impl BackupError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (BackupError::Syntax { line, column, detail }, Lang::En) => {
-                format!("Not valid JSON at line {line}, column {column}: {detail}")
-            }
-            (BackupError::Syntax { line, column, detail }, Lang::De) => {
-                format!("Kein gültiges JSON in Zeile {line}, Spalte {column}: {detail}")
+            // The same words as for a single map file.
+            (BackupError::Syntax { line, column, detail }, _) => {
+                LoadError::Syntax { line: *line, column: *column, detail: detail.clone() }.message(lang)
             }
             (BackupError::NotABackup { path, detail }, Lang::En) => {
                 format!("Not a Journey Studio backup at {path}: {detail}")

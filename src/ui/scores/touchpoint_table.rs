@@ -179,7 +179,7 @@ fn TouchpointRow(id: String) -> impl IntoView {
             {choice(CLASS)}
             {choice(REASON)}
         </tr>
-        <tr class="row-problem" hidden=move || no_message()>
+        <tr class="row-problem" hidden=no_message>
             <td colspan="11" id=problem_id(&id) role="alert" data-testid="score-problem">{message}</td>
         </tr>
     }

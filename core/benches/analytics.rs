@@ -6,16 +6,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use journey_core::analytics::{analyze, generator, import_all, AnalysisOptions, ColumnMapping, FunnelMode, FunnelSpec};
 
 fn mapping() -> ColumnMapping {
-    ColumnMapping {
-        delimiter: b',',
-        case: "case_id".into(),
-        activity: "activity".into(),
-        time: "timestamp".into(),
-        channel: Some("channel".into()),
-        rating: None,
-        resource: None,
-        lifecycle: None,
-    }
+    generator::column_mapping()
 }
 
 fn options() -> AnalysisOptions {

@@ -23,16 +23,7 @@ fn mode() -> impl Strategy<Value = FunnelMode> {
 }
 
 fn generated_mapping() -> ColumnMapping {
-    ColumnMapping {
-        delimiter: b',',
-        case: "case_id".into(),
-        activity: "activity".into(),
-        time: "timestamp".into(),
-        channel: Some("channel".into()),
-        rating: None,
-        resource: None,
-        lifecycle: None,
-    }
+    generator::column_mapping()
 }
 
 /// A map with touchpoints a..d in a planned chain a → b → c → d.

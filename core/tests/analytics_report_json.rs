@@ -10,16 +10,7 @@ use journey_core::analytics::{
 use journey_core::model::{JourneyMap, Lang};
 
 fn mapping() -> ColumnMapping {
-    ColumnMapping {
-        delimiter: b',',
-        case: "case_id".into(),
-        activity: "activity".into(),
-        time: "timestamp".into(),
-        channel: Some("channel".into()),
-        rating: None,
-        resource: None,
-        lifecycle: None,
-    }
+    generator::column_mapping()
 }
 
 #[test]

@@ -137,6 +137,20 @@ fn events(events: usize, seed: u64) -> Vec<RawEvent> {
 }
 
 /// A generated log as CSV text with [`HEADER`], ISO 8601 UTC timestamps.
+/// The column mapping of the files this generator writes (see [`HEADER`]).
+pub fn column_mapping() -> super::ColumnMapping {
+    super::ColumnMapping {
+        delimiter: b',',
+        case: "case_id".into(),
+        activity: "activity".into(),
+        time: "timestamp".into(),
+        channel: Some("channel".into()),
+        rating: None,
+        resource: None,
+        lifecycle: None,
+    }
+}
+
 pub fn generate_csv(n_events: usize, seed: u64) -> String {
     let evs = events(n_events, seed);
     let mut s = String::with_capacity(n_events * 56 + HEADER.len() + 1);

@@ -147,16 +147,7 @@ mod tests {
     use crate::analytics::generator;
 
     fn mapping() -> ColumnMapping {
-        ColumnMapping {
-            delimiter: b',',
-            case: "case_id".into(),
-            activity: "activity".into(),
-            time: "timestamp".into(),
-            channel: Some("channel".into()),
-            rating: None,
-            resource: None,
-            lifecycle: None,
-        }
+        generator::column_mapping()
     }
 
     #[test]

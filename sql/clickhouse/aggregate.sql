@@ -1,5 +1,6 @@
 -- Journey Studio aggregate, format version 1 (docs/scale.md), for ClickHouse.
--- Status: see docs/scale.md, "What was verified" (not part of the test command).
+-- Run by hand once with chdb 4.4.0 (ClickHouse 26.9.2.1) on core/tests/aggregate/small_log.csv:
+-- same numbers as DuckDB. Not part of the test command; not run on a ClickHouse server.
 --
 -- Input: `events(case_id, activity, ts)` (replace by your table), ts a DateTime64(3)
 -- (for DateTime use toUnixTimestamp(ts) * 1000 below).

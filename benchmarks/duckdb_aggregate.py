@@ -1,7 +1,7 @@
 """Times sql/duckdb/aggregate.sql on a generated event log (benchmarks/README.md,
 "Warehouse SQL"). Not a test: it prints figures for the README.
 
-    .venv/bin/python benchmarks/duckdb_aggregate.py /tmp/gen1m.csv [--runs 3] [--threads N]
+    .venv/bin/python benchmarks/duckdb_aggregate.py /tmp/gen1m.csv [--runs 3] [--threads N] [--out AGG.json]
 
 Two figures: loading the CSV into a DuckDB table (what a warehouse has done long before),
 and the query on that table (what a warehouse user waits for), best and median of the
@@ -25,6 +25,7 @@ def main():
     ap.add_argument("log")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--out", help="also write the aggregate JSON here")
     args = ap.parse_args()
     sql = (ROOT / "sql" / "duckdb" / "aggregate.sql").read_text()
     sql = sql.replace("${GOALS}", "'Order confirmation'").replace("${TIMEOUT_S}", "604800").replace("${TOP_K}", "10")
@@ -43,6 +44,8 @@ def main():
         out = con.execute(sql).fetchone()[0]
         times.append(time.perf_counter() - t0)
     agg = json.loads(out)
+    if args.out:
+        Path(args.out).write_text(out)
     print(json.dumps({
         "log": args.log, "events": agg["events"], "cases": agg["cases"], "duckdb": duckdb.__version__,
         "threads": args.threads, "load_csv_s": round(load, 3),

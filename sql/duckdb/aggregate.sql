@@ -40,7 +40,9 @@ cases AS (
         MAX(CASE WHEN prev_activity IS NULL THEN activity END) AS first_activity,
         MAX(CASE WHEN next_activity IS NULL THEN activity END) AS last_activity,
         MAX(CASE WHEN activity IN (${GOALS}) THEN 1 ELSE 0 END) AS reached_goal,
-        list(activity ORDER BY t_ms, activity) AS variant
+        -- sorting a list of (time, activity) is about 3× faster here than the ordered
+        -- aggregate list(activity ORDER BY t_ms, activity), and gives the same order
+        list_transform(list_sort(list({'t': t_ms, 'a': activity})), x -> x.a) AS variant
     FROM ev
     GROUP BY case_id
 ),

@@ -26,10 +26,14 @@ pub fn ApplyView() -> impl IntoView {
             create_alternative_routes: create_routes.get_untracked(),
             drop_off: DropOffOptions::default(),
         };
-        ctx.send(&Request::Apply { map, options }, None);
+        match ctx.aggregate.get_untracked() {
+            Some(agg) => super::aggregate::apply(ctx, &agg, &map, &options),
+            None => ctx.send(&Request::Apply { map, options }, None),
+        }
     };
     let undo = move |_| {
         if state.undo(&ctx.map_id.get_value()) {
+            ctx.not_derivable.set(None);
             ctx.notice.set(Some(t().undone.to_string()));
             ctx.request_deviation();
         }
@@ -51,6 +55,7 @@ pub fn ApplyView() -> impl IntoView {
                 " "
             })}
             {undo_button}
+            {move || ctx.not_derivable.get().map(|n| view! { <p class="muted" data-testid="not-derivable">{n}</p> })}
         </section>
     }
 }

@@ -40,7 +40,11 @@ pub fn DeviationView() -> impl IntoView {
                     }.into_any()
                 }}
                 <p data-testid="off-route">{(t.off_route)(&percent(d.off_route_share), d.transitions_off_route, d.transitions_checked)}</p>
-                <p>{(t.cases_deviating)(&percent(d.case_deviation_share))}</p>
+                {if ctx.aggregate.with(Option::is_some) {
+                    view! { <p class="muted">{crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).cases_deviating_needs_raw}</p> }.into_any()
+                } else {
+                    view! { <p>{(t.cases_deviating)(&percent(d.case_deviation_share))}</p> }.into_any()
+                }}
                 {(!d.top_deviating_routes.is_empty()).then(|| view! {
                     <h3>{t.deviating_routes}</h3>
                     <div class="table-scroll"><table>

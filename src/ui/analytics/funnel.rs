@@ -35,6 +35,12 @@ pub fn FunnelView() -> impl IntoView {
         }
     };
     move || {
+        if ctx.aggregate.with(Option::is_some) {
+            let note = crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).funnel_needs_raw;
+            return Some(view! {
+                <section class="metrics funnel" data-testid="funnel-needs-raw"><h2>{t().funnel}</h2><p class="muted">{note}</p></section>
+            }.into_any());
+        }
         let acts = activities.get()?;
         let options = acts.iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view();
         Some(view! {
@@ -73,7 +79,7 @@ pub fn FunnelView() -> impl IntoView {
                 <button type="button" class="primary" on:click=run disabled=move || steps.with(Vec::is_empty) data-testid="funnel-run">{t().funnel_run}</button>
                 <FunnelTable/>
             </section>
-        })
+        }.into_any())
     }
 }
 

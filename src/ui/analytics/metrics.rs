@@ -18,6 +18,7 @@ pub fn Metrics() -> impl IntoView {
         let lang = state.lang.get();
         let t = analytics_texts(lang);
         let r = ctx.result.get()?;
+        let from_aggregate = ctx.aggregate.with(Option::is_some);
         let rep = &r.report;
         let s = &r.summary;
         let stat = |label: &'static str, value: u64, id: &'static str| {
@@ -42,7 +43,10 @@ pub fn Metrics() -> impl IntoView {
         Some(view! {
             <section class="metrics" data-testid="metrics">
                 <h2>{t.overview}</h2>
-                <p class="muted" data-testid="timings" data-import-ms=r.import_ms data-analyze-ms=r.analyze_ms>{(t.timings)(r.import_ms, r.analyze_ms)}</p>
+                // An aggregate has no import of its own: its notice says where it came from.
+                {(!from_aggregate).then(|| view! {
+                    <p class="muted" data-testid="timings" data-import-ms=r.import_ms data-analyze-ms=r.analyze_ms>{(t.timings)(r.import_ms, r.analyze_ms)}</p>
+                })}
                 <dl class="stats">
                     {stat(t.cases, rep.cases, "metric-cases")}
                     {stat(t.events, rep.events, "metric-events")}
@@ -50,10 +54,12 @@ pub fn Metrics() -> impl IntoView {
                     {stat(t.variants, rep.variants, "metric-variants")}
                     {stat(t.dfg_edges, rep.dfg_edges, "metric-dfg-edges")}
                 </dl>
-                <p data-testid="skipped-rows">{(t.skipped)(s.skipped_rows)}
+{(!from_aggregate).then(|| view! {
+                                <p data-testid="skipped-rows">{(t.skipped)(s.skipped_rows)}
                     {(s.lifecycle_filtered > 0).then(|| view! { " · " {(t.lifecycle_filtered)(s.lifecycle_filtered)} })}
                     {(s.timestamp_ties > 0).then(|| view! { " · " {(t.timestamp_ties)(s.timestamp_ties)} })}
                 </p>
+                })}
                 {(!r.issues.is_empty()).then(|| view! {
                     <details open><summary>{t.first_issues}</summary><ul data-testid="row-issues">{issues}</ul></details>
                 })}

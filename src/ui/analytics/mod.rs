@@ -6,6 +6,7 @@
 //! The heavy work happens in the worker; this module only holds the page's signals and
 //! routes worker replies into them. Nothing touches the map until "Apply to map".
 
+mod aggregate;
 mod apply;
 mod deviation;
 mod funnel;
@@ -71,6 +72,11 @@ pub struct Ctx {
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<String>>,
+    /// Set when the chosen file is a warehouse aggregate instead of an event log: the
+    /// page then derives everything on the page and says what needs raw events.
+    pub aggregate: RwSignal<Option<journey_core::analytics::aggregate::Aggregate>>,
+    /// After applying an aggregate: touchpoints it could not measure.
+    pub not_derivable: RwSignal<Option<String>>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
     /// Bumped by every import start and every cancel: a file read that finishes after a
     /// cancel sees a different number and is dropped instead of sent to the new worker.
@@ -84,11 +90,15 @@ impl Ctx {
         }
     }
 
-    /// Asks the worker how the log deviates from the map as it is now.
+    /// Asks the worker how the log deviates from the map as it is now (for an aggregate,
+    /// computes it here).
     pub fn request_deviation(&self) {
         let id = self.map_id.get_value();
         if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
-            self.send(&Request::Deviation { map }, None);
+            match self.aggregate.get_untracked() {
+                Some(agg) => aggregate::deviation(*self, &agg, &map),
+                None => self.send(&Request::Deviation { map }, None),
+            }
         }
     }
 }
@@ -110,6 +120,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         deviation: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
+        aggregate: RwSignal::new(None),
+        not_derivable: RwSignal::new(None),
         worker: StoredValue::new_local(None),
         import_seq: StoredValue::new(0),
     };
@@ -138,6 +150,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n}</p> })}
                 <mapping_step::MappingStep/>
                 <ProgressView/>
+                <aggregate::AggregateNotice/>
                 <metrics::Metrics/>
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
@@ -204,6 +217,8 @@ fn FilePicker() -> impl IntoView {
         ctx.deviation.set(None);
         ctx.detection.set(None);
         ctx.mapping.set(None);
+        ctx.aggregate.set(None);
+        ctx.not_derivable.set(None);
         ctx.file_name.set(file.name());
         ctx.file.set_value(Some(file.clone()));
         leptos::task::spawn_local(async move {
@@ -211,6 +226,14 @@ fn FilePicker() -> impl IntoView {
                 Some(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 None => return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
             };
+            // A warehouse aggregate (JSON naming its format) is read whole and shown;
+            // everything else goes through column detection as an event log.
+            if journey_core::analytics::aggregate::looks_like_aggregate(&sample) {
+                return match read_bytes(&file, None).await {
+                    Some(buf) => aggregate::import(ctx, js_sys::Uint8Array::new(&buf).to_vec()),
+                    None => ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
+                };
+            }
             match detect_columns(&sample) {
                 Ok(d) => {
                     ctx.mapping.set(Some(ColumnMapping::from_detection(&d).unwrap_or_else(|| empty_mapping(&d))));
@@ -224,8 +247,9 @@ fn FilePicker() -> impl IntoView {
     view! {
         <p class="file-picker">
             <label for="log-file">{move || t().log_file}</label>
-            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="log-file" on:change=on_change/>
+            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json" data-testid="log-file" on:change=on_change/>
         </p>
+        <p class="muted">{move || crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).picker_hint}</p>
     }
 }
 

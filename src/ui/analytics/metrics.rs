@@ -38,7 +38,7 @@ pub fn Metrics() -> impl IntoView {
         let drops = d.by_activity.iter().map(|a| view! {
             <tr><th scope="row">{a.activity.clone()}</th><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs)}</td><td>{percent(a.rate)}</td></tr>
         }).collect_view();
-        let inferred = (d.end_activities_inferred && !d.end_activities.is_empty()).then(|| (t.end_inferred)(&d.end_activities.join(", ")));
+        let inferred = d.goal_missing.then(|| (t.goal_missing)(d.suggested_end_activity.as_deref().unwrap_or("–")));
         Some(view! {
             <section class="metrics" data-testid="metrics">
                 <h2>{t.overview}</h2>

@@ -165,6 +165,12 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.error.set(Some(message));
         }
         Incoming::Reply(Reply::Funnel { report }) => ctx.funnel.set(Some(report)),
+        Incoming::Reply(Reply::Analyzed { report }) => ctx.result.update(|r| {
+            if let Some(r) = r {
+                r.report = report;
+            }
+        }),
+        Incoming::Reply(Reply::Planned { plan }) => apply::store_applied(ctx, plan.map),
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
         Incoming::Reply(Reply::Ready) => {}
@@ -241,6 +247,7 @@ fn empty_mapping(d: &ColumnDetection) -> ColumnMapping {
         rating: name(d.guess.rating),
         resource: name(d.guess.resource),
         lifecycle: None,
+        time_zone: None,
     }
 }
 
@@ -275,7 +282,9 @@ pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
             ctx.progress.set(None);
             return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
         };
-        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang };
+        // The goal defaults to the map's (its main route's end): never a guess.
+        let map = ctx.state.library.with_untracked(|l| l.get(&ctx.map_id.get_value()).cloned());
+        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map };
         ctx.send(&request, Some(buf));
     });
 }

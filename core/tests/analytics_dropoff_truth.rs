@@ -49,6 +49,21 @@ fn check_shape(shape: Shape, seed: u64) {
     let truth = t.drop_off_truth();
     let left_total: u64 = truth.iter().map(|x| x.1).sum();
     let reached_goal = t.cases.iter().filter(|c| c.reached_goal).count() as u64;
+    // The shape is what its name says.
+    let in_progress = t.cases.iter().filter(|c| !c.reached_goal && c.left_at.is_none()).count();
+    assert!(in_progress > 0, "some cases are still in progress");
+    match shape {
+        Shape::MostLeaveEarly => assert!(left_total > 3 * reached_goal, "{left_total} left, {reached_goal} reached"),
+        Shape::MostComplete => assert!(reached_goal > 1_500, "{reached_goal}"),
+        Shape::LoopsBeforeGoal => {
+            let looped = t.cases.iter().filter(|c| {
+                let before_goal = c.activities.iter().position(|a| *a == TRUTH_GOAL).unwrap_or(c.activities.len());
+                let head = &c.activities[..before_goal];
+                head.iter().enumerate().any(|(i, a)| head[..i].contains(a) && head[i - 1] != *a)
+            });
+            assert!(looped.count() > 300, "loops back to an earlier activity before the goal");
+        }
+    }
     assert_eq!((d.completed, d.dropped, d.in_progress), (reached_goal, left_total, 2_000 - reached_goal - left_total), "{shape:?}");
     // Per activity: exactly the cases constructed to leave there, over those reaching it.
     for (activity, left, reached) in &truth {

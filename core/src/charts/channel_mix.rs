@@ -176,11 +176,9 @@ mod tests {
         let Chart::Svg(svg) = channel_mix(&data, &ChartOptions::new(Lang::En)) else { panic!() };
         sizes_are_non_negative(&svg);
         let t = texts(&parse(&svg));
-        let ticks: Vec<&String> = t.iter().filter(|x| x.chars().all(|c| c.is_ascii_digit()) && !x.is_empty()).collect();
-        let mut unique = ticks.clone();
-        unique.dedup();
-        // Two panels may both show "0" and "1"; within the run of ticks nothing repeats.
-        assert_eq!(ticks, unique, "{t:?}");
+        // One "0" per panel's axis; the old formatter printed the volume axis as 0 0 0 1 1.
+        assert_eq!(t.iter().filter(|x| *x == "0").count(), 2, "{t:?}");
+        assert!(t.iter().filter(|x| *x == "1").count() <= 3, "{t:?}");
     }
 
     #[test]

@@ -174,7 +174,7 @@ mod tests {
         // Written by the version 1 app (trimmed to the fields that matter).
         let v1 = r#"{"schema_version":1,"id":"m","name":"Shop","created_at":0,"updated_at":5,
             "stages":[{"id":"s1","name":"Buy"}],
-            "touchpoints":[{"id":"t1","stage_id":"s1","title":"Pay","channel":"website",
+            "touchpoints":[{"id":"t1","stage_id":"s1","title":"Pay",
                             "measurements":{"drop_off_rate":0.25}}],
             "routes":[],"next_seq":2}"#;
         let map = parse_map(v1).unwrap();

@@ -18,9 +18,13 @@
 //!    [`plan_apply`] gives the preview of every change and the changed map.
 //! 6. [`survey`] turns a survey CSV into CSAT, CES and NPS per touchpoint and stage.
 //!
+//! 6. [`aggregate`]: the same metrics from a warehouse's aggregate file instead of raw
+//!    events (`docs/scale.md`).
+//!
 //! Metric definitions live in `docs/analytics.md`. [`generator`] makes seeded synthetic
 //! logs for tests and benchmarks.
 
+pub mod aggregate;
 mod apply;
 mod detect;
 mod deviation;

@@ -119,7 +119,7 @@ pub fn GoalView() -> impl IntoView {
                 <p data-testid="goal-source" class:analytics-error=missing>{source} " " {reset}</p>
                 {use_suggestion}
                 <fieldset class="goal-activities">
-                    <legend>{t.goal_title}</legend>
+                    <legend>{t.goal_legend}</legend>
                     <ul class="goal-list">{boxes}</ul>
                 </fieldset>
                 <div class="funnel-controls">

@@ -152,8 +152,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <FilePicker/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n}</p> })}
-                <mapping_step::MappingStep/>
                 <zone::ZonePicker/>
+                <mapping_step::MappingStep/>
                 <ProgressView/>
                 <goal::GoalView/>
                 <matching::MatchingView/>

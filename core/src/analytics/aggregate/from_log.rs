@@ -62,7 +62,9 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
     let n_act = log.activity_names.len();
     let is_goal: Vec<bool> = log.activity_names.iter().map(|a| opts.goal_activities.contains(a)).collect();
     let (first_ms, last_ms) = log.time_span_ms().unwrap_or((0, 0));
-    // The one drop-off definition (`dropoff::case_outcomes`), so raw log and aggregate agree.
+    // The one drop-off definition (`dropoff::case_outcomes`), so raw log and aggregate agree;
+    // goal names the log does not contain are ignored, and with none left nobody has
+    // dropped off (the page asks for a goal instead).
     let goal_ids: Vec<u32> = (0..n_act as u32).filter(|&a| is_goal[a as usize]).collect();
     let outcomes = case_outcomes(log, &goal_ids, opts.timeout_s);
 
@@ -232,5 +234,10 @@ mod tests {
         assert_eq!(a.variants.top_cases, 3);
         // The activity that always ends its case has no time to next.
         assert_eq!(a.activity("review").unwrap().time_to_next_s, Stats::default());
+        // Without a goal the log knows, nobody counts as dropped.
+        for goal in [vec![], vec!["refund".to_string()]] {
+            let a = aggregate(&log, &AggregateOptions { goal_activities: goal, ..opts.clone() });
+            assert_eq!((a.dropped_cases(), a.cases_reaching_goal), (0, 0));
+        }
     }
 }

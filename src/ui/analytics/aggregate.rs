@@ -42,20 +42,19 @@ pub fn deviation(ctx: Ctx, agg: &Aggregate, map: &JourneyMap) {
     ctx.deviation.set(Some(aggregate::deviation(agg, map)));
 }
 
-/// "Apply to map" for an aggregate: the new map as one undoable edit, and a note naming
-/// the touchpoints that could not be measured from an aggregate.
-pub fn apply(ctx: Ctx, agg: &Aggregate, map: &JourneyMap, options: &ApplyOptions) {
+/// "Apply to map" for an aggregate: the plan for the preview (Apply stores it as one
+/// undoable edit), and a note naming the touchpoints an aggregate cannot measure.
+pub fn plan(ctx: Ctx, agg: &Aggregate, map: &JourneyMap, options: &ApplyOptions) {
     let lang = ctx.state.lang.get_untracked();
-    let applied = aggregate::apply(map, agg, options);
+    let (plan, applied) = aggregate::plan(map, agg, options);
     let titles: Vec<String> = applied
         .not_derivable
         .iter()
         .filter_map(|id| map.touchpoints.iter().find(|t| &t.id == id).map(|t| t.title.clone()))
         .collect();
-    super::apply::store_applied(ctx, applied.map);
-    if !titles.is_empty() {
-        ctx.not_derivable.set(Some((aggregate_texts(lang).not_derivable)(&titles.join(", "))));
-    }
+    ctx.not_derivable.set((!titles.is_empty()).then(|| (aggregate_texts(lang).not_derivable)(&titles.join(", "))));
+    ctx.plan_from_survey.set(false);
+    ctx.plan.set(Some(plan));
 }
 
 /// Where the numbers come from and what needs the raw events; nothing for an event log.

@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use super::format::Aggregate;
 use crate::analytics::deviation::{DeviatingRoute, DeviationReport, MappedActivity, ReworkStats, UnmappedActivity};
-use crate::analytics::event_log::EventLog;
 use crate::analytics::fast_hash::{new_map, FastMap};
 use crate::analytics::mapping::ActivityMapping;
 use crate::analytics::volumes::share;
@@ -27,8 +26,8 @@ const TOP_ROUTES: usize = 10;
 /// Which touchpoint each activity of the aggregate stands for (index into `map.touchpoints`).
 fn mapping(a: &Aggregate, map: &JourneyMap) -> Vec<Option<usize>> {
     // The matching rule reads only the activity names of a log.
-    let names = EventLog { activity_names: a.activities.iter().map(|x| x.activity.clone()).collect(), ..EventLog::default() };
-    let m = ActivityMapping::new(&names, map);
+    let names: Vec<String> = a.activities.iter().map(|x| x.activity.clone()).collect();
+    let m = ActivityMapping::for_names(&names, map);
     (0..a.activities.len()).map(|i| m.of(i as u32)).collect()
 }
 
@@ -203,4 +202,29 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
         }
     }
     AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal }
+}
+
+/// "Apply to map" as a plan for the page's preview (every change before → after, the
+/// activities no touchpoint stands for, the goal), like [`crate::analytics::plan_apply`]
+/// for a raw log. The goal and τ are the query's; `opts.drop_off` is not used.
+pub fn plan(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> (crate::analytics::ApplyPlan, AppliedAggregate) {
+    let applied = apply(map, a, opts);
+    let tp_of = mapping(a, map);
+    let mut unmatched: Vec<crate::analytics::PlanUnmatched> = a
+        .activities
+        .iter()
+        .zip(&tp_of)
+        .filter(|(_, t)| t.is_none())
+        .map(|(x, _)| crate::analytics::PlanUnmatched { activity: x.activity.clone(), events: x.events })
+        .collect();
+    unmatched.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
+    let goal_known = super::derive::goal_known(a);
+    let plan = crate::analytics::ApplyPlan {
+        changes: crate::analytics::diff_maps(map, &applied.map),
+        unmatched_activities: unmatched,
+        goal_activities: if goal_known { a.goal_activities.clone() } else { Vec::new() },
+        goal_missing: !goal_known,
+        map: applied.map.clone(),
+    };
+    (plan, applied)
 }

@@ -2,6 +2,7 @@
 //! (`store`) around the pure `journey-core` crate.
 
 pub mod i18n;
+pub mod pwa;
 pub mod store;
 pub mod ui;
 

@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
             <LangSwitch/>
         </header>
         <Notices/>
+        <super::update_notice::UpdateNotice/>
         <main class="app-main">
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),

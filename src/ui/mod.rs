@@ -34,3 +34,4 @@ pub mod snapshots_page;
 pub mod snapshot_compare;
 pub mod snapshot_view;
 pub mod storage_meter;
+pub mod update_notice;

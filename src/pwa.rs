@@ -75,8 +75,9 @@ fn start(on_update: Rc<dyn Fn()>) {
     let registering = container.register(SCRIPT);
     spawn_local(async move {
         // A failed registration (private mode, storage refused) leaves the app online-only.
+        // (Or a browser that blocks workers, resolving with nothing: checked, not assumed.)
         let Ok(registration) = JsFuture::from(registering).await else { return };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
         let controlled = move || container.controller().is_some();
         // A new version found by the browser's own check (it makes one on every navigation):
         // it installs (stores the new build) and then waits; that is when the notice shows.

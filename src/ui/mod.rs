@@ -35,3 +35,4 @@ pub mod snapshot_compare;
 pub mod snapshot_view;
 pub mod storage_meter;
 pub mod update_notice;
+pub mod library_shell;

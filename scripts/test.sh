@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
-#   1. native tests of the pure core (cargo test),
+#   1. native tests of the pure core (cargo test), then the warehouse SQL in DuckDB and
+#      Spark compared with the core (Python, .venv made by setup.sh),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
 #   3. the release build (trunk, wasm-opt), then the gzip size of its first load (every file
 #      fetched until the library is shown, in Chromium) and of each module loaded on demand,
@@ -15,6 +16,10 @@ step() { printf '\n===== %s =====\n' "$*"; }
 
 step "native tests (journey-core)"
 cargo test -p journey-core
+
+step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
+cargo build -p journey-core --bin journey-analyze
+JOURNEY_ANALYZE=target/debug/journey-analyze .venv/bin/python -m unittest discover -s sql/tests -v
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests

@@ -63,11 +63,17 @@ pub(crate) fn dropped_cases(log: &EventLog, ends: &[u32], timeout_s: f64) -> Vec
     let timeout_ms = (timeout_s * 1000.0).round() as i64;
     (0..log.case_count())
         .map(|c| {
-            let last = log.case_range(c).end - 1;
+            let last = last_event(log, c)?;
             let a = log.activity[last];
             (!ends.contains(&a) && log_end - log.time_ms[last] > timeout_ms).then_some(a)
         })
         .collect()
+}
+
+/// The index of the last event of case `c`; `None` for a case without events (the
+/// importer never makes one, but a hand-built log must not make this subtract past 0).
+fn last_event(log: &EventLog, c: usize) -> Option<usize> {
+    log.case_range(c).end.checked_sub(1).filter(|&i| i >= log.case_range(c).start)
 }
 
 /// End activity ids from the options, or the most frequent last activity.
@@ -77,7 +83,9 @@ pub(crate) fn end_ids(log: &EventLog, opts: &DropOffOptions) -> (Vec<u32>, bool)
     }
     let mut last_counts = vec![0u64; log.activity_names.len()];
     for c in 0..log.case_count() {
-        last_counts[log.activity[log.case_range(c).end - 1] as usize] += 1;
+        if let Some(last) = last_event(log, c) {
+            last_counts[log.activity[last] as usize] += 1;
+        }
     }
     // Most frequent; on a tie the smaller id (first seen) for a stable answer.
     let best = (0..last_counts.len()).max_by_key(|&a| (last_counts[a], std::cmp::Reverse(a)));
@@ -93,7 +101,7 @@ pub fn drop_off(log: &EventLog, opts: &DropOffOptions) -> DropOffReport {
     for c in 0..log.case_count() {
         match outcome[c] {
             Some(a) => dropped_at[a as usize] += 1,
-            None if ends.contains(&log.activity[log.case_range(c).end - 1]) => completed += 1,
+            None if last_event(log, c).is_some_and(|i| ends.contains(&log.activity[i])) => completed += 1,
             None => {}
         }
     }
@@ -119,7 +127,7 @@ pub fn drop_off(log: &EventLog, opts: &DropOffOptions) -> DropOffReport {
         end_activities_inferred: inferred,
         timeout_s: opts.timeout_s,
         completed,
-        in_progress: cases - completed - dropped,
+        in_progress: cases.saturating_sub(completed + dropped),
         dropped,
         rate: share(dropped, cases),
         by_activity,

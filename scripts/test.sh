@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
-#   1. native tests of the pure core (cargo test),
+#   1. native tests of the pure core (cargo test), then a short smoke run of every fuzz
+#      target (scripts/fuzz.sh smoke, fuzz/README.md),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
 #   3. the release build (trunk, wasm-opt) with the gzip sizes of what it built,
 #   4. end-to-end tests (Playwright) against that release build served locally —
@@ -14,6 +15,9 @@ step() { printf '\n===== %s =====\n' "$*"; }
 
 step "native tests (journey-core)"
 cargo test -p journey-core
+
+step "fuzz smoke run (cargo fuzz, nightly)"
+nice -n 5 bash scripts/fuzz.sh smoke
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests

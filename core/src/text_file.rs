@@ -7,8 +7,10 @@
 //! "prüfen" is the single byte `0xFC` for "ü" and never valid UTF-8. The decoding itself is
 //! `encoding_rs` (the WHATWG encoding standard's tables), not a table of our own.
 //!
-//! Everything after this step reads UTF-8. Line breaks survive decoding unchanged, so line
-//! numbers in messages are the lines the user sees in an editor.
+//! Everything after this step reads UTF-8. A lone carriage return (old Mac line ends, as
+//! Excel for Mac wrote CSV) becomes a line feed, in place: the CSV reader counts lines by
+//! line feeds, and line numbers in messages must be the lines the user sees in an editor.
+//! CRLF stays as it is.
 
 use serde::{Deserialize, Serialize};
 
@@ -141,12 +143,37 @@ pub fn decode(mut bytes: Vec<u8>, forced: Option<TextEncoding>) -> (Vec<u8>, Tex
     let (detected, _) = detect_encoding(&bytes);
     let encoding = forced.unwrap_or(detected);
     let bom = bom_len(&bytes, encoding);
-    match encoding {
+    let mut text = match encoding {
         TextEncoding::Utf8 => {
             bytes.drain(..bom);
-            (bytes, encoding)
+            bytes
         }
-        other => (decode_slice(&bytes[bom..], other).into_bytes(), encoding),
+        other => decode_slice(&bytes[bom..], other).into_bytes(),
+    };
+    lone_cr_to_lf(&mut text);
+    (text, encoding)
+}
+
+/// `text` with every lone carriage return turned into a line feed (see the module doc).
+pub fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') { '\n' } else { c });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Turns every carriage return not followed by a line feed into a line feed. Same length,
+/// and both are ASCII, so UTF-8 stays valid and byte offsets stay where they were.
+fn lone_cr_to_lf(text: &mut [u8]) {
+    for i in 0..text.len() {
+        if text[i] == b'\r' && text.get(i + 1) != Some(&b'\n') {
+            text[i] = b'\n';
+        }
     }
 }
 
@@ -160,7 +187,7 @@ pub fn decode_lossy(bytes: &[u8], forced: Option<TextEncoding>) -> (String, Text
         TextEncoding::Utf8 => String::from_utf8_lossy(body).into_owned(),
         other => decode_slice(body, other),
     };
-    (text, encoding)
+    (normalise_line_ends(&text).into_owned(), encoding)
 }
 
 /// The length of the byte-order mark at the start of `bytes` that belongs to `encoding`.
@@ -227,6 +254,13 @@ mod tests {
         assert_eq!(String::from_utf8(text).unwrap(), "case;activity\n1;Bestellung prüfen\n2;Größe 5 €\n");
         // Forcing UTF-8 keeps the bytes: the importer then reports those rows.
         assert_eq!(decode(bytes.clone(), Some(TextEncoding::Utf8)), (bytes, TextEncoding::Utf8));
+    }
+
+    #[test]
+    fn old_mac_line_ends_become_line_feeds_and_crlf_stays() {
+        let (text, _) = decode(b"a;b\r1;2\r\n3;4\r".to_vec(), None);
+        assert_eq!(text, b"a;b\n1;2\r\n3;4\n");
+        assert_eq!(decode_lossy(b"x\ry", None).0, "x\ny");
     }
 
     #[test]

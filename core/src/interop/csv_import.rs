@@ -16,7 +16,7 @@
 //! visibility and evidence as key or label in either language. An empty cell is unknown.
 
 use crate::model::{Channel, EvidenceKind, JourneyMap, Lang, Measurements, Visibility};
-use crate::text_file::{decode_lossy, CsvOptions, TextEncoding};
+use crate::text_file::{decode_lossy, normalise_line_ends, CsvOptions, TextEncoding};
 
 use super::csv_export::{unguard, LIST_SEPARATOR};
 use super::csv_mapping::{ColumnMapping, CsvField, MappingError};
@@ -74,7 +74,8 @@ pub fn read_sheet_bytes(bytes: &[u8], options: &CsvOptions) -> Result<CsvSheet, 
 }
 
 fn read_text(text: &str, delimiter: Option<u8>) -> Result<CsvSheet, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = normalise_line_ends(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -1,12 +1,20 @@
-//! Inputs found by fuzzing (fuzz/README.md) that once crashed or miscounted, replayed
-//! through the same path the fuzz target and the browser take: column detection, the
-//! detected mapping, the import, the whole analysis and the deviation from a map.
+//! Inputs found by fuzzing (fuzz/README.md) that once crashed or broke an invariant.
+//! Every crash file the fuzzer wrote is kept in core/tests/fuzz_crashes/<target>/ and
+//! replayed here through the fuzz target's own checks (fuzz/src/checks.rs, included with
+//! `#[path]`, so the test and the fuzzer check the same thing).
 //!
 //! The first two were the event-log crash of issue 15: every row of one case was skipped
 //! (an activity that is not UTF-8), yet the case had been created before the row was
 //! checked. A first case without events made drop-off subtract past zero (the CLI
 //! aborted, the browser's worker died); otherwise the counts said "2 cases, 1 events" and
 //! deviation reported 18446744073709551615 transitions.
+
+#[path = "../../fuzz/src/options.rs"]
+mod options;
+pub use options::{chunk_rows, csv_options, split_control};
+#[allow(dead_code)]
+#[path = "../../fuzz/src/checks.rs"]
+mod checks;
 
 use journey_core::analytics::{analyze, deviation, detect_columns_with, AnalysisOptions, ColumnMapping, Importer};
 use journey_core::model::{JourneyMap, Lang};
@@ -61,4 +69,26 @@ fn a_later_case_whose_rows_are_all_skipped_leaves_counts_and_transitions_true() 
     assert_eq!((cases, events, skipped, transitions), (2, 2, 0, 0));
     assert_eq!(case_names, vec!["A".to_string(), "1".to_string()]);
     assert_eq!(activities, vec!["x".to_string(), "ÿ".to_string()]);
+}
+
+/// Replays every saved crash of `target` through its checks.
+fn replay(target: &str, check: fn(&[u8])) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_crashes").join(target);
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        if let Err(e) = std::panic::catch_unwind(|| check(&data)) {
+            panic!("{} fails again: {e:?}", path.display());
+        }
+        n += 1;
+    }
+    assert!(n > 0, "{target}: no crash files");
+}
+
+/// Lone carriage returns (old Mac line ends) gave two CSV rows one line number, so a
+/// skipped row's report was merged with another's. They are line feeds now.
+#[test]
+fn touchpoint_csv_crashes_stay_fixed() {
+    replay("touchpoint_csv", checks::touchpoint_csv);
 }

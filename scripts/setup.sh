@@ -44,10 +44,31 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# playwright-core (drives Debian's chromium; never downloads a browser) and binaryen's
-# wasm-opt 132 (Debian's binaryen 108 emits modules that fail at start).
-if ! node -e 'const p=require("./e2e/node_modules/playwright-core/package.json"),b=require("./e2e/node_modules/binaryen/package.json"),l=require("./e2e/package.json").devDependencies; process.exit(p.version===l["playwright-core"]&&b.version===l.binaryen?0:1)' 2>/dev/null; then
-  log "installing npm packages (playwright-core, binaryen)"
+# playwright-core (drives Debian's chromium; never downloads a browser), binaryen's
+# wasm-opt 132 (Debian's binaryen 108 emits modules that fail at start) and axe-core (the
+# accessibility checks of the e2e tests). Any version differing from package.json reinstalls.
+if ! node -e 'const l=require("./e2e/package.json").devDependencies; process.exit(Object.keys(l).every((n)=>require("./e2e/node_modules/"+n+"/package.json").version===l[n])?0:1)' 2>/dev/null; then
+  log "installing npm packages (playwright-core, binaryen, axe-core)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
-log "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+# The warehouse SQL test (sql/tests): DuckDB and PySpark from PyPI, pinned in
+# sql/requirements.txt, in a project-local virtual environment (.venv, not committed).
+# Spark runs on Java 17.
+if ! command -v java >/dev/null; then
+  log "installing Debian's openjdk-17-jre-headless (for Spark)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+if ! .venv/bin/python - sql/requirements.txt 2>/dev/null <<'PY'
+import sys
+from importlib.metadata import version
+pins = [l.split("==") for l in open(sys.argv[1]) if "==" in l]
+sys.exit(0 if all(version(n) == v.strip() for n, v in pins) else 1)
+PY
+then
+  log "installing the Python packages of sql/requirements.txt into .venv (pyspark is ~300 MB)"
+  python3 -m venv .venv
+  .venv/bin/pip install -q -r sql/requirements.txt
+fi
+log "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)')"

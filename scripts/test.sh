@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
-#   1. native tests of the pure core (cargo test), then a short smoke run of every fuzz
-#      target (scripts/fuzz.sh smoke, fuzz/README.md),
+#   1. native tests of the pure core (cargo test), a short smoke run of every fuzz target
+#      (scripts/fuzz.sh smoke, fuzz/README.md), then the warehouse SQL in DuckDB and
+#      Spark compared with the core (Python, .venv made by setup.sh),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
 #   3. the release build (trunk, wasm-opt) with the gzip sizes of what it built,
 #   4. end-to-end tests (Playwright) against that release build served locally —
@@ -18,6 +19,10 @@ cargo test -p journey-core
 
 step "fuzz smoke run (cargo fuzz, nightly)"
 nice -n 5 bash scripts/fuzz.sh smoke
+
+step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
+cargo build -p journey-core --bin journey-analyze
+JOURNEY_ANALYZE=target/debug/journey-analyze .venv/bin/python -m unittest discover -s sql/tests -v
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests

@@ -19,6 +19,7 @@ fn mapping(lifecycle: bool) -> ColumnMapping {
         rating: None,
         resource: None,
         lifecycle: lifecycle.then(|| ("lifecycle".into(), "complete".into())),
+        time_zone: None,
     }
 }
 

@@ -36,6 +36,7 @@ fn run(data: &[u8], encoding: Option<TextEncoding>) -> (u64, u64, u64, Vec<Strin
         rating: None,
         resource: None,
         lifecycle: None,
+        time_zone: None,
     };
     let (log, summary) = Importer::with_encoding(data.to_vec(), &mapping, encoding).unwrap().finish().unwrap();
     let report = analyze(&log, &AnalysisOptions::default());

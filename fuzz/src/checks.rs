@@ -109,6 +109,7 @@ pub fn event_log(data: &[u8]) {
             rating: h.get(4).cloned().filter(|_| control & 0x80 != 0),
             resource: None,
             lifecycle: None,
+            time_zone: None,
         })
     };
     let Some(mapping) = ColumnMapping::from_detection(&detection).or_else(positional) else { return };

@@ -11,7 +11,7 @@ use super::detect::ColumnDetection;
 use super::error::{ImportError, RowIssue, RowProblem};
 use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
-use super::timestamp::parse_timestamp_bytes;
+use super::timestamp::{parse_timestamp_bytes, parse_timestamp_bytes_in, LocalZone};
 use crate::model::Lang;
 use crate::text_file::{decode, TextEncoding};
 
@@ -36,6 +36,10 @@ pub struct ColumnMapping {
     /// Lifecycle column and the value to keep (e.g. `("lifecycle:transition", "complete")`).
     #[serde(default)]
     pub lifecycle: Option<(String, String)>,
+    /// IANA zone (`Europe/Berlin`) in which timestamps without zone are read; `None`:
+    /// read as UTC wall-clock time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 impl ColumnMapping {
@@ -51,6 +55,7 @@ impl ColumnMapping {
             rating: name(d.guess.rating),
             resource: name(d.guess.resource),
             lifecycle: name(d.guess.lifecycle).zip(d.guess.lifecycle_value.clone()),
+            time_zone: None,
         })
     }
 }
@@ -142,6 +147,8 @@ pub struct Importer {
     record: csv::ByteRecord,
     cols: Columns,
     lifecycle_name: Option<(String, String)>,
+    /// The zone for timestamps without one, if the user picked one.
+    zone: Option<LocalZone>,
     raw: EventLog,
     cases: Interner,
     activities: Interner,
@@ -183,7 +190,12 @@ impl Importer {
             return Err(ImportError::SingleColumn);
         }
         let cols = resolve(&headers, mapping)?;
+        let zone = match mapping.time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
+            Some(name) => Some(LocalZone::named(name).ok_or_else(|| ImportError::UnknownTimeZone { name: name.to_string() })?),
+            None => None,
+        };
         Ok(Importer {
+            zone,
             reader,
             record: csv::ByteRecord::new(),
             lifecycle_name: mapping.lifecycle.clone(),
@@ -304,7 +316,11 @@ impl Importer {
         if let Some(p) = problem {
             return self.skip(line, p);
         }
-        let Some(time) = parse_timestamp_bytes(time_b) else {
+        let parsed = match &mut self.zone {
+            Some(z) => parse_timestamp_bytes_in(time_b, z),
+            None => parse_timestamp_bytes(time_b),
+        };
+        let Some(time) = parsed else {
             let value = String::from_utf8_lossy(time_b).into_owned();
             return self.skip(line, RowProblem::BadTimestamp { value });
         };
@@ -420,7 +436,23 @@ mod tests {
             rating: None,
             resource: None,
             lifecycle: None,
+            time_zone: None,
         }
+    }
+
+    #[test]
+    fn a_chosen_zone_reads_zone_less_times_and_an_unknown_zone_is_refused() {
+        let csv = b"case,activity,time,channel\nA,x,2024-03-31 01:30:00,web\nA,y,2024-03-31 03:30:00,web\nA,z,2024-03-31T03:30:00Z,web\n";
+        let m = ColumnMapping { time_zone: Some("Europe/Berlin".into()), ..mapping() };
+        let (log, _) = import_all(csv.to_vec(), &m).unwrap();
+        // 01:30 CET = 00:30Z, 03:30 CEST = 01:30Z, and the explicit 03:30Z stays.
+        assert_eq!(log.time_ms[1] - log.time_ms[0], 3_600_000);
+        assert_eq!(log.time_ms[2] - log.time_ms[1], 2 * 3_600_000);
+        let (utc, _) = import_all(csv.to_vec(), &mapping()).unwrap();
+        assert_eq!(utc.time_ms[1] - utc.time_ms[0], 2 * 3_600_000);
+        let bad = ColumnMapping { time_zone: Some("Europe/Atlantis".into()), ..mapping() };
+        let err = Importer::new(csv.to_vec(), &bad).err().unwrap();
+        assert!(err.message(Lang::En).contains("Europe/Atlantis") && err.message(Lang::De).contains("Zeitzone"));
     }
 
     #[test]

@@ -124,6 +124,17 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
+/// An axis tick for a quantity counted in whole units: the number when the tick is whole,
+/// nothing otherwise. With a small range (or none: an axis without data runs 0..1) the
+/// axis would otherwise print rounded neighbours twice ("0 0 1").
+pub fn whole_tick(value: f64, lang: Lang) -> String {
+    if value.is_finite() && (value - value.round()).abs() < 1e-9 {
+        number(value.round(), 0, lang)
+    } else {
+        String::new()
+    }
+}
+
 /// A share 0..=1 as a percentage, e.g. "35 %" (with the space both languages' style guides use).
 pub fn percent(share: f64, lang: Lang) -> String {
     format!("{} %", number(share * 100.0, 0, lang))

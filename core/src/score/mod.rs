@@ -41,7 +41,7 @@ pub use entry::{
     contact_class_from_key, contact_class_key, contact_reason_from_key, contact_reason_key, EntryError, EntryProblem,
     SettingField, TouchpointField,
 };
-pub use illusion::{illusion_warning, IllusionWarning};
+pub use illusion::{completion_missing, illusion_warning, CompletionMissing, IllusionWarning};
 pub use journey::{completion, journey_score, weakest_stage, Completion, CompletionSource, JourneyScore, WeakestStage};
 pub use main_route::{main_route, MainRoute, RouteBasis};
 pub use map_scores::{score_map, MapScores};

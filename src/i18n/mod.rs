@@ -13,6 +13,7 @@ pub mod interop;
 pub mod measures;
 pub mod analytics;
 pub mod analytics_aggregate;
+pub mod offline;
 pub mod analytics_plan;
 
 pub use journey_core::model::Lang;

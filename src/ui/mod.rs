@@ -34,3 +34,5 @@ pub mod snapshots_page;
 pub mod snapshot_compare;
 pub mod snapshot_view;
 pub mod storage_meter;
+pub mod update_notice;
+pub mod library_shell;

@@ -188,7 +188,7 @@ pub fn drop_off(log: &EventLog, opts: &DropOffOptions) -> DropOffReport {
         suggested_end_activity: most_frequent_last_activity(log),
         timeout_s: opts.timeout_s,
         completed,
-        in_progress: cases - completed - dropped,
+        in_progress: cases.saturating_sub(completed + dropped),
         dropped,
         rate: share(dropped, cases),
         by_activity,

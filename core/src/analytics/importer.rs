@@ -13,6 +13,7 @@ use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
 use super::timestamp::{parse_timestamp_bytes, parse_timestamp_bytes_in, LocalZone};
 use crate::model::Lang;
+use crate::text_file::{decode, TextEncoding};
 
 /// How many skipped rows are reported individually.
 pub const MAX_REPORTED_ISSUES: usize = 20;
@@ -72,7 +73,7 @@ pub struct ImportProgress {
 }
 
 /// What the import did besides producing events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub rows: u64,
     pub events: u64,
@@ -86,6 +87,37 @@ pub struct ImportSummary {
     pub first_issues: Vec<RowIssue>,
     /// Events with the same timestamp as the previous event of their case.
     pub timestamp_ties: u64,
+    /// The character encoding the file was read with (detected or chosen).
+    #[serde(default = "utf8")]
+    pub encoding: TextEncoding,
+    /// The delimiter used (from the mapping).
+    #[serde(default = "comma")]
+    pub delimiter: u8,
+}
+
+fn utf8() -> TextEncoding {
+    TextEncoding::Utf8
+}
+
+fn comma() -> u8 {
+    b','
+}
+
+impl Default for ImportSummary {
+    fn default() -> Self {
+        ImportSummary {
+            rows: 0,
+            events: 0,
+            cases: 0,
+            activities: 0,
+            skipped_rows: 0,
+            lifecycle_filtered: 0,
+            first_issues: Vec::new(),
+            timestamp_ties: 0,
+            encoding: TextEncoding::Utf8,
+            delimiter: b',',
+        }
+    }
 }
 
 impl ImportSummary {
@@ -128,18 +160,21 @@ pub struct Importer {
 }
 
 impl Importer {
-    /// Reads the header of `data` and checks the mapping against it.
+    /// Reads the header of `data` (encoding detected, see [`crate::text_file`]) and checks
+    /// the mapping against it.
     pub fn new(data: Vec<u8>, mapping: &ColumnMapping) -> Result<Importer, ImportError> {
+        Importer::with_encoding(data, mapping, None)
+    }
+
+    /// Like [`Importer::new`], reading `data` in the `forced` encoding when one is given.
+    pub fn with_encoding(data: Vec<u8>, mapping: &ColumnMapping, forced: Option<TextEncoding>) -> Result<Importer, ImportError> {
+        let (data, encoding) = decode(data, forced);
         if data.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(ImportError::EmptyFile);
         }
         let total_bytes = data.len() as u64;
         let expected_rows = estimate_rows(&data);
-        let bom = data.starts_with(b"\xEF\xBB\xBF");
-        let mut cursor = Cursor::new(data);
-        if bom {
-            cursor.set_position(3);
-        }
+        let cursor = Cursor::new(data);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(mapping.delimiter)
             .flexible(true)
@@ -170,7 +205,7 @@ impl Importer {
             activities: Interner::new(),
             channels: Interner::new(),
             resources: Interner::new(),
-            summary: ImportSummary::default(),
+            summary: ImportSummary { encoding, delimiter: mapping.delimiter, ..ImportSummary::default() },
             total_bytes,
             done: false,
         })
@@ -289,12 +324,20 @@ impl Importer {
             let value = String::from_utf8_lossy(time_b).into_owned();
             return self.skip(line, RowProblem::BadTimestamp { value });
         };
+        // Both texts are checked before either is interned: a case id interned for a row
+        // that is then skipped would be a case without events (it broke drop-off and
+        // the counts; found by fuzzing).
         let not_utf8 = |i: usize| RowProblem::NotUtf8 { column: cols.names[i].clone() };
-        let Some(case) = self.cases.intern(case_b) else {
+        if std::str::from_utf8(case_b).is_err() {
             let p = not_utf8(cols.case);
             return self.skip(line, p);
-        };
-        let Some(activity) = self.activities.intern(act_b) else {
+        }
+        if std::str::from_utf8(act_b).is_err() {
+            let p = not_utf8(cols.activity);
+            return self.skip(line, p);
+        }
+        let (Some(case), Some(activity)) = (self.cases.intern(case_b), self.activities.intern(act_b)) else {
+            // Not reached (both were checked above); skipping keeps it harmless anyway.
             let p = not_utf8(cols.activity);
             return self.skip(line, p);
         };

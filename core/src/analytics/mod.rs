@@ -1,7 +1,8 @@
 //! Process analytics on a business's own event log, computed entirely in the tab.
 //!
 //! The flow the UI follows:
-//! 1. [`detect_columns`] on the first bytes of the file: delimiter, headers and a guess of
+//! 1. [`detect_columns`] on the first bytes of the file: encoding (see
+//!    [`crate::text_file`]), delimiter, headers and a guess of
 //!    which column is case, activity, time and lifecycle.
 //! 2. [`Importer`] with the confirmed [`ColumnMapping`]: call [`Importer::step`] with a row
 //!    budget until it reports completion (the worker shows rows and rows/s between steps
@@ -51,7 +52,7 @@ pub use apply::{
     apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
     UnmatchedActivity as PlanUnmatched,
 };
-pub use detect::{detect_columns, detect_delimiter, ColumnDetection, ColumnGuess};
+pub use detect::{detect_columns, detect_columns_with, detect_delimiter, ColumnDetection, ColumnGuess};
 pub use deviation::{deviation, DeviatingRoute, DeviationReport, ReworkStats, UnmappedActivity};
 pub use dfg::{directly_follows, DfgEdge, DfgReport};
 pub use dropoff::{

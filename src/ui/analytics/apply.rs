@@ -171,6 +171,7 @@ fn change_row(c: &Change, t: &PlanTexts, lang: Lang) -> impl IntoView {
 /// A value as the field is read: rates as percentages, times in their unit.
 fn value(field: ChangeField, v: &ChangeValue, lang: Lang) -> String {
     let n = match v {
+        ChangeValue::Text(s) if field == ChangeField::Evidence => return evidence(s, lang),
         ChangeValue::Text(s) => return s.clone(),
         ChangeValue::Number(n) => *n,
     };
@@ -183,6 +184,25 @@ fn value(field: ChangeField, v: &ChangeValue, lang: Lang) -> String {
             if n > 0.0 { format!("+{s}") } else { s }
         }
         _ => format_number(n, 0, lang),
+    }
+}
+
+/// The core writes evidence as `kind` or `kind: source` with the English key; shown in
+/// the UI language with the glossary's words.
+fn evidence(text: &str, lang: Lang) -> String {
+    let (kind, source) = match text.split_once(": ") {
+        Some((k, s)) => (k, Some(s)),
+        None => (text, None),
+    };
+    let word = match (kind, lang) {
+        ("measured", Lang::De) => "gemessen",
+        ("reported", Lang::De) => "berichtet",
+        ("assumed", Lang::De) => "angenommen",
+        (k, _) => k,
+    };
+    match source {
+        Some(s) => format!("{word}: {s}"),
+        None => word.to_string(),
     }
 }
 

@@ -242,8 +242,5 @@ pub const DE: InteropTexts = InteropTexts {
 };
 
 pub fn interop_texts(lang: Lang) -> &'static InteropTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
+    lang.pick((&EN, &DE))
 }

@@ -430,8 +430,5 @@ pub const DE: MeasuresTexts = MeasuresTexts {
 };
 
 pub fn measures_texts(lang: Lang) -> &'static MeasuresTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
+    lang.pick((&EN, &DE))
 }

@@ -330,8 +330,5 @@ pub const DE: ScoresTexts = ScoresTexts {
 };
 
 pub fn scores_texts(lang: Lang) -> &'static ScoresTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
+    lang.pick((&EN, &DE))
 }

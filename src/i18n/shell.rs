@@ -175,8 +175,5 @@ pub const DE: Texts = Texts {
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
+    lang.pick((&EN, &DE))
 }

@@ -56,12 +56,6 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-/// Today as `YYYY-MM-DD` (local time), for backup file names.
-pub fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
 /// Handles a promise's rejection by doing nothing, so that a refusal the app expects (no
 /// clipboard or full-screen permission) is not logged as an uncaught error.
 pub fn ignore_rejection(promise: &js_sys::Promise) {

@@ -1,13 +1,4 @@
-//! Small display helpers: dates in the user's language, emotions as words and faces.
-
-use journey_core::model::Lang;
-use wasm_bindgen::JsValue;
-
-/// A timestamp (ms since epoch) as local date and time in the UI language.
-pub fn date_time(ms: f64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    date.to_locale_string(lang.code(), &JsValue::UNDEFINED).into()
-}
+//! Small display helpers: emotions as words and faces.
 
 /// An emotion −2..+2 as a signed number and a face, so colour is never the only cue.
 pub fn emotion(e: Option<i8>) -> String {
@@ -24,9 +15,4 @@ pub fn emotion(e: Option<i8>) -> String {
         }
         None => "–".to_string(),
     }
-}
-
-/// A share 0..1 as a percentage.
-pub fn percent(share: f64) -> String {
-    format!("{:.0} %", share * 100.0)
 }

@@ -5,7 +5,7 @@ use journey_core::interop::export_backup;
 use leptos::prelude::*;
 
 use super::download::download_text;
-use super::file_io::today;
+use super::browser::time::today;
 use super::json_import::JsonImport;
 use super::mermaid_import::MermaidImport;
 use super::state::{now_ms, AppState};

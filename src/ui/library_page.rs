@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::format::date_time;
+use super::browser::time::date_time;
 use super::route::{navigate, Page};
 use super::state::AppState;
 use crate::i18n::texts;

@@ -7,7 +7,8 @@ use journey_core::model::{JourneyMap, Lang, Visibility};
 use journey_core::score::score_map;
 use leptos::prelude::*;
 
-use super::format::{emotion, percent};
+use super::format::emotion;
+use journey_core::locale::percent;
 use crate::i18n::interop::interop_texts;
 use crate::i18n::texts;
 
@@ -35,7 +36,7 @@ pub fn MapSheet(map: JourneyMap, lang: Lang) -> impl IntoView {
                     let m = &tp.measurements;
                     let numbers = [
                         m.volume.map(|v| format!("{}: {v:.0}", t.volume)),
-                        m.drop_off_rate.map(|d| format!("{}: {}", t.drop_off, percent(d))),
+                        m.drop_off_rate.map(|d| format!("{}: {}", t.drop_off, percent(d, 0, lang))),
                     ]
                     .into_iter()
                     .flatten()

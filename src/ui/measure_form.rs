@@ -7,7 +7,7 @@ use journey_core::model::{
 };
 use leptos::prelude::*;
 
-use super::measures_nav::today_iso;
+use super::browser::time::today;
 use super::state::AppState;
 use crate::i18n::measures::measures_texts;
 
@@ -159,7 +159,7 @@ pub fn MeasureForm(map_id: String, editing: RwSignal<Option<String>>) -> impl In
         let map_id = map_id.clone();
         move || {
             let draft = f.draft();
-            let today = today_iso();
+            let today = today();
             let mut outcome = Ok(());
             match editing.get_untracked() {
                 Some(mid) => state.edit_map(&map_id, |m| outcome = m.update_measure(&mid, draft, &today)),

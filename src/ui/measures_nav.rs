@@ -1,5 +1,5 @@
 //! The small navigation between a map and its measures, measurements and snapshots pages,
-//! the measure count badge for touchpoint cards, and today's date for forms.
+//! and the measure count badge for touchpoint cards.
 
 use leptos::prelude::*;
 
@@ -46,10 +46,4 @@ pub fn MeasureBadge(count: usize) -> impl IntoView {
             <span class="measure-badge" data-testid="measure-badge">{move || (measures_texts(state.lang.get()).measure_badge)(count)}</span>
         }
     })
-}
-
-/// Today in the browser's time zone as `YYYY-MM-DD`.
-pub fn today_iso() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }

@@ -5,7 +5,8 @@ use journey_core::model::{board, JourneyMap, Lang, Measure, MeasureFilter, Measu
 use leptos::prelude::*;
 
 use super::measure_form::MeasureForm;
-use super::measures_nav::{today_iso, MapSectionsNav, Section};
+use super::browser::time::today;
+use super::measures_nav::{MapSectionsNav, Section};
 use super::state::AppState;
 use crate::i18n::measures::measures_texts;
 use crate::i18n::texts;
@@ -166,7 +167,7 @@ fn measure_item(map_id: String, map: &JourneyMap, m: &Measure, editing: RwSignal
                 <label><span>{t.status}</span>
                     <select data-testid="measure-move" on:change=move |ev| {
                         if let Some(s) = MeasureStatus::from_key(&event_target_value(&ev)) {
-                            let today = today_iso();
+                            let today = today();
                             state.edit_map(&map_s, |map| { map.set_measure_status(&mid, s, &today); });
                         }
                     }>{status_opts}</select>

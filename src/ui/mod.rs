@@ -3,6 +3,7 @@
 
 pub mod analytics;
 pub mod app;
+pub mod browser;
 pub mod editor;
 pub mod dashboard;
 pub mod download;

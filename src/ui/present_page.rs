@@ -10,7 +10,8 @@ use journey_core::score::score_map;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{emotion, percent};
+use super::format::emotion;
+use journey_core::locale::percent;
 use super::route::{navigate, Page};
 use super::state::AppState;
 use crate::i18n::interop::interop_texts;
@@ -136,7 +137,7 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curv
     let numbers: Vec<(&str, String)> = [
         Some((it.touchpoints, summary.touchpoints.to_string())),
         summary.volume.map(|v| (t.volume, format!("{v:.0}"))),
-        summary.highest_drop_off.map(|d| (it.highest_drop_off, percent(d))),
+        summary.highest_drop_off.map(|d| (it.highest_drop_off, percent(d, 0, lang))),
         summary.mean_emotion.map(|e| (it.mean_emotion, emotion(Some(e.round() as i8)))),
         summary.score.map(|s| (it.stage_score, format!("{s:.0} / 100"))),
     ]

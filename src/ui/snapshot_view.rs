@@ -5,7 +5,8 @@ use journey_core::compare::FieldValue;
 use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
-use super::format::{date_time, emotion};
+use super::browser::time::date_time;
+use super::format::emotion;
 use super::state::AppState;
 use crate::i18n::measures::measures_texts;
 use crate::i18n::texts;

@@ -6,7 +6,7 @@ use journey_core::model::snapshot::{Snapshot, SnapshotHeader};
 use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
-use super::format::date_time;
+use super::browser::time::date_time;
 use super::measures_nav::{MapSectionsNav, Section};
 use super::route::Page;
 use super::snapshot_compare::SnapshotCompare;

@@ -5,7 +5,8 @@
 use journey_core::storage_meter::{human_size, StorageUsage};
 use leptos::prelude::*;
 
-use super::format::{date_time, percent};
+use super::browser::time::date_time;
+use journey_core::locale::percent;
 use super::state::{AppState, SaveStatus};
 use crate::i18n::measures::measures_texts;
 use crate::store::snapshot_store::{delete_snapshot, snapshots_to_drop, storage_usage};
@@ -50,7 +51,7 @@ pub fn StorageMeter() -> impl IntoView {
                     <meter min="0" max=u.quota.to_string() value=u.used.to_string() high=(u.quota as f64 * 0.8).to_string()
                         aria-label=t().storage_title></meter>
                     <p data-testid="storage-used" data-used=u.used.to_string()>
-                        {(t().storage_used)(&human_size(u.used, l), &human_size(u.quota, l), &percent(u.share()))}
+                        {(t().storage_used)(&human_size(u.used, l), &human_size(u.quota, l), &percent(u.share(), 0, l))}
                         " " {(u.snapshots > 0).then(|| (t().storage_snapshots)(&human_size(u.snapshots, l)))}
                     </p>
                     {u.near_quota().then(|| view! { <p class="notice warning" role="alert" data-testid="storage-near">{t().storage_near}</p> })}

@@ -2,12 +2,13 @@
 //! inventory for the whole map, then one touchpoint's tracking (quick edit, data source,
 //! measurement history with its trend next to the measures taken).
 
-use journey_core::compare::{coverage, format_number};
+use journey_core::compare::coverage;
+use journey_core::locale::{percent, plain};
 use journey_core::model::{DataSource, Lang};
 use leptos::prelude::*;
 
-use super::format::percent;
-use super::measures_nav::{today_iso, MapSectionsNav, Section};
+use super::browser::time::today;
+use super::measures_nav::{MapSectionsNav, Section};
 use super::state::AppState;
 use super::tracking_panel::TouchpointTracking;
 use crate::i18n::measures::measures_texts;
@@ -36,7 +37,7 @@ pub fn TrackingPage(id: String) -> impl IntoView {
         move |_| {
             let source = t().current_values;
             let mut n = 0;
-            state.edit_map(&id, |m| n = m.record_current_measurements(&today_iso(), source));
+            state.edit_map(&id, |m| n = m.record_current_measurements(&today(), source));
             taken.set(Some(n));
         }
     };
@@ -100,7 +101,7 @@ fn CoverageSection(map: journey_core::model::JourneyMap, selected: RwSignal<Stri
     let c = coverage(&map);
     let tp_share = c.touchpoint_share.map(percent).unwrap_or_else(|| "–".into());
     let volume = match c.volume_share {
-        Some(share) => (t.coverage_volume)(&format_number(c.volume_measured, 0, lang), &format_number(c.volume_total, 0, lang), &percent(share)),
+        Some(share) => (t.coverage_volume)(&plain(c.volume_measured, 0, lang), &plain(c.volume_total, 0, lang), &percent(share, 0, lang)),
         None => t.coverage_no_volume.to_string(),
     };
     let sources = c.by_source.iter().map(|s| {

@@ -3,18 +3,14 @@
 //! touchpoint's measures as markers, so the effect of a measure is visible.
 
 use journey_core::charts::{measurement_trend, trend_input, Chart, ChartOptions};
-use journey_core::compare::format_number;
+use journey_core::locale::{percent, plain};
 use journey_core::model::{DataSource, JourneyMap, MeasureStatus, MeasurementKind, MeasurementRecord, RecordError};
+use journey_core::entry::Unit;
 use leptos::prelude::*;
 
-use super::measures_nav::today_iso;
+use super::browser::time::today;
 use super::state::AppState;
 use crate::i18n::measures::measures_texts;
-
-/// A typed number; a decimal comma is accepted (German keyboards).
-fn parse_number(text: &str) -> Option<f64> {
-    text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
-}
 
 #[component]
 pub fn TouchpointTracking(map_id: String, tp_id: String) -> impl IntoView {
@@ -25,7 +21,7 @@ pub fn TouchpointTracking(map_id: String, tp_id: String) -> impl IntoView {
         let id = map_id.clone();
         Memo::new(move |_| state.library.with(|l| l.get(&id).cloned()))
     };
-    let date = RwSignal::new(today_iso());
+    let date = RwSignal::new(today());
     let kind = RwSignal::new("volume".to_string());
     let custom = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
@@ -45,13 +41,12 @@ pub fn TouchpointTracking(map_id: String, tp_id: String) -> impl IntoView {
                 error.set(Some(t().custom_kpi_name.to_string()));
                 return;
             };
-            let Some(mut v) = parse_number(&value.get_untracked()) else {
-                error.set(Some(RecordError::NotANumber.message(l)));
-                return;
+            // The one parser of typed values (shares typed in percent, as labelled).
+            let v = match k.parse(&value.get_untracked(), Unit::Shown) {
+                Ok(Some(v)) => v,
+                Ok(None) => return error.set(Some(RecordError::NotANumber.message(l))),
+                Err(e) => return error.set(Some(e.message(l))),
             };
-            if k.is_share() {
-                v /= 100.0;
-            }
             let rec = MeasurementRecord { date: date.get_untracked(), kind: k, value: v, source: source.get_untracked().trim().to_string() };
             let mut outcome = Ok(());
             state.edit_map(&map_id, |m| outcome = m.add_record(&tp_id, rec));
@@ -83,7 +78,7 @@ pub fn TouchpointTracking(map_id: String, tp_id: String) -> impl IntoView {
         let mut rows: Vec<(usize, MeasurementRecord)> = tp.history.iter().cloned().enumerate().collect();
         rows.sort_by(|a, b| b.1.date.cmp(&a.1.date));
         let history = rows.into_iter().map(|(i, r)| {
-            let shown = if r.kind.is_share() { format!("{} %", format_number(r.value * 100.0, 1, l)) } else { format_number(r.value, 2, l) };
+            let shown = if r.kind.is_share() { percent(r.value, 1, l) } else { plain(r.value, 2, l) };
             let (edit_r, tp_r) = (edit_r.clone(), tp.id.clone());
             view! {
                 <tr data-testid="history-row">

@@ -22,7 +22,7 @@ pub fn ApplyView() -> impl IntoView {
         let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) else { return };
         let options = ApplyOptions {
             source_file: ctx.file_name.get_untracked(),
-            date: today(),
+            date: crate::ui::browser::time::today(),
             create_alternative_routes: create_routes.get_untracked(),
             drop_off: DropOffOptions::default(),
         };
@@ -65,10 +65,4 @@ pub fn store_applied(ctx: Ctx, new_map: JourneyMap) {
     state.edit_map(&id, |m| *m = new_map);
     ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
     ctx.request_deviation();
-}
-
-/// Today as `YYYY-MM-DD` (UTC), shown with the evidence source.
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
 }

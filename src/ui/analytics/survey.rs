@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
-use crate::ui::format::percent;
+use journey_core::locale::percent;
 use crate::ui::state::AppState;
 
 #[component]
@@ -61,7 +61,7 @@ fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts) -> impl IntoView {
     let body = rows.iter().map(|s| view! {
         <tr><th scope="row">{s.name.clone()}</th>
             <td>{s.csat.as_ref().map(|c| format!("{:.2} (n = {})", c.mean, c.count)).unwrap_or_else(|| "–".into())}</td>
-            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c, 0, lang), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
             <td>{s.nps.as_ref().map(|n| format!("{:+.0} (n = {})", n.nps, n.count)).unwrap_or_else(|| "–".into())}</td></tr>
     }).collect_view();
     view! {

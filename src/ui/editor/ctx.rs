@@ -110,6 +110,11 @@ impl Ed {
         }
     }
 
+    /// The UI language (tracked).
+    pub fn lang(&self) -> journey_core::model::Lang {
+        self.state.lang.get()
+    }
+
     pub fn t(&self) -> &'static EditorTexts {
         editor_texts(self.state.lang.get())
     }

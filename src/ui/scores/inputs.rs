@@ -7,7 +7,7 @@
 //! so it only changes when that value does (undo, redo, an edit elsewhere).
 
 use journey_core::model::{Lang, Touchpoint};
-use journey_core::score::{EntryError, TouchpointField};
+use journey_core::entry::{EntryError, TouchpointField};
 use leptos::prelude::*;
 
 use super::ScoresCtx;

@@ -2,7 +2,8 @@
 //! contact and a measured conversion. Same rules as the table: commit on change, refused
 //! values change nothing and say why, every edit is an undo step.
 
-use journey_core::score::{EntryError, ScoringSettings, SettingField};
+use journey_core::score::ScoringSettings;
+use journey_core::entry::{EntryError, SettingField};
 use leptos::prelude::*;
 
 use super::ScoresCtx;

@@ -2,10 +2,8 @@
 //! band word and colour), how it was computed, and its score inputs edited inline.
 
 use journey_core::model::{JourneyMap, Lang};
-use journey_core::score::{
-    contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key,
-    contact_reason_label, TouchpointField,
-};
+use journey_core::score::{contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key, contact_reason_label};
+use journey_core::entry::TouchpointField;
 use leptos::prelude::*;
 
 use super::explain::{formula_line, left_out_line, used_line};

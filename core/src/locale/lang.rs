@@ -1,5 +1,5 @@
-//! The two languages of the product. Lives in the core because templates and reports are
-//! produced in both.
+//! The two languages of the product and the one way to pick a text in one of them. Lives
+//! in the core because templates, scores and reports are produced in both.
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,12 @@ impl Lang {
             Lang::En => "en",
             Lang::De => "de",
         }
+    }
+
+    /// The English or the German one of a pair `(en, de)` (texts, separators, …). Every
+    /// EN/DE choice goes through here, so a third language is one place to extend.
+    pub fn pick<T>(self, (en, de): (T, T)) -> T {
+        self.pick((en, de))
     }
 
     /// Picks the language from a browser language tag such as `de-AT`; anything that is not

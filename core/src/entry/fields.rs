@@ -1,124 +1,13 @@
-//! Score inputs as a person types them: the number fields of a touchpoint (drop-off,
-//! CSAT, CES, volume) and of the map's scoring settings (weights, threshold, cost per
-//! contact, measured conversion), with their scales, parsing, display and where they are
-//! stored. Plus stable keys for the choice fields (contact class and reason).
-//!
-//! Shares are typed as percentages (drop-off 25 means 0.25) because that is how people
-//! speak about them. Parsing is lenient about the decimal separator (`2,5` and `2.5` both
-//! mean 2.5; with both present, the last one is the decimal separator) and strict about
-//! the scale: a value outside it is refused with a message naming the field, the value and
-//! the scale, and nothing is stored. An empty field clears an optional value (unknown, never
-//! 0) and is refused for a required one.
+//! The number inputs of the app: a touchpoint's measurements (the scores page's table and
+//! the editor's measurement lane) and the map's scoring settings, with their labels and
+//! where they are stored. Their scales come from [`MeasurementKind::scale`] and
+//! [`Scale`]; parsing is [`Scale::parse`], the same for every input.
 
-use crate::model::{ContactClass, ContactReason, Lang, Touchpoint};
-
-use super::band::format_number;
-use super::settings::ScoringSettings;
-use super::text::pick;
-
-/// The scale of a field in display units.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Scale {
-    min: f64,
-    max: Option<f64>,
-    /// Display value = stored value × factor (100 for shares shown as percent).
-    factor: f64,
-    required: bool,
-}
-
-const PERCENT: Scale = Scale { min: 0.0, max: Some(100.0), factor: 100.0, required: false };
-const NON_NEGATIVE: Scale = Scale { min: 0.0, max: None, factor: 1.0, required: false };
-
-/// What was wrong with a typed value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EntryProblem {
-    /// The text (shortened) is not a number.
-    NotANumber(String),
-    /// The number, in display units, is outside the field's scale.
-    OutOfRange { value: f64, min: f64, max: Option<f64> },
-    /// The field must have a value.
-    Required,
-}
-
-/// A refused value: which field, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EntryError {
-    /// The field's label in English and German.
-    pub field: (&'static str, &'static str),
-    pub problem: EntryProblem,
-}
-
-impl EntryError {
-    /// A sentence naming the field, the value and what is allowed.
-    pub fn message(&self, lang: Lang) -> String {
-        let field = pick(lang, self.field);
-        let n = |v: f64| format_number(v, 2, lang);
-        match (&self.problem, lang) {
-            (EntryProblem::NotANumber(text), Lang::En) => format!("{field}: “{text}” is not a number."),
-            (EntryProblem::NotANumber(text), Lang::De) => format!("{field}: „{text}“ ist keine Zahl."),
-            (EntryProblem::OutOfRange { value, min, max: Some(max) }, Lang::En) => {
-                format!("{field}: {} is outside the scale {} to {}.", n(*value), n(*min), n(*max))
-            }
-            (EntryProblem::OutOfRange { value, min, max: Some(max) }, Lang::De) => {
-                format!("{field}: {} liegt außerhalb der Skala {} bis {}.", n(*value), n(*min), n(*max))
-            }
-            (EntryProblem::OutOfRange { value, min, max: None }, Lang::En) => {
-                format!("{field}: {} must not be less than {}.", n(*value), n(*min))
-            }
-            (EntryProblem::OutOfRange { value, min, max: None }, Lang::De) => {
-                format!("{field}: {} darf nicht kleiner als {} sein.", n(*value), n(*min))
-            }
-            (EntryProblem::Required, Lang::En) => format!("{field}: please enter a number; it cannot be empty."),
-            (EntryProblem::Required, Lang::De) => format!("{field}: Bitte eine Zahl eingeben; das Feld darf nicht leer sein."),
-        }
-    }
-}
-
-/// Reads a number typed in either language. `None` for an empty text.
-fn read_number(text: &str) -> Result<Option<f64>, String> {
-    let mut s: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '%')
-        .collect();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
-    s = match (dots, commas) {
-        (0, 0) => s,
-        // Both kinds: the last one is the decimal separator, the other groups thousands.
-        (d, c) if d > 0 && c > 0 => {
-            let decimal = if s.rfind('.') > s.rfind(',') { '.' } else { ',' };
-            let group = if decimal == '.' { ',' } else { '.' };
-            s.replace(group, "").replace(decimal, ".")
-        }
-        // One kind, several times: thousands groups ("12.000.000").
-        (d, c) if d + c > 1 => s.replace(['.', ','], ""),
-        // One separator once: the decimal separator of either language.
-        _ => s.replace(',', "."),
-    };
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(text.trim().chars().take(40).collect()),
-    }
-}
-
-fn parse(scale: Scale, field: (&'static str, &'static str), text: &str) -> Result<Option<f64>, EntryError> {
-    let err = |problem| EntryError { field, problem };
-    let shown = read_number(text).map_err(|t| err(EntryProblem::NotANumber(t)))?;
-    let Some(v) = shown else {
-        return if scale.required { Err(err(EntryProblem::Required)) } else { Ok(None) };
-    };
-    if v < scale.min || scale.max.is_some_and(|max| v > max) {
-        return Err(err(EntryProblem::OutOfRange { value: v, min: scale.min, max: scale.max }));
-    }
-    Ok(Some(v / scale.factor))
-}
-
-fn show(scale: Scale, stored: Option<f64>, lang: Lang) -> String {
-    // Four decimals hide float noise (0.35 × 100) but keep what a person typed.
-    stored.map(|v| format_number(v * scale.factor, 4, lang)).unwrap_or_default()
-}
+use super::error::EntryError;
+use super::scale::{Scale, Unit};
+use crate::locale::{Lang, Text};
+use crate::model::{MeasurementKind, Touchpoint};
+use crate::score::ScoringSettings;
 
 /// A number input of a touchpoint's score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,11 +35,13 @@ impl TouchpointField {
         }
     }
 
-    fn scale(self) -> Scale {
+    /// The measurement this field edits; its scale is the field's scale.
+    pub fn kind(self) -> MeasurementKind {
         match self {
-            TouchpointField::DropOff | TouchpointField::Ces => PERCENT,
-            TouchpointField::Csat => Scale { min: 1.0, max: Some(5.0), factor: 1.0, required: false },
-            TouchpointField::Volume => NON_NEGATIVE,
+            TouchpointField::DropOff => MeasurementKind::DropOffRate,
+            TouchpointField::Csat => MeasurementKind::Csat,
+            TouchpointField::Ces => MeasurementKind::Ces,
+            TouchpointField::Volume => MeasurementKind::Volume,
         }
     }
 
@@ -165,17 +56,18 @@ impl TouchpointField {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        pick(lang, self.pair())
+        lang.pick(self.pair())
     }
 
     /// The typed text as a stored value (`None`: cleared), or why it was refused.
     pub fn parse(self, text: &str) -> Result<Option<f64>, EntryError> {
-        parse(self.scale(), self.pair(), text)
+        let (en, de) = self.pair();
+        self.kind().scale().parse(&Text::new(en, de), text, Unit::Shown)
     }
 
     /// The stored value as the input shows it (empty when unknown).
     pub fn show(self, tp: &Touchpoint, lang: Lang) -> String {
-        show(self.scale(), self.get(tp), lang)
+        self.kind().scale().show(self.get(tp), lang)
     }
 
     pub fn get(self, tp: &Touchpoint) -> Option<f64> {
@@ -244,8 +136,8 @@ impl SettingField {
             }
             SettingField::WeightImportance => required(0.0, Some(1.0)),
             SettingField::IllusionThreshold => required(0.0, Some(100.0)),
-            SettingField::CostPerContact => NON_NEGATIVE,
-            SettingField::MeasuredConversion => PERCENT,
+            SettingField::CostPerContact => Scale::NON_NEGATIVE,
+            SettingField::MeasuredConversion => Scale::PERCENT,
         }
     }
 
@@ -263,15 +155,16 @@ impl SettingField {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        pick(lang, self.pair())
+        lang.pick(self.pair())
     }
 
     pub fn parse(self, text: &str) -> Result<Option<f64>, EntryError> {
-        parse(self.scale(), self.pair(), text)
+        let (en, de) = self.pair();
+        self.scale().parse(&Text::new(en, de), text, Unit::Shown)
     }
 
     pub fn show(self, settings: &ScoringSettings, lang: Lang) -> String {
-        show(self.scale(), self.get(settings), lang)
+        self.scale().show(self.get(settings), lang)
     }
 
     pub fn get(self, s: &ScoringSettings) -> Option<f64> {
@@ -302,36 +195,10 @@ impl SettingField {
     }
 }
 
-/// A stable key of a contact class, the same as in the JSON file.
-pub fn contact_class_key(class: ContactClass) -> &'static str {
-    match class {
-        ContactClass::ValueAdding => "value_adding",
-        ContactClass::Disruptive => "disruptive",
-        ContactClass::SelfServiceCandidate => "self_service_candidate",
-    }
-}
-
-/// The class for a key; `None` for anything else (e.g. the empty "not a contact" choice).
-pub fn contact_class_from_key(key: &str) -> Option<ContactClass> {
-    super::CLASSES.into_iter().find(|c| contact_class_key(*c) == key)
-}
-
-/// A stable key of a contact reason, the same as in the JSON file.
-pub fn contact_reason_key(reason: ContactReason) -> &'static str {
-    match reason {
-        ContactReason::Service => "service",
-        ContactReason::Information => "information",
-        ContactReason::Order => "order",
-    }
-}
-
-pub fn contact_reason_from_key(key: &str) -> Option<ContactReason> {
-    super::REASONS.into_iter().find(|r| contact_reason_key(*r) == key)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entry::EntryProblem;
 
     #[test]
     fn percentages_are_typed_in_percent_and_stored_as_shares() {
@@ -365,7 +232,7 @@ mod tests {
         assert!(TouchpointField::Csat.parse("0.5").is_err());
         assert!(TouchpointField::Csat.parse("5").is_ok());
         let neg = TouchpointField::Volume.parse("-3").unwrap_err();
-        assert_eq!(neg.message(Lang::En), "Volume per month: -3 must not be less than 0.");
+        assert_eq!(neg.message(Lang::En), "Volume per month: −3 must not be less than 0.");
         assert!(SettingField::WeightImportance.parse("1,5").is_err());
     }
 
@@ -420,18 +287,5 @@ mod tests {
         TouchpointField::Csat.set(&mut tp, None);
         assert_eq!(tp.measurements.csat, None);
         assert_eq!(tp.measurements.ces, Some(2.0));
-    }
-
-    #[test]
-    fn contact_keys_round_trip_and_match_the_json_names() {
-        for class in super::super::CLASSES {
-            assert_eq!(contact_class_from_key(contact_class_key(class)), Some(class));
-            assert_eq!(serde_json::to_string(&class).unwrap(), format!("\"{}\"", contact_class_key(class)));
-        }
-        for reason in super::super::REASONS {
-            assert_eq!(contact_reason_from_key(contact_reason_key(reason)), Some(reason));
-            assert_eq!(serde_json::to_string(&reason).unwrap(), format!("\"{}\"", contact_reason_key(reason)));
-        }
-        assert_eq!(contact_class_from_key(""), None);
     }
 }

@@ -1,0 +1,4 @@
+//! Browser glue, and nothing else: downloads, reading files, the clipboard, the clock. No
+//! component lives here; features call these functions.
+
+pub mod time;

@@ -70,7 +70,7 @@ fn thousands_and_decimal_marks_of_both_languages_mean_the_same_everywhere() {
     assert_all_read(TouchpointField::Volume, "1.234,5", 1234.5); // German
     assert_all_read(TouchpointField::Volume, "1,234.5", 1234.5); // English
     assert_all_read(TouchpointField::Volume, "0,15", 0.15);
-    assert_all_read(TouchpointField::Volume, "12.000", 12_000.0);
+    assert_all_read(TouchpointField::Volume, "12.000.000", 12_000_000.0);
     assert_all_read(TouchpointField::Csat, "4,5", 4.5);
 }
 

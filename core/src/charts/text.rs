@@ -1,8 +1,6 @@
 //! Text handling shared by every chart: the module's one escaping function, cleaning of
 //! labels handed to plotters (which escapes by itself), shortening and wrapping so that
-//! labels fit a projector-sized chart, and number formatting in both languages.
-
-use crate::model::Lang;
+//! labels fit a projector-sized chart. Numbers are written by `crate::locale`.
 
 /// Characters XML 1.0 does not allow at all, not even escaped. A label containing one would
 /// make the whole SVG unreadable for an XML parser, so they are dropped.

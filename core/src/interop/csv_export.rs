@@ -10,7 +10,7 @@
 //! - a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
 //!   spreadsheet shows it as text instead of running it as a formula (CSV injection).
 
-use crate::model::{EvidenceKind, JourneyMap, Lang, Touchpoint, Visibility};
+use crate::model::{JourneyMap, Lang, Touchpoint, Visibility};
 
 use super::csv_mapping::CsvField;
 

@@ -25,7 +25,10 @@ impl Lang {
     /// The English or the German one of a pair `(en, de)` (texts, separators, …). Every
     /// EN/DE choice goes through here, so a third language is one place to extend.
     pub fn pick<T>(self, (en, de): (T, T)) -> T {
-        self.pick((en, de))
+        match self {
+            Lang::En => en,
+            Lang::De => de,
+        }
     }
 
     /// Picks the language from a browser language tag such as `de-AT`; anything that is not

@@ -26,6 +26,16 @@ pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
     format!("{} %", plain(share * 100.0, decimals, lang))
 }
 
+/// A change or a balance with its sign: "+20", "−5", "0".
+pub fn signed(value: f64, decimals: usize, lang: Lang) -> String {
+    let s = plain(value, decimals, lang);
+    if value > 0.0 && s != "0" {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
 /// A duration in seconds in the largest sensible unit, one decimal at most: "45 s",
 /// "3.5 min", "2 h", "4 d" / "4 T".
 pub fn duration(seconds: f64, lang: Lang) -> String {
@@ -50,7 +60,7 @@ fn format(value: f64, decimals: usize, lang: Lang, group: bool) -> String {
         Some((i, f)) => (i, f.trim_end_matches('0')),
         None => (formatted.as_str(), ""),
     };
-    let (group_mark, point) = lang.pick((',', '.'), ('.', ','));
+    let (group_mark, point) = lang.pick(((',', '.'), ('.', ',')));
     let mut out = String::with_capacity(formatted.len() + 4);
     let is_zero = int_part.chars().all(|c| c == '0') && frac_part.is_empty();
     if value < 0.0 && !is_zero {
@@ -100,6 +110,13 @@ mod tests {
         assert_eq!(plain(-0.0, 0, Lang::En), "0");
         assert_eq!(number(-0.04, 1, Lang::En), "0");
         assert_eq!(number(-0.05, 1, Lang::En), "−0.1");
+    }
+
+    #[test]
+    fn signed_numbers_show_plus_and_the_one_minus() {
+        assert_eq!(signed(20.0, 0, Lang::En), "+20");
+        assert_eq!(signed(-5.0, 0, Lang::De), "−5");
+        assert_eq!(signed(0.2, 0, Lang::En), "0");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::channel_icon::channel_icon;
 use super::ctx::{Dragged, Ed};
-use crate::ui::format::emotion as emotion_text;
+use journey_core::locale::emotion as emotion_text;
 
 fn emotion_value(e: Option<i8>) -> String {
     e.map(|v| v.to_string()).unwrap_or_default()
@@ -80,11 +80,9 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
                     on:change=move |ev| { let v = event_target_value(&ev); ed.edit_tp(&tid.get_value(), move |t| t.title = v.trim().to_string()); } />
             </div>
             <div class="ed-card-badges">
-                {move || view! { <crate::ui::measures_nav::MeasureBadge count=measures.get()/> }}
-                {use_context::<crate::ui::map_page::MapScoresContext>().map(|scores| view! {
-                    <crate::ui::score_badge::ScoreBadge testid="tp-score"
-                        value=Signal::derive(move || scores.0.with(|s| s.as_ref()?.touchpoint_value(&tid.get_value())))/>
-                })}
+                {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
+                <crate::ui::scores::badge::ScoreBadge testid="tp-score"
+                    value=Signal::derive(move || ed.map.scores.with(|s| s.as_ref()?.touchpoint_value(&tid.get_value())))/>
             </div>
             <label class="ed-row">
                 <span>{move || ed.t().channel}</span>

@@ -8,7 +8,7 @@ use super::ctx::Ed;
 
 #[component]
 pub fn Toolbar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
-    let id = move || ed.map_id.get_value();
+    let id = move || ed.map.id();
     let undo = move || {
         ed.problem.set(None);
         ed.state.undo(&id());

@@ -6,12 +6,12 @@ use journey_core::score::{contact_class_key, contact_class_label, contact_reason
 use journey_core::locale::plain;
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 #[component]
 pub fn Contacts() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let body = move || {
         let lang = ctx.state.lang.get();
@@ -112,7 +112,7 @@ pub fn Contacts() -> impl IntoView {
 
 #[component]
 pub fn Steering() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let body = move || {
         let lang = ctx.state.lang.get();

@@ -7,7 +7,7 @@ use journey_core::locale::percent;
 use leptos::prelude::*;
 
 use crate::i18n::scores::scores_texts;
-use crate::ui::score_badge::ScoreBadge;
+use crate::ui::scores::badge::ScoreBadge;
 use crate::ui::state::AppState;
 
 #[component]

@@ -6,12 +6,12 @@ use journey_core::score::OpportunityField;
 use journey_core::locale::plain;
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 #[component]
 pub fn Opportunities() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let body = move || {
         let lang = ctx.state.lang.get();

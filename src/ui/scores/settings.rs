@@ -6,12 +6,12 @@ use journey_core::score::ScoringSettings;
 use journey_core::entry::{EntryError, SettingField};
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let is_default = move || ctx.map.with(|m| m.as_ref().is_none_or(|m| m.scoring == ScoringSettings::default()));
     view! {
@@ -31,7 +31,7 @@ pub fn SettingsPanel() -> impl IntoView {
 
 #[component]
 fn SettingInput(field: SettingField) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let problem = RwSignal::new(None::<EntryError>);
     let shown = Memo::new(move |_| {
         let lang = ctx.state.lang.get();

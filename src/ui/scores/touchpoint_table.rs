@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use super::explain::{formula_line, left_out_line, used_line};
 use super::inputs::{problem_id, Choice, ChoiceField, NumberField, RowProblem};
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
-use crate::ui::format::emotion;
-use crate::ui::score_badge::ScoreBadge;
+use journey_core::locale::emotion;
+use crate::ui::scores::badge::ScoreBadge;
 
 const EMOTION: Choice = Choice {
     testid: "emotion",
@@ -66,7 +66,7 @@ fn ids_in_stage_order(map: &JourneyMap) -> Vec<String> {
 
 #[component]
 pub fn TouchpointTable() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let ids = move || ctx.map.with(|m| m.as_ref().map(ids_in_stage_order).unwrap_or_default());
     let lang = move || ctx.state.lang.get();
@@ -104,7 +104,7 @@ pub fn TouchpointTable() -> impl IntoView {
 
 #[component]
 fn TouchpointRow(id: String) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let problem: RowProblem = RwSignal::new(None);
     let result = {
         let id = id.clone();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
-#   1. native tests of the pure core (cargo test), then the warehouse SQL in DuckDB and
+#   1. native tests of the pure core (cargo test), a short smoke run of every fuzz target
+#      (scripts/fuzz.sh smoke, fuzz/README.md), then the warehouse SQL in DuckDB and
 #      Spark compared with the core (Python, .venv made by setup.sh),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
 #   3. the release build (trunk, wasm-opt) with the gzip sizes of what it built,
@@ -15,6 +16,9 @@ step() { printf '\n===== %s =====\n' "$*"; }
 
 step "native tests (journey-core)"
 cargo test -p journey-core
+
+step "fuzz smoke run (cargo fuzz, nightly)"
+nice -n 5 bash scripts/fuzz.sh smoke
 
 step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
 cargo build -p journey-core --bin journey-analyze

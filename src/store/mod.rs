@@ -9,6 +9,7 @@ pub mod backend;
 pub mod keys;
 pub mod library_store;
 pub mod preferences;
+pub mod revision;
 pub mod snapshot_store;
 
 pub use backend::{KeyValue, MemoryStorage, SetError};

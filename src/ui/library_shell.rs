@@ -13,11 +13,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::app::AppHeader;
-use super::library_page::LibraryPage;
-use super::notices::Notices;
-use super::route::{use_page, Page};
+use super::library::page::LibraryPage;
+use super::shell::notices::Notices;
+use super::shell::route::{use_page, Page};
 use super::state::AppState;
-use super::update_notice::UpdateNotice;
+use super::shell::update_notice::UpdateNotice;
 use crate::i18n::offline::offline_texts;
 
 /// The whole app's JS glue, next to `index.html` (Trunk does not hash on-demand modules).

@@ -11,8 +11,8 @@ pub struct AggregateTexts {
     pub title: &'static str,
     /// Producer, cases and events of the aggregate.
     pub source: fn(&str, &str, &str) -> String,
-    /// The goal the query measured drop-off against, and τ in days.
-    pub goal: fn(&str, &str) -> String,
+    /// The goal the query measured drop-off against, and τ in seconds.
+    pub goal: fn(&str, f64) -> String,
     pub no_goal: &'static str,
     pub quantiles_exact: &'static str,
     /// Approximate quantiles with their rank error (as a percent text).
@@ -32,7 +32,7 @@ pub const EN: AggregateTexts = AggregateTexts {
     picker_hint: "For more events than a browser tab holds: choose the aggregate (JSON) that the SQL in the project's sql/ folder computes in your data warehouse.",
     title: "Measured from a warehouse aggregate",
     source: |producer, cases, events| format!("{cases} cases, {events} events, computed by: {producer}."),
-    goal: |goal, days| format!("Drop-off is measured against the goal named in the query: {goal} (timeout {days} days). To measure it against another goal, run the query again."),
+    goal: |goal, s| format!("Drop-off is measured against the goal named in the query: {goal} (timeout {}). To measure it against another goal, run the query again.", duration(s, Lang::En)),
     no_goal: "The query named no goal activity that occurs in the data, so drop-off cannot be shown. Run the query again with the journey's goal.",
     quantiles_exact: "Waiting and throughput times: exact quantiles.",
     quantiles_approx: |e| format!("Waiting and throughput times: approximate quantiles (rank error up to {e} of the values)."),
@@ -55,7 +55,7 @@ pub const DE: AggregateTexts = AggregateTexts {
     picker_hint: "Für mehr Ereignisse, als ein Browser-Tab fasst: das Aggregat (JSON) wählen, das das SQL im Ordner sql/ des Projekts in Ihrem Data Warehouse berechnet.",
     title: "Gemessen aus einem Aggregat des Data Warehouse",
     source: |producer, cases, events| format!("{cases} Fälle, {events} Ereignisse, berechnet von: {producer}."),
-    goal: |goal, days| format!("Abbrüche werden gegen das in der Abfrage genannte Ziel gemessen: {goal} (Zeitlimit {days} Tage). Für ein anderes Ziel die Abfrage erneut ausführen."),
+    goal: |goal, s| format!("Abbrüche werden gegen das in der Abfrage genannte Ziel gemessen: {goal} (Zeitlimit {}). Für ein anderes Ziel die Abfrage erneut ausführen.", duration(s, Lang::De)),
     no_goal: "Die Abfrage nennt keine Zielaktivität, die in den Daten vorkommt, daher können keine Abbrüche gezeigt werden. Bitte die Abfrage mit dem Ziel der Customer Journey erneut ausführen.",
     quantiles_exact: "Warte- und Durchlaufzeiten: exakte Quantile.",
     quantiles_approx: |e| format!("Warte- und Durchlaufzeiten: genäherte Quantile (Rangfehler bis {e} der Werte)."),
@@ -73,6 +73,17 @@ pub const DE: AggregateTexts = AggregateTexts {
     histogram_needs_raw: "Das Histogramm braucht die Durchlaufzeit jedes Falls: das Aggregat enthält die Quantile oben.",
     not_derivable: |titles| format!("Nicht geändert, weil mehrere Aktivitäten für sie stehen (ein Aggregat kann deren Fälle nicht zusammenführen): {titles}."),
 };
+
+/// τ in days from one day on, else in hours.
+fn duration(s: f64, lang: Lang) -> String {
+    let n = |v: f64| journey_core::locale::number(v, 1, lang);
+    match (s >= 86_400.0, lang) {
+        (true, Lang::En) => format!("{} days", n(s / 86_400.0)),
+        (true, Lang::De) => format!("{} Tage", n(s / 86_400.0)),
+        (false, Lang::En) => format!("{} h", n(s / 3600.0)),
+        (false, Lang::De) => format!("{} Std.", n(s / 3600.0)),
+    }
+}
 
 pub fn aggregate_texts(lang: Lang) -> &'static AggregateTexts {
     match lang {

@@ -67,17 +67,16 @@ pub fn AggregateNotice() -> impl IntoView {
         let t = aggregate_texts(lang);
         ctx.aggregate.with(|a| {
             let a = a.as_ref()?;
-            let count = |n: u64| journey_core::score::format_number(n as f64, 0, lang);
+            let count = |n: u64| journey_core::locale::number(n as f64, 0, lang);
             let goal = if aggregate::goal_known(a) {
-                let days = journey_core::score::format_number(a.timeout_s / 86_400.0, 1, lang);
-                (t.goal)(&a.goal_activities.join(", "), &days)
+                (t.goal)(&a.goal_activities.join(", "), a.timeout_s)
             } else {
                 t.no_goal.to_string()
             };
             let quantiles = match a.quantiles.method {
                 QuantileMethod::Exact => t.quantiles_exact.to_string(),
                 QuantileMethod::Approximate => {
-                    (t.quantiles_approx)(&format!("{} %", journey_core::score::format_number(a.quantiles.rank_error * 100.0, 2, lang)))
+                    (t.quantiles_approx)(&format!("{} %", journey_core::locale::number(a.quantiles.rank_error * 100.0, 2, lang)))
                 }
             };
             let raw = aggregate::needs_raw_events().iter().map(|m| view! { <li>{(t.raw_only)(*m)}</li> }).collect_view();

@@ -18,6 +18,7 @@ use std::fmt::Write;
 use super::flow_legend::{legend_sentence, legend_svg, route_style};
 use super::flow_text::{place_labels, text_width, wrap_to_width, Rect};
 use crate::charts::escape;
+use crate::locale::number;
 use crate::model::{Channel, JourneyMap, Lang, RouteKind};
 
 pub const NODE_W: f64 = 180.0;
@@ -184,19 +185,7 @@ fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
 
 /// A route volume as a whole number with the language's thousands separator.
 pub fn volume_label(v: f64, lang: Lang) -> String {
-    let digits = format!("{:.0}", v.round());
-    let sep = match lang {
-        Lang::En => ',',
-        Lang::De => '.',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    number(v, 0, lang)
 }
 
 /// Positions every stage name, touchpoint, arrow, volume label and the legend.
@@ -291,14 +280,6 @@ pub fn layout(map: &JourneyMap, lang: Lang) -> FlowLayout {
     FlowLayout { width, height, columns, nodes, edges, labels, legend }
 }
 
-pub fn kind_key(kind: RouteKind) -> &'static str {
-    match kind {
-        RouteKind::Planned => "planned",
-        RouteKind::Alternative => "alternative",
-        RouteKind::LoopBack => "loop_back",
-    }
-}
-
 fn kind_words(kind: RouteKind, lang: Lang) -> &'static str {
     match (kind, lang) {
         (RouteKind::Planned, Lang::En) => "Planned route",
@@ -318,7 +299,7 @@ fn markers() -> String {
         let _ = write!(
             s,
             r#"<marker id="flow-arrow-{}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="{ARROW}" markerHeight="{ARROW}" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="{stroke}"/></marker>"#,
-            kind_key(kind)
+            kind.key()
         );
     }
     s.push_str("</defs>");
@@ -370,7 +351,7 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
             e.shape.path(),
             width_of(e),
             name = escape(&name),
-            key = kind_key(e.kind),
+            key = e.kind.key(),
             id = escape(&e.id),
         );
     }

@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <span class="brand-tagline">{move || t().tagline}</span>
             </a>
             <SaveIndicator/>
+            <super::shell::shortcuts::Shortcuts/>
             <LangSwitch/>
         </header>
         <Notices/>

@@ -104,20 +104,28 @@ pub fn Shortcuts() -> impl IntoView {
             let Some(id) = map_of(&page.get_untracked()) else { return };
             ev.prevent_default();
             ev.stop_propagation();
-            let field = text_field(&ev);
-            if let Some(f) = &field {
-                let _ = f.blur();
-            }
-            match which {
+            let step = move || match which {
                 History::Undo => state.undo(&id),
                 History::Redo => state.redo(&id),
             };
-            if let Some(f) = field {
-                request_animation_frame(move || {
-                    if f.is_connected() {
-                        let _ = f.focus();
-                    }
-                });
+            match text_field(&ev) {
+                Some(field) => {
+                    let _ = field.blur();
+                    // Let the page draw the committed value before stepping back, so that
+                    // every field shows the map again (a field whose value went "" → typed
+                    // → "" within one tick would keep showing the typed text).
+                    request_animation_frame(move || {
+                        step();
+                        request_animation_frame(move || {
+                            if field.is_connected() {
+                                let _ = field.focus();
+                            }
+                        });
+                    });
+                }
+                None => {
+                    step();
+                }
             }
             return;
         }

@@ -16,3 +16,4 @@ pub mod editor;
 pub mod presentation;
 pub mod compare;
 pub mod storage_meter;
+pub mod text_file;

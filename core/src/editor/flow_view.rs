@@ -18,7 +18,6 @@ use std::fmt::Write;
 use super::flow_legend::{legend_sentence, legend_svg, route_style};
 use super::flow_text::{place_labels, text_width, wrap_to_width, Rect};
 use crate::charts::escape;
-use crate::locale::number;
 use crate::model::{Channel, JourneyMap, Lang, RouteKind};
 
 pub const NODE_W: f64 = 180.0;
@@ -177,15 +176,12 @@ fn column_x(col: usize) -> f64 {
 }
 
 fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::En => ("Flow of the journey", "outside", "customers"),
-        Lang::De => ("Ablauf der Kundenreise", "extern", "Kunden"),
-    }
+    lang.pick((("Flow of the journey", "outside", "customers"), ("Ablauf der Kundenreise", "extern", "Kunden")))
 }
 
 /// A route volume as a whole number with the language's thousands separator.
 pub fn volume_label(v: f64, lang: Lang) -> String {
-    number(v, 0, lang)
+    crate::locale::number(v, 0, lang)
 }
 
 /// Positions every stage name, touchpoint, arrow, volume label and the legend.
@@ -280,16 +276,6 @@ pub fn layout(map: &JourneyMap, lang: Lang) -> FlowLayout {
     FlowLayout { width, height, columns, nodes, edges, labels, legend }
 }
 
-fn kind_words(kind: RouteKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (RouteKind::Planned, Lang::En) => "Planned route",
-        (RouteKind::Alternative, Lang::En) => "Alternative route",
-        (RouteKind::LoopBack, Lang::En) => "Loop back",
-        (RouteKind::Planned, Lang::De) => "Geplante Route",
-        (RouteKind::Alternative, Lang::De) => "Alternative Route",
-        (RouteKind::LoopBack, Lang::De) => "Rücksprung",
-    }
-}
 
 /// One arrowhead per route kind, in user units so it does not grow with the stroke.
 fn markers() -> String {
@@ -341,7 +327,7 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
     for e in &l.edges {
         let (stroke, dash) = route_style(e.kind);
         let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
-        let mut name = format!("{}: {} → {}", kind_words(e.kind, lang), e.from_title, e.to_title);
+        let mut name = format!("{}: {} → {}", e.kind.long_label(lang), e.from_title, e.to_title);
         if let Some(v) = e.volume {
             let _ = write!(name, ", {} {customers}", volume_label(v, lang));
         }

@@ -9,3 +9,4 @@ pub mod map_nav;
 pub mod notices;
 pub mod route;
 pub mod shortcuts;
+pub mod update_notice;

@@ -133,10 +133,16 @@ pub fn report(a: &Aggregate) -> Report {
     }
 }
 
+/// Whether the query named a goal activity that occurs in the log: only then can drop-off
+/// be measured (otherwise nothing counts as dropped and the page asks for a goal).
+pub fn goal_known(a: &Aggregate) -> bool {
+    a.goal_activities.iter().any(|g| a.activity(g).is_some())
+}
+
 /// Drop-off against the query's goal. Without a goal in the query nothing counts as
 /// dropped: the page asks for a goal instead of guessing one.
 pub fn drop_off(a: &Aggregate) -> DropOffReport {
-    let goal_named = !a.goal_activities.is_empty();
+    let goal_named = goal_known(a);
     let dropped = if goal_named { a.dropped_cases() } else { 0 };
     let completed = if goal_named { a.cases_reaching_goal } else { 0 };
     let mut by_activity: Vec<DropOffByActivity> = a
@@ -145,6 +151,7 @@ pub fn drop_off(a: &Aggregate) -> DropOffReport {
         .filter(|x| goal_named && x.dropped_cases > 0)
         .map(|x| DropOffByActivity {
             activity: x.activity.clone(),
+            reached: x.cases,
             dropped: x.dropped_cases,
             share_of_drop_offs: share(x.dropped_cases, dropped),
             rate: share(x.dropped_cases, x.cases),
@@ -153,7 +160,10 @@ pub fn drop_off(a: &Aggregate) -> DropOffReport {
     by_activity.sort_by(|x, y| y.dropped.cmp(&x.dropped).then_with(|| x.activity.cmp(&y.activity)));
     DropOffReport {
         end_activities: a.goal_activities.clone(),
-        end_activities_inferred: false,
+        goal_missing: !goal_named,
+        unknown_end_activities: Vec::new(),
+        // The aggregate has end-activity counts: the most frequent one, as a suggestion only.
+        suggested_end_activity: a.activities.iter().filter(|x| x.end_cases > 0).max_by_key(|x| x.end_cases).map(|x| x.activity.clone()),
         timeout_s: a.timeout_s,
         completed,
         in_progress: a.cases - completed - dropped,

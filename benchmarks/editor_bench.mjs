@@ -5,6 +5,7 @@
 // redraws the emotion curve, and a reorder by keyboard button), measured in the page from
 // dispatching the edit to the next frame after the DOM shows it.
 import { startServer, launch } from '../e2e/harness.mjs';
+import { result } from './result.mjs';
 
 const TOUCHPOINTS = 300;
 const RUNS = 25;
@@ -80,5 +81,6 @@ const results = [
 ];
 
 console.log(JSON.stringify({ touchpoints: TOUCHPOINTS, runs: RUNS, open_map_ms: openMs, results }, null, 2));
+for (const r of results) result(`edit on a ${TOUCHPOINTS}-touchpoint map: ${r.edit} (median / p95 of ${RUNS})`, `${r.median_ms} / ${r.p95_ms} ms`);
 await browser.close();
 await srv.close();

@@ -10,7 +10,7 @@
 //! slide is the value of the curve beside it — not a mean computed and rounded separately.
 
 use crate::charts::from_map::emotion_curve_input;
-use crate::charts::text::number;
+use crate::locale::{number, percent, signed};
 use crate::model::{Channel, JourneyMap, Lang, Visibility};
 use crate::score::MapScores;
 
@@ -141,12 +141,7 @@ pub enum KeyNumber {
 
 /// An emotion as the curve's description writes it: signed, at most one decimal.
 pub fn signed_emotion(value: f64, lang: Lang) -> String {
-    let text = number(value, 1, lang);
-    if value > 0.0 && text != "0" {
-        format!("+{text}")
-    } else {
-        text
-    }
+    signed(value, 1, lang)
 }
 
 /// The slide's key numbers, written in `lang` (thousands separators, decimal comma in German,
@@ -157,7 +152,7 @@ pub fn key_numbers(s: &StageSummary, lang: Lang) -> Vec<(KeyNumber, String)> {
         out.push((KeyNumber::Volume, number(v, 0, lang)));
     }
     if let Some(d) = s.highest_drop_off {
-        out.push((KeyNumber::HighestDropOff, format!("{} %", number(d * 100.0, 0, lang))));
+        out.push((KeyNumber::HighestDropOff, percent(d, 0, lang)));
     }
     for c in &s.emotion {
         if let Some(v) = c.value {

@@ -219,6 +219,10 @@ test('the shop log: goal from the main route, preview, true drop-off in the map,
   await page.getByRole('heading', { name: 'Das Ziel der Kundenreise' }).waitFor();
   await page.getByTestId('goal').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'analytics-goal-de-1366.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('preview-apply').click();
+  await page.getByTestId('apply-preview').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'analytics-preview-de-1920.png') });
 }));
 
 test('matching: "View product" is paired with "Product page" when picked, and stays after a reload', () => withPage(browser, 'analytics-matching', async (page) => {

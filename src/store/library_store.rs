@@ -51,6 +51,10 @@ pub struct Loaded {
 }
 
 pub fn load_library(kv: &dyn KeyValue) -> Loaded {
+    super::timing::measured("load", || read_library(kv))
+}
+
+fn read_library(kv: &dyn KeyValue) -> Loaded {
     let mut loaded = Loaded::default();
     let map_keys: Vec<String> = kv.keys().into_iter().filter(|k| keys::map_id(k).is_some()).collect();
     let index = kv.get(keys::INDEX).map(|text| serde_json::from_str::<Index>(&text));
@@ -106,7 +110,7 @@ pub fn load_library(kv: &dyn KeyValue) -> Loaded {
 
 /// Writes one map. On failure the previously stored version stays as it was.
 pub fn save_map(kv: &dyn KeyValue, map: &JourneyMap) -> Result<(), SetError> {
-    kv.set(&keys::map_key(&map.id), &to_json(map))
+    super::timing::measured("save", || kv.set(&keys::map_key(&map.id), &to_json(map)))
 }
 
 /// Writes the index of all maps, keeping the entries of unreadable maps.

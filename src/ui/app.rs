@@ -1,14 +1,16 @@
-//! The app shell: header with language switch, notices, and the page for the current hash.
+//! The composition root: header (save indicator, language switch), notices, and the page
+//! for the current hash. A new page is a `Page` variant in `shell::route`, a component in
+//! its feature folder, and one line in the match below.
 
 use leptos::prelude::*;
 
 use super::dashboard::DashboardPage;
-use super::lang_switch::LangSwitch;
-use super::library_page::LibraryPage;
-use super::map_page::MapPage;
+use super::shell::lang_switch::LangSwitch;
+use super::library::page::LibraryPage;
+use super::map::page::MapPage;
 use super::analytics::AnalyticsPage;
-use super::notices::{Notices, SaveIndicator};
-use super::route::{use_page, Page};
+use super::shell::notices::{Notices, SaveIndicator};
+use super::shell::route::{use_page, Page};
 use super::scores::ScoresPage;
 use super::state::AppState;
 use crate::i18n::texts;
@@ -20,16 +22,46 @@ pub fn App() -> impl IntoView {
     let page = use_page();
     let t = move || texts(state.lang.get());
 
+    // Write pending edits before the tab goes away.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    on_cleanup(move || pagehide.remove());
+
+    view! {
+        <AppHeader/>
+        <Notices/>
+        <super::shell::update_notice::UpdateNotice/>
+        <main class="app-main">
+            {move || match page.get() {
+                Page::Library => view! { <LibraryPage/> }.into_any(),
+                Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
+                Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
+                Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
+                Page::Shared(fragment) => view! { <super::map::shared::SharedPage fragment/> }.into_any(),
+                Page::Present(id) => view! { <super::map::presentation::PresentPage id/> }.into_any(),
+                Page::Measures(id) => view! { <super::measures::page::MeasuresPage id=id/> }.into_any(),
+                Page::Tracking(id) => view! { <super::measures::tracking_page::TrackingPage id=id/> }.into_any(),
+                Page::Snapshots(id) => view! { <super::snapshots::page::SnapshotsPage id=id/> }.into_any(),
+                Page::MapAnalytics(id) => view! { <AnalyticsPage id=id/> }.into_any(),
+                Page::NotFound => view! {
+                    <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
+                }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The header of every page: brand (link to the library), save state, language switch.
+/// Also used by the first-load module's shell (`library_shell.rs`).
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || texts(state.lang.get());
     // Keep <html lang> in step with the UI language (screen readers, hyphenation).
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", state.lang.get().code());
         }
     });
-    // Write pending edits before the tab goes away.
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    on_cleanup(move || pagehide.remove());
-
     view! {
         <header class="app-header">
             <a class="brand" href=Page::Library.href()>
@@ -37,25 +69,8 @@ pub fn App() -> impl IntoView {
                 <span class="brand-tagline">{move || t().tagline}</span>
             </a>
             <SaveIndicator/>
+            <super::shell::shortcuts::Shortcuts/>
             <LangSwitch/>
         </header>
-        <Notices/>
-        <main class="app-main">
-            {move || match page.get() {
-                Page::Library => view! { <LibraryPage/> }.into_any(),
-                Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
-                Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
-                Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
-                Page::Shared(fragment) => view! { <super::shared_page::SharedPage fragment/> }.into_any(),
-                Page::Present(id) => view! { <super::present_page::PresentPage id/> }.into_any(),
-                Page::Measures(id) => view! { <super::measures_page::MeasuresPage id=id/> }.into_any(),
-                Page::Tracking(id) => view! { <super::tracking_page::TrackingPage id=id/> }.into_any(),
-                Page::Snapshots(id) => view! { <super::snapshots_page::SnapshotsPage id=id/> }.into_any(),
-                Page::MapAnalytics(id) => view! { <AnalyticsPage id=id/> }.into_any(),
-                Page::NotFound => view! {
-                    <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>
-                }.into_any(),
-            }}
-        </main>
     }
 }

@@ -176,27 +176,12 @@ fn column_x(col: usize) -> f64 {
 }
 
 fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::En => ("Flow of the journey", "outside", "customers"),
-        Lang::De => ("Ablauf der Kundenreise", "extern", "Kunden"),
-    }
+    lang.pick((("Flow of the journey", "outside", "customers"), ("Ablauf der Kundenreise", "extern", "Kunden")))
 }
 
 /// A route volume as a whole number with the language's thousands separator.
 pub fn volume_label(v: f64, lang: Lang) -> String {
-    let digits = format!("{:.0}", v.round());
-    let sep = match lang {
-        Lang::En => ',',
-        Lang::De => '.',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    crate::locale::number(v, 0, lang)
 }
 
 /// Positions every stage name, touchpoint, arrow, volume label and the legend.
@@ -291,24 +276,6 @@ pub fn layout(map: &JourneyMap, lang: Lang) -> FlowLayout {
     FlowLayout { width, height, columns, nodes, edges, labels, legend }
 }
 
-pub fn kind_key(kind: RouteKind) -> &'static str {
-    match kind {
-        RouteKind::Planned => "planned",
-        RouteKind::Alternative => "alternative",
-        RouteKind::LoopBack => "loop_back",
-    }
-}
-
-fn kind_words(kind: RouteKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (RouteKind::Planned, Lang::En) => "Planned route",
-        (RouteKind::Alternative, Lang::En) => "Alternative route",
-        (RouteKind::LoopBack, Lang::En) => "Loop back",
-        (RouteKind::Planned, Lang::De) => "Geplante Route",
-        (RouteKind::Alternative, Lang::De) => "Alternative Route",
-        (RouteKind::LoopBack, Lang::De) => "Rücksprung",
-    }
-}
 
 /// One arrowhead per route kind, in user units so it does not grow with the stroke.
 fn markers() -> String {
@@ -318,7 +285,7 @@ fn markers() -> String {
         let _ = write!(
             s,
             r#"<marker id="flow-arrow-{}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="{ARROW}" markerHeight="{ARROW}" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="{stroke}"/></marker>"#,
-            kind_key(kind)
+            kind.key()
         );
     }
     s.push_str("</defs>");
@@ -360,7 +327,7 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
     for e in &l.edges {
         let (stroke, dash) = route_style(e.kind);
         let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
-        let mut name = format!("{}: {} → {}", kind_words(e.kind, lang), e.from_title, e.to_title);
+        let mut name = format!("{}: {} → {}", e.kind.long_label(lang), e.from_title, e.to_title);
         if let Some(v) = e.volume {
             let _ = write!(name, ", {} {customers}", volume_label(v, lang));
         }
@@ -370,7 +337,7 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
             e.shape.path(),
             width_of(e),
             name = escape(&name),
-            key = kind_key(e.kind),
+            key = e.kind.key(),
             id = escape(&e.id),
         );
     }

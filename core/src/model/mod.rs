@@ -6,7 +6,6 @@ mod analytics_settings;
 mod channel;
 mod journey_map;
 mod journey_throughput;
-mod lang;
 mod reorder;
 mod measure;
 pub mod snapshot;
@@ -18,7 +17,9 @@ pub use analytics_settings::{ActivityMatch, AnalyticsSettings};
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
-pub use lang::Lang;
+// The language lives in `crate::locale`; the model re-exports it because every map and
+// template is built in one.
+pub use crate::locale::Lang;
 pub use reorder::Step;
 pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,

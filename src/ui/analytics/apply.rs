@@ -7,7 +7,7 @@
 use journey_core::analytics::session::Request;
 use journey_core::analytics::{ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue};
 use journey_core::model::Lang;
-use journey_core::score::{format_number, format_percent};
+use journey_core::locale::{percent, plain};
 use leptos::prelude::*;
 
 use super::goal::{activity_names, current_map, goal_of, timeout_s};
@@ -27,7 +27,7 @@ pub fn ApplyView() -> impl IntoView {
         let (Some(map), Some(names)) = (current_map(ctx), activity_names(ctx)) else { return };
         let mut options = ApplyOptions {
             source_file: ctx.file_name.get_untracked(),
-            date: today(),
+            date: crate::ui::browser::time::today(),
             create_alternative_routes: create_routes.get_untracked(),
             drop_off: Default::default(),
         };
@@ -36,7 +36,7 @@ pub fn ApplyView() -> impl IntoView {
         ctx.send(&Request::PlanApply { map, options }, None);
     };
     let undo = move |_| {
-        if state.undo(&ctx.map_id.get_value()) {
+        if state.undo(&ctx.map.id()) {
             ctx.plan.set(None);
             ctx.notice.set(Some(t().undone.to_string()));
             ctx.request_deviation();
@@ -44,7 +44,7 @@ pub fn ApplyView() -> impl IntoView {
     };
     // Undo stays offered after leaving and coming back: the history lives in AppState.
     let undo_button = move || {
-        state.can_undo(&ctx.map_id.get_value()).then(|| view! {
+        state.can_undo(&ctx.map.id()).then(|| view! {
             <button type="button" on:click=undo data-testid="undo-apply">{t().undo}</button>
         })
     };
@@ -91,7 +91,7 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
         let unmatched = plan
             .unmatched_activities
             .iter()
-            .map(|u| view! { <li>{format!("{} ({})", u.activity, format_number(u.events as f64, 0, lang))}</li> })
+            .map(|u| view! { <li>{format!("{} ({})", u.activity, plain(u.events as f64, 0, lang))}</li> })
             .collect_view();
         Some(view! {
             <section class="metrics apply-preview" data-testid="apply-preview" aria-labelledby="apply-preview-title">
@@ -164,35 +164,48 @@ fn change_row(c: &Change, t: &PlanTexts, lang: Lang) -> impl IntoView {
 /// A value as the field is read: rates as percentages, times in their unit.
 fn value(field: ChangeField, v: &ChangeValue, lang: Lang) -> String {
     let n = match v {
+        ChangeValue::Text(s) if field == ChangeField::Evidence => return evidence(s, lang),
         ChangeValue::Text(s) => return s.clone(),
         ChangeValue::Number(n) => *n,
     };
     match field {
-        ChangeField::DropOffRate | ChangeField::Ces => format_percent(n, lang),
+        ChangeField::DropOffRate | ChangeField::Ces => percent(n, 1, lang),
         ChangeField::ThroughputTimeS => (analytics_texts(lang).seconds)(n),
-        ChangeField::Csat => format_number(n, 2, lang),
+        ChangeField::Csat => plain(n, 2, lang),
         ChangeField::Nps => {
-            let s = format_number(n, 0, lang);
+            let s = plain(n, 0, lang);
             if n > 0.0 { format!("+{s}") } else { s }
         }
-        _ => format_number(n, 0, lang),
+        _ => plain(n, 0, lang),
+    }
+}
+
+/// The core writes evidence as `kind` or `kind: source` with the English key; shown in
+/// the UI language with the glossary's words.
+fn evidence(text: &str, lang: Lang) -> String {
+    let (kind, source) = match text.split_once(": ") {
+        Some((k, s)) => (k, Some(s)),
+        None => (text, None),
+    };
+    let word = match (kind, lang) {
+        ("measured", Lang::De) => "gemessen",
+        ("reported", Lang::De) => "berichtet",
+        ("assumed", Lang::De) => "angenommen",
+        (k, _) => k,
+    };
+    match source {
+        Some(s) => format!("{word}: {s}"),
+        None => word.to_string(),
     }
 }
 
 /// Stores the planned map as one undoable edit.
 pub fn store_applied(ctx: Ctx, new_map: journey_core::model::JourneyMap) {
     let state = ctx.state;
-    let id = ctx.map_id.get_value();
-    if new_map.id != id {
+    if new_map.id != ctx.map.id() {
         return;
     }
-    state.edit_map(&id, |m| *m = new_map);
+    ctx.map.edit(|m| *m = new_map);
     ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
     ctx.request_deviation();
-}
-
-/// Today as `YYYY-MM-DD` (UTC), shown with the evidence source.
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::goal::current_map;
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
-use crate::ui::format::percent;
+use journey_core::locale::percent;
 use crate::ui::state::AppState;
 
 #[component]
@@ -100,7 +100,8 @@ fn FunnelTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
     move || {
-        let t = analytics_texts(state.lang.get());
+        let lang = state.lang.get();
+        let t = analytics_texts(lang);
         let f = ctx.funnel.get()?;
         // Drop-off against the goal, per step activity: the number written into the map.
         let goal_rate = |a: &str| {
@@ -114,8 +115,8 @@ fn FunnelTable() -> impl IntoView {
         };
         let rows = f.steps.iter().enumerate().map(|(i, s)| view! {
             <tr><td>{i + 1}</td><th scope="row">{s.activity.clone()}</th><td>{s.cases}</td>
-                <td>{percent(s.step_conversion)}</td><td>{percent(s.overall_conversion)}</td><td>{s.drop_off}</td>
-                <td data-testid="funnel-goal-rate">{goal_rate(&s.activity).map(percent).unwrap_or_else(|| "–".into())}</td></tr>
+                <td>{percent(s.step_conversion, 0, lang)}</td><td>{percent(s.overall_conversion, 0, lang)}</td><td>{s.drop_off}</td>
+                <td data-testid="funnel-goal-rate">{goal_rate(&s.activity).map(|r| percent(r, 0, lang)).unwrap_or_else(|| "–".into())}</td></tr>
         }).collect_view();
         Some(view! {
             <div class="table-scroll"><table data-testid="funnel-table">

@@ -21,7 +21,7 @@ pub fn activity_names(ctx: Ctx) -> Option<Vec<String>> {
 
 /// The page's map (untracked).
 pub fn current_map(ctx: Ctx) -> Option<JourneyMap> {
-    let id = ctx.map_id.get_value();
+    let id = ctx.map.id();
     ctx.state.library.with_untracked(|l| l.get(&id).cloned())
 }
 
@@ -54,10 +54,10 @@ pub fn reanalyze(ctx: Ctx) {
 pub fn GoalView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
-    let map = Memo::new(move |_| state.library.with(|l| l.get(&ctx.map_id.get_value()).cloned()));
+    let map = ctx.map.map;
     let names = Memo::new(move |_| activity_names(ctx));
     let edit = move |f: Box<dyn FnOnce(&mut JourneyMap)>| {
-        state.edit_map(&ctx.map_id.get_value(), f);
+        ctx.map.edit(f);
         reanalyze(ctx);
     };
     move || {
@@ -141,7 +141,7 @@ pub fn GoalView() -> impl IntoView {
                             on:change=move |ev| {
                                 let v = event_target_value(&ev).trim().replace(',', ".");
                                 let w = v.parse::<f64>().ok().filter(|h| h.is_finite() && *h > 0.0).map(|h| h * 3600.0);
-                                state.edit_map(&ctx.map_id.get_value(), move |m| m.analytics.funnel_window_s = w);
+                                ctx.map.edit(move |m| m.analytics.funnel_window_s = w);
                                 ctx.funnel_version.update(|n| *n += 1);
                             }/>
                     </p>

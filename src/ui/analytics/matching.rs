@@ -27,10 +27,10 @@ fn kind_label(kind: MatchKind, t: &PlanTexts) -> &'static str {
 pub fn MatchingView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
-    let map = Memo::new(move |_| state.library.with(|l| l.get(&ctx.map_id.get_value()).cloned()));
+    let map = ctx.map.map;
     let names = Memo::new(move |_| activity_names(ctx));
     let choose = move |activity: String, touchpoint: Option<String>| {
-        state.edit_map(&ctx.map_id.get_value(), move |m| m.analytics.set_choice(&activity, touchpoint));
+        ctx.map.edit(move |m| m.analytics.set_choice(&activity, touchpoint));
         reanalyze(ctx);
         ctx.request_deviation();
         ctx.funnel_version.update(|n| *n += 1);

@@ -29,10 +29,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::route::Page;
-use super::state::AppState;
+use crate::ui::shell::map_frame::{MapFrame, MapHandle};
+use crate::ui::shell::map_nav::MapView;
+use crate::ui::state::AppState;
 use crate::i18n::analytics::analytics_texts;
-use crate::i18n::texts;
 use worker::{Incoming, WorkerClient};
 
 /// How much of the file column detection looks at.
@@ -62,7 +62,8 @@ pub struct Ctx {
     /// Held here because worker replies arrive outside any reactive owner, where
     /// `expect_context` would not find it.
     pub state: AppState,
-    pub map_id: StoredValue<String>,
+    /// The page's map (id, map memo, scores, the one way to edit it).
+    pub map: MapHandle,
     pub file_name: RwSignal<String>,
     file: StoredValue<Option<web_sys::File>, LocalStorage>,
     pub detection: RwSignal<Option<ColumnDetection>>,
@@ -97,7 +98,7 @@ impl Ctx {
 
     /// Asks the worker how the log deviates from the map as it is now.
     pub fn request_deviation(&self) {
-        let id = self.map_id.get_value();
+        let id = self.map.id();
         if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
             self.send(&Request::Deviation { map }, None);
         }
@@ -107,9 +108,10 @@ impl Ctx {
 #[component]
 pub fn AnalyticsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let handle = MapHandle::new(state, id);
     let ctx = Ctx {
         state,
-        map_id: StoredValue::new(id.clone()),
+        map: handle,
         file_name: RwSignal::new(String::new()),
         file: StoredValue::new_local(None),
         detection: RwSignal::new(None),
@@ -139,13 +141,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     });
 
     let t = move || analytics_texts(state.lang.get());
-    let exists = Memo::new(move |_| state.library.with(|l| l.get(&ctx.map_id.get_value()).is_some()));
-    let map_href = Page::Map(id).href();
     view! {
-        <nav class="crumbs"><a href=map_href data-testid="back-to-map">{move || t().back_to_map}</a></nav>
-        <Show when=move || exists.get() fallback=move || view! {
-            <p class="empty" data-testid="map-missing">{move || texts(state.lang.get()).map_not_found}</p>
-        }>
+        <MapFrame map=handle current=MapView::Analytics>
             <article class="analytics" data-testid="analytics-page">
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
@@ -163,7 +160,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <apply::ApplyView/>
                 <survey::SurveyView/>
             </article>
-        </Show>
+        </MapFrame>
     }
 }
 
@@ -313,7 +310,7 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
             return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
         };
         // The goal defaults to the map's (its main route's end): never a guess.
-        let map = ctx.state.library.with_untracked(|l| l.get(&ctx.map_id.get_value()).cloned());
+        let map = ctx.map.map.get_untracked();
         let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map };
         ctx.send(&request, Some(buf));
     });

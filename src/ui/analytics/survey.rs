@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use crate::i18n::analytics_plan::plan_texts;
-use crate::ui::format::percent;
+use journey_core::locale::{fixed, nps, percent};
 use crate::ui::state::AppState;
 
 #[component]
@@ -22,7 +22,7 @@ pub fn SurveyView() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
-        let id = ctx.map_id.get_value();
+        let id = ctx.map.id();
         leptos::task::spawn_local(async move {
             let Some(buf) = read_bytes(&file, None).await else {
                 return report.set(Some(Err(analytics_texts(lang).read_failed.to_string())));
@@ -45,7 +45,7 @@ pub fn SurveyView() -> impl IntoView {
                 Ok(r) => {
                     let for_plan = r.clone();
                     let preview = move |_| {
-                        let id = ctx.map_id.get_value();
+                        let id = ctx.map.id();
                         if let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) {
                             ctx.plan_from_survey.set(true);
                             ctx.plan.set(Some(plan_survey(&map, &for_plan)));
@@ -69,18 +69,18 @@ fn survey_tables(r: &SurveyReport, t: &'static AnalyticsTexts, lang: journey_cor
         <p data-testid="survey-summary">{(t.survey_skipped)(r.rows, r.skipped_rows)}</p>
         {(!r.first_issues.is_empty()).then(|| view! { <ul>{issues}</ul> })}
         <h3>{t.touchpoints}</h3>
-        {table(&r.touchpoints, t)}
+        {table(&r.touchpoints, t, lang)}
         <h3>{t.stages}</h3>
-        {table(&r.stages, t)}
+        {table(&r.stages, t, lang)}
     }
 }
 
-fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts) -> impl IntoView {
+fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts, lang: journey_core::model::Lang) -> impl IntoView {
     let body = rows.iter().map(|s| view! {
         <tr><th scope="row">{s.name.clone()}</th>
-            <td>{s.csat.as_ref().map(|c| format!("{:.2} (n = {})", c.mean, c.count)).unwrap_or_else(|| "–".into())}</td>
-            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
-            <td>{s.nps.as_ref().map(|n| format!("{:+.0} (n = {})", n.nps, n.count)).unwrap_or_else(|| "–".into())}</td></tr>
+            <td>{s.csat.as_ref().map(|c| format!("{} (n = {})", fixed(c.mean, 2, lang), c.count)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c, 0, lang), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.nps.as_ref().map(|n| format!("{} (n = {})", nps(n.nps, lang), n.count)).unwrap_or_else(|| "–".into())}</td></tr>
     }).collect_view();
     view! {
         <div class="table-scroll"><table>

@@ -28,7 +28,7 @@ pub fn browser_zone() -> String {
 
 /// The zone to start with: the one remembered for the map, else the browser's.
 pub fn initial_zone(ctx: Ctx) -> String {
-    let id = ctx.map_id.get_value();
+    let id = ctx.map.id();
     ctx.state
         .library
         .with_untracked(|l| l.get(&id).and_then(|m| m.analytics.time_zone.clone()))
@@ -39,7 +39,7 @@ pub fn initial_zone(ctx: Ctx) -> String {
 /// needs no entry), as part of starting an import.
 pub fn remember_zone(ctx: Ctx, zone: &str) {
     let keep = (zone != browser_zone()).then(|| zone.to_string());
-    ctx.state.edit_map(&ctx.map_id.get_value(), move |m| m.analytics.time_zone = keep);
+    ctx.map.edit(move |m| m.analytics.time_zone = keep);
 }
 
 #[component]

@@ -8,15 +8,7 @@ use leptos::prelude::*;
 
 use super::channel_icon::channel_icon;
 use super::ctx::{Dragged, Ed};
-use crate::ui::format::emotion as emotion_text;
-
-pub fn evidence_key(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Measured => "measured",
-        EvidenceKind::Reported => "reported",
-        EvidenceKind::Assumed => "assumed",
-    }
-}
+use journey_core::locale::emotion as emotion_text;
 
 fn emotion_value(e: Option<i8>) -> String {
     e.map(|v| v.to_string()).unwrap_or_default()
@@ -70,7 +62,7 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
     // Rebuild the channel options only when this card's channel changes.
     let channel = Memo::new(move |_| v.get(|t| t.channel.clone()));
     view! {
-        <li class=move || format!("card ed-card evidence-{}", evidence_key(evidence())) data-testid="touchpoint" data-tp-id=id.clone()
+        <li class=move || format!("card ed-card evidence-{}", evidence().key()) data-testid="touchpoint" data-tp-id=id.clone()
             data-channel=channel_key draggable="true" tabindex="0" title=move || ed.t().drag_hint
             on:keydown=on_keydown
             on:dragstart=move |ev| {
@@ -88,11 +80,9 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
                     on:change=move |ev| { let v = event_target_value(&ev); ed.edit_tp(&tid.get_value(), move |t| t.title = v.trim().to_string()); } />
             </div>
             <div class="ed-card-badges">
-                {move || view! { <crate::ui::measures_nav::MeasureBadge count=measures.get()/> }}
-                {use_context::<crate::ui::map_page::MapScoresContext>().map(|scores| view! {
-                    <crate::ui::score_badge::ScoreBadge testid="tp-score"
-                        value=Signal::derive(move || scores.0.with(|s| s.as_ref()?.touchpoint_value(&tid.get_value())))/>
-                })}
+                {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
+                <crate::ui::scores::badge::ScoreBadge testid="tp-score"
+                    value=Signal::derive(move || ed.map.scores.with(|s| s.as_ref()?.touchpoint_value(&tid.get_value())))/>
             </div>
             <label class="ed-row">
                 <span>{move || ed.t().channel}</span>
@@ -137,14 +127,14 @@ pub fn TouchpointCard(ed: Ed, id: String) -> impl IntoView {
             </Show>
             <label class="ed-row">
                 <span>{move || ed.t().evidence}</span>
-                <select data-testid="tp-evidence" prop:value=move || evidence_key(evidence())
+                <select data-testid="tp-evidence" prop:value=move || evidence().key()
                     on:change=move |ev| {
-                        let kind = match event_target_value(&ev).as_str() { "measured" => EvidenceKind::Measured, "reported" => EvidenceKind::Reported, _ => EvidenceKind::Assumed };
+                        let kind = EvidenceKind::from_key_or_label(&event_target_value(&ev)).unwrap_or_default();
                         ed.edit_tp(&tid.get_value(), move |t| t.evidence.kind = kind);
                     }>
-                    <option value="measured">{move || format!("● {}", ed.t().evidence_measured)}</option>
-                    <option value="reported">{move || format!("◐ {}", ed.t().evidence_reported)}</option>
-                    <option value="assumed">{move || format!("○ {}", ed.t().evidence_assumed)}</option>
+                    <option value="measured">{move || format!("● {}", EvidenceKind::Measured.label(ed.lang()))}</option>
+                    <option value="reported">{move || format!("◐ {}", EvidenceKind::Reported.label(ed.lang()))}</option>
+                    <option value="assumed">{move || format!("○ {}", EvidenceKind::Assumed.label(ed.lang()))}</option>
                 </select>
             </label>
             <Show when=move || !persona_boxes().is_empty()>

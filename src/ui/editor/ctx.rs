@@ -1,6 +1,7 @@
-//! What every part of the editor shares: the map id, the app state, view settings that are
-//! not part of the map (persona filter, to-be switch, what is being dragged), and small
-//! accessors that read one touchpoint's field without cloning the map.
+//! What every part of the editor shares: the page's [`MapHandle`] (map id, state, scores,
+//! the one way to edit), view settings that are not part of the map (persona filter,
+//! to-be switch, what is being dragged), and small accessors that read one touchpoint's
+//! field without cloning the map.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use journey_core::model::{JourneyMap, Touchpoint};
 use leptos::prelude::*;
 
 use crate::i18n::editor::{editor_texts, EditorTexts};
+use crate::ui::shell::map_frame::MapHandle;
 use crate::ui::state::AppState;
 
 /// What a drag carries.
@@ -21,8 +23,9 @@ pub enum Dragged {
 
 #[derive(Clone, Copy)]
 pub struct Ed {
+    /// The map on screen (id, state, scores).
+    pub map: MapHandle,
     pub state: AppState,
-    pub map_id: StoredValue<String>,
     /// Show one persona's journey only.
     pub persona: RwSignal<Option<String>>,
     /// Cards show and edit the to-be emotion and note.
@@ -52,9 +55,10 @@ impl TpView {
 }
 
 impl Ed {
-    pub fn new(state: AppState, map_id: String) -> Ed {
+    pub fn new(map: MapHandle) -> Ed {
+        let state = map.state;
         let persona = RwSignal::new(None::<String>);
-        let id = StoredValue::new(map_id);
+        let id = map.id;
         let layout = Memo::new(move |_| {
             let filter = persona.get();
             state.library.with(|l| {
@@ -100,8 +104,8 @@ impl Ed {
         Ed {
             tps,
             personas,
+            map,
             state,
-            map_id: id,
             persona,
             to_be: RwSignal::new(false),
             dragged: RwSignal::new(None),
@@ -110,19 +114,25 @@ impl Ed {
         }
     }
 
+    /// The UI language (tracked).
+    pub fn lang(&self) -> journey_core::model::Lang {
+        self.state.lang.get()
+    }
+
     pub fn t(&self) -> &'static EditorTexts {
         editor_texts(self.state.lang.get())
     }
 
-    /// One edit of the map: recorded for undo and autosaved.
+    /// One edit of the map through the handle (undo step + autosave); clears the last
+    /// refusal message.
     pub fn edit(&self, f: impl FnOnce(&mut JourneyMap)) {
         self.problem.set(None);
-        self.state.edit_map(&self.map_id.get_value(), f);
+        self.map.edit(f);
     }
 
     /// Reads the map (tracked).
     pub fn with_map<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
-        self.state.library.with(|l| l.get(&self.map_id.get_value()).map(f))
+        self.map.with(f)
     }
 
     /// The signal of one touchpoint, created on first use from the current map.
@@ -131,7 +141,7 @@ impl Ed {
         self.tps.update_value(|signals| {
             let signal = signals.entry(id.clone()).or_insert_with(|| {
                 let now = self.state.library.with_untracked(|l| {
-                    l.get(&self.map_id.get_value()).and_then(|m| m.touchpoint(&id)).map(|t| Arc::new(t.clone()))
+                    self.map.id.with_value(|mid| l.get(mid).and_then(|m| m.touchpoint(&id))).map(|t| Arc::new(t.clone()))
                 });
                 ArcRwSignal::new(now)
             });

@@ -11,20 +11,6 @@ use super::curve::EmotionLane;
 use super::lane_field::LaneField;
 use super::stage_header::StageHeader;
 
-pub fn lane_label(ed: Ed, lane: Lane) -> &'static str {
-    let t = ed.t();
-    match lane {
-        Lane::Actions => t.lane_actions,
-        Lane::Touchpoints => t.lane_touchpoints,
-        Lane::Thoughts => t.lane_thoughts,
-        Lane::Emotion => t.lane_emotion,
-        Lane::PainPoints => t.lane_pain_points,
-        Lane::Opportunities => t.lane_opportunities,
-        Lane::Stage => t.lane_stage,
-        Lane::Measurements => t.lane_measurements,
-    }
-}
-
 #[component]
 pub fn Grid(ed: Ed) -> impl IntoView {
     let stage_ids = Memo::new(move |_| ed.layout.with(|l| l.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>()));
@@ -58,7 +44,7 @@ fn LaneRow(ed: Ed, lane: Lane, stage_ids: Memo<Vec<String>>) -> impl IntoView {
     let shown = move || !ed.with_map(|m| m.lane_hidden(lane)).unwrap_or(false);
     view! {
         <Show when=shown>
-            <div class="ed-lane-label" data-lane=lane.key()>{move || lane_label(ed, lane)}</div>
+            <div class="ed-lane-label" data-lane=lane.key()>{move || lane.label(ed.lang())}</div>
             {if lane == Lane::Emotion {
                 view! { <EmotionLane ed span=Signal::derive(move || stage_ids.with(Vec::len).max(1))/> }.into_any()
             } else {

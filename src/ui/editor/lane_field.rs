@@ -2,19 +2,19 @@
 //! frontstage/backstage with owner, measurements), edited in place. Each field names its
 //! touchpoint, visibly and in its label.
 
-use journey_core::editor::{lines_to_list, list_to_lines, parse_number, set_opportunity_texts, Lane};
+use journey_core::editor::{lines_to_list, list_to_lines, set_opportunity_texts, Lane};
+use journey_core::entry::TouchpointField;
 use journey_core::model::{Touchpoint, Visibility};
 use leptos::prelude::*;
 
 use super::ctx::{Ed, TpView};
-use super::grid::lane_label;
 
 #[component]
 pub fn LaneField(ed: Ed, lane: Lane, id: String) -> impl IntoView {
     let v = ed.tp_view(id.clone());
     let tid = StoredValue::new(id);
     let title = move || v.get(|t| t.title.clone()).unwrap_or_default();
-    let label = move || (ed.t().field_of)(lane_label(ed, lane), &title());
+    let label = move || (ed.t().field_of)(lane.label(ed.lang()), &title());
     let body = match lane {
         Lane::Actions => text_area(ed, v, tid, label, |t| t.customer_action.clone(), |t, s| t.customer_action = s.trim().to_string()).into_any(),
         Lane::Thoughts => text_area(ed, v, tid, label, |t| t.thoughts.clone(), |t, s| t.thoughts = s.trim().to_string()).into_any(),
@@ -54,7 +54,7 @@ fn text_area(
 fn stage_fields(ed: Ed, v: TpView, tid: StoredValue<String>) -> impl IntoView {
     let backstage = move || v.get(|t| t.visibility == Visibility::Backstage).unwrap_or(false);
     view! {
-        <select aria-label=move || ed.t().lane_stage prop:value=move || if backstage() { "backstage" } else { "frontstage" }
+        <select aria-label=move || Lane::Stage.label(ed.lang()) prop:value=move || if backstage() { "backstage" } else { "frontstage" }
             on:change=move |ev| {
                 let vis = if event_target_value(&ev) == "backstage" { Visibility::Backstage } else { Visibility::Frontstage };
                 ed.edit_tp(&tid.get_value(), move |t| t.visibility = vis);
@@ -70,28 +70,28 @@ fn stage_fields(ed: Ed, v: TpView, tid: StoredValue<String>) -> impl IntoView {
     }
 }
 
-/// A number field; text that is not a number is refused with a message and the old value
-/// stays (the field shows it again).
+/// A number field, parsed like the scores page's (`TouchpointField`): text that is not a
+/// number or lies outside the scale is refused with a message and the old value stays (the
+/// field shows it again) — never clamped.
 fn number_field(
     ed: Ed,
     v: TpView,
     tid: StoredValue<String>,
     label: fn(&crate::i18n::editor::EditorTexts) -> &'static str,
-    read: fn(&Touchpoint) -> Option<f64>,
-    write: fn(&mut Touchpoint, Option<f64>),
+    field: TouchpointField,
 ) -> impl IntoView {
     let shown = RwSignal::new(0u32);
     view! {
         <label class="ed-row">
             <span>{move || label(ed.t())}</span>
             <input type="text" inputmode="decimal" class="ed-number"
-                prop:value=move || { shown.track(); v.get(read).flatten().map(|x| format!("{}", (x * 1000.0).round() / 1000.0)).unwrap_or_default() }
+                prop:value=move || { shown.track(); v.get(|t| field.show(t, ed.lang())).unwrap_or_default() }
                 on:change=move |ev| {
                     let s = event_target_value(&ev);
-                    match parse_number(&s) {
-                        Ok(n) => ed.edit_tp(&tid.get_value(), move |t| write(t, n)),
-                        Err(_) => {
-                            ed.problem.set(Some((ed.t().bad_number)(label(ed.t()), s.trim())));
+                    match field.parse(&s) {
+                        Ok(n) => ed.edit_tp(&tid.get_value(), move |t| field.set(t, n)),
+                        Err(e) => {
+                            ed.problem.set(Some(format!("{} {}", e.message(ed.lang()), ed.t().value_kept)));
                             shown.update(|n| *n += 1);
                         }
                     }
@@ -102,10 +102,8 @@ fn number_field(
 
 fn measurement_fields(ed: Ed, v: TpView, tid: StoredValue<String>) -> impl IntoView {
     view! {
-        {number_field(ed, v, tid, |t| t.volume, |t| t.measurements.volume, |t, n| t.measurements.volume = n.map(|x| x.max(0.0)))}
-        {number_field(ed, v, tid, |t| t.drop_off,
-            |t| t.measurements.drop_off_rate.map(|r| r * 100.0),
-            |t, n| t.measurements.drop_off_rate = n.map(|x| (x / 100.0).clamp(0.0, 1.0)))}
-        {number_field(ed, v, tid, |t| t.csat, |t| t.measurements.csat, |t, n| t.measurements.csat = n.map(|x| x.clamp(1.0, 5.0)))}
+        {number_field(ed, v, tid, |t| t.volume, TouchpointField::Volume)}
+        {number_field(ed, v, tid, |t| t.drop_off, TouchpointField::DropOff)}
+        {number_field(ed, v, tid, |t| t.csat, TouchpointField::Csat)}
     }
 }

@@ -1,6 +1,7 @@
 //! The journey map editor: toolbar, map name and description, personas, the grid (or the
-//! flow view), and routes. Every change goes through `AppState::edit_map`, so it is undoable
-//! and autosaved; the domain operations are methods in journey-core.
+//! flow view), and routes. Every change goes through the page's `MapHandle` (and so
+//! `AppState::edit_map`), so it is undoable and autosaved; the domain operations are
+//! methods in journey-core.
 
 mod card;
 mod channel_icon;
@@ -17,13 +18,13 @@ mod toolbar;
 
 use leptos::prelude::*;
 
-use crate::ui::state::AppState;
+use crate::ui::shell::map_frame::MapHandle;
 use ctx::Ed;
 
+/// The editor of the page's map (rendered inside its `MapFrame`).
 #[component]
-pub fn Editor(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ed = Ed::new(state, id);
+pub fn Editor() -> impl IntoView {
+    let ed = Ed::new(MapHandle::current());
     let flow = RwSignal::new(false);
     let name = Memo::new(move |_| ed.with_map(|m| m.name.clone()).unwrap_or_default());
     let description = Memo::new(move |_| ed.with_map(|m| m.description.clone()).unwrap_or_default());

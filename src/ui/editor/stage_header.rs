@@ -50,10 +50,8 @@ pub fn StageHeader(ed: Ed, id: String) -> impl IntoView {
                         if let Some(s) = m.stages.iter_mut().find(|s| s.id == sid.get_value()) { s.name = v.trim().to_string(); }
                     }); } />
             </h2>
-            {use_context::<crate::ui::map_page::MapScoresContext>().map(|scores| view! {
-                <crate::ui::score_badge::ScoreBadge testid="stage-score"
-                    value=Signal::derive(move || scores.0.with(|s| s.as_ref()?.stage(&sid.get_value())?.value))/>
-            })}
+            <crate::ui::scores::badge::ScoreBadge testid="stage-score"
+                value=Signal::derive(move || ed.map.scores.with(|s| s.as_ref()?.stage(&sid.get_value())?.value))/>
             <div class="ed-stage-actions">
                 <button type="button" data-testid="stage-left" aria-label=move || (ed.t().move_stage_left)(&name()) on:click=move |_| step(Step::Left)>"◀"</button>
                 <button type="button" data-testid="stage-right" aria-label=move || (ed.t().move_stage_right)(&name()) on:click=move |_| step(Step::Right)>"▶"</button>

@@ -5,11 +5,10 @@ use journey_core::editor::{EvidenceMeter, Lane};
 use leptos::prelude::*;
 
 use super::ctx::Ed;
-use super::grid::lane_label;
 
 #[component]
 pub fn Toolbar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
-    let id = move || ed.map_id.get_value();
+    let id = move || ed.map.id();
     let undo = move || {
         ed.problem.set(None);
         ed.state.undo(&id());
@@ -73,7 +72,7 @@ pub fn Toolbar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
                         <input type="checkbox" data-testid="lane-toggle" data-lane=lane.key()
                             prop:checked=move || !ed.with_map(|m| m.lane_hidden(lane)).unwrap_or(false)
                             on:change=move |ev| { let show = event_target_checked(&ev); ed.edit(move |m| m.set_lane_hidden(lane, !show)); } />
-                        {move || lane_label(ed, lane)}
+                        {move || lane.label(ed.lang())}
                     </label>
                 }).collect_view()}
             </details>

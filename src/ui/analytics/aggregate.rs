@@ -7,7 +7,6 @@
 
 use journey_core::analytics::aggregate::{self, parse_aggregate, Aggregate, QuantileMethod};
 use journey_core::analytics::{ApplyOptions, ImportSummary};
-use journey_core::charts::Chart;
 use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
@@ -29,7 +28,6 @@ pub fn import(ctx: Ctx, bytes: Vec<u8>) {
                 import_ms: 0.0,
                 analyze_ms: 0.0,
             }));
-            ctx.chart.set(Some(Chart::NeedsData(aggregate_texts(lang).histogram_needs_raw.to_string())));
             ctx.aggregate.set(Some(agg));
             ctx.request_deviation();
         }
@@ -45,14 +43,13 @@ pub fn deviation(ctx: Ctx, agg: &Aggregate, map: &JourneyMap) {
 /// "Apply to map" for an aggregate: the plan for the preview (Apply stores it as one
 /// undoable edit), and a note naming the touchpoints an aggregate cannot measure.
 pub fn plan(ctx: Ctx, agg: &Aggregate, map: &JourneyMap, options: &ApplyOptions) {
-    let lang = ctx.state.lang.get_untracked();
     let (plan, applied) = aggregate::plan(map, agg, options);
     let titles: Vec<String> = applied
         .not_derivable
         .iter()
         .filter_map(|id| map.touchpoints.iter().find(|t| &t.id == id).map(|t| t.title.clone()))
         .collect();
-    ctx.not_derivable.set((!titles.is_empty()).then(|| (aggregate_texts(lang).not_derivable)(&titles.join(", "))));
+    ctx.not_derivable.set((!titles.is_empty()).then(|| titles.join(", ")));
     ctx.plan_from_survey.set(false);
     ctx.plan.set(Some(plan));
 }

@@ -44,7 +44,7 @@ pub fn ApplyView() -> impl IntoView {
         if state.undo(&ctx.map.id()) {
             ctx.plan.set(None);
             ctx.not_derivable.set(None);
-            ctx.notice.set(Some(t().undone.to_string()));
+            ctx.notice.set(Some(|l| analytics_texts(l).undone));
             ctx.request_deviation();
         }
     };
@@ -65,7 +65,10 @@ pub fn ApplyView() -> impl IntoView {
                 " "
             })}
             {undo_button}
-            {move || ctx.not_derivable.get().map(|n| view! { <p class="muted" data-testid="not-derivable">{n}</p> })}
+            {move || ctx.not_derivable.get().map(|titles| {
+                let note = (crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).not_derivable)(&titles);
+                view! { <p class="muted" data-testid="not-derivable">{note}</p> }
+            })}
         </section>
         <PlanPreview survey=false/>
     }
@@ -85,7 +88,7 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
     };
     let cancel = move |_| {
         ctx.plan.set(None);
-        ctx.notice.set(Some(plan_texts(state.lang.get_untracked()).cancelled.to_string()));
+        ctx.notice.set(Some(|l| plan_texts(l).cancelled));
     };
     move || {
         let lang = state.lang.get();
@@ -208,11 +211,10 @@ fn evidence(text: &str, lang: Lang) -> String {
 
 /// Stores the planned map as one undoable edit.
 pub fn store_applied(ctx: Ctx, new_map: journey_core::model::JourneyMap) {
-    let state = ctx.state;
     if new_map.id != ctx.map.id() {
         return;
     }
     ctx.map.edit(|m| *m = new_map);
-    ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
+    ctx.notice.set(Some(|l| analytics_texts(l).applied));
     ctx.request_deviation();
 }

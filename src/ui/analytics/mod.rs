@@ -75,11 +75,13 @@ pub struct Ctx {
     pub funnel: RwSignal<Option<FunnelReport>>,
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
-    pub notice: RwSignal<Option<String>>,
+    /// A short message (cancelled, applied, undone), kept as its text table entry so it
+    /// follows the language switch.
+    pub notice: RwSignal<Option<fn(journey_core::model::Lang) -> &'static str>>,
     /// Set when the chosen file is a warehouse aggregate instead of an event log: the
     /// page then derives everything on the page and says what needs raw events.
     pub aggregate: RwSignal<Option<journey_core::analytics::aggregate::Aggregate>>,
-    /// After applying an aggregate: touchpoints it could not measure.
+    /// After planning an aggregate: the titles of the touchpoints it could not measure.
     pub not_derivable: RwSignal<Option<String>>,
     /// The preview of changes to the map (from the log or a survey), until Apply or Cancel.
     pub plan: RwSignal<Option<ApplyPlan>>,
@@ -160,7 +162,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <p class="intro">{move || t().intro}</p>
                 <FilePicker/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
-                {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n}</p> })}
+                {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
                 <mapping_step::MappingStep/>
                 <ProgressView/>
@@ -352,7 +354,7 @@ fn ProgressView() -> impl IntoView {
             w.restart();
         }
         ctx.progress.set(None);
-        ctx.notice.set(Some(t().cancelled.to_string()));
+        ctx.notice.set(Some(|l| analytics_texts(l).cancelled));
     };
     move || {
         ctx.progress.get().map(|p| {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cargo = process.env.CARGO || 'cargo';
@@ -150,6 +151,9 @@ test('an aggregate file: metrics, what needs raw events, preview, apply into the
   assert.match(await page.getByTestId('preview-goal').textContent(), /Checkout/);
   await page.getByTestId('apply-preview').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'analytics-aggregate-preview-en-1366.png') });
+  // The page with an aggregate and its preview open: no serious or critical axe finding.
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
   await page.getByTestId('apply-plan').click();
   await page.getByTestId('analytics-notice').filter({ hasText: 'Measured values written into the map.' }).waitFor();
   await waitSaved(page);

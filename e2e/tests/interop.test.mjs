@@ -262,7 +262,9 @@ test('CSV: touchpoints export with scores, and import through the mapping step',
     const cells = header.split(',');
     const dropOff = cells.indexOf('Drop-off rate (%)');
     assert.ok(dropOff > 0 && cells.includes('CES (%)'), header);
-    assert.equal(csv.text.split(/\r?\n/)[1].split(',')[dropOff], '80');
+    // Split the first row at the commas outside quotes (text cells may hold commas).
+    const first = csv.text.split(/\r?\n/)[1].match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
+    assert.equal(first[dropOff], '80', first.join(' | '));
     assert.ok(csv.text.includes('Orders ahead'));
 
     await page.getByRole('link', { name: 'All maps' }).click();

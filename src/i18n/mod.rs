@@ -12,6 +12,7 @@ pub mod editor;
 pub mod interop;
 pub mod measures;
 pub mod analytics;
+pub mod canvas;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

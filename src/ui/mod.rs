@@ -7,6 +7,8 @@ pub mod editor;
 pub mod dashboard;
 pub mod download;
 pub mod format;
+pub mod icons;
+pub mod map_canvas;
 pub mod lang_switch;
 pub mod library_page;
 pub mod map_page;

@@ -44,7 +44,10 @@ pub fn Editor(id: String) -> impl IntoView {
             {move || ed.problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="editor-problem">{p}</p> })}
             <personas::PersonaPanel ed/>
             <Show when=move || !flow.get() fallback=move || view! { <flow::FlowView ed/> }>
-                <grid::Grid ed/>
+                {match use_context::<crate::ui::map_page::MapScoresContext>() {
+                    Some(scores) => view! { <crate::ui::map_canvas::MapCanvas id=ed.map_id.get_value() scores=scores.0/> }.into_any(),
+                    None => view! { <grid::Grid ed/> }.into_any(),
+                }}
             </Show>
             <routes::RoutePanel ed/>
         </article>

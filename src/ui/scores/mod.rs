@@ -7,7 +7,7 @@
 //! page follows at once.
 
 mod contacts;
-mod explain;
+pub(crate) mod explain;
 mod formulas;
 mod header;
 mod inputs;

@@ -19,9 +19,9 @@ use super::layout::CanvasLayout;
 /// Line colours per persona (Okabe–Ito, distinguishable with colour-vision deficiencies).
 pub const LINE_COLORS: [&str; 6] = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"];
 /// Height of the emotion lane's drawing in canvas pixels.
-pub const CURVE_H: f64 = 128.0;
+pub const CURVE_H: f64 = 104.0;
 /// Room above +2 and below −2 for the faces.
-const PAD: f64 = 16.0;
+const PAD: f64 = 13.0;
 const FACE_R: f64 = 9.0;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -15,7 +15,7 @@ use crate::model::{JourneyMap, Lang, Touchpoint};
 use super::text_width::{longest_word_px, text_px};
 
 /// The lane-name column.
-pub const LABEL_W: f64 = 96.0;
+pub const LABEL_W: f64 = 108.0;
 /// The last column, after every stage: the "+ stage" button.
 pub const ADD_STAGE_W: f64 = 84.0;
 /// The column of a stage without (shown) touchpoints: room for "+ Touchpoint" and a hint.
@@ -216,7 +216,7 @@ mod tests {
         let grid = l.grid_template();
         assert_eq!(grid.split(' ').count(), l.columns.len() + 2);
         assert!(grid.ends_with(" 84px"));
-        assert!(grid.starts_with("96px "));
+        assert!(grid.starts_with("108px "));
     }
 
     #[test]

@@ -73,7 +73,17 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
                     {move || evidence_icon(evidence.get())}
                     <span class="sr-only">{move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))}</span>
                 </span>
-                <crate::ui::score_badge::ScoreBadge testid="tp-score" value=Signal::derive(move || score.get())/>
+                {move || score.get().map(|value| {
+                    let lang = cv.state.lang.get();
+                    let band = journey_core::score::ScoreBand::of(value);
+                    let label = (cv.t().score_short)(&journey_core::score::score_label(value, lang));
+                    let title = label.clone();
+                    view! {
+                        <span class=format!("cv-score band-{}", band.key()) data-testid="tp-score" title=title>
+                            {format!("{:.0}", value)}<span class="sr-only">{label}</span>
+                        </span>
+                    }
+                })}
                 {move || view! { <crate::ui::measures_nav::MeasureBadge count=measures.get()/> }}
             </div>
         </article>

@@ -126,12 +126,12 @@ fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
         Lane::Stage => view! {
             {move || v.get(|t| (t.visibility, t.owner.clone())).map(|(vis, owner)| {
                 let (icon, word, class) = match vis {
-                    Visibility::Frontstage => (Tool::Frontstage, cv.et().frontstage, "cv-front"),
-                    Visibility::Backstage => (Tool::Backstage, cv.et().backstage, "cv-back"),
+                    Visibility::Frontstage => (Tool::Frontstage, cv.t().frontstage_short, "cv-front"),
+                    Visibility::Backstage => (Tool::Backstage, cv.t().backstage_short, "cv-back"),
                 };
                 view! {
-                    <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p>
                     {(!owner.is_empty()).then(|| view! { <p class="cv-text cv-owner">{owner}</p> })}
+                    <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p>
                 }
             })}
         }.into_any(),

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use super::card::evidence_key;
 use super::ctx::{Cv, TpView};
-use crate::ui::format::emotion as emotion_text;
+use crate::i18n::canvas::emotion_label;
 use crate::ui::icons::{route_icon, tool_icon};
 
 type Read = fn(&Touchpoint) -> String;
@@ -93,7 +93,8 @@ fn number_field(cv: Cv, v: TpView, tid: StoredValue<String>, field: TouchpointFi
 
 fn emotion_options(cv: Cv) -> Vec<(String, String)> {
     let mut o = vec![(String::new(), cv.et().unknown.to_string())];
-    o.extend((-2i8..=2).rev().map(|e| (e.to_string(), emotion_text(Some(e)))));
+    let lang = cv.state.lang.get_untracked();
+    o.extend((-2i8..=2).rev().map(|e| (e.to_string(), emotion_label(e, lang))));
     o
 }
 

@@ -40,4 +40,24 @@ if ! node -e 'const p=require("./e2e/node_modules/playwright-core/package.json")
   log "installing npm packages (playwright-core, binaryen)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
-log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+# The warehouse SQL test (sql/tests): DuckDB and PySpark from PyPI, pinned in
+# sql/requirements.txt, in a project-local virtual environment (.venv, not committed).
+# Spark runs on Java 17.
+if ! command -v java >/dev/null; then
+  log "installing Debian's openjdk-17-jre-headless (for Spark)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+if ! .venv/bin/python - sql/requirements.txt 2>/dev/null <<'PY'
+import sys
+from importlib.metadata import version
+pins = [l.split("==") for l in open(sys.argv[1]) if "==" in l]
+sys.exit(0 if all(version(n) == v.strip() for n, v in pins) else 1)
+PY
+then
+  log "installing the Python packages of sql/requirements.txt into .venv (pyspark is ~300 MB)"
+  python3 -m venv .venv
+  .venv/bin/pip install -q -r sql/requirements.txt
+fi
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)')"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
-#   1. native tests of the pure core (cargo test),
+#   1. native tests of the pure core (cargo test), then the warehouse SQL in DuckDB and
+#      Spark compared with the core (Python, .venv made by setup.sh),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
 #   3. the release build (trunk, wasm-opt) with the gzip sizes of what it built,
 #   4. end-to-end tests (Playwright) against that release build served locally —
@@ -14,6 +15,10 @@ step() { printf '\n===== %s =====\n' "$*"; }
 
 step "native tests (journey-core)"
 cargo test -p journey-core
+
+step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
+cargo build -p journey-core --bin journey-analyze
+JOURNEY_ANALYZE=target/debug/journey-analyze .venv/bin/python -m unittest discover -s sql/tests -v
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests

@@ -1,7 +1,7 @@
 //! The analytics page's hash route (`#/map/<id>/analytics`) parses and prints back, and
 //! does not swallow neighbouring paths.
 
-use journey_studio::ui::route::Page;
+use journey_studio::ui::shell::route::Page;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -6,7 +6,7 @@ use journey_core::charts::dashboard::ChartKind;
 use journey_core::model::Lang;
 use journey_studio::store::keys;
 use journey_studio::ui::dashboard::DashboardPage;
-use journey_studio::ui::route::Page;
+use journey_studio::ui::shell::route::Page;
 use journey_studio::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -119,7 +119,7 @@ async fn an_svg_becomes_a_png_of_twice_its_size_and_garbage_is_an_error_not_a_pa
     use journey_core::charts::ChartOptions;
     use journey_core::score::score_map;
     use journey_core::templates::coffee_to_go;
-    use journey_studio::ui::download::{svg_to_png, PNG_SCALE};
+    use journey_studio::ui::browser::download::{svg_to_png, PNG_SCALE};
 
     let map = coffee_to_go("ex", 0.0, Lang::De);
     let chart = draw(ChartKind::Funnel, &map, &score_map(&map), &ChartOptions::new(Lang::De));

@@ -5,8 +5,8 @@
 use journey_core::interop::{decode_share_fragment, encode_share_fragment};
 use journey_core::model::Lang;
 use journey_core::templates::coffee_to_go;
-use journey_studio::ui::file_io::file_stem;
-use journey_studio::ui::route::Page;
+use journey_studio::ui::browser::files::file_stem;
+use journey_studio::ui::shell::route::Page;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -2,7 +2,7 @@
 //! through `href` (ids with characters that need escaping too), and nothing else is taken
 //! for it.
 
-use journey_studio::ui::route::Page;
+use journey_studio::ui::shell::route::Page;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

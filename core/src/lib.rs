@@ -2,6 +2,8 @@
 //! charts. Nothing here touches the browser (no leptos, web-sys or gloo), so the compiler
 //! keeps it pure and `cargo test -p journey-core` runs it natively in seconds.
 
+pub mod locale;
+pub mod entry;
 pub mod history;
 pub mod library;
 pub mod model;

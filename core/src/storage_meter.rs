@@ -57,9 +57,9 @@ pub fn measure<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>, is_sna
 pub fn human_size(units: usize, lang: crate::model::Lang) -> String {
     let kb = units as f64 / 1024.0;
     if kb < 1000.0 {
-        format!("{} KB", crate::compare::format_number(kb.ceil(), 0, lang))
+        format!("{} KB", crate::locale::plain(kb.ceil(), 0, lang))
     } else {
-        format!("{} MB", crate::compare::format_number(kb / 1024.0, 1, lang))
+        format!("{} MB", crate::locale::plain(kb / 1024.0, 1, lang))
     }
 }
 

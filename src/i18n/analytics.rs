@@ -1,5 +1,6 @@
 //! Strings of the analytics page (event-log import, metrics, survey, apply to map).
 
+use journey_core::locale::{duration, number, plain};
 use journey_core::model::Lang;
 
 pub struct AnalyticsTexts {
@@ -126,12 +127,16 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
     start_import: "Import and analyse",
     mapping_incomplete: "Choose the columns for case id, activity and timestamp.",
     importing: "Importing …",
-    progress: |rows, per_s| format!("{} rows read ({} rows/s)", group(rows), group(per_s as u64)),
+    progress: |rows, per_s| format!("{} rows read ({} rows/s)", number(rows as f64, 0, Lang::En), number(per_s, 0, Lang::En)),
     cancel: "Cancel import",
     cancelled: "Import cancelled. Nothing was changed.",
     read_failed: "The file could not be read by the browser.",
     worker_failed: "The background import could not start in this browser.",
-    timings: |imp, ana| format!("Read in {:.2} s, metrics computed in {:.2} s (in the background, in this tab).", imp / 1000.0, ana / 1000.0),
+    timings: |imp, ana| format!(
+        "Read in {} s, metrics computed in {} s (in the background, in this tab).",
+        plain(imp / 1000.0, 2, Lang::En),
+        plain(ana / 1000.0, 2, Lang::En)
+    ),
     overview: "Overview",
     cases: "Cases",
     events: "Events",
@@ -205,7 +210,7 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
     touchpoints: "Touchpoints",
     stages: "Stages",
     survey_skipped: |rows, skipped| format!("{rows} answers read, {skipped} skipped."),
-    seconds: format_duration_en,
+    seconds: |s| duration(s, Lang::En),
 };
 
 pub const DE: AnalyticsTexts = AnalyticsTexts {
@@ -229,15 +234,15 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     start_import: "Importieren und auswerten",
     mapping_incomplete: "Wählen Sie die Spalten für Fall-ID, Aktivität und Zeitstempel.",
     importing: "Import läuft …",
-    progress: |rows, per_s| format!("{} Zeilen gelesen ({} Zeilen/s)", group_de(rows), group_de(per_s as u64)),
+    progress: |rows, per_s| format!("{} Zeilen gelesen ({} Zeilen/s)", number(rows as f64, 0, Lang::De), number(per_s, 0, Lang::De)),
     cancel: "Import abbrechen",
     cancelled: "Import abgebrochen. Es wurde nichts geändert.",
     read_failed: "Der Browser konnte die Datei nicht lesen.",
     worker_failed: "Der Hintergrund-Import konnte in diesem Browser nicht starten.",
     timings: |imp, ana| format!(
         "Eingelesen in {} s, Kennzahlen berechnet in {} s (im Hintergrund, in diesem Tab).",
-        format!("{:.2}", imp / 1000.0).replace('.', ","),
-        format!("{:.2}", ana / 1000.0).replace('.', ",")
+        plain(imp / 1000.0, 2, Lang::De),
+        plain(ana / 1000.0, 2, Lang::De)
     ),
     overview: "Überblick",
     cases: "Fälle",
@@ -312,51 +317,9 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     touchpoints: "Touchpoints",
     stages: "Phasen",
     survey_skipped: |rows, skipped| format!("{rows} Antworten gelesen, {skipped} übersprungen."),
-    seconds: format_duration_de,
+    seconds: |s| duration(s, Lang::De),
 };
 
 pub fn analytics_texts(lang: Lang) -> &'static AnalyticsTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
-}
-
-/// 1234567 → "1,234,567".
-fn group(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn group_de(n: u64) -> String {
-    group(n).replace(',', ".")
-}
-
-/// A duration in the largest sensible unit.
-fn format_duration_en(s: f64) -> String {
-    duration(s, ["s", "min", "h", "d"], '.')
-}
-
-fn format_duration_de(s: f64) -> String {
-    duration(s, ["s", "min", "h", "T"], ',')
-}
-
-fn duration(s: f64, units: [&str; 4], point: char) -> String {
-    let (v, u) = if s < 120.0 {
-        (s, units[0])
-    } else if s < 2.0 * 3600.0 {
-        (s / 60.0, units[1])
-    } else if s < 2.0 * 86_400.0 {
-        (s / 3600.0, units[2])
-    } else {
-        (s / 86_400.0, units[3])
-    };
-    format!("{v:.1} {u}").replace('.', &point.to_string())
+    lang.pick((&EN, &DE))
 }

@@ -64,6 +64,10 @@ pub struct CanvasTexts {
     pub frontstage_short: &'static str,
     pub backstage_short: &'static str,
     pub score_short: fn(&str) -> String,
+    pub score_details: &'static str,
+    pub illusion_short: &'static str,
+    pub completion_short: &'static str,
+    pub weakest_short: &'static str,
 }
 
 pub const EN: CanvasTexts = CanvasTexts {
@@ -131,6 +135,10 @@ pub const EN: CanvasTexts = CanvasTexts {
     frontstage_short: "Frontstage",
     backstage_short: "Backstage",
     score_short: |s| format!("Score {s}"),
+    score_details: "How the scores come about",
+    illusion_short: "Touchpoint illusion",
+    completion_short: "completion",
+    weakest_short: "weakest stage",
 };
 
 pub const DE: CanvasTexts = CanvasTexts {
@@ -198,6 +206,10 @@ pub const DE: CanvasTexts = CanvasTexts {
     frontstage_short: "Sichtbar",
     backstage_short: "Im Hintergrund",
     score_short: |s| format!("Wert {s}"),
+    score_details: "So entstehen die Werte",
+    illusion_short: "Touchpoint-Illusion",
+    completion_short: "Abschlussquote",
+    weakest_short: "schwächste Phase",
 };
 
 /// An emotion as a signed number and a word ("+1 · positive"), for choices and labels

@@ -79,8 +79,5 @@ pub const DE: DashboardTexts = DashboardTexts {
 };
 
 pub fn dashboard_texts(lang: Lang) -> &'static DashboardTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
+    lang.pick((&EN, &DE))
 }

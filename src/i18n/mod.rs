@@ -5,14 +5,17 @@
 //! `texts(lang).field` (or their feature's table) and never hold ad-hoc literals. Strings
 //! with values are functions (`fn(&str) -> String`) so word order can differ by language.
 
-pub mod scores;
-pub mod dashboard;
-pub mod shell;
-pub mod editor;
-pub mod interop;
-pub mod measures;
+// One table per folder of `src/ui` (shell's also serves `app.rs`).
 pub mod analytics;
 pub mod canvas;
+pub mod dashboard;
+pub mod editor;
+pub mod library;
+pub mod map;
+pub mod measures;
+pub mod scores;
+pub mod shell;
+pub mod snapshots;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

@@ -6,16 +6,10 @@
 use journey_core::model::Lang;
 
 pub struct ScoresTexts {
-    pub scores_tab: &'static str,
-    pub map_tab: &'static str,
-    pub views_label: &'static str,
     pub page_title: fn(&str) -> String,
     pub undo: &'static str,
     pub redo: &'static str,
-    pub create_running_shoes: &'static str,
-    // Score badge.
     pub no_score: &'static str,
-    // Journey header.
     pub journey_score: &'static str,
     pub completion: &'static str,
     pub completion_measured: &'static str,
@@ -29,13 +23,11 @@ pub struct ScoresTexts {
     pub unmeasured_on_route: fn(usize) -> String,
     pub stage_order_fallback: &'static str,
     pub no_illusion: fn(&str, &str, &str) -> String,
-    // Stages.
     pub stages_title: &'static str,
     pub stage: &'static str,
     pub weighted_by_volume: &'static str,
     pub plain_mean: &'static str,
     pub scored_of: fn(usize, usize) -> String,
-    // Touchpoint table.
     pub touchpoints_title: &'static str,
     pub table_hint: &'static str,
     pub touchpoint: &'static str,
@@ -57,11 +49,9 @@ pub struct ScoresTexts {
     pub field_for: fn(&str, &str) -> String,
     pub refused: fn(&str, &str) -> String,
     pub no_touchpoints: &'static str,
-    // Settings.
     pub settings_title: &'static str,
     pub settings_hint: &'static str,
     pub reset_defaults: &'static str,
-    // Priorities.
     pub priorities_title: &'static str,
     pub priority_formula: &'static str,
     pub rank: &'static str,
@@ -71,7 +61,6 @@ pub struct ScoresTexts {
     pub importance_assumed: &'static str,
     pub equal_shares: &'static str,
     pub no_priorities: &'static str,
-    // Contacts.
     pub contacts_title: &'static str,
     pub by_class: &'static str,
     pub by_reason: &'static str,
@@ -95,7 +84,6 @@ pub struct ScoresTexts {
     pub no: &'static str,
     pub no_preference: &'static str,
     pub no_steering: &'static str,
-    // Opportunities.
     pub opportunities_title: &'static str,
     pub opportunities_formula: &'static str,
     pub opportunity: &'static str,
@@ -104,19 +92,14 @@ pub struct ScoresTexts {
     pub incomplete_title: &'static str,
     pub missing: fn(&str) -> String,
     pub no_opportunities: &'static str,
-    // Formulas.
     pub formulas_title: &'static str,
     pub formulas: &'static [&'static str],
 }
 
 pub const EN: ScoresTexts = ScoresTexts {
-    scores_tab: "Scores",
-    map_tab: "Map",
-    views_label: "Views of this map",
     page_title: |name| format!("Scores: {name}"),
     undo: "Undo",
     redo: "Redo",
-    create_running_shoes: "Example: running shoes online",
     no_score: "no score",
     journey_score: "Journey score",
     completion: "Completion along the main route",
@@ -220,13 +203,9 @@ pub const EN: ScoresTexts = ScoresTexts {
 };
 
 pub const DE: ScoresTexts = ScoresTexts {
-    scores_tab: "Werte",
-    map_tab: "Karte",
-    views_label: "Ansichten dieser Karte",
     page_title: |name| format!("Werte: {name}"),
     undo: "Rückgängig",
     redo: "Wiederholen",
-    create_running_shoes: "Beispiel: Laufschuhe online",
     no_score: "kein Wert",
     journey_score: "Wert der Kundenreise",
     completion: "Abschlussquote entlang der Hauptroute",
@@ -330,8 +309,5 @@ pub const DE: ScoresTexts = ScoresTexts {
 };
 
 pub fn scores_texts(lang: Lang) -> &'static ScoresTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-    }
+    lang.pick((&EN, &DE))
 }

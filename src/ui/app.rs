@@ -1,14 +1,16 @@
-//! The app shell: header with language switch, notices, and the page for the current hash.
+//! The composition root: header (save indicator, language switch), notices, and the page
+//! for the current hash. A new page is a `Page` variant in `shell::route`, a component in
+//! its feature folder, and one line in the match below.
 
 use leptos::prelude::*;
 
 use super::dashboard::DashboardPage;
-use super::lang_switch::LangSwitch;
-use super::library_page::LibraryPage;
-use super::map_page::MapPage;
+use super::shell::lang_switch::LangSwitch;
+use super::library::page::LibraryPage;
+use super::map::page::MapPage;
 use super::analytics::AnalyticsPage;
-use super::notices::{Notices, SaveIndicator};
-use super::route::{use_page, Page};
+use super::shell::notices::{Notices, SaveIndicator};
+use super::shell::route::{use_page, Page};
 use super::scores::ScoresPage;
 use super::state::AppState;
 use crate::i18n::texts;
@@ -46,11 +48,11 @@ pub fn App() -> impl IntoView {
                 Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
                 Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
                 Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
-                Page::Shared(fragment) => view! { <super::shared_page::SharedPage fragment/> }.into_any(),
-                Page::Present(id) => view! { <super::present_page::PresentPage id/> }.into_any(),
-                Page::Measures(id) => view! { <super::measures_page::MeasuresPage id=id/> }.into_any(),
-                Page::Tracking(id) => view! { <super::tracking_page::TrackingPage id=id/> }.into_any(),
-                Page::Snapshots(id) => view! { <super::snapshots_page::SnapshotsPage id=id/> }.into_any(),
+                Page::Shared(fragment) => view! { <super::map::shared::SharedPage fragment/> }.into_any(),
+                Page::Present(id) => view! { <super::map::presentation::PresentPage id/> }.into_any(),
+                Page::Measures(id) => view! { <super::measures::page::MeasuresPage id=id/> }.into_any(),
+                Page::Tracking(id) => view! { <super::measures::tracking_page::TrackingPage id=id/> }.into_any(),
+                Page::Snapshots(id) => view! { <super::snapshots::page::SnapshotsPage id=id/> }.into_any(),
                 Page::MapAnalytics(id) => view! { <AnalyticsPage id=id/> }.into_any(),
                 Page::NotFound => view! {
                     <p class="empty" data-testid="not-found">{move || t().page_not_found}</p>

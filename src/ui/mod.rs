@@ -1,38 +1,24 @@
-//! The Leptos user interface. Components only wire signals to the core: they read
-//! [`state::AppState`], call methods on core types, and render. No domain logic here.
+//! The Leptos user interface, one folder per feature. Components only wire signals to the
+//! core: they read [`state::AppState`], call methods on core types, and render. No domain
+//! logic here.
+//!
+//! Layers (imports go downwards only): `app` (the router) → feature folders (`library`,
+//! `map`, `editor`, `scores`, `dashboard`, `analytics`, `measures`, `snapshots`) →
+//! `shell` (routes, notices, language switch, the map frame and navigation) → `browser`
+//! (downloads, files, clipboard, time) and `state` (the one place that writes storage).
+
+pub mod app;
+pub mod browser;
+pub mod shell;
+pub mod state;
 
 pub mod analytics;
-pub mod app;
-pub mod editor;
 pub mod dashboard;
-pub mod download;
-pub mod format;
+pub mod editor;
 pub mod icons;
+pub mod library;
+pub mod map;
 pub mod map_canvas;
-pub mod lang_switch;
-pub mod library_page;
-pub mod map_page;
-pub mod notices;
-pub mod route;
-pub mod score_badge;
+pub mod measures;
 pub mod scores;
-pub mod state;
-pub mod csv_import;
-pub mod export_panels;
-pub mod file_io;
-pub mod json_import;
-pub mod library_files;
-pub mod map_actions;
-pub mod map_sheet;
-pub mod mermaid_import;
-pub mod present_page;
-pub mod shared_page;
-pub mod measures_nav;
-pub mod measure_form;
-pub mod measures_page;
-pub mod tracking_page;
-pub mod tracking_panel;
-pub mod snapshots_page;
-pub mod snapshot_compare;
-pub mod snapshot_view;
-pub mod storage_meter;
+pub mod snapshots;

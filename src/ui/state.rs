@@ -1,20 +1,30 @@
-//! The app's reactive state and the only place that joins library edits to storage.
+//! The app's reactive state and the only place that writes storage.
 //!
-//! Every edit goes through [`AppState::edit_map`] or a library method here: it changes the
-//! plain `Library` inside a signal, marks the map dirty, and the debounced autosave writes
-//! it. A failed write leaves the stored version as it was and tells the user.
+//! Every write goes through here: map edits through [`AppState::edit_map`], new maps
+//! through [`AppState::add_map`] (blank, example, template, import, restored snapshot,
+//! shared copy, duplicate), renames and deletes, snapshots ([`AppState::save_snapshot`],
+//! [`AppState::delete_snapshot`]). An edit changes the plain `Library` inside a signal,
+//! marks the map dirty, and the debounced autosave writes it. A failed write leaves the
+//! stored version as it was and tells the user. [`AppState::version`] is the one signal
+//! that says "something stored or undoable changed".
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use journey_core::history::History;
+use journey_core::interop::{ImportAction, LibraryEntry};
 use journey_core::library::Library;
+use journey_core::model::snapshot::{Snapshot, SnapshotHeader};
 use journey_core::model::{JourneyMap, Lang};
+use journey_core::storage_meter::StorageUsage;
+use journey_core::templates::Template;
 use leptos::prelude::*;
 
 use crate::store::backend::BrowserStorage;
 use crate::store::library_store::{self, save_index, save_map};
+use crate::store::snapshot_store::{self, BadSnapshot, SnapshotLoadError};
 use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
+use crate::ui::browser::download::DownloadError;
 
 /// How long edits are collected before they are written.
 const AUTOSAVE_DELAY_MS: u64 = 300;
@@ -27,6 +37,22 @@ pub enum SaveStatus {
     Failed { map_name: String, error: SetError },
 }
 
+/// Where a new map comes from (see [`AppState::add_map`]).
+pub enum NewMap {
+    /// A blank five-stage map; an empty name gets the default name of the UI language.
+    Blank(String),
+    /// The "Coffee to go" example.
+    Example,
+    Template(Template),
+    /// Built by a `journey_core::templates` function, e.g. the touchpoint-illusion example.
+    Builder(fn(String, f64, Lang) -> JourneyMap),
+    /// A copy of a map of the library, named "<name> (copy)".
+    CopyOf(String),
+    /// A map that comes with its own id: imported, restored from a snapshot, or saved
+    /// from a share link.
+    Ready(JourneyMap),
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
@@ -35,8 +61,12 @@ pub struct AppState {
     pub index_rebuilt: RwSignal<bool>,
     pub save_status: RwSignal<SaveStatus>,
     pub persistent: bool,
-    /// Bumped whenever an undo/redo stack changes, so buttons can track `can_undo`.
-    pub history_version: RwSignal<u64>,
+    /// The one version signal: bumped whenever an undo/redo stack or anything stored
+    /// changes (maps written, snapshots saved or deleted), so undo buttons, snapshot lists
+    /// and the storage meter follow.
+    pub version: RwSignal<u64>,
+    /// A problem the user must see that belongs to no form (a download that failed).
+    pub alert: RwSignal<Option<String>>,
     history: StoredValue<HashMap<String, History>, LocalStorage>,
     kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
     dirty: StoredValue<BTreeSet<String>, LocalStorage>,
@@ -61,14 +91,15 @@ impl AppState {
             index_rebuilt: RwSignal::new(loaded.index_rebuilt),
             save_status: RwSignal::new(SaveStatus::Saved),
             persistent,
-            history_version: RwSignal::new(0),
+            version: RwSignal::new(0),
+            alert: RwSignal::new(None),
             history: StoredValue::new_local(HashMap::new()),
             kv: StoredValue::new_local(kv),
             dirty: StoredValue::new_local(BTreeSet::new()),
             timer: StoredValue::new_local(None),
         };
         if loaded.first_start {
-            state.create_example();
+            state.add_map(NewMap::Example);
         }
         if loaded.index_rebuilt {
             state.write_index();
@@ -98,7 +129,7 @@ impl AppState {
         });
         if let Some(old) = before {
             self.history.update_value(|h| h.entry(id.to_string()).or_default().record(old));
-            self.history_version.update(|v| *v += 1);
+            self.bump();
             self.mark_dirty(id);
         }
     }
@@ -114,12 +145,12 @@ impl AppState {
     }
 
     pub fn can_undo(&self, id: &str) -> bool {
-        self.history_version.track();
+        self.version.track();
         self.history.with_value(|h| h.get(id).is_some_and(History::can_undo))
     }
 
     pub fn can_redo(&self, id: &str) -> bool {
-        self.history_version.track();
+        self.version.track();
         self.history.with_value(|h| h.get(id).is_some_and(History::can_redo))
     }
 
@@ -131,50 +162,32 @@ impl AppState {
             }
         });
         if done {
-            self.history_version.update(|v| *v += 1);
+            self.bump();
             self.mark_dirty(id);
         }
         done
     }
 
-    pub fn create_blank(&self, name: &str) -> String {
-        let id = new_id();
-        let lang = self.lang.get_untracked();
-        let default_name = crate::i18n::texts(lang).new_map_default_name;
+    /// Adds a new map — the one way a map enters the library — and schedules its save.
+    /// Returns its id; `None` only for a copy of a map that does not exist.
+    pub fn add_map(&self, new: NewMap) -> Option<String> {
+        let (id, now, lang) = (new_id(), now_ms(), self.lang.get_untracked());
+        let t = crate::i18n::library::library_texts(lang);
+        let mut added = None;
         self.library.update(|lib| {
-            lib.create_blank(&id, name, default_name, now_ms(), lang);
+            added = match new {
+                NewMap::Blank(name) => Some(lib.create_blank(&id, &name, t.new_map_default_name, now, lang)),
+                NewMap::Example => Some(lib.create_example(&id, now, lang)),
+                NewMap::CopyOf(source) => lib.duplicate(&source, &id, t.copy_suffix, now),
+                NewMap::Template(template) => Some(push(lib, template.build(&id, now, lang))),
+                NewMap::Builder(build) => Some(push(lib, build(id.clone(), now, lang))),
+                NewMap::Ready(map) => Some(push(lib, map)),
+            }
         });
-        self.mark_dirty(&id);
-        id
-    }
-
-    pub fn create_example(&self) -> String {
-        let id = new_id();
-        let lang = self.lang.get_untracked();
-        self.library.update(|lib| {
-            lib.create_example(&id, now_ms(), lang);
-        });
-        self.mark_dirty(&id);
-        id
-    }
-
-    /// Adds a map built from a template in the UI language (see `journey_core::templates::Template`).
-    pub fn create_from_template(&self, template: journey_core::templates::Template) -> String {
-        let id = new_id();
-        let map = template.build(&id, now_ms(), self.lang.get_untracked());
-        self.library.update(|lib| lib.maps.push(map));
-        self.mark_dirty(&id);
-        id
-    }
-
-    /// Adds a ready-made map built by a `journey_core::templates` function in the UI
-    /// language, e.g. the "running shoes online" example of the touchpoint illusion.
-    pub fn create_from_builder(&self, build: impl FnOnce(String, f64, Lang) -> JourneyMap) -> String {
-        let id = new_id();
-        let map = build(id.clone(), now_ms(), self.lang.get_untracked());
-        self.library.update(|lib| lib.maps.push(map));
-        self.mark_dirty(&id);
-        id
+        if let Some(id) = &added {
+            self.mark_dirty(id);
+        }
+        added
     }
 
     /// Renames a map; an empty name is refused and returns false.
@@ -187,22 +200,10 @@ impl AppState {
         ok
     }
 
-    pub fn duplicate(&self, id: &str) -> Option<String> {
-        let new = new_id();
-        let suffix = crate::i18n::texts(self.lang.get_untracked()).copy_suffix;
-        let mut done = None;
-        self.library.update(|lib| done = lib.duplicate(id, &new, suffix, now_ms()));
-        if let Some(id) = &done {
-            self.mark_dirty(id);
-        }
-        done
-    }
-
     /// The maps an import must not collide with: the library's and the unreadable ones,
     /// whose stored text stays untouched (an import with their id becomes a copy or waits
     /// for a choice, never a silent write over that key).
-    pub fn import_entries(&self) -> Vec<journey_core::interop::LibraryEntry> {
-        use journey_core::interop::LibraryEntry;
+    pub fn import_entries(&self) -> Vec<LibraryEntry> {
         let mut entries: Vec<LibraryEntry> = self.library.with_untracked(|l| l.maps.iter().map(LibraryEntry::of).collect());
         self.unreadable.with_untracked(|u| {
             entries.extend(u.iter().map(|u| LibraryEntry { id: u.entry.id.clone(), name: u.entry.name.clone() }))
@@ -212,15 +213,9 @@ impl AppState {
 
     /// Stores what an import resolved to (see `journey_core::interop::import_plan`). A
     /// replacement goes through [`AppState::edit_map`], so it can be undone.
-    pub fn store_import(&self, action: journey_core::interop::ImportAction) -> Option<String> {
-        use journey_core::interop::ImportAction;
+    pub fn store_import(&self, action: ImportAction) -> Option<String> {
         match action {
-            ImportAction::Add(map) => {
-                let id = map.id.clone();
-                self.library.update(|lib| lib.maps.push(map));
-                self.mark_dirty(&id);
-                Some(id)
-            }
+            ImportAction::Add(map) => self.add_map(NewMap::Ready(map)),
             ImportAction::Replace { replaced_id, map } => {
                 // An unreadable map is not in the library: it is never replaced.
                 if self.library.with_untracked(|l| l.get(&replaced_id).is_none()) {
@@ -243,19 +238,54 @@ impl AppState {
         });
         self.kv.with_value(|kv| library_store::delete_map(kv.as_ref(), id));
         self.write_index();
+        self.bump();
     }
 
-    /// The storage the app writes to (snapshots and the storage meter use it directly).
-    pub fn storage(&self) -> Rc<dyn KeyValue> {
-        self.kv.get_value()
+    /// The snapshots of a map, newest first, and the stored ones that cannot be read
+    /// (tracks [`AppState::version`]).
+    pub fn snapshots(&self, map_id: &str) -> (Vec<SnapshotHeader>, Vec<BadSnapshot>) {
+        self.version.track();
+        self.kv.with_value(|kv| snapshot_store::list_snapshots(kv.as_ref(), map_id))
     }
 
-    /// Adds a map restored from a snapshot (it already has its new id) and saves it.
-    pub fn add_restored_map(&self, map: JourneyMap) -> String {
-        let id = map.id.clone();
-        self.library.update(|lib| lib.maps.push(map));
-        self.mark_dirty(&id);
-        id
+    pub fn load_snapshot(&self, map_id: &str, id: &str) -> Result<Snapshot, SnapshotLoadError> {
+        self.kv.with_value(|kv| snapshot_store::load_snapshot(kv.as_ref(), map_id, id))
+    }
+
+    /// Stores a snapshot, after writing pending edits so the snapshot and the stored map
+    /// agree.
+    pub fn save_snapshot(&self, snapshot: &Snapshot) -> Result<(), SetError> {
+        self.flush();
+        let result = self.kv.with_value(|kv| snapshot_store::save_snapshot(kv.as_ref(), snapshot));
+        self.bump();
+        result
+    }
+
+    pub fn delete_snapshot(&self, map_id: &str, id: &str) {
+        self.kv.with_value(|kv| snapshot_store::delete_snapshot(kv.as_ref(), map_id, id));
+        self.bump();
+    }
+
+    /// How much of the storage the app's keys take (tracks [`AppState::version`]).
+    pub fn storage_usage(&self) -> StorageUsage {
+        self.version.track();
+        self.kv.with_value(|kv| snapshot_store::storage_usage(kv.as_ref()))
+    }
+
+    /// The oldest snapshots that would free the most room near the quota (tracked).
+    pub fn snapshots_to_drop(&self) -> Vec<SnapshotHeader> {
+        self.version.track();
+        self.kv.with_value(|kv| snapshot_store::snapshots_to_drop(kv.as_ref()))
+    }
+
+    /// Shows a failed download to the user (and clears an old message on success).
+    pub fn report_download(&self, result: Result<(), DownloadError>) {
+        let lang = self.lang.get_untracked();
+        self.alert.set(result.err().map(|e| (crate::i18n::texts(lang).download_failed)(&e.0)));
+    }
+
+    fn bump(&self) {
+        self.version.update(|v| *v += 1);
     }
 
     fn mark_dirty(&self, id: &str) {
@@ -313,6 +343,7 @@ impl AppState {
             failure = Some(SaveStatus::Failed { map_name: String::new(), error });
         }
         self.save_status.set(failure.unwrap_or(SaveStatus::Saved));
+        self.bump();
     }
 
     fn write_index(&self) {
@@ -326,8 +357,15 @@ impl AppState {
     }
 }
 
+/// Adds `map` to the library and returns its id.
+fn push(lib: &mut Library, map: JourneyMap) -> String {
+    let id = map.id.clone();
+    lib.maps.push(map);
+    id
+}
+
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    crate::ui::browser::time::now_ms()
 }
 
 /// A new map id: `crypto.randomUUID()` where the page is a secure context, otherwise time

@@ -14,6 +14,8 @@
 
 use std::fmt::Write;
 
+use crate::locale::Date;
+
 pub const START: &str = "Visit website";
 /// Every activity the generator can emit.
 pub const ACTIVITIES: [&str; 10] = [
@@ -166,27 +168,14 @@ pub fn generate_csv(n_events: usize, seed: u64) -> String {
 fn iso_utc(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
+    let Date { year: y, month: m, day: d } = Date::from_days(days);
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-/// Inverse of `timestamp::days_from_civil`.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + (m <= 2) as i64, m, d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::timestamp::{days_from_civil, parse_timestamp_ms};
+    use crate::analytics::timestamp::parse_timestamp_ms;
 
     #[test]
     fn same_seed_same_file_and_exact_event_count() {
@@ -199,7 +188,7 @@ mod tests {
     #[test]
     fn iso_dates_round_trip_through_the_parser() {
         for days in [-1000, 0, 59, 60, 365 * 30 + 7, 20_000] {
-            assert_eq!(days_from_civil(civil_from_days(days).0, civil_from_days(days).1, civil_from_days(days).2), days);
+            assert_eq!(Date::from_days(days).days(), days);
             let ms = days * 86_400_000 + 3_723_000;
             assert_eq!(parse_timestamp_ms(&iso_utc(ms)), Some(ms));
         }

@@ -14,9 +14,13 @@
 //!    [`apply_to_map`] writes measured values into a copy of the map.
 //! 5. [`survey`] turns a survey CSV into CSAT, CES and NPS per touchpoint and stage.
 //!
+//! 6. [`aggregate`]: the same metrics from a warehouse's aggregate file instead of raw
+//!    events (`docs/scale.md`).
+//!
 //! Metric definitions live in `docs/analytics.md`. [`generator`] makes seeded synthetic
 //! logs for tests and benchmarks.
 
+pub mod aggregate;
 mod apply;
 mod detect;
 mod deviation;

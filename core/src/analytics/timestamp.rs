@@ -14,6 +14,8 @@
 use jiff::civil::DateTime;
 use jiff::Timestamp;
 
+use crate::locale::Date;
+
 /// Epoch numbers with at least this many digits are milliseconds (as seconds they would
 /// lie after the year 5000).
 const EPOCH_MS_MIN_DIGITS: usize = 12;
@@ -53,7 +55,7 @@ fn fast_path(b: &[u8]) -> Option<i64> {
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
         return None;
     }
-    let mut ms = days_from_civil(year, month, day) * 86_400_000;
+    let mut ms = Date { year, month, day }.days() * 86_400_000;
     let rest = &b[10..];
     if rest.is_empty() {
         // A date alone is midnight; only for the ISO layout, like jiff.
@@ -201,18 +203,6 @@ fn days_in_month(y: i64, m: i64) -> i64 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (era-based arithmetic: shift the
-/// year to start in March so the leap day is the last day of the "year").
-pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

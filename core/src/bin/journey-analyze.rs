@@ -7,6 +7,9 @@
 //!                 [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]]
 //!                 [--map MAP.json] [--lang en|de] [--timings] [--json]
 //! journey-analyze generate --events N [--seed S]        (CSV on stdout)
+//! journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N]
+//!                 [column options as above]              (aggregate JSON on stdout)
+//! journey-analyze aggregate-report AGG.json [--map MAP.json]   (its metrics as JSON)
 //! journey-analyze survey SURVEY.csv --map MAP.json      (JSON on stdout)
 //! ```
 //!
@@ -17,6 +20,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use journey_core::analytics::aggregate::{self, AggregateOptions};
 use journey_core::analytics::{
     analyze, detect_columns, deviation, generator, import_all, survey::survey, AnalysisOptions, ColumnMapping,
     FunnelMode, FunnelSpec,
@@ -28,6 +32,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("generate") => run_generate(&args[1..]),
         Some("survey") => run_survey(&args[1..]),
+        Some("aggregate") => run_aggregate(&args[1..]),
+        Some("aggregate-report") => run_aggregate_report(&args[1..]),
         Some("-h" | "--help") | None => Err(USAGE.to_string()),
         Some(_) => run_analyze(&args),
     };
@@ -44,7 +50,9 @@ const USAGE: &str = "usage: journey-analyze LOG.csv [--case COL --activity COL -
 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle] [--end ACTIVITY]... [--timeout-s S] \
 [--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
 [--lang en|de] [--timings] [--json]\n       journey-analyze generate --events N [--seed S]\n       \
-journey-analyze survey SURVEY.csv --map MAP.json";
+journey-analyze survey SURVEY.csv --map MAP.json\n       \
+journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N] [column options]\n       \
+journey-analyze aggregate-report AGG.json [--map MAP.json]";
 
 /// Parsed command line: positional arguments, `--flag value` options (repeatable) and
 /// bare switches.
@@ -95,6 +103,45 @@ fn run_generate(raw: &[String]) -> Result<(), String> {
     let seed: u64 = args.number("seed")?.unwrap_or(1);
     use std::io::Write;
     std::io::stdout().write_all(generator::generate_csv(events, seed).as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The aggregate of a raw log (docs/scale.md), as the warehouse SQL would write it.
+fn run_aggregate(raw: &[String]) -> Result<(), String> {
+    let args = Args::parse(raw)?;
+    let lang = lang(&args);
+    let path = args.positional.first().ok_or(USAGE)?.clone();
+    let mut opts = AggregateOptions { goal_activities: args.all("goal"), ..AggregateOptions::default() };
+    if let Some(t) = args.number("timeout-s")? {
+        opts.timeout_s = t;
+    }
+    if let Some(n) = args.number("top")? {
+        opts.top_k = n;
+    }
+    let data = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let mapping = mapping(&args, &data[..data.len().min(64 * 1024)], lang, &path)?;
+    let (log, summary) = import_all(data, &mapping).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    for issue in summary.issue_messages(lang) {
+        eprintln!("{path}: {issue}");
+    }
+    println!("{}", aggregate::aggregate(&log, &opts).to_json());
+    Ok(())
+}
+
+/// Reads an aggregate file (refusing one that does not add up) and prints every metric
+/// it determines, plus the deviation from a map.
+fn run_aggregate_report(raw: &[String]) -> Result<(), String> {
+    let args = Args::parse(raw)?;
+    let lang = lang(&args);
+    let path = args.positional.first().ok_or(USAGE)?.clone();
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    let agg = aggregate::parse_aggregate(&text).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let mut json = serde_json::to_value(aggregate::report(&agg)).map_err(|e| e.to_string())?;
+    json["needs_raw_events"] = serde_json::to_value(aggregate::needs_raw_events()).map_err(|e| e.to_string())?;
+    if let Some(p) = args.get("map") {
+        json["deviation"] = serde_json::to_value(aggregate::deviation(&agg, &load_map(p, lang)?)).map_err(|e| e.to_string())?;
+    }
+    println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+    Ok(())
 }
 
 fn run_survey(raw: &[String]) -> Result<(), String> {

@@ -8,7 +8,8 @@ use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::horizontal_bars::{draw_bar_panel, BarPanel};
 use super::plot::{render_plotted, Frame};
-use super::text::{clean, number, tr};
+use super::text::clean;
+use crate::locale::number;
 use super::theme::PALETTE;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -50,19 +51,19 @@ pub fn channel_mix(input: &ChannelMixInput, options: &ChartOptions) -> Chart {
     for r in &mut rows {
         r.volume = r.volume.filter(|v| v.is_finite() && *v >= 0.0);
     }
-    let (tp_name, vol_name) = (tr(lang, "Touchpoints", "Touchpoints"), tr(lang, "Volume per period", "Volumen pro Zeitraum"));
+    let (tp_name, vol_name) = (lang.pick(("Touchpoints", "Touchpoints")).to_string(), lang.pick(("Volume per period", "Volumen pro Zeitraum")).to_string());
     let listed: Vec<String> = rows
         .iter()
         .map(|r| {
-            let volume = r.volume.map(|v| number(v, 0, lang)).unwrap_or_else(|| tr(lang, "unknown", "unbekannt"));
+            let volume = r.volume.map(|v| number(v, 0, lang)).unwrap_or_else(|| lang.pick(("unknown", "unbekannt")).to_string());
             format!("{}: {} {}, {} {}", clean(&r.label), r.touchpoints, tp_name, vol_name, volume)
         })
         .collect();
-    let desc = format!("{} {}.", tr(lang, "Touchpoints and volume per channel.", "Touchpoints und Volumen je Kanal."), listed.join("; "));
+    let desc = format!("{} {}.", lang.pick(("Touchpoints and volume per channel.", "Touchpoints und Volumen je Kanal.")).to_string(), listed.join("; "));
     let frame = Frame {
         options,
         kind: "channel-mix",
-        title: options.title(&tr(lang, "Channel mix", "Kanal-Mix")),
+        title: options.title(&lang.pick(("Channel mix", "Kanal-Mix")).to_string()),
         desc,
         legend: vec![
             LegendEntry::new(tp_name.clone(), COUNT_COLOUR, Swatch::Block),

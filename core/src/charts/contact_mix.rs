@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::plot::{err, render_plotted, write_category_labels, Frame, CATEGORY_AXIS_PX};
-use super::text::{number, tr};
+use crate::locale::number;
 use super::theme::{font, font_with, GRID, LABEL_PX, PALETTE, SMALL_PX};
 use crate::model::{ContactClass, ContactReason, Lang};
 
@@ -34,18 +34,18 @@ const REASONS: [Option<ContactReason>; 4] =
 /// Names as in the glossary.
 pub fn class_label(class: ContactClass, lang: Lang) -> String {
     match class {
-        ContactClass::ValueAdding => tr(lang, "Value-adding", "Wertschöpfend"),
-        ContactClass::Disruptive => tr(lang, "Disruptive (avoidable)", "Störend (vermeidbar)"),
-        ContactClass::SelfServiceCandidate => tr(lang, "Self-service candidate", "Selfservice-Kandidat"),
+        ContactClass::ValueAdding => lang.pick(("Value-adding", "Wertschöpfend")).to_string(),
+        ContactClass::Disruptive => lang.pick(("Disruptive (avoidable)", "Störend (vermeidbar)")).to_string(),
+        ContactClass::SelfServiceCandidate => lang.pick(("Self-service candidate", "Selfservice-Kandidat")).to_string(),
     }
 }
 
 pub fn reason_label(reason: Option<ContactReason>, lang: Lang) -> String {
     match reason {
-        Some(ContactReason::Service) => tr(lang, "Service", "Service"),
-        Some(ContactReason::Information) => tr(lang, "Information", "Information"),
-        Some(ContactReason::Order) => tr(lang, "Order", "Auftrag"),
-        None => tr(lang, "Reason not recorded", "Grund nicht erfasst"),
+        Some(ContactReason::Service) => lang.pick(("Service", "Service")).to_string(),
+        Some(ContactReason::Information) => lang.pick(("Information", "Information")).to_string(),
+        Some(ContactReason::Order) => lang.pick(("Order", "Auftrag")).to_string(),
+        None => lang.pick(("Reason not recorded", "Grund nicht erfasst")).to_string(),
     }
 }
 
@@ -83,7 +83,7 @@ pub fn contact_mix(input: &ContactMixInput, options: &ChartOptions) -> Chart {
         );
     }
     let used: Vec<usize> = (0..4).filter(|&c| m.iter().any(|row| row[c] > 0.0)).collect();
-    let mut desc = tr(lang, "Contact volume per class and reason.", "Kontaktvolumen je Klasse und Grund.");
+    let mut desc = lang.pick(("Contact volume per class and reason.", "Kontaktvolumen je Klasse und Grund.")).to_string();
     for (row, class) in CLASSES.iter().enumerate() {
         let parts: Vec<String> =
             used.iter().filter(|&&c| m[row][c] > 0.0).map(|&c| format!("{} {}", reason_label(REASONS[c], lang), number(m[row][c], 0, lang))).collect();
@@ -100,7 +100,7 @@ pub fn contact_mix(input: &ContactMixInput, options: &ChartOptions) -> Chart {
         });
     }
     let legend = used.iter().map(|&c| LegendEntry::new(reason_label(REASONS[c], lang), reason_colour(REASONS[c]), Swatch::Block)).collect();
-    let frame = Frame { options, kind: "contact-mix", title: options.title(&tr(lang, "Contact classification", "Kontaktklassifizierung")), desc, legend };
+    let frame = Frame { options, kind: "contact-mix", title: options.title(&lang.pick(("Contact classification", "Kontaktklassifizierung")).to_string()), desc, legend };
     let top = totals.iter().copied().fold(0.0, f64::max) * 1.18;
     render_plotted(frame, |area, overlay| {
         let mut chart = ChartBuilder::on(area)
@@ -120,8 +120,8 @@ pub fn contact_mix(input: &ContactMixInput, options: &ChartOptions) -> Chart {
             .y_label_style(font(SMALL_PX))
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID.stroke_width(1))
-            .y_desc(tr(lang, "Contacts per period", "Kontakte pro Zeitraum"))
-            .x_desc(tr(lang, "Contact class", "Kontaktklasse"))
+            .y_desc(lang.pick(("Contacts per period", "Kontakte pro Zeitraum")).to_string())
+            .x_desc(lang.pick(("Contact class", "Kontaktklasse")).to_string())
             .axis_desc_style(font(SMALL_PX))
             .draw()
             .map_err(err)?;

@@ -7,7 +7,6 @@ use crate::model::{JourneyMap, Lang};
 use crate::score::MapScores;
 
 use super::from_map::{channel_mix_input, contact_mix_input, emotion_curve_input, funnel_input, route_flow_input, throughput_input};
-use super::text::tr;
 use super::{
     channel_mix, contact_mix, emotion_curve, funnel, route_flow, score_ranking, throughput_histogram, value_effort, Chart,
     ChartOptions, OpportunityPoint, ScoreRankingInput, ScoredItem, ValueEffortInput,
@@ -66,7 +65,7 @@ pub fn score_ranking_input(map: &JourneyMap, scores: &MapScores, lang: Lang) -> 
             Some(ScoredItem { label: title, score })
         })
         .collect();
-    ScoreRankingInput { score_name: tr(lang, "Touchpoint score (0–100)", "Touchpoint-Score (0–100)"), items, range: Some((0.0, 100.0)) }
+    ScoreRankingInput { score_name: lang.pick(("Touchpoint score (0–100)", "Touchpoint-Score (0–100)")).to_string(), items, range: Some((0.0, 100.0)) }
 }
 
 /// The opportunities the score module could place (value = mean of customer and business

@@ -4,7 +4,7 @@
 
 use crate::model::Lang;
 
-use super::text::{escape, tr};
+use super::text::escape;
 
 /// The result of drawing a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +85,7 @@ impl Default for ChartOptions {
 
 /// The empty state: a message in `lang`.
 pub fn needs_data(lang: Lang, en: &str, de: &str) -> Chart {
-    Chart::NeedsData(tr(lang, en, de))
+    Chart::NeedsData(lang.pick((en, de)).to_string())
 }
 
 /// A chart that could not be drawn although it had data. Plotters drawing into a string

@@ -6,7 +6,8 @@ use plotters::prelude::*;
 use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::plot::{err, render_plotted, write_category_labels, Frame, CATEGORY_AXIS_PX};
-use super::text::{clean, number, tr};
+use super::text::clean;
+use crate::locale::number;
 use super::theme::{font, series_colour, GRID, MUTED, SMALL_PX};
 use crate::model::Lang;
 
@@ -65,18 +66,14 @@ fn signed(v: f64, lang: Lang) -> String {
 }
 
 fn describe(stages: &[String], lines: &[(String, Vec<Option<f64>>)], lang: Lang) -> String {
-    let mut desc = tr(
-        lang,
-        "Mean emotion per stage, from −2 (very negative) to +2 (very positive).",
-        "Mittlere Emotion je Phase, von −2 (sehr negativ) bis +2 (sehr positiv).",
-    );
+    let mut desc = lang.pick(("Mean emotion per stage, from −2 (very negative) to +2 (very positive).", "Mittlere Emotion je Phase, von −2 (sehr negativ) bis +2 (sehr positiv).")).to_string();
     for (name, values) in lines {
         let points: Vec<String> = stages
             .iter()
             .zip(values)
             .map(|(stage, v)| match v {
                 Some(v) => format!("{} {}", clean(stage), signed(*v, lang)),
-                None => format!("{} {}", clean(stage), tr(lang, "unknown", "unbekannt")),
+                None => format!("{} {}", clean(stage), lang.pick(("unknown", "unbekannt")).to_string()),
             })
             .collect();
         desc.push_str(&format!(" {}: {}.", clean(name), points.join(", ")));
@@ -98,12 +95,12 @@ pub fn emotion_curve_focus(input: &EmotionCurveInput, options: &ChartOptions, st
 fn draw(input: &EmotionCurveInput, options: &ChartOptions, focus: Option<usize>) -> Chart {
     let lang = options.lang;
     let n = input.stages.len();
-    let (as_is, to_be) = (tr(lang, "as-is", "Ist"), tr(lang, "to-be", "Soll"));
+    let (as_is, to_be) = (lang.pick(("as-is", "Ist")).to_string(), lang.pick(("to-be", "Soll")).to_string());
     let has_to_be = input.series.iter().any(|s| s.to_be.is_some());
     // (label, values, colour index, dashed)
     let mut lines: Vec<(String, Vec<Option<f64>>, usize, bool)> = Vec::new();
     for (i, s) in input.series.iter().enumerate() {
-        let name = if s.name.trim().is_empty() { format!("{} {}", tr(lang, "Persona", "Persona"), i + 1) } else { s.name.clone() };
+        let name = if s.name.trim().is_empty() { format!("{} {}", lang.pick(("Persona", "Persona")).to_string(), i + 1) } else { s.name.clone() };
         let label = |kind: &str| if has_to_be { format!("{name} ({kind})") } else { name.clone() };
         // Without to-be lines, every second series is dashed so that two series (two
         // personas, or a snapshot and now) differ by more than their colour.
@@ -129,7 +126,7 @@ fn draw(input: &EmotionCurveInput, options: &ChartOptions, focus: Option<usize>)
     let frame = Frame {
         options,
         kind: "emotion-curve",
-        title: options.title(&tr(lang, "Emotion curve", "Emotionskurve")),
+        title: options.title(&lang.pick(("Emotion curve", "Emotionskurve")).to_string()),
         desc: describe(&input.stages, &described, lang),
         legend,
     };
@@ -151,8 +148,8 @@ fn draw(input: &EmotionCurveInput, options: &ChartOptions, focus: Option<usize>)
             .y_label_style(font(SMALL_PX))
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID.stroke_width(1))
-            .y_desc(tr(lang, "Emotion (−2 … +2)", "Emotion (−2 … +2)"))
-            .x_desc(tr(lang, "Stage", "Phase"))
+            .y_desc(lang.pick(("Emotion (−2 … +2)", "Emotion (−2 … +2)")).to_string())
+            .x_desc(lang.pick(("Stage", "Phase")).to_string())
             .axis_desc_style(font(SMALL_PX))
             .draw()
             .map_err(err)?;

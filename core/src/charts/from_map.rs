@@ -9,7 +9,6 @@ use super::emotion_curve::{EmotionCurveInput, EmotionSeries};
 use super::funnel::{FunnelInput, FunnelStep};
 use super::route_flow::{FlowLink, FlowNode, RouteFlowInput};
 use super::throughput::ThroughputInput;
-use super::text::tr;
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
@@ -31,7 +30,7 @@ fn stage_means(map: &JourneyMap, belongs: impl Fn(&Touchpoint) -> bool) -> Vec<O
 pub fn emotion_curve_input(map: &JourneyMap, lang: Lang) -> EmotionCurveInput {
     let stages = map.stages.iter().map(|s| s.name.clone()).collect();
     let series = if map.personas.is_empty() {
-        vec![EmotionSeries { name: tr(lang, "All touchpoints", "Alle Touchpoints"), as_is: stage_means(map, |_| true), to_be: None }]
+        vec![EmotionSeries { name: lang.pick(("All touchpoints", "Alle Touchpoints")).to_string(), as_is: stage_means(map, |_| true), to_be: None }]
     } else {
         map.personas
             .iter()

@@ -6,7 +6,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::document::{needs_data, Chart, ChartOptions};
 use super::plot::{err, render_plotted, write_category_labels, Frame, CATEGORY_AXIS_PX};
-use super::text::{clean, number, percent, tr};
+use super::text::clean;
+use crate::locale::{number, percent};
 use super::theme::{font, font_with, GRID, LABEL_PX, PALETTE, SMALL_PX};
 use crate::model::Lang;
 
@@ -32,7 +33,7 @@ pub fn step_change(from: f64, to: f64) -> Option<f64> {
 }
 
 fn signed_percent(change: f64, lang: Lang) -> String {
-    let p = percent(change.abs(), lang);
+    let p = percent(change.abs(), 0, lang);
     if p.starts_with("0 ") {
         format!("±{p}")
     } else if change < 0.0 {
@@ -53,7 +54,7 @@ fn describe(steps: &[FunnelStep], lang: Lang) -> String {
     }
     format!(
         "{} {}.",
-        tr(lang, "Customers per step, with the change from the step before:", "Kunden je Schritt, mit der Veränderung zum Schritt davor:"),
+        lang.pick(("Customers per step, with the change from the step before:", "Kunden je Schritt, mit der Veränderung zum Schritt davor:")).to_string(),
         parts.join("; ")
     )
 }
@@ -75,7 +76,7 @@ pub fn funnel(input: &FunnelInput, options: &ChartOptions) -> Chart {
     let frame = Frame {
         options,
         kind: "funnel",
-        title: options.title(&tr(lang, "Funnel and drop-off", "Trichter und Abbruch")),
+        title: options.title(&lang.pick(("Funnel and drop-off", "Trichter und Abbruch")).to_string()),
         desc: describe(&steps, lang),
         legend: vec![],
     };
@@ -97,8 +98,8 @@ pub fn funnel(input: &FunnelInput, options: &ChartOptions) -> Chart {
             .y_label_style(font(SMALL_PX))
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID.stroke_width(1))
-            .y_desc(tr(lang, "Customers per period", "Kunden pro Zeitraum"))
-            .x_desc(tr(lang, "Stage", "Phase"))
+            .y_desc(lang.pick(("Customers per period", "Kunden pro Zeitraum")).to_string())
+            .x_desc(lang.pick(("Stage", "Phase")).to_string())
             .axis_desc_style(font(SMALL_PX))
             .draw()
             .map_err(err)?;

@@ -9,7 +9,8 @@ use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::plot::{render_by_hand, Frame};
 use super::svg_writer::{coord, Anchor, TextLook};
-use super::text::{number, shorten, tr};
+use super::text::shorten;
+use crate::locale::number;
 use super::theme::{series_colour, GRID, INK, MUTED, SMALL_PX};
 use crate::model::{day_number, JourneyMap, Lang, MeasureStatus, MeasurementKind};
 
@@ -102,22 +103,22 @@ pub fn measurement_trend(input: &TrendInput, options: &ChartOptions) -> Chart {
     }
     let mut legend = vec![LegendEntry::new(input.label.clone(), series_colour(0), Swatch::Line)];
     if markers.iter().any(|m| m.1.done) {
-        legend.push(LegendEntry::new(tr(lang, "Measure done", "Maßnahme erledigt"), DONE, Swatch::Line));
+        legend.push(LegendEntry::new(lang.pick(("Measure done", "Maßnahme erledigt")).to_string(), DONE, Swatch::Line));
     }
     if markers.iter().any(|m| !m.1.done) {
-        legend.push(LegendEntry::new(tr(lang, "Measure due", "Maßnahme fällig"), DUE, Swatch::DashedLine));
+        legend.push(LegendEntry::new(lang.pick(("Measure due", "Maßnahme fällig")).to_string(), DUE, Swatch::DashedLine));
     }
-    let mut desc = tr(lang, "Measured values over time: ", "Messwerte im Zeitverlauf: ");
+    let mut desc = lang.pick(("Measured values over time: ", "Messwerte im Zeitverlauf: ")).to_string();
     desc.push_str(&points.iter().map(|p| format!("{} {}", p.2, shown(p.1, input.percent, lang))).collect::<Vec<_>>().join(", "));
     desc.push('.');
     for (_, m) in &markers {
-        let what = if m.done { tr(lang, "done", "erledigt") } else { tr(lang, "due", "fällig") };
+        let what = if m.done { lang.pick(("done", "erledigt")).to_string() } else { lang.pick(("due", "fällig")).to_string() };
         desc.push_str(&format!(" {} {what} {}.", m.label, m.date));
     }
     let frame = Frame {
         options,
         kind: "measurement-trend",
-        title: options.title(&format!("{} – {}", tr(lang, "Trend", "Verlauf"), input.label)),
+        title: options.title(&format!("{} – {}", lang.pick(("Trend", "Verlauf")).to_string(), input.label)),
         desc,
         legend,
     };

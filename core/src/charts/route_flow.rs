@@ -7,7 +7,8 @@ use super::header::{LegendEntry, Swatch};
 use super::plot::{render_by_hand, BodyBox, Frame};
 use super::route_layout::{layout, Direction, FlowLayout};
 use super::svg_writer::{coord, Anchor, SvgWriter, TextLook};
-use super::text::{clean, number, shorten, tr};
+use super::text::{clean, shorten};
+use crate::locale::number;
 use super::theme::{char_width, hex, series_colour, INK, MUTED, PALETTE, SMALL_PX};
 use crate::model::Lang;
 
@@ -88,9 +89,9 @@ fn describe(l: &FlowLayout, lang: Lang) -> String {
         .take(40)
         .map(|k| format!("{} → {} {}", clean(&l.nodes[k.from].label), clean(&l.nodes[k.to].label), number(k.volume, 0, lang)))
         .collect();
-    let mut desc = format!("{} {}.", tr(lang, "Customers per route between touchpoints:", "Kunden je Route zwischen Touchpoints:"), listed.join("; "));
+    let mut desc = format!("{} {}.", lang.pick(("Customers per route between touchpoints:", "Kunden je Route zwischen Touchpoints:")).to_string(), listed.join("; "));
     if links.len() > 40 {
-        desc.push_str(&tr(lang, " Smaller routes left out.", " Kleinere Routen ausgelassen."));
+        desc.push_str(&lang.pick((" Smaller routes left out.", " Kleinere Routen ausgelassen.")).to_string());
     }
     desc
 }
@@ -106,11 +107,11 @@ pub fn route_flow(input: &RouteFlowInput, options: &ChartOptions) -> Chart {
         );
     };
     let has_loops = l.links.iter().any(|k| k.direction == Direction::Backward);
-    let mut legend = vec![LegendEntry::new(tr(lang, "Route (width = customers)", "Route (Breite = Kunden)"), PALETTE[0], Swatch::Block)];
+    let mut legend = vec![LegendEntry::new(lang.pick(("Route (width = customers)", "Route (Breite = Kunden)")).to_string(), PALETTE[0], Swatch::Block)];
     if has_loops {
-        legend.push(LegendEntry::new(tr(lang, "Back to an earlier touchpoint", "Zurück zu einem früheren Touchpoint"), series_colour(LOOP_COLOUR_INDEX), Swatch::Line));
+        legend.push(LegendEntry::new(lang.pick(("Back to an earlier touchpoint", "Zurück zu einem früheren Touchpoint")).to_string(), series_colour(LOOP_COLOUR_INDEX), Swatch::Line));
     }
-    let frame = Frame { options, kind: "route-flow", title: options.title(&tr(lang, "Route flow", "Routenfluss")), desc: describe(&l, lang), legend };
+    let frame = Frame { options, kind: "route-flow", title: options.title(&lang.pick(("Route flow", "Routenfluss")).to_string()), desc: describe(&l, lang), legend };
     render_by_hand(frame, |w, body| draw(w, body, &l, input, has_loops, lang))
 }
 

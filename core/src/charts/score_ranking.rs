@@ -4,7 +4,8 @@
 use super::document::{needs_data, Chart, ChartOptions};
 use super::horizontal_bars::{draw_bar_panel, BarPanel};
 use super::plot::{render_plotted, Frame};
-use super::text::{clean, number, tr};
+use super::text::clean;
+use crate::locale::number;
 use super::theme::PALETTE;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,8 +44,8 @@ pub fn score_ranking(input: &ScoreRankingInput, options: &ChartOptions) -> Chart
     let decimals = if items.iter().all(|i| i.score.fract() == 0.0) { 0 } else { 1 };
     let rows: Vec<(String, Option<f64>, String)> =
         items.iter().map(|i| (i.label.clone(), Some(i.score), number(i.score, decimals, lang))).collect();
-    let score_name = if input.score_name.trim().is_empty() { tr(lang, "Score", "Score") } else { input.score_name.clone() };
-    let mut title = tr(lang, "Touchpoints ranked by score", "Touchpoints nach Score");
+    let score_name = if input.score_name.trim().is_empty() { lang.pick(("Score", "Score")).to_string() } else { input.score_name.clone() };
+    let mut title = lang.pick(("Touchpoints ranked by score", "Touchpoints nach Score")).to_string();
     if total > MAX_ROWS {
         title.push_str(&match lang {
             crate::model::Lang::En => format!(" (best {MAX_ROWS} of {total})"),

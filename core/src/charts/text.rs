@@ -1,8 +1,6 @@
 //! Text handling shared by every chart: the module's one escaping function, cleaning of
 //! labels handed to plotters (which escapes by itself), shortening and wrapping so that
-//! labels fit a projector-sized chart, and number formatting in both languages.
-
-use crate::model::Lang;
+//! labels fit a projector-sized chart. Numbers are written by `crate::locale`.
 
 /// Characters XML 1.0 does not allow at all, not even escaped. A label containing one would
 /// make the whole SVG unreadable for an XML parser, so they are dropped.
@@ -89,54 +87,6 @@ pub fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// A number as people read it in `lang`: thousands grouped, at most `decimals` decimals,
-/// German with a decimal comma ("12.000", "3,5"), English "12,000", "3.5".
-pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let formatted = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac_part) = match formatted.split_once('.') {
-        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
-        None => (formatted.clone(), String::new()),
-    };
-    let (group, point) = match lang {
-        Lang::En => (',', '.'),
-        Lang::De => ('.', ','),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && (grouped.chars().any(|c| c != '0' && c != group) || !frac_part.is_empty());
-    let mut out = String::new();
-    if negative {
-        out.push('−');
-    }
-    out.push_str(&grouped);
-    if !frac_part.is_empty() {
-        out.push(point);
-        out.push_str(&frac_part);
-    }
-    out
-}
-
-/// A share 0..=1 as a percentage, e.g. "35 %" (with the space both languages' style guides use).
-pub fn percent(share: f64, lang: Lang) -> String {
-    format!("{} %", number(share * 100.0, 0, lang))
-}
-
-/// Picks the English or German text.
-pub fn tr(lang: Lang, en: &str, de: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::De => de.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,17 +117,5 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert!(wrap("", 8, 2).is_empty());
-    }
-
-    #[test]
-    fn numbers_follow_the_language() {
-        assert_eq!(number(12000.0, 0, Lang::En), "12,000");
-        assert_eq!(number(12000.0, 0, Lang::De), "12.000");
-        assert_eq!(number(3.5, 1, Lang::De), "3,5");
-        assert_eq!(number(-1.25, 2, Lang::En), "−1.25");
-        assert_eq!(number(-0.0001, 1, Lang::En), "0");
-        assert_eq!(number(2.0, 1, Lang::En), "2");
-        assert_eq!(percent(0.35, Lang::De), "35 %");
-        assert_eq!(number(f64::NAN, 0, Lang::En), "–");
     }
 }

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::document::{needs_data, Chart, ChartOptions};
 use super::plot::{err, render_plotted, Frame};
-use super::text::{number, tr};
+use crate::locale::number;
 use super::theme::{font, font_with, GRID, LABEL_PX, PALETTE, SMALL_PX};
 use crate::model::Lang;
 
@@ -36,9 +36,9 @@ impl TimeUnit {
 
     pub fn name(self, lang: Lang) -> String {
         match self {
-            TimeUnit::Minutes => tr(lang, "minutes", "Minuten"),
-            TimeUnit::Hours => tr(lang, "hours", "Stunden"),
-            TimeUnit::Days => tr(lang, "days", "Tage"),
+            TimeUnit::Minutes => lang.pick(("minutes", "Minuten")).to_string(),
+            TimeUnit::Hours => lang.pick(("hours", "Stunden")).to_string(),
+            TimeUnit::Days => lang.pick(("days", "Tage")).to_string(),
         }
     }
 
@@ -117,7 +117,7 @@ pub fn throughput_histogram(input: &ThroughputInput, options: &ChartOptions) -> 
         Lang::En => format!("Throughput time of {} journeys in {unit}; median {}. Journeys per bin: {}.", bins.total, number(bins.median, 1, lang), listed.join(", ")),
         Lang::De => format!("Durchlaufzeit von {} Kundenreisen in {unit}; Median {}. Kundenreisen je Klasse: {}.", bins.total, number(bins.median, 1, lang), listed.join(", ")),
     };
-    let frame = Frame { options, kind: "throughput", title: options.title(&tr(lang, "Throughput time", "Durchlaufzeit")), desc, legend: vec![] };
+    let frame = Frame { options, kind: "throughput", title: options.title(&lang.pick(("Throughput time", "Durchlaufzeit")).to_string()), desc, legend: vec![] };
     let x_max = bins.counts.len() as f64 * bins.width;
     let y_max = bins.counts.iter().copied().max().unwrap_or(1) as f64 * 1.2;
     render_plotted(frame, |area, _| {
@@ -139,8 +139,8 @@ pub fn throughput_histogram(input: &ThroughputInput, options: &ChartOptions) -> 
             .y_label_style(font(SMALL_PX))
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID.stroke_width(1))
-            .x_desc(format!("{} ({unit})", tr(lang, "Throughput time", "Durchlaufzeit")))
-            .y_desc(tr(lang, "Journeys", "Kundenreisen"))
+            .x_desc(format!("{} ({unit})", lang.pick(("Throughput time", "Durchlaufzeit")).to_string()))
+            .y_desc(lang.pick(("Journeys", "Kundenreisen")).to_string())
             .axis_desc_style(font(SMALL_PX))
             .draw()
             .map_err(err)?;
@@ -159,7 +159,7 @@ pub fn throughput_histogram(input: &ThroughputInput, options: &ChartOptions) -> 
         // The label goes right of the line unless the line is far right.
         let on_left = bins.median > x_max * 0.7;
         let h = if on_left { HPos::Right } else { HPos::Left };
-        let label = format!("{} {} {unit}", tr(lang, "Median", "Median"), number(bins.median, 1, lang));
+        let label = format!("{} {} {unit}", lang.pick(("Median", "Median")).to_string(), number(bins.median, 1, lang));
         let x = bins.median + x_max * if on_left { -0.01 } else { 0.01 };
         chart
             .draw_series(std::iter::once(Text::new(label, (x, y_max * 0.95), font_with(LABEL_PX, marker, true).pos(Pos::new(h, VPos::Center)))))

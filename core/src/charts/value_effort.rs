@@ -7,7 +7,8 @@ use plotters::style::RGBColor;
 use super::document::{needs_data, Chart, ChartOptions};
 use super::plot::{render_by_hand, BodyBox, Frame};
 use super::svg_writer::{Anchor, SvgWriter, TextLook};
-use super::text::{clean, number, shorten, tr};
+use super::text::{clean, shorten};
+use crate::locale::number;
 use super::theme::{char_width, hex, GRID, INK, LABEL_PX, MUTED, PALETTE, SMALL_PX};
 use crate::model::Lang;
 
@@ -51,10 +52,10 @@ impl Quadrant {
 
     pub fn label(self, lang: Lang) -> String {
         match self {
-            Quadrant::QuickWin => tr(lang, "Quick wins", "Schnelle Erfolge"),
-            Quadrant::BigBet => tr(lang, "Big bets", "Große Vorhaben"),
-            Quadrant::FillIn => tr(lang, "Fill-ins", "Lückenfüller"),
-            Quadrant::MoneyPit => tr(lang, "Money pits", "Zeitfresser"),
+            Quadrant::QuickWin => lang.pick(("Quick wins", "Schnelle Erfolge")).to_string(),
+            Quadrant::BigBet => lang.pick(("Big bets", "Große Vorhaben")).to_string(),
+            Quadrant::FillIn => lang.pick(("Fill-ins", "Lückenfüller")).to_string(),
+            Quadrant::MoneyPit => lang.pick(("Money pits", "Zeitfresser")).to_string(),
         }
     }
 }
@@ -86,16 +87,16 @@ pub fn value_effort(input: &ValueEffortInput, options: &ChartOptions) -> Chart {
             format!(
                 "{n}. {}: {} {}, {} {} ({})",
                 clean(&item.label),
-                tr(lang, "value", "Nutzen"),
+                lang.pick(("value", "Nutzen")).to_string(),
                 number(*v, 0, lang),
-                tr(lang, "effort", "Aufwand"),
+                lang.pick(("effort", "Aufwand")).to_string(),
                 number(*e, 1, lang),
                 Quadrant::of(*v, *e).label(lang)
             )
         })
         .collect();
-    let desc = format!("{} {}.", tr(lang, "Value against effort per opportunity.", "Nutzen gegen Aufwand je Verbesserungspotenzial."), listed.join("; "));
-    let title = options.title(&tr(lang, "Opportunities: value vs. effort", "Chancen: Nutzen und Aufwand"));
+    let desc = format!("{} {}.", lang.pick(("Value against effort per opportunity.", "Nutzen gegen Aufwand je Verbesserungspotenzial.")).to_string(), listed.join("; "));
+    let title = options.title(&lang.pick(("Opportunities: value vs. effort", "Chancen: Nutzen und Aufwand")).to_string());
     let frame = Frame { options, kind: "value-effort", title, desc, legend: vec![] };
     render_by_hand(frame, |w, body| draw(w, body, &points, lang))
 }
@@ -125,10 +126,10 @@ fn draw(w: &mut SvgWriter, body: BodyBox, points: &[(usize, &OpportunityPoint, f
     for v in [0.0, 25.0, 50.0, 75.0, 100.0] {
         w.text((left - 8.0, py(v) + SMALL_PX * 0.35), &number(v, 0, lang), TextLook { anchor: Anchor::End, ..tick });
     }
-    w.text(((left + right) / 2.0, bottom + 2.0 * SMALL_PX + 14.0), &tr(lang, "Effort (0–5)", "Aufwand (0–5)"), tick);
+    w.text(((left + right) / 2.0, bottom + 2.0 * SMALL_PX + 14.0), &lang.pick(("Effort (0–5)", "Aufwand (0–5)")).to_string(), tick);
     // The value axis title stands rotated along the axis, as in the plotted charts.
     let (vx, vy) = (body.x + SMALL_PX, (top + bottom) / 2.0);
-    w.rotated_text((vx, vy), &tr(lang, "Value (0–100)", "Nutzen (0–100)"), tick, -90.0);
+    w.rotated_text((vx, vy), &lang.pick(("Value (0–100)", "Nutzen (0–100)")).to_string(), tick, -90.0);
 
     // Points at the same spot are fanned out sideways so each number stays visible.
     let mut placed: Vec<(f64, f64)> = Vec::new();
@@ -147,7 +148,7 @@ fn draw(w: &mut SvgWriter, body: BodyBox, points: &[(usize, &OpportunityPoint, f
     let key_x = right + 24.0;
     let chars = ((body.x + body.w - key_x) / char_width(SMALL_PX)) as usize;
     let key = TextLook { px: SMALL_PX, colour: INK, anchor: Anchor::Start, bold: false, halo: false };
-    w.text((key_x, top + LABEL_PX), &tr(lang, "Opportunities", "Verbesserungspotenziale"), TextLook { px: LABEL_PX, bold: true, ..key });
+    w.text((key_x, top + LABEL_PX), &lang.pick(("Opportunities", "Verbesserungspotenziale")).to_string(), TextLook { px: LABEL_PX, bold: true, ..key });
     let shown = if points.len() > KEY_LINES { KEY_LINES - 1 } else { points.len() };
     for (row, (n, item, _, _)) in points.iter().take(shown).enumerate() {
         let y = top + LABEL_PX + 30.0 + row as f64 * 26.0;

@@ -60,10 +60,7 @@ impl TouchpointField {
             ContactReason => ("Contact reason", "Kontaktgrund"),
             DataSource => ("Data source", "Datenquelle"),
         };
-        match lang {
-            Lang::En => en,
-            Lang::De => de,
-        }
+        lang.pick((en, de))
     }
 }
 

@@ -17,4 +17,4 @@ pub use coverage::{coverage, measurement_point, Coverage, MeasurementPoint, Sour
 pub use deltas::{measurement_deltas, score_deltas, Delta, MeasurementDelta, ScoreDeltas, StageDelta, TouchpointDelta};
 pub use diff::{diff_maps, FieldChange, MapDiff, TouchpointChange, TouchpointField, TouchpointRef};
 pub use emotions::emotion_comparison;
-pub use value::{format_number, FieldValue};
+pub use value::FieldValue;

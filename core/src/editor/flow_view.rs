@@ -120,14 +120,6 @@ pub fn layout(map: &JourneyMap) -> FlowLayout {
     FlowLayout { width, height, columns, nodes, edges }
 }
 
-pub fn kind_key(kind: RouteKind) -> &'static str {
-    match kind {
-        RouteKind::Planned => "planned",
-        RouteKind::Alternative => "alternative",
-        RouteKind::LoopBack => "loop_back",
-    }
-}
-
 fn shorten(text: &str) -> String {
     shorten_to(text, LABEL_CHARS)
 }
@@ -197,9 +189,9 @@ pub fn render_svg(map: &JourneyMap, lang: Lang) -> String {
             r#"<path d="{}" fill="none" stroke="{stroke}" stroke-width="{:.1}"{dash} marker-end="url(#{marker})" data-kind="{}" data-route-id="{}" class="flow-edge flow-{}"/>"#,
             e.path,
             width_of(e),
-            kind_key(e.kind),
+            e.kind.key(),
             escape(&e.id),
-            kind_key(e.kind)
+            e.kind.key()
         );
     }
     for e in l.edges.iter().filter(|e| e.volume.is_some()) {

@@ -1,6 +1,6 @@
 //! The rows of the editor grid ("lanes") and hiding them per map.
 
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, Lang};
 
 /// One row of the grid. The key is what `JourneyMap::hidden_lanes` stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,6 +39,20 @@ impl Lane {
             Lane::Stage => "frontstage_backstage",
             Lane::Measurements => "measurements",
         }
+    }
+
+    /// The lane's heading in the grid and in the lane switches.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            Lane::Actions => ("Customer actions", "Kundenaktionen"),
+            Lane::Touchpoints => ("Touchpoints", "Touchpoints"),
+            Lane::Thoughts => ("Thoughts", "Gedanken"),
+            Lane::Emotion => ("Emotion curve", "Emotionskurve"),
+            Lane::PainPoints => ("Pain points", "Schmerzpunkte"),
+            Lane::Opportunities => ("Opportunities", "Chancen"),
+            Lane::Stage => ("Frontstage / backstage", "Sichtbar / im Hintergrund"),
+            Lane::Measurements => ("Measurements", "Messpunkte"),
+        })
     }
 }
 

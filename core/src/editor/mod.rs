@@ -11,6 +11,6 @@ mod persona_filter;
 
 pub use curve::emotion_curve_with_to_be;
 pub use evidence::EvidenceMeter;
-pub use fields::{parse_number, set_opportunity_texts, NotANumber};
+pub use fields::set_opportunity_texts;
 pub use lanes::{lines_to_list, list_to_lines, Lane};
 pub use persona_filter::belongs_to;

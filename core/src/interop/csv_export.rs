@@ -10,7 +10,7 @@
 //! - a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
 //!   spreadsheet shows it as text instead of running it as a formula (CSV injection).
 
-use crate::model::{EvidenceKind, JourneyMap, Lang, Touchpoint, Visibility};
+use crate::model::{JourneyMap, Lang, Touchpoint, Visibility};
 
 use super::csv_mapping::CsvField;
 
@@ -79,11 +79,7 @@ fn cell(field: CsvField, tp: &Touchpoint, stage: &str) -> String {
             Visibility::Frontstage => "frontstage".into(),
             Visibility::Backstage => "backstage".into(),
         },
-        CsvField::Evidence => match tp.evidence.kind {
-            EvidenceKind::Measured => "measured".into(),
-            EvidenceKind::Reported => "reported".into(),
-            EvidenceKind::Assumed => "assumed".into(),
-        },
+        CsvField::Evidence => tp.evidence.kind.key().into(),
         CsvField::EvidenceSource => text(&tp.evidence.source),
         CsvField::Volume => number(m.volume),
         CsvField::DropOffRate => number(m.drop_off_rate),

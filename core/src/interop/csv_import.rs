@@ -15,7 +15,8 @@
 //! `25%`; channel as key, English or German label, or anything else as a custom channel;
 //! visibility and evidence as key or label in either language. An empty cell is unknown.
 
-use crate::model::{Channel, EvidenceKind, JourneyMap, Lang, Measurements, Visibility};
+use crate::entry::{EntryError, EntryProblem, Unit};
+use crate::model::{Channel, EvidenceKind, JourneyMap, Lang, MeasurementKind, Measurements, Visibility};
 
 use super::csv_export::{unguard, LIST_SEPARATOR};
 use super::csv_mapping::{ColumnMapping, CsvField, MappingError};
@@ -264,37 +265,38 @@ fn read_row(row: &CsvRow, mapping: &ColumnMapping) -> Result<ParsedRow, Vec<CsvP
         }
     };
     let (col, raw) = cell(CsvField::Evidence);
-    let evidence = match raw.to_lowercase().as_str() {
-        "" | "assumed" | "angenommen" => EvidenceKind::Assumed,
-        "measured" | "gemessen" => EvidenceKind::Measured,
-        "reported" | "berichtet" => EvidenceKind::Reported,
-        _ => {
+    let evidence = match EvidenceKind::from_key_or_label(raw) {
+        _ if raw.is_empty() => EvidenceKind::Assumed,
+        Some(kind) => kind,
+        None => {
             problem(col, CsvProblemKind::Evidence { value: raw.to_string() });
             EvidenceKind::Assumed
         }
     };
-    let mut measure = |field: CsvField, min: f64, max: f64, percent: bool| -> Option<f64> {
+    // The same parser and scales as the app's inputs (`crate::entry`); a cell holds a rate
+    // as a share ("0.25") or in percent ("25 %"), so it is read in stored units.
+    let mut measure = |field: CsvField, kind: MeasurementKind| -> Option<f64> {
         let (col, raw) = cell(field);
-        match parse_number(raw, percent) {
-            Ok(None) => None,
-            Ok(Some(v)) if v >= min && v <= max => Some(v),
-            Ok(Some(value)) => {
+        match kind.parse(raw, Unit::Stored) {
+            Ok(v) => v,
+            Err(EntryError { problem: EntryProblem::OutOfRange { value, min, max }, .. }) => {
+                let max = max.unwrap_or(f64::MAX);
                 problem(col, CsvProblemKind::OutOfRange { field, value, min, max });
                 None
             }
-            Err(()) => {
+            Err(_) => {
                 problem(col, CsvProblemKind::Number { field, value: raw.to_string() });
                 None
             }
         }
     };
     let measurements = Measurements {
-        volume: measure(CsvField::Volume, 0.0, f64::MAX, false),
-        drop_off_rate: measure(CsvField::DropOffRate, 0.0, 1.0, true),
-        throughput_time_s: measure(CsvField::ThroughputTimeS, 0.0, f64::MAX, false),
-        csat: measure(CsvField::Csat, 1.0, 5.0, false),
-        ces: measure(CsvField::Ces, 0.0, 1.0, true),
-        nps: measure(CsvField::Nps, -100.0, 100.0, false),
+        volume: measure(CsvField::Volume, MeasurementKind::Volume),
+        drop_off_rate: measure(CsvField::DropOffRate, MeasurementKind::DropOffRate),
+        throughput_time_s: measure(CsvField::ThroughputTimeS, MeasurementKind::ThroughputTime),
+        csat: measure(CsvField::Csat, MeasurementKind::Csat),
+        ces: measure(CsvField::Ces, MeasurementKind::Ces),
+        nps: measure(CsvField::Nps, MeasurementKind::Nps),
     };
     if !problems.is_empty() {
         return Err(problems);
@@ -331,29 +333,6 @@ fn parse_emotion(raw: &str) -> Result<Option<i8>, ()> {
     let normal = raw.replace('\u{2212}', "-");
     match normal.parse::<i8>() {
         Ok(e) if (-2..=2).contains(&e) => Ok(Some(e)),
-        _ => Err(()),
-    }
-}
-
-/// Empty → unknown; `1.5`, `1,5` (decimal comma), and with `percent` also `25%` → 0.25.
-fn parse_number(raw: &str, percent: bool) -> Result<Option<f64>, ()> {
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    let (digits, divisor) = match raw.strip_suffix('%') {
-        Some(d) if percent => (d.trim(), 100.0),
-        _ => (raw, 1.0),
-    };
-    let digits = digits.replace('\u{2212}', "-");
-    // With both marks, the last one is the decimal mark ("1.234,5" and "1,234.5"); a
-    // comma alone is a decimal comma ("0,25"), as German spreadsheets write it.
-    let digits = match (digits.rfind('.'), digits.rfind(',')) {
-        (Some(dot), Some(comma)) if comma > dot => digits.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => digits.replace(',', ""),
-        _ => digits.replace(',', "."),
-    };
-    match digits.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v / divisor)),
         _ => Err(()),
     }
 }
@@ -440,12 +419,13 @@ mod tests {
 
     #[test]
     fn numbers_accept_comma_decimals_and_reject_words() {
-        assert_eq!(parse_number("1.234,5", false), Ok(Some(1234.5)));
-        assert_eq!(parse_number("1,234.5", false), Ok(Some(1234.5)));
-        assert_eq!(parse_number("0,25", false), Ok(Some(0.25)));
-        assert_eq!(parse_number("25 %", true), Ok(Some(0.25)));
-        assert_eq!(parse_number("25%", false), Err(()));
-        assert_eq!(parse_number("NaN", false), Err(()));
-        assert_eq!(parse_number("many", false), Err(()));
+        let parse = |kind: MeasurementKind, text: &str| kind.parse(text, Unit::Stored).map_err(|_| ());
+        assert_eq!(parse(MeasurementKind::Volume, "1.234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse(MeasurementKind::Volume, "1,234.5"), Ok(Some(1234.5)));
+        assert_eq!(parse(MeasurementKind::Volume, "0,25"), Ok(Some(0.25)));
+        assert_eq!(parse(MeasurementKind::DropOffRate, "25 %"), Ok(Some(0.25)));
+        assert_eq!(parse(MeasurementKind::Volume, "25%"), Err(()));
+        assert_eq!(parse(MeasurementKind::Volume, "NaN"), Err(()));
+        assert_eq!(parse(MeasurementKind::Volume, "many"), Err(()));
     }
 }

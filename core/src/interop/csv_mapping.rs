@@ -73,10 +73,7 @@ impl CsvField {
             CsvField::Ces => ("CES", "CES"),
             CsvField::Nps => ("NPS", "NPS"),
         };
-        match lang {
-            Lang::En => en,
-            Lang::De => de,
-        }
+        lang.pick((en, de))
     }
 
     /// Header spellings recognised besides the two [`CsvField::header`]s, already in

@@ -26,10 +26,7 @@ use crate::model::{Channel, JourneyMap, Lang};
 pub const UNSORTED_STAGE: (&str, &str) = ("Unsorted", "Ohne Phase");
 
 pub fn unsorted_stage_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => UNSORTED_STAGE.0,
-        Lang::De => UNSORTED_STAGE.1,
-    }
+    lang.pick((UNSORTED_STAGE.0, UNSORTED_STAGE.1))
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -95,10 +95,7 @@ impl Channel {
             Channel::Letter => ("Letter", "Brief"),
             Channel::Custom(name) => return name.clone(),
         };
-        match lang {
-            Lang::En => en.to_string(),
-            Lang::De => de.to_string(),
-        }
+        lang.pick((en, de)).to_string()
     }
 }
 

@@ -49,6 +49,32 @@ pub enum RouteKind {
     LoopBack,
 }
 
+impl RouteKind {
+    pub const ALL: [RouteKind; 3] = [RouteKind::Planned, RouteKind::Alternative, RouteKind::LoopBack];
+
+    /// The stable key, the same as in the JSON file (`planned`, `alternative`, `loop_back`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RouteKind::Planned => "planned",
+            RouteKind::Alternative => "alternative",
+            RouteKind::LoopBack => "loop_back",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RouteKind> {
+        RouteKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The kind as a word in a sentence or a select ("planned" / "geplant").
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            RouteKind::Planned => ("planned", "geplant"),
+            RouteKind::Alternative => ("alternative", "alternativ"),
+            RouteKind::LoopBack => ("loop back", "Rücksprung"),
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Route {
     pub id: String,
@@ -135,10 +161,7 @@ impl JourneyMap {
     pub fn blank(id: impl Into<String>, name: impl Into<String>, now_ms: f64, lang: Lang) -> Self {
         let mut map = JourneyMap::empty(id, name, now_ms);
         for (en, de) in DEFAULT_STAGES {
-            map.add_stage(match lang {
-                Lang::En => en,
-                Lang::De => de,
-            });
+            map.add_stage(lang.pick((en, de)));
         }
         map
     }

@@ -5,7 +5,6 @@
 mod channel;
 mod journey_map;
 mod journey_throughput;
-mod lang;
 mod reorder;
 mod measure;
 pub mod snapshot;
@@ -16,7 +15,9 @@ mod touchpoint;
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
-pub use lang::Lang;
+// The language lives in `crate::locale`; the model re-exports it because every map and
+// template is built in one.
+pub use crate::locale::Lang;
 pub use reorder::Step;
 pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,

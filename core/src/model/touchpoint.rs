@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Channel;
+use super::{Channel, Lang};
 
 /// Frontstage: the customer sees it. Backstage: an internal process behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -22,6 +22,34 @@ pub enum EvidenceKind {
     Reported,
     #[default]
     Assumed,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 3] = [EvidenceKind::Measured, EvidenceKind::Reported, EvidenceKind::Assumed];
+
+    /// The stable key, the same as in the JSON and CSV files.
+    pub fn key(self) -> &'static str {
+        match self {
+            EvidenceKind::Measured => "measured",
+            EvidenceKind::Reported => "reported",
+            EvidenceKind::Assumed => "assumed",
+        }
+    }
+
+    /// The kind for a key or a label in either language (ignoring case).
+    pub fn from_key_or_label(text: &str) -> Option<EvidenceKind> {
+        let t = text.trim().to_lowercase();
+        EvidenceKind::ALL.into_iter().find(|k| k.key() == t || Lang::ALL.iter().any(|l| k.label(*l) == t))
+    }
+
+    /// The kind as a word ("measured" / "gemessen").
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            EvidenceKind::Measured => ("measured", "gemessen"),
+            EvidenceKind::Reported => ("reported", "berichtet"),
+            EvidenceKind::Assumed => ("assumed", "angenommen"),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

@@ -136,17 +136,6 @@ impl MeasurementKind {
         matches!(self, MeasurementKind::DropOffRate | MeasurementKind::Ces)
     }
 
-    /// The allowed range of a stored value, if limited.
-    fn range(&self) -> Option<(f64, f64)> {
-        match self {
-            MeasurementKind::Volume | MeasurementKind::ThroughputTime => Some((0.0, f64::MAX)),
-            MeasurementKind::DropOffRate | MeasurementKind::Ces => Some((0.0, 1.0)),
-            MeasurementKind::Csat => Some((1.0, 5.0)),
-            MeasurementKind::Nps => Some((-100.0, 100.0)),
-            MeasurementKind::Custom(_) => None,
-        }
-    }
-
     /// The touchpoint's current value of a standard kind.
     pub fn current(&self, tp: &Touchpoint) -> Option<f64> {
         let m = &tp.measurements;
@@ -258,10 +247,10 @@ impl JourneyMap {
         if !record.value.is_finite() {
             return Err(RecordError::NotANumber);
         }
-        if let Some((min, max)) = record.kind.range() {
-            if record.value < min || record.value > max {
-                return Err(RecordError::OutOfRange { min, max });
-            }
+        // The scale is `MeasurementKind::scale` (crate::entry), the one all inputs use.
+        if !record.kind.allows(record.value) {
+            let s = record.kind.scale();
+            return Err(RecordError::OutOfRange { min: s.min / s.factor, max: s.max.map_or(f64::MAX, |m| m / s.factor) });
         }
         let tp = self.touchpoint_mut(tp_id).ok_or_else(|| RecordError::UnknownTouchpoint(tp_id.into()))?;
         let newest = tp.history.iter().filter(|r| r.kind == record.kind).all(|r| r.date <= record.date);

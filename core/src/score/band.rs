@@ -1,13 +1,12 @@
 //! How a score reads to a person: a band with a word in both languages ("72 · good",
-//! "72 · gut") and numbers written the way the UI language writes them.
+//! "72 · gut"); the digits come from `crate::locale`.
 //!
 //! The UI colours a score by its band, but colour is only an extra cue: the number and the
 //! band's word are always shown, so the scores read the same without colour vision.
 
 use serde::Serialize;
 
-use super::text::{num, pick};
-use crate::model::Lang;
+use crate::locale::{plain, Lang};
 
 /// Score bands on 0..=100. The splits (40, 60, 80) are a reading aid, not part of any
 /// formula: nothing is computed from them.
@@ -56,8 +55,7 @@ impl ScoreBand {
 
     /// The band as a word.
     pub fn label(self, lang: Lang) -> &'static str {
-        pick(
-            lang,
+        lang.pick(
             match self {
                 ScoreBand::Poor => ("poor", "schlecht"),
                 ScoreBand::Weak => ("weak", "schwach"),
@@ -68,38 +66,14 @@ impl ScoreBand {
     }
 }
 
-/// A score as the UI shows it: one decimal at most, the language's decimal separator.
+/// A score as the UI shows it: one decimal at most (the precision the bands follow).
 pub fn format_score(value: f64, lang: Lang) -> String {
-    num(value, lang)
+    plain(value, 1, lang)
 }
 
 /// A score with its band's word, e.g. "72 · good" / "72 · gut".
 pub fn score_label(value: f64, lang: Lang) -> String {
     format!("{} · {}", format_score(value, lang), ScoreBand::of(value).label(lang))
-}
-
-/// A number with up to `decimals` decimals (trailing zeros dropped) and the language's
-/// decimal separator, for figures that are not scores (volumes, shares, money).
-pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let mut s = format!("{value:.decimals$}");
-    if s.contains('.') {
-        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    if s == "-0" {
-        s = "0".to_string();
-    }
-    match lang {
-        Lang::En => s,
-        Lang::De => s.replace('.', ","),
-    }
-}
-
-/// A share 0..=1 as a percentage with up to one decimal, e.g. "20.1 %" / "20,1 %".
-pub fn format_percent(share: f64, lang: Lang) -> String {
-    format!("{} %", format_number(share * 100.0, 1, lang))
 }
 
 #[cfg(test)]
@@ -137,16 +111,5 @@ mod tests {
             assert_ne!(band.label(Lang::En), band.label(Lang::De));
             assert!(!band.key().is_empty());
         }
-    }
-
-    #[test]
-    fn numbers_drop_trailing_zeros_and_use_the_decimal_comma_in_german() {
-        assert_eq!(format_number(4275.0, 2, Lang::En), "4275");
-        assert_eq!(format_number(4.5, 2, Lang::De), "4,5");
-        assert_eq!(format_number(0.126, 2, Lang::En), "0.13");
-        assert_eq!(format_number(-0.001, 1, Lang::En), "0");
-        assert_eq!(format_number(f64::INFINITY, 1, Lang::En), "–");
-        assert_eq!(format_percent(0.2011, Lang::De), "20,1 %");
-        assert_eq!(format_percent(1.0, Lang::En), "100 %");
     }
 }

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::stage::usable_volume;
-use super::text::{pick, Text};
+use crate::locale::Text;
 use crate::model::{ContactClass, ContactReason, JourneyMap, Lang};
 
 /// The three classes in the order the UI shows them.
@@ -18,8 +18,7 @@ pub const CLASSES: [ContactClass; 3] =
 pub const REASONS: [ContactReason; 3] = [ContactReason::Service, ContactReason::Information, ContactReason::Order];
 
 pub fn contact_class_label(class: ContactClass, lang: Lang) -> &'static str {
-    pick(
-        lang,
+    lang.pick(
         match class {
             ContactClass::ValueAdding => ("Value-adding contact", "Wertschöpfender Kontakt"),
             ContactClass::Disruptive => ("Disruptive (avoidable) contact", "Störender (vermeidbarer) Kontakt"),
@@ -29,8 +28,7 @@ pub fn contact_class_label(class: ContactClass, lang: Lang) -> &'static str {
 }
 
 pub fn contact_reason_label(reason: ContactReason, lang: Lang) -> &'static str {
-    pick(
-        lang,
+    lang.pick(
         match reason {
             ContactReason::Service => ("Service", "Service"),
             ContactReason::Information => ("Information", "Information"),
@@ -154,6 +152,33 @@ pub fn contact_summary(map: &JourneyMap, cost_per_contact: Option<f64>) -> Conta
     }
 }
 
+/// A stable key of a contact class, the same as in the JSON file.
+pub fn contact_class_key(class: ContactClass) -> &'static str {
+    match class {
+        ContactClass::ValueAdding => "value_adding",
+        ContactClass::Disruptive => "disruptive",
+        ContactClass::SelfServiceCandidate => "self_service_candidate",
+    }
+}
+
+/// The class for a key; `None` for anything else (e.g. the empty "not a contact" choice).
+pub fn contact_class_from_key(key: &str) -> Option<ContactClass> {
+    CLASSES.into_iter().find(|c| contact_class_key(*c) == key)
+}
+
+/// A stable key of a contact reason, the same as in the JSON file.
+pub fn contact_reason_key(reason: ContactReason) -> &'static str {
+    match reason {
+        ContactReason::Service => "service",
+        ContactReason::Information => "information",
+        ContactReason::Order => "order",
+    }
+}
+
+pub fn contact_reason_from_key(key: &str) -> Option<ContactReason> {
+    REASONS.into_iter().find(|r| contact_reason_key(*r) == key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +222,18 @@ mod tests {
             assert!(!recommendation(class).en.is_empty());
         }
         assert_eq!(contact_reason_label(ContactReason::Order, Lang::De), "Auftrag");
+    }
+
+    #[test]
+    fn contact_keys_round_trip_and_match_the_json_names() {
+        for class in CLASSES {
+            assert_eq!(contact_class_from_key(contact_class_key(class)), Some(class));
+            assert_eq!(serde_json::to_string(&class).unwrap(), format!("\"{}\"", contact_class_key(class)));
+        }
+        for reason in REASONS {
+            assert_eq!(contact_reason_from_key(contact_reason_key(reason)), Some(reason));
+            assert_eq!(serde_json::to_string(&reason).unwrap(), format!("\"{}\"", contact_reason_key(reason)));
+        }
+        assert_eq!(contact_class_from_key(""), None);
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::journey::JourneyScore;
-use super::text::{num, Text};
+use crate::locale::{plain, Text};
 use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,7 +34,7 @@ pub fn illusion_warning(mean_touchpoint_score: Option<f64>, journey: Option<&Jou
 }
 
 fn sentence(mean: f64, journey: &JourneyScore, lang: Lang) -> String {
-    let (m, j) = (num(mean, lang), num(journey.value, lang));
+    let (m, j) = (plain(mean, 1, lang), plain(journey.value, 1, lang));
     let mut s = match lang {
         Lang::En => format!(
             "Touchpoint illusion: the touchpoints score {m} on average, but the journey as a whole scores only {j}."
@@ -44,14 +44,14 @@ fn sentence(mean: f64, journey: &JourneyScore, lang: Lang) -> String {
         ),
     };
     if let Some(c) = &journey.completion {
-        let pct = num(c.rate * 100.0, lang);
+        let pct = plain(c.rate * 100.0, 1, lang);
         s.push_str(&match lang {
             Lang::En => format!(" Only {pct} % of customers complete the journey."),
             Lang::De => format!(" Nur {pct} % der Kunden schließen die Reise ab."),
         });
     }
     if let Some(w) = &journey.weakest_stage {
-        let (name, v) = (&w.stage_name, num(w.value, lang));
+        let (name, v) = (&w.stage_name, plain(w.value, 1, lang));
         s.push_str(&match lang {
             Lang::En => format!(" The weakest stage is “{name}” ({v})."),
             Lang::De => format!(" Die schwächste Phase ist „{name}“ ({v})."),

@@ -13,7 +13,6 @@
 
 mod band;
 mod contacts;
-mod entry;
 mod illusion;
 mod journey;
 mod main_route;
@@ -24,7 +23,6 @@ mod ratings;
 mod settings;
 mod stage;
 mod steering;
-mod text;
 mod touchpoint;
 
 #[cfg(test)]
@@ -32,14 +30,11 @@ mod properties;
 #[cfg(test)]
 mod worked_example;
 
-pub use band::{format_number, format_percent, format_score, score_label, ScoreBand};
+pub use band::{format_score, score_label, ScoreBand};
 pub use contacts::{
-    contact_class_label, contact_reason_label, contact_summary, is_reducible, recommendation, ClassTotal,
+    contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key,
+    contact_reason_label, contact_summary, is_reducible, recommendation, ClassTotal,
     ContactRow, ContactSummary, ReasonTotal, CLASSES, REASONS,
-};
-pub use entry::{
-    contact_class_from_key, contact_class_key, contact_reason_from_key, contact_reason_key, EntryError, EntryProblem,
-    SettingField, TouchpointField,
 };
 pub use illusion::{illusion_warning, IllusionWarning};
 pub use journey::{completion, journey_score, weakest_stage, Completion, CompletionSource, JourneyScore, WeakestStage};
@@ -54,7 +49,6 @@ pub use ratings::{ces_share_agreeing, csat, nps, CesScale, CsatSummary, NpsSumma
 pub use settings::{ScoreWeights, ScoringSettings, DEFAULT_ILLUSION_THRESHOLD};
 pub use stage::{score_stages, StageScore, Weighting};
 pub use steering::{channel_steering, SteeringRow};
-pub use text::Text;
 pub use touchpoint::{
     score_touchpoint, ScoreInput, SkipReason, SkippedInput, TouchpointResult, TouchpointScore, UsedInput,
 };

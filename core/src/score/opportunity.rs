@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::text::pick;
 use crate::model::{JourneyMap, Lang, Opportunity};
 
 /// Values at or above this count as high value.
@@ -37,8 +36,7 @@ impl Quadrant {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        pick(
-            lang,
+        lang.pick(
             match self {
                 Quadrant::QuickWin => ("Quick win", "Schneller Erfolg"),
                 Quadrant::MajorProject => ("Major project", "Großprojekt"),
@@ -60,8 +58,7 @@ pub enum OpportunityField {
 
 impl OpportunityField {
     pub fn label(self, lang: Lang) -> &'static str {
-        pick(
-            lang,
+        lang.pick(
             match self {
                 OpportunityField::CustomerValue => ("Customer value (0–100)", "Kundennutzen (0–100)"),
                 OpportunityField::BusinessValue => ("Business value (0–100)", "Unternehmensnutzen (0–100)"),

@@ -12,7 +12,6 @@
 use serde::Serialize;
 
 use super::settings::ScoreWeights;
-use super::text::pick;
 use crate::model::{Lang, Touchpoint};
 
 /// One input of the touchpoint score.
@@ -28,8 +27,7 @@ pub enum ScoreInput {
 
 impl ScoreInput {
     pub fn label(self, lang: Lang) -> &'static str {
-        pick(
-            lang,
+        lang.pick(
             match self {
                 ScoreInput::Emotion => ("Emotion", "Emotion"),
                 ScoreInput::Csat => ("Satisfaction (CSAT)", "Zufriedenheit (CSAT)"),
@@ -72,15 +70,15 @@ pub enum SkipReason {
 impl SkipReason {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            SkipReason::Missing => pick(lang, ("not entered", "nicht erfasst")).to_string(),
+            SkipReason::Missing => lang.pick(("not entered", "nicht erfasst")).to_string(),
             SkipReason::SupersededByCsat => {
-                pick(lang, ("replaced by the measured CSAT", "durch gemessenen CSAT ersetzt")).to_string()
+                lang.pick(("replaced by the measured CSAT", "durch gemessenen CSAT ersetzt")).to_string()
             }
             SkipReason::OutOfRange(v) => match lang {
                 Lang::En => format!("value {v} is outside its scale"),
                 Lang::De => format!("Wert {v} liegt außerhalb der Skala"),
             },
-            SkipReason::ZeroWeight => pick(lang, ("weight is 0", "Gewicht ist 0")).to_string(),
+            SkipReason::ZeroWeight => lang.pick(("weight is 0", "Gewicht ist 0")).to_string(),
         }
     }
 }

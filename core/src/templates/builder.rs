@@ -9,10 +9,7 @@ use crate::model::{Channel, Evidence, EvidenceKind, JourneyMap, Lang, Opportunit
 pub type Tr = (&'static str, &'static str);
 
 pub fn t(lang: Lang, text: Tr) -> String {
-    match lang {
-        Lang::En => text.0.to_string(),
-        Lang::De => text.1.to_string(),
-    }
+    lang.pick(text).to_string()
 }
 
 pub struct PersonaSpec {

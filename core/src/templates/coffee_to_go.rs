@@ -8,15 +8,7 @@ use crate::model::{
     RouteKind, Visibility,
 };
 
-/// Text in both languages; the map is built in one of them.
-type Tr = (&'static str, &'static str);
-
-fn t(lang: Lang, text: Tr) -> String {
-    match lang {
-        Lang::En => text.0.to_string(),
-        Lang::De => text.1.to_string(),
-    }
-}
+use super::builder::{t, Tr};
 
 /// One touchpoint of the example, in both languages.
 struct Tp {

@@ -8,15 +8,7 @@ use crate::model::{
     RouteKind,
 };
 
-/// Text in both languages; the map is built in one of them.
-type Tr = (&'static str, &'static str);
-
-fn t(lang: Lang, text: Tr) -> String {
-    match lang {
-        Lang::En => text.0.to_string(),
-        Lang::De => text.1.to_string(),
-    }
-}
+use super::builder::{t, Tr};
 
 /// An opportunity with customer value, business value (0–100) and effort (0–5).
 type Opp = (Tr, f64, f64, f64);

@@ -18,25 +18,24 @@ pub fn ApplyView() -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     let create_routes = RwSignal::new(false);
     let apply = move |_| {
-        let id = ctx.map_id.get_value();
-        let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) else { return };
+        let Some(map) = ctx.map.map.get_untracked() else { return };
         let options = ApplyOptions {
             source_file: ctx.file_name.get_untracked(),
-            date: today(),
+            date: crate::ui::browser::time::today(),
             create_alternative_routes: create_routes.get_untracked(),
             drop_off: DropOffOptions::default(),
         };
         ctx.send(&Request::Apply { map, options }, None);
     };
     let undo = move |_| {
-        if state.undo(&ctx.map_id.get_value()) {
+        if state.undo(&ctx.map.id()) {
             ctx.notice.set(Some(t().undone.to_string()));
             ctx.request_deviation();
         }
     };
     // Undo stays offered after leaving and coming back: the history lives in AppState.
     let undo_button = move || {
-        state.can_undo(&ctx.map_id.get_value()).then(|| view! {
+        state.can_undo(&ctx.map.id()).then(|| view! {
             <button type="button" on:click=undo data-testid="undo-apply">{t().undo}</button>
         })
     };
@@ -57,18 +56,10 @@ pub fn ApplyView() -> impl IntoView {
 
 /// Stores the map the worker returned as one undoable edit.
 pub fn store_applied(ctx: Ctx, new_map: JourneyMap) {
-    let state = ctx.state;
-    let id = ctx.map_id.get_value();
-    if new_map.id != id {
+    if new_map.id != ctx.map.id() {
         return;
     }
-    state.edit_map(&id, |m| *m = new_map);
-    ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
+    ctx.map.edit(|m| *m = new_map);
+    ctx.notice.set(Some(analytics_texts(ctx.map.state.lang.get_untracked()).applied.to_string()));
     ctx.request_deviation();
-}
-
-/// Today as `YYYY-MM-DD` (UTC), shown with the evidence source.
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
 }

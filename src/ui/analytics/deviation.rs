@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
-use crate::ui::format::percent;
+use journey_core::locale::percent;
 use crate::ui::state::AppState;
 
 #[component]
@@ -13,7 +13,8 @@ pub fn DeviationView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
     move || {
-        let t = analytics_texts(state.lang.get());
+        let lang = state.lang.get();
+        let t = analytics_texts(lang);
         let d = ctx.deviation.get()?;
         let unmapped = d.unmapped_activities.iter().map(|u| view! {
             <tr><th scope="row">{u.activity.clone()}</th><td>{u.events}</td></tr>
@@ -39,8 +40,8 @@ pub fn DeviationView() -> impl IntoView {
                         </table></div>
                     }.into_any()
                 }}
-                <p data-testid="off-route">{(t.off_route)(&percent(d.off_route_share), d.transitions_off_route, d.transitions_checked)}</p>
-                <p>{(t.cases_deviating)(&percent(d.case_deviation_share))}</p>
+                <p data-testid="off-route">{(t.off_route)(&percent(d.off_route_share, 0, lang), d.transitions_off_route, d.transitions_checked)}</p>
+                <p>{(t.cases_deviating)(&percent(d.case_deviation_share, 0, lang))}</p>
                 {(!d.top_deviating_routes.is_empty()).then(|| view! {
                     <h3>{t.deviating_routes}</h3>
                     <div class="table-scroll"><table>
@@ -49,7 +50,7 @@ pub fn DeviationView() -> impl IntoView {
                     </table></div>
                 })}
                 <h3>{t.rework}</h3>
-                <p>{(t.rework_cases)(&percent(d.rework_case_share))}</p>
+                <p>{(t.rework_cases)(&percent(d.rework_case_share, 0, lang))}</p>
                 {(!d.rework.is_empty()).then(|| view! {
                     <div class="table-scroll"><table>
                         <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.cases}</th><th scope="col">{t.repeats}</th></tr></thead>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
-use crate::ui::format::percent;
+use journey_core::locale::percent;
 use crate::ui::state::AppState;
 
 #[component]
@@ -82,11 +82,12 @@ fn FunnelTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
     move || {
-        let t = analytics_texts(state.lang.get());
+        let lang = state.lang.get();
+        let t = analytics_texts(lang);
         let f = ctx.funnel.get()?;
         let rows = f.steps.iter().enumerate().map(|(i, s)| view! {
             <tr><td>{i + 1}</td><th scope="row">{s.activity.clone()}</th><td>{s.cases}</td>
-                <td>{percent(s.step_conversion)}</td><td>{percent(s.overall_conversion)}</td><td>{s.drop_off}</td></tr>
+                <td>{percent(s.step_conversion, 0, lang)}</td><td>{percent(s.overall_conversion, 0, lang)}</td><td>{s.drop_off}</td></tr>
         }).collect_view();
         Some(view! {
             <div class="table-scroll"><table data-testid="funnel-table">

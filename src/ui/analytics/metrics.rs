@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
-use crate::ui::format::percent;
+use journey_core::locale::percent;
 use crate::ui::state::AppState;
 
 #[component]
@@ -25,18 +25,18 @@ pub fn Metrics() -> impl IntoView {
         };
         let issues = r.issues.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view();
         let volumes = rep.volumes.activities.iter().map(|a| view! {
-            <tr><th scope="row">{a.activity.clone()}</th><td>{a.events}</td><td>{a.cases}</td><td>{percent(a.presence)}</td></tr>
+            <tr><th scope="row">{a.activity.clone()}</th><td>{a.events}</td><td>{a.cases}</td><td>{percent(a.presence, 0, lang)}</td></tr>
         }).collect_view();
         let dfg = rep.dfg.edges.iter().map(|e| view! {
             <tr><td>{e.from.clone()}</td><td>{e.to.clone()}</td><td>{e.count}</td><td>{e.cases}</td><td>{(t.seconds)(e.waiting_s.median)}</td></tr>
         }).collect_view();
         let variants = rep.top_variants.top.iter().map(|v| view! {
-            <tr><td>{v.activities.join(" → ")}</td><td>{v.cases}</td><td>{percent(v.coverage)}</td></tr>
+            <tr><td>{v.activities.join(" → ")}</td><td>{v.cases}</td><td>{percent(v.coverage, 0, lang)}</td></tr>
         }).collect_view();
         let tp = &rep.throughput.summary_s;
         let d = &rep.drop_off;
         let drops = d.by_activity.iter().map(|a| view! {
-            <tr><th scope="row">{a.activity.clone()}</th><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs)}</td><td>{percent(a.rate)}</td></tr>
+            <tr><th scope="row">{a.activity.clone()}</th><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
         }).collect_view();
         let inferred = (d.end_activities_inferred && !d.end_activities.is_empty()).then(|| (t.end_inferred)(&d.end_activities.join(", ")));
         Some(view! {
@@ -90,7 +90,7 @@ pub fn Metrics() -> impl IntoView {
             </section>
             <section class="metrics" data-testid="drop-off">
                 <h2>{t.drop_off_title}</h2>
-                <p>{(t.drop_off_summary)(d.dropped, d.completed, d.in_progress, &percent(d.rate))}</p>
+                <p>{(t.drop_off_summary)(d.dropped, d.completed, d.in_progress, &percent(d.rate, 0, lang))}</p>
                 {inferred.map(|i| view! { <p class="muted">{i}</p> })}
                 <div class="table-scroll"><table>
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>

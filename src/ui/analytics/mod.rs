@@ -26,10 +26,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::route::Page;
-use super::state::AppState;
+use crate::ui::shell::map_frame::{MapFrame, MapHandle};
+use crate::ui::shell::map_nav::MapView;
+use crate::ui::state::AppState;
 use crate::i18n::analytics::analytics_texts;
-use crate::i18n::texts;
 use worker::{Incoming, WorkerClient};
 
 /// How much of the file column detection looks at.
@@ -56,10 +56,9 @@ pub struct Progress {
 /// Every signal of the page, shared by its parts.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    /// Held here because worker replies arrive outside any reactive owner, where
-    /// `expect_context` would not find it.
-    pub state: AppState,
-    pub map_id: StoredValue<String>,
+    /// The page's map. Held here because worker replies arrive outside any reactive
+    /// owner, where `expect_context` would not find it.
+    pub map: MapHandle,
     pub file_name: RwSignal<String>,
     file: StoredValue<Option<web_sys::File>, LocalStorage>,
     pub detection: RwSignal<Option<ColumnDetection>>,
@@ -86,8 +85,7 @@ impl Ctx {
 
     /// Asks the worker how the log deviates from the map as it is now.
     pub fn request_deviation(&self) {
-        let id = self.map_id.get_value();
-        if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
+        if let Some(map) = self.map.map.get_untracked() {
             self.send(&Request::Deviation { map }, None);
         }
     }
@@ -96,9 +94,9 @@ impl Ctx {
 #[component]
 pub fn AnalyticsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let handle = MapHandle::new(state, id);
     let ctx = Ctx {
-        state,
-        map_id: StoredValue::new(id.clone()),
+        map: handle,
         file_name: RwSignal::new(String::new()),
         file: StoredValue::new_local(None),
         detection: RwSignal::new(None),
@@ -123,13 +121,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     });
 
     let t = move || analytics_texts(state.lang.get());
-    let exists = Memo::new(move |_| state.library.with(|l| l.get(&ctx.map_id.get_value()).is_some()));
-    let map_href = Page::Map(id).href();
     view! {
-        <nav class="crumbs"><a href=map_href data-testid="back-to-map">{move || t().back_to_map}</a></nav>
-        <Show when=move || exists.get() fallback=move || view! {
-            <p class="empty" data-testid="map-missing">{move || texts(state.lang.get()).map_not_found}</p>
-        }>
+        <MapFrame map=handle current=MapView::Analytics>
             <article class="analytics" data-testid="analytics-page">
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
@@ -144,13 +137,13 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <apply::ApplyView/>
                 <survey::SurveyView/>
             </article>
-        </Show>
+        </MapFrame>
     }
 }
 
 /// Routes one worker message into the page's signals.
 fn on_incoming(ctx: Ctx, incoming: Incoming) {
-    let lang = ctx.state.lang.get_untracked();
+    let lang = ctx.map.state.lang.get_untracked();
     match incoming {
         Incoming::Reply(Reply::Progress { rows, rows_per_s, bytes_read, total_bytes, .. }) => {
             ctx.progress.set(Some(Progress { rows, rows_per_s, bytes_read, total_bytes }));
@@ -256,7 +249,7 @@ pub async fn read_bytes(file: &web_sys::File, limit: Option<i32>) -> Option<js_s
 /// Sends the whole file with the confirmed mapping to the worker.
 pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
     let Some(file) = ctx.file.get_value() else { return };
-    let lang = ctx.state.lang.get_untracked();
+    let lang = ctx.map.state.lang.get_untracked();
     ctx.error.set(None);
     ctx.notice.set(None);
     ctx.result.set(None);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
-use crate::ui::format::percent;
+use journey_core::locale::{percent, plain, signed};
 use crate::ui::state::AppState;
 
 #[component]
@@ -19,13 +19,12 @@ pub fn SurveyView() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
-        let id = ctx.map_id.get_value();
         leptos::task::spawn_local(async move {
             let Some(buf) = read_bytes(&file, None).await else {
                 return report.set(Some(Err(analytics_texts(lang).read_failed.to_string())));
             };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) else { return };
+            let Some(map) = ctx.map.map.get_untracked() else { return };
             report.set(Some(survey(&bytes, &map).map_err(|e| e.message(lang))));
         });
     };
@@ -51,18 +50,18 @@ fn survey_tables(r: &SurveyReport, t: &'static AnalyticsTexts, lang: journey_cor
         <p data-testid="survey-summary">{(t.survey_skipped)(r.rows, r.skipped_rows)}</p>
         {(!r.first_issues.is_empty()).then(|| view! { <ul>{issues}</ul> })}
         <h3>{t.touchpoints}</h3>
-        {table(&r.touchpoints, t)}
+        {table(&r.touchpoints, t, lang)}
         <h3>{t.stages}</h3>
-        {table(&r.stages, t)}
+        {table(&r.stages, t, lang)}
     }
 }
 
-fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts) -> impl IntoView {
+fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts, lang: journey_core::model::Lang) -> impl IntoView {
     let body = rows.iter().map(|s| view! {
         <tr><th scope="row">{s.name.clone()}</th>
-            <td>{s.csat.as_ref().map(|c| format!("{:.2} (n = {})", c.mean, c.count)).unwrap_or_else(|| "–".into())}</td>
-            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
-            <td>{s.nps.as_ref().map(|n| format!("{:+.0} (n = {})", n.nps, n.count)).unwrap_or_else(|| "–".into())}</td></tr>
+            <td>{s.csat.as_ref().map(|c| format!("{} (n = {})", plain(c.mean, 2, lang), c.count)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.ces.map(|c| format!("{} (n = {})", percent(c, 0, lang), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.nps.as_ref().map(|n| format!("{} (n = {})", signed(n.nps, 0, lang), n.count)).unwrap_or_else(|| "–".into())}</td></tr>
     }).collect_view();
     view! {
         <div class="table-scroll"><table>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::dashboard::dashboard_texts;
-use crate::ui::download::{download_svg_as_png, download_text};
+use crate::ui::browser::download::{download_svg_as_png, download_text};
 use crate::ui::state::AppState;
 
 #[component]

@@ -5,23 +5,6 @@ use leptos::prelude::*;
 
 use super::ctx::Ed;
 
-pub fn kind_label(ed: Ed, kind: RouteKind) -> &'static str {
-    let t = ed.t();
-    match kind {
-        RouteKind::Planned => t.route_planned,
-        RouteKind::Alternative => t.route_alternative,
-        RouteKind::LoopBack => t.route_loop_back,
-    }
-}
-
-fn kind_from(key: &str) -> RouteKind {
-    match key {
-        "alternative" => RouteKind::Alternative,
-        "loop_back" => RouteKind::LoopBack,
-        _ => RouteKind::Planned,
-    }
-}
-
 #[component]
 pub fn RoutePanel(ed: Ed) -> impl IntoView {
     let from = RwSignal::new(String::new());
@@ -46,7 +29,7 @@ pub fn RoutePanel(ed: Ed) -> impl IntoView {
     });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (a, b, k) = (from.get_untracked(), to.get_untracked(), kind_from(&kind.get_untracked()));
+        let (a, b, k) = (from.get_untracked(), to.get_untracked(), RouteKind::from_key(&kind.get_untracked()).unwrap_or_default());
         let mut added = false;
         ed.edit(|m| added = m.add_route(&a, &b, k).is_some());
         if !added {
@@ -65,8 +48,8 @@ pub fn RoutePanel(ed: Ed) -> impl IntoView {
                     {
                         let rid = StoredValue::new(id);
                         view! {
-                            <li data-testid="route" data-kind=format!("{k:?}") class=format!("ed-route route-{}", journey_core::editor::flow_view::kind_key(k))>
-                                <span>{a} " → " {b} " (" {move || kind_label(ed, k)} ")"</span>
+                            <li data-testid="route" data-kind=format!("{k:?}") class=format!("ed-route route-{}", k.key())>
+                                <span>{a} " → " {b} " (" {move || k.label(ed.lang())} ")"</span>
                                 <button type="button" data-testid="route-remove" on:click=move |_| ed.edit(move |m| m.remove_route(&rid.get_value()))>
                                     {move || ed.t().remove_route}
                                 </button>
@@ -88,9 +71,7 @@ pub fn RoutePanel(ed: Ed) -> impl IntoView {
                 </label>
                 <label><span>{move || ed.t().route_kind}</span>
                     <select data-testid="route-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
-                        <option value="planned">{move || ed.t().route_planned}</option>
-                        <option value="alternative">{move || ed.t().route_alternative}</option>
-                        <option value="loop_back">{move || ed.t().route_loop_back}</option>
+                        {RouteKind::ALL.map(|k| view! { <option value=k.key()>{move || k.label(ed.lang())}</option> })}
                     </select>
                 </label>
                 <button type="submit" data-testid="add-route">{move || ed.t().add_route}</button>

@@ -5,8 +5,8 @@ use journey_core::templates::Template;
 use leptos::prelude::*;
 
 use crate::i18n::editor::editor_texts;
-use crate::ui::route::{navigate, Page};
-use crate::ui::state::AppState;
+use crate::ui::shell::route::{navigate, Page};
+use crate::ui::state::{AppState, NewMap};
 
 #[component]
 pub fn TemplatePicker() -> impl IntoView {
@@ -16,8 +16,9 @@ pub fn TemplatePicker() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(template) = Template::from_key(&chosen.get_untracked()) {
-            let id = state.create_from_template(template);
-            navigate(&Page::Map(id));
+            if let Some(id) = state.add_map(NewMap::Template(template)) {
+                navigate(&Page::Map(id));
+            }
         }
     };
     view! {

@@ -10,21 +10,8 @@ use leptos::prelude::*;
 use super::ctx::{Cv, Dragged};
 use crate::ui::icons::{channel_icon, evidence_icon, tool_icon};
 
-pub fn evidence_key(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Measured => "measured",
-        EvidenceKind::Reported => "reported",
-        EvidenceKind::Assumed => "assumed",
-    }
-}
-
 pub fn evidence_word(cv: Cv, kind: EvidenceKind) -> &'static str {
-    let t = cv.et();
-    match kind {
-        EvidenceKind::Measured => t.evidence_measured,
-        EvidenceKind::Reported => t.evidence_reported,
-        EvidenceKind::Assumed => t.evidence_assumed,
-    }
+    kind.label(cv.state.lang.get())
 }
 
 #[component]
@@ -41,7 +28,7 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
     let class = move || {
         format!(
             "cv-card evidence-{}{}",
-            evidence_key(evidence.get()),
+            evidence.get().key(),
             if selected.get() { " selected" } else { "" }
         )
     };
@@ -84,7 +71,7 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
                         </span>
                     }
                 })}
-                {move || view! { <crate::ui::measures_nav::MeasureBadge count=measures.get()/> }}
+                {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
             </div>
         </article>
     }

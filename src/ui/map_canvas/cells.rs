@@ -8,7 +8,7 @@ use journey_core::canvas::Slot;
 use journey_core::editor::Lane;
 use journey_core::icons::Tool;
 use journey_core::model::{Lang, Touchpoint, Visibility};
-use journey_core::score::{format_number, format_percent};
+use journey_core::locale::{number as format_number, percent};
 use leptos::prelude::*;
 
 use super::card::Card;
@@ -87,13 +87,13 @@ pub fn measurement_lines(t: &Touchpoint, lang: Lang) -> Vec<String> {
         out.push(format!("{} {}", format_number(v, 0, lang), tx.per_month));
     }
     if let Some(r) = m.drop_off_rate {
-        out.push(format!("{} {}", tx.drop_off_short, format_percent(r, lang)));
+        out.push(format!("{} {}", tx.drop_off_short, percent(r, 0, lang)));
     }
     if let Some(c) = m.csat {
         out.push(format!("CSAT {}", format_number(c, 1, lang)));
     }
     if let Some(c) = m.ces {
-        out.push(format!("CES {}", format_percent(c, lang)));
+        out.push(format!("CES {}", percent(c, 0, lang)));
     }
     if let Some(n) = m.nps {
         out.push(format!("NPS {}", format_number(n, 0, lang)));

@@ -25,17 +25,7 @@ pub struct ColKey {
 }
 
 pub fn lane_label(cv: Cv, lane: Lane) -> &'static str {
-    let t = cv.et();
-    match lane {
-        Lane::Actions => t.lane_actions,
-        Lane::Touchpoints => t.lane_touchpoints,
-        Lane::Thoughts => t.lane_thoughts,
-        Lane::Emotion => t.lane_emotion,
-        Lane::PainPoints => t.lane_pain_points,
-        Lane::Opportunities => t.lane_opportunities,
-        Lane::Stage => t.lane_stage,
-        Lane::Measurements => t.lane_measurements,
-    }
+    lane.label(cv.state.lang.get())
 }
 
 pub fn lane_icon(lane: Lane) -> Tool {

@@ -12,11 +12,12 @@ use journey_core::icons::Tool;
 use journey_core::model::{Channel, EvidenceKind, Touchpoint, Visibility};
 use journey_core::score::{
     contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key,
-    contact_reason_label, TouchpointField,
+    contact_reason_label,
 };
+use journey_core::entry::TouchpointField;
+use journey_core::editor::Lane;
 use leptos::prelude::*;
 
-use super::card::evidence_key;
 use super::ctx::{Cv, TpView};
 use crate::i18n::canvas::emotion_label;
 use crate::ui::icons::{route_icon, tool_icon};
@@ -105,6 +106,7 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
     let title = move || v.get(|t| t.title.clone()).unwrap_or_default();
     let lang = cv.state.lang.get_untracked();
     let et = cv.et();
+    let lane = |l: Lane| l.label(lang).to_string();
     let close = move || {
         cv.inspector.set(false);
         cv.focus_selection();
@@ -167,8 +169,8 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
             </section>
             <section>
                 <h3>{move || cv.t().section_customer}</h3>
-                {text_field(cv, v, tid, et.lane_actions.into(), "tp-action", true, |t| t.customer_action.clone(), |t, s| t.customer_action = s.trim().to_string())}
-                {text_field(cv, v, tid, et.lane_thoughts.into(), "tp-thoughts", true, |t| t.thoughts.clone(), |t, s| t.thoughts = s.trim().to_string())}
+                {text_field(cv, v, tid, lane(Lane::Actions), "tp-action", true, |t| t.customer_action.clone(), |t, s| t.customer_action = s.trim().to_string())}
+                {text_field(cv, v, tid, lane(Lane::Thoughts), "tp-thoughts", true, |t| t.thoughts.clone(), |t, s| t.thoughts = s.trim().to_string())}
             </section>
             <section>
                 <h3>{move || cv.t().section_emotion}</h3>
@@ -180,15 +182,15 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
             </section>
             <section>
                 <h3>{move || cv.t().section_pains}</h3>
-                {text_field(cv, v, tid, format!("{} ({})", et.lane_pain_points, et.one_per_line), "tp-pain-points", true,
+                {text_field(cv, v, tid, format!("{} ({})", Lane::PainPoints.label(lang), et.one_per_line), "tp-pain-points", true,
                     |t| list_to_lines(&t.pain_points), |t, s| t.pain_points = lines_to_list(&s))}
-                {text_field(cv, v, tid, format!("{} ({})", et.lane_opportunities, et.one_per_line), "tp-opportunities", true,
+                {text_field(cv, v, tid, format!("{} ({})", Lane::Opportunities.label(lang), et.one_per_line), "tp-opportunities", true,
                     |t| t.opportunities.iter().map(|o| o.text.as_str()).collect::<Vec<_>>().join("\n"),
                     |t, s| set_opportunity_texts(t, lines_to_list(&s)))}
             </section>
             <section>
                 <h3>{move || cv.t().section_business}</h3>
-                {choice_field(cv, v, tid, et.lane_stage.into(), "tp-visibility",
+                {choice_field(cv, v, tid, lane(Lane::Stage), "tp-visibility",
                     vec![("frontstage".into(), et.frontstage.into()), ("backstage".into(), et.backstage.into())],
                     |t| if t.visibility == Visibility::Backstage { "backstage".into() } else { "frontstage".into() },
                     |t, k| t.visibility = if k == "backstage" { Visibility::Backstage } else { Visibility::Frontstage })}
@@ -197,10 +199,9 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
             <section>
                 <h3>{move || cv.t().section_evidence}</h3>
                 {choice_field(cv, v, tid, et.evidence.into(), "tp-evidence",
-                    vec![("measured".into(), format!("● {}", et.evidence_measured)), ("reported".into(), format!("◐ {}", et.evidence_reported)),
-                         ("assumed".into(), format!("○ {}", et.evidence_assumed))],
-                    |t| evidence_key(t.evidence.kind).to_string(),
-                    |t, k| t.evidence.kind = match k { "measured" => EvidenceKind::Measured, "reported" => EvidenceKind::Reported, _ => EvidenceKind::Assumed })}
+                    EvidenceKind::ALL.iter().map(|k| (k.key().to_string(), k.label(lang).to_string())).collect(),
+                    |t| t.evidence.kind.key().to_string(),
+                    |t, k| t.evidence.kind = EvidenceKind::ALL.into_iter().find(|e| e.key() == k).unwrap_or_default())}
                 {text_field(cv, v, tid, et.evidence_source.into(), "tp-evidence-source", false, |t| t.evidence.source.clone(), |t, s| t.evidence.source = s.trim().to_string())}
             </section>
             <section>
@@ -282,7 +283,7 @@ fn ScoreSection(cv: Cv, tid: StoredValue<String>) -> impl IntoView {
     view! {
         <section data-testid="inspector-score">
             <h3>{move || cv.t().section_score}</h3>
-            <crate::ui::score_badge::ScoreBadge testid="inspector-score-badge" value=value/>
+            <crate::ui::scores::ScoreBadge testid="inspector-score-badge" value=value/>
             <Show when=move || value.get().is_none()><p class="muted">{move || cv.t().no_score_yet}</p></Show>
             <ul class="cv-explain">{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         </section>

@@ -20,19 +20,17 @@ mod stage_inspector;
 mod toolbar;
 mod zoom;
 
-use journey_core::score::MapScores;
 use leptos::prelude::*;
 
 pub use ctx::Cv;
 
-use crate::ui::state::AppState;
+use crate::ui::shell::map_frame::MapHandle;
 
-/// The canvas of map `id` with its toolbar and inspector. `scores` is the page's one memo of
-/// `score_map` (badges and the inspector's explanation read it).
+/// The canvas of the page's map with its toolbar and inspector. The handle's scores (one
+/// `score_map` per change for the whole page) feed the badges and the inspector.
 #[component]
-pub fn MapCanvas(id: String, scores: Memo<Option<MapScores>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let cv = Cv::new(state, id, scores);
+pub fn MapCanvas(map: MapHandle) -> impl IntoView {
+    let cv = Cv::new(map.state, map.id(), map.scores);
     provide_context(cv);
     view! {
         <div class="cv">

@@ -3,7 +3,8 @@
 //! formatting of what `score_touchpoint` reported; nothing is computed here.
 
 use journey_core::model::Lang;
-use journey_core::score::{format_number, format_percent, format_score, ScoreInput, TouchpointResult, UsedInput};
+use journey_core::score::{format_score, ScoreInput, TouchpointResult, UsedInput};
+use journey_core::locale::{plain, percent};
 
 use crate::i18n::scores::scores_texts;
 
@@ -11,10 +12,10 @@ use crate::i18n::scores::scores_texts;
 fn raw(input: ScoreInput, value: f64, lang: Lang) -> String {
     match input {
         ScoreInput::Emotion => format!("{:+}", value.round() as i64),
-        ScoreInput::Csat => format_number(value, 2, lang),
+        ScoreInput::Csat => plain(value, 2, lang),
         // CES and the drop-off rate are shares.
-        ScoreInput::Ces | ScoreInput::PassThrough => format_percent(value, lang),
-        ScoreInput::Importance => format_number(value, 0, lang),
+        ScoreInput::Ces | ScoreInput::PassThrough => percent(value, 1, lang),
+        ScoreInput::Importance => plain(value, 0, lang),
     }
 }
 
@@ -25,13 +26,13 @@ pub fn used_line(u: &UsedInput, lang: Lang) -> String {
     let value = raw(u.input, u.raw, lang);
     match u.input {
         ScoreInput::Importance => {
-            format!("{label} {value} → {} = {}", t.importance_factor, format_number(u.points, 2, lang))
+            format!("{label} {value} → {} = {}", t.importance_factor, plain(u.points, 2, lang))
         }
         _ => format!(
             "{label} {value} → {} {} × {}",
             format_score(u.points, lang),
             t.points,
-            format_percent(u.weight, lang)
+            percent(u.weight, 1, lang)
         ),
     }
 }
@@ -43,7 +44,7 @@ pub fn formula_line(result: &TouchpointResult, lang: Lang) -> Option<String> {
     Some(format!(
         "{} = {q} · 100 − {} × (100 − {q}) = {}",
         scores_texts(lang).quality,
-        format_number(s.importance_factor, 2, lang),
+        plain(s.importance_factor, 2, lang),
         format_score(s.value, lang)
     ))
 }

@@ -2,11 +2,12 @@
 //! stage, mean touchpoint score) and the touchpoint-illusion warning. Both take the scores
 //! as a signal so the map page can show them too.
 
-use journey_core::score::{format_percent, format_score, CompletionSource, MapScores, RouteBasis};
+use journey_core::score::{format_score, CompletionSource, MapScores, RouteBasis};
+use journey_core::locale::percent;
 use leptos::prelude::*;
 
 use crate::i18n::scores::scores_texts;
-use crate::ui::score_badge::ScoreBadge;
+use crate::ui::scores::badge::ScoreBadge;
 use crate::ui::state::AppState;
 
 #[component]
@@ -28,7 +29,7 @@ pub fn JourneyScoreHeader(#[prop(into)] scores: Signal<Option<MapScores>>) -> im
         scores.with(|s| {
             s.as_ref()
                 .and_then(|s| s.journey.as_ref()?.completion.as_ref())
-                .map(|c| format_percent(c.rate, lang))
+                .map(|c| percent(c.rate, 1, lang))
                 .unwrap_or_else(|| t().unknown.to_string())
         })
     };

@@ -7,10 +7,10 @@
 //! so it only changes when that value does (undo, redo, an edit elsewhere).
 
 use journey_core::model::{Lang, Touchpoint};
-use journey_core::score::{EntryError, TouchpointField};
+use journey_core::entry::{EntryError, TouchpointField};
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 /// The refused entry of a row: which field (its key) and why.
@@ -22,13 +22,13 @@ pub fn problem_id(tp_id: &str) -> String {
 }
 
 /// The accessible name of an input in a row: "Drop-off (%) – Pays".
-fn label_for(ctx: ScoresCtx, tp_id: &str, field: &'static str) -> String {
+fn label_for(ctx: MapHandle, tp_id: &str, field: &'static str) -> String {
     (scores_texts(ctx.state.lang.get()).field_for)(field, &ctx.title_of(tp_id))
 }
 
 #[component]
 pub fn NumberField(tp_id: String, field: TouchpointField, problem: RowProblem) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let shown = {
         let id = tp_id.clone();
         Memo::new(move |_| {
@@ -84,7 +84,7 @@ pub struct Choice {
 
 #[component]
 pub fn ChoiceField(tp_id: String, choice: Choice) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let current = {
         let id = tp_id.clone();
         Memo::new(move |_| ctx.map.with(|m| m.as_ref().and_then(|m| m.touchpoint(&id)).map(choice.get).unwrap_or_default()))

@@ -2,15 +2,16 @@
 //! draws the matrix chart from the same `OpportunityMatrix`), and the ones that could not be
 //! placed with the figure they miss.
 
-use journey_core::score::{format_number, OpportunityField};
+use journey_core::score::OpportunityField;
+use journey_core::locale::plain;
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 #[component]
 pub fn Opportunities() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let body = move || {
         let lang = ctx.state.lang.get();
@@ -20,7 +21,7 @@ pub fn Opportunities() -> impl IntoView {
         if matrix.points.is_empty() && matrix.incomplete.is_empty() {
             return view! { <p class="empty">{t.no_opportunities}</p> }.into_any();
         }
-        let n = |v: f64| format_number(v, 1, lang);
+        let n = |v: f64| plain(v, 1, lang);
         let points = matrix
             .points
             .iter()

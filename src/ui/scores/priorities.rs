@@ -1,15 +1,16 @@
 //! "Where to act first": scored touchpoints ranked by importance × gap × volume share,
 //! with every factor shown so the order can be checked by hand.
 
-use journey_core::score::{format_number, format_percent, format_score, Weighting};
+use journey_core::score::{format_score, Weighting};
+use journey_core::locale::{plain, percent};
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 #[component]
 pub fn Priorities() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let body = move || {
         let lang = ctx.state.lang.get();
@@ -24,9 +25,9 @@ pub fn Priorities() -> impl IntoView {
                 .iter()
                 .map(|e| {
                     let importance = if e.importance_assumed {
-                        format!("{} {}", format_number(e.importance, 0, lang), t.importance_assumed)
+                        format!("{} {}", plain(e.importance, 0, lang), t.importance_assumed)
                     } else {
-                        format_number(e.importance, 0, lang)
+                        plain(e.importance, 0, lang)
                     };
                     view! {
                         <tr data-testid="priority-row">
@@ -34,8 +35,8 @@ pub fn Priorities() -> impl IntoView {
                             <th scope="row">{ctx.title_of(&e.touchpoint_id)}</th>
                             <td>{importance}</td>
                             <td>{format_score(e.gap, lang)}</td>
-                            <td>{format_percent(e.volume_share, lang)}</td>
-                            <td><strong>{format_number(e.priority, 2, lang)}</strong></td>
+                            <td>{percent(e.volume_share, 1, lang)}</td>
+                            <td><strong>{plain(e.priority, 2, lang)}</strong></td>
                         </tr>
                     }
                 })

@@ -2,15 +2,16 @@
 //! contact and a measured conversion. Same rules as the table: commit on change, refused
 //! values change nothing and say why, every edit is an undo step.
 
-use journey_core::score::{EntryError, ScoringSettings, SettingField};
+use journey_core::score::ScoringSettings;
+use journey_core::entry::{EntryError, SettingField};
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
 
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let is_default = move || ctx.map.with(|m| m.as_ref().is_none_or(|m| m.scoring == ScoringSettings::default()));
     view! {
@@ -30,7 +31,7 @@ pub fn SettingsPanel() -> impl IntoView {
 
 #[component]
 fn SettingInput(field: SettingField) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let problem = RwSignal::new(None::<EntryError>);
     let shown = Memo::new(move |_| {
         let lang = ctx.state.lang.get();

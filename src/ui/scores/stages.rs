@@ -4,13 +4,13 @@
 use journey_core::score::Weighting;
 use leptos::prelude::*;
 
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
-use crate::ui::score_badge::ScoreBadge;
+use crate::ui::scores::badge::ScoreBadge;
 
 #[component]
 pub fn StageScores() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let stage_ids = move || ctx.map.with(|m| m.as_ref().map(|m| m.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
     view! {
@@ -32,7 +32,7 @@ pub fn StageScores() -> impl IntoView {
 
 #[component]
 fn StageRow(id: String) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let stage = {
         let id = id.clone();
         move || ctx.scores.with(|s| s.as_ref().and_then(|s| s.stage(&id)).cloned())

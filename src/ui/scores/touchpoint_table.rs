@@ -2,18 +2,16 @@
 //! band word and colour), how it was computed, and its score inputs edited inline.
 
 use journey_core::model::{JourneyMap, Lang};
-use journey_core::score::{
-    contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key,
-    contact_reason_label, TouchpointField,
-};
+use journey_core::score::{contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key, contact_reason_label};
+use journey_core::entry::TouchpointField;
 use leptos::prelude::*;
 
 use super::explain::{formula_line, left_out_line, used_line};
 use super::inputs::{problem_id, Choice, ChoiceField, NumberField, RowProblem};
-use super::ScoresCtx;
+use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
-use crate::ui::format::emotion;
-use crate::ui::score_badge::ScoreBadge;
+use journey_core::locale::emotion;
+use crate::ui::scores::badge::ScoreBadge;
 
 const EMOTION: Choice = Choice {
     testid: "emotion",
@@ -68,7 +66,7 @@ fn ids_in_stage_order(map: &JourneyMap) -> Vec<String> {
 
 #[component]
 pub fn TouchpointTable() -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
     let ids = move || ctx.map.with(|m| m.as_ref().map(ids_in_stage_order).unwrap_or_default());
     let lang = move || ctx.state.lang.get();
@@ -106,7 +104,7 @@ pub fn TouchpointTable() -> impl IntoView {
 
 #[component]
 fn TouchpointRow(id: String) -> impl IntoView {
-    let ctx = expect_context::<ScoresCtx>();
+    let ctx = MapHandle::current();
     let problem: RowProblem = RwSignal::new(None);
     let result = {
         let id = id.clone();

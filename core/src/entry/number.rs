@@ -1,0 +1,79 @@
+//! Reading a number as a person types it, in either language: "1.234,5" and "1,234.5"
+//! are both 1234.5 (with both marks, the last one is the decimal mark), "0,15" and "0.15"
+//! are both 0.15 (one mark once is the decimal mark), "12.000.000" is twelve million (one
+//! mark several times groups thousands). Spaces are ignored, `−` (as the app writes it)
+//! and `-` are minus signs, and a trailing `%` is reported so the scale can decide.
+
+/// A typed number: its value as written and whether it carried a `%` sign.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Typed {
+    pub value: f64,
+    pub percent: bool,
+}
+
+/// The number in `text`; `Ok(None)` for an empty (or blank) text; `Err` with the text,
+/// trimmed and shortened to 40 characters, when it is not a finite number.
+pub fn read_number(text: &str) -> Result<Option<Typed>, String> {
+    let refused = || text.trim().chars().take(40).collect::<String>();
+    let mut s: String = text.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '−' { '-' } else { c }).collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let percent = s.ends_with('%');
+    if percent {
+        s.pop();
+    }
+    let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
+    s = match (dots, commas) {
+        (0, 0) => s,
+        // Both kinds: the last one is the decimal separator, the other groups thousands.
+        (d, c) if d > 0 && c > 0 => {
+            let decimal = if s.rfind('.') > s.rfind(',') { '.' } else { ',' };
+            let group = if decimal == '.' { ',' } else { '.' };
+            s.replace(group, "").replace(decimal, ".")
+        }
+        // One kind, several times: thousands groups ("12.000.000").
+        (d, c) if d + c > 1 => s.replace(['.', ','], ""),
+        // One separator once: the decimal separator of either language.
+        _ => s.replace(',', "."),
+    };
+    // `parse::<f64>` also reads "inf" and "NaN": only a finite number is a value.
+    match s.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Some(Typed { value, percent })),
+        _ => Err(refused()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Option<f64> {
+        read_number(text).ok().flatten().map(|t| t.value)
+    }
+
+    #[test]
+    fn both_languages_separators_are_read() {
+        assert_eq!(value("1.234,5"), Some(1234.5));
+        assert_eq!(value("1,234.5"), Some(1234.5));
+        assert_eq!(value("0,15"), Some(0.15));
+        assert_eq!(value("12.000.000"), Some(12_000_000.0));
+        assert_eq!(value("2 400"), Some(2400.0));
+        assert_eq!(value("−3"), Some(-3.0));
+        assert_eq!(value("-3"), Some(-3.0));
+    }
+
+    #[test]
+    fn percent_signs_are_reported_and_blank_is_empty() {
+        assert_eq!(read_number(" 150 % "), Ok(Some(Typed { value: 150.0, percent: true })));
+        assert_eq!(read_number("  "), Ok(None));
+    }
+
+    #[test]
+    fn words_and_special_floats_are_refused() {
+        for bad in ["abc", "NaN", "inf", "1e999", "--1", "12a", "%", "-", "."] {
+            assert!(read_number(bad).is_err(), "{bad}");
+        }
+        assert_eq!(read_number(&"x".repeat(500)).unwrap_err().chars().count(), 40);
+    }
+}

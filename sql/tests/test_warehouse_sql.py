@@ -1,0 +1,208 @@
+"""The warehouse SQL against `journey-analyze aggregate` on the same generated log.
+
+Runs sql/duckdb/aggregate.sql in DuckDB and sql/spark/aggregate.sql in one local Spark
+session on a log made by `journey-analyze generate`, and checks that both give the same
+aggregate as the raw-log path: DFG counts, activity counts, case count, variant counts,
+start/end activity counts and drop-offs exactly; quantiles within the tolerance each file
+declares (docs/scale.md): exact ones to floating-point rounding, approximate ones within
+rank_error * n + 1 ranks of the exact linear-interpolation rank, checked against the
+log's own sorted durations computed here. Each SQL result must also be accepted by the
+app's parser (`journey-analyze aggregate-report`).
+
+Run by scripts/test.sh as `.venv/bin/python -m unittest discover -s sql/tests -v`;
+JOURNEY_ANALYZE names the binary (default target/debug/journey-analyze).
+"""
+
+import bisect
+import csv
+import json
+import math
+import os
+import subprocess
+import tempfile
+import unittest
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = os.environ.get("JOURNEY_ANALYZE", str(ROOT / "target" / "debug" / "journey-analyze"))
+EVENTS = 30_000
+SEED = 11
+# One goal and a short timeout, so that both outcomes occur often in a generated log
+# (its cases span a few days; with the default week nobody would have left yet).
+GOALS = ["Order confirmation"]
+TIMEOUT_S = 3600
+TOP_K = 8
+LEVELS = {"p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9, "p95": 0.95}
+STAT_FIELDS = ["count", "sum", "min", "max", *LEVELS]
+
+
+def sql_text(engine):
+    text = (ROOT / "sql" / engine / "aggregate.sql").read_text()
+    goals = ", ".join("'" + g.replace("'", "''") + "'" for g in GOALS) or "NULL"
+    return text.replace("${GOALS}", goals).replace("${TIMEOUT_S}", str(TIMEOUT_S)).replace("${TOP_K}", str(TOP_K))
+
+
+def run_duckdb(log_path):
+    import duckdb
+
+    con = duckdb.connect()
+    path = str(log_path).replace("'", "''")
+    con.execute(
+        f"CREATE VIEW events AS SELECT case_id, activity, timestamp AS ts FROM read_csv('{path}', header = true, "
+        "columns = {'case_id': 'VARCHAR', 'activity': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', 'channel': 'VARCHAR'})"
+    )
+    return json.loads(con.execute(sql_text("duckdb")).fetchone()[0])
+
+
+def run_spark(log_path):
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("journey-aggregate-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        # A small log: one shuffle partition, no adaptive re-planning and no whole-stage
+        # code generation keep the many small stages of the query cheap.
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.sql.adaptive.enabled", "false")
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        df = spark.read.csv(str(log_path), header=True, schema="case_id STRING, activity STRING, timestamp TIMESTAMP, channel STRING")
+        df.selectExpr("case_id", "activity", "timestamp AS ts").createOrReplaceTempView("events")
+        return json.loads(spark.sql(sql_text("spark")).collect()[0][0])
+    finally:
+        spark.stop()
+
+
+def sorted_durations(log_path):
+    """Per stats block of the aggregate, the sorted durations in seconds, from the CSV."""
+    cases = defaultdict(list)
+    with open(log_path, newline="") as f:
+        for row in csv.DictReader(f):
+            t = int(datetime.fromisoformat(row["timestamp"].replace("Z", "+00:00")).timestamp() * 1000)
+            cases[row["case_id"]].append((t, row["activity"]))
+    out = defaultdict(list)
+    for events in cases.values():
+        events.sort()
+        out[("throughput",)].append((events[-1][0] - events[0][0]) / 1000)
+        for (t0, a), (t1, b) in zip(events, events[1:]):
+            out[("edge", a, b)].append((t1 - t0) / 1000)
+            out[("next", a)].append((t1 - t0) / 1000)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def by_key(items, *keys):
+    return {tuple(i[k] for k in keys): i for i in items}
+
+
+class WarehouseSql(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        tmp = Path(cls.tmp.name)
+        cls.log = tmp / "log.csv"
+        with open(cls.log, "w") as f:
+            subprocess.run([BIN, "generate", "--events", str(EVENTS), "--seed", str(SEED)], stdout=f, check=True)
+        args = [BIN, "aggregate", str(cls.log), "--timeout-s", str(TIMEOUT_S), "--top", str(TOP_K)]
+        for g in GOALS:
+            args += ["--goal", g]
+        cls.expected = json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+        cls.results = {"duckdb": run_duckdb(cls.log), "spark": run_spark(cls.log)}
+        cls.sorted = sorted_durations(cls.log)
+        for engine, agg in cls.results.items():
+            (tmp / f"{engine}.json").write_text(json.dumps(agg))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_the_log_has_both_outcomes(self):
+        # Guards the parameters: a test where nobody dropped off would prove little.
+        exp = self.expected
+        dropped = sum(a["dropped_cases"] for a in exp["activities"])
+        self.assertGreater(dropped, 100)
+        self.assertGreater(exp["cases_reaching_goal"], 100)
+        self.assertEqual(exp["events"], EVENTS)
+
+    def test_counts_equal_the_raw_log_path(self):
+        exp = self.expected
+        for engine, got in self.results.items():
+            with self.subTest(engine=engine):
+                for field in ["format", "version", "goal_activities", "top_k", "cases", "events", "first_event_ms",
+                              "last_event_ms", "cases_reaching_goal", "cases_with_rework"]:
+                    self.assertEqual(got[field], exp[field], field)
+                self.assertEqual(got["timeout_s"], exp["timeout_s"])
+                acts_exp, acts_got = by_key(exp["activities"], "activity"), by_key(got["activities"], "activity")
+                self.assertEqual(acts_got.keys(), acts_exp.keys())
+                for k, a in acts_exp.items():
+                    for field in ["events", "cases", "start_cases", "end_cases", "dropped_cases", "cases_with_repeat"]:
+                        self.assertEqual(acts_got[k][field], a[field], f"{k} {field}")
+                    self.assertEqual(acts_got[k]["time_to_next_s"]["count"], a["time_to_next_s"]["count"], k)
+                edges_exp, edges_got = by_key(exp["edges"], "from", "to"), by_key(got["edges"], "from", "to")
+                self.assertEqual(edges_got.keys(), edges_exp.keys())
+                for k, e in edges_exp.items():
+                    self.assertEqual((edges_got[k]["count"], edges_got[k]["cases"]), (e["count"], e["cases"]), k)
+                    self.assertEqual(edges_got[k]["waiting_s"]["count"], e["count"], k)
+                v_exp, v_got = exp["variants"], got["variants"]
+                self.assertEqual(v_got["distinct"], v_exp["distinct"])
+                self.assertEqual(v_got["top_cases"], v_exp["top_cases"])
+                # Same variants with the same counts, in the documented order.
+                top = lambda v: [(x["activities"], x["cases"]) for x in v["top"]]
+                self.assertEqual(sorted(top(v_got), key=lambda x: (-x[1], x[0])), top(v_exp))
+
+    def stats_blocks(self, agg):
+        yield ("throughput",), agg["throughput_s"]
+        for a in agg["activities"]:
+            yield ("next", a["activity"]), a["time_to_next_s"]
+        for e in agg["edges"]:
+            yield ("edge", e["from"], e["to"]), e["waiting_s"]
+
+    def test_durations_within_the_declared_tolerance(self):
+        expected = dict(self.stats_blocks(self.expected))
+        for engine, got in self.results.items():
+            q = got["quantiles"]
+            with self.subTest(engine=engine, method=q["method"]):
+                for key, s in self.stats_blocks(got):
+                    exp = expected[key]
+                    self.assertEqual(s["count"], exp["count"], key)
+                    if exp["count"] == 0:
+                        self.assertTrue(all(s.get(f) is None for f in ["min", "max", *LEVELS]), key)
+                        continue
+                    self.assertTrue(math.isclose(s["sum"], exp["sum"], rel_tol=1e-12), (key, s["sum"], exp["sum"]))
+                    self.assertEqual((s["min"], s["max"]), (exp["min"], exp["max"]), key)
+                    values = self.sorted[key]
+                    self.assertEqual(len(values), exp["count"], key)
+                    for name, p in LEVELS.items():
+                        if q["method"] == "exact":
+                            self.assertTrue(math.isclose(s[name], exp[name], rel_tol=1e-9, abs_tol=1e-9), (key, name, s[name], exp[name]))
+                        else:
+                            n = len(values)
+                            slack = q["rank_error"] * n + 1
+                            lo = values[max(0, math.floor(p * (n - 1) - slack))]
+                            hi = values[min(n - 1, math.ceil(p * (n - 1) + slack))]
+                            self.assertTrue(lo <= s[name] <= hi, (key, name, s[name], lo, hi))
+                            # The value is one of the durations (a sketch returns a sample).
+                            i = bisect.bisect_left(values, s[name])
+                            self.assertTrue(i < n and values[i] == s[name], (key, name, s[name]))
+
+    def test_the_app_reads_every_engine_output(self):
+        for engine in self.results:
+            with self.subTest(engine=engine):
+                path = Path(self.tmp.name) / f"{engine}.json"
+                out = subprocess.run([BIN, "aggregate-report", str(path)], capture_output=True, text=True)
+                self.assertEqual(out.returncode, 0, out.stderr)
+                report = json.loads(out.stdout)
+                self.assertEqual(report["cases"], self.expected["cases"])
+                self.assertEqual(report["drop_off"]["dropped"], sum(a["dropped_cases"] for a in self.expected["activities"]))
+
+
+if __name__ == "__main__":
+    unittest.main()

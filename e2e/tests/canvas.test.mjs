@@ -34,6 +34,12 @@ const stageTitles = (page, i) => page.evaluate((i) => {
     .flatMap((c) => [...c.querySelectorAll('[data-testid="card-title"]')].map((t) => t.textContent));
 }, i);
 
+/** The "+ touchpoint" button of stage `i` (in its header, or in its empty column). */
+async function addButton(page, i) {
+  const sid = await page.getByTestId('stage').nth(i).getAttribute('data-stage-id');
+  return page.locator(`[data-stage-id="${sid}"] [data-testid="add-touchpoint"]`).first();
+}
+
 async function openExample(page) {
   await page.goto(srv.base);
   await page.getByRole('link', { name: 'Coffee to go' }).click();
@@ -144,7 +150,7 @@ test('a map built from blank with the + buttons, the inspector, a drag, undo and
       [0, 'Reads reviews', 'review_portal', '-1', 'Searches the bakery on a review portal'],
       [2, 'Buys rolls', 'store', '2', 'Pays at the counter']];
     for (const [stage, title, channel, emotion, action] of plan) {
-      await page.locator('[data-testid="add-touchpoint"]').nth(stage).click();
+      await (await addButton(page, stage)).click();
       await page.getByTestId('title-in-place').fill(title);
       await page.getByTestId('title-in-place').press('Enter');
       const inspector = page.getByTestId('inspector');
@@ -163,7 +169,7 @@ test('a map built from blank with the + buttons, the inspector, a drag, undo and
 
     // Drag "Reads reviews" into Consideration.
     const card = page.locator('[data-testid="touchpoint"]', { hasText: 'Reads reviews' });
-    await card.dragTo(page.locator('[data-testid="add-touchpoint"]').nth(1));
+    await card.dragTo(await addButton(page, 1));
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="card-title"]')].length === 3
       && document.querySelectorAll('.cv-lane-touchpoints [data-testid="touchpoint"]').length === 3);
     assert.deepEqual(await stageTitles(page, 1), ['Reads reviews']);

@@ -28,10 +28,10 @@ pub fn Editor() -> impl IntoView {
     view! {
         <article class="map ed" data-testid="map-view">
             <map_bar::MapBar ed flow/>
-            <score_line::ScoreLine map=handle/>
             {move || ed.problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="editor-problem">{p}</p> })}
-            <Show when=move || !flow.get() fallback=move || view! { <flow::FlowView ed/> }>
-                <MapCanvas map=handle/>
+            <Show when=move || !flow.get()
+                fallback=move || view! { <score_line::ScoreLine map=handle/> <flow::FlowView ed/> }>
+                <MapCanvas map=handle><score_line::ScoreLine map=handle/></MapCanvas>
             </Show>
             <div class="ed-below">
                 <label class="ed-col ed-description"><span>{move || ed.t().map_description}</span>

@@ -27,14 +27,18 @@ pub use ctx::Cv;
 use crate::ui::shell::map_frame::MapHandle;
 
 /// The canvas of the page's map with its toolbar and inspector. The handle's scores (one
-/// `score_map` per change for the whole page) feed the badges and the inspector.
+/// `score_map` per change for the whole page) feed the badges and the inspector. `children`
+/// (the page's score line) share the toolbar's row, so the map keeps the height.
 #[component]
-pub fn MapCanvas(map: MapHandle) -> impl IntoView {
+pub fn MapCanvas(map: MapHandle, children: Children) -> impl IntoView {
     let cv = Cv::new(map.state, map.id(), map.scores);
     provide_context(cv);
     view! {
         <div class="cv">
-            <toolbar::CanvasToolbar cv/>
+            <div class="cv-top">
+                {children()}
+                <toolbar::CanvasToolbar cv/>
+            </div>
             {move || cv.problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="editor-problem">{p}</p> })}
             {move || cv.deleted.get().map(|name| view! {
                 <p class="notice cv-deleted" role="status" data-testid="deleted-notice">
@@ -55,6 +59,7 @@ pub fn MapCanvas(map: MapHandle) -> impl IntoView {
                     }}
                 </Show>
             </div>
+            <toolbar::CanvasFoot cv/>
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! The canvas toolbar, above the map area: whose journey is shown (persona filter), which
-//! lanes are hidden (each can be shown again), zoom out / fit / zoom in, the evidence meter
-//! and the keyboard hint — so the shortcuts are on screen, not in a tooltip.
+//! lanes are hidden (each can be shown again), zoom out / fit / zoom in. Under the map: the
+//! evidence meter and the keyboard hint — so the shortcuts are on screen, not in a tooltip.
 
 use journey_core::canvas::fit::{percent, zoom_in, zoom_out};
 use journey_core::editor::{EvidenceMeter, Lane};
@@ -16,7 +16,6 @@ pub fn CanvasToolbar(cv: Cv) -> impl IntoView {
     let hidden = Memo::new(move |_| {
         cv.with_map(|m| Lane::ALL.into_iter().filter(|l| m.lane_hidden(*l)).collect::<Vec<_>>()).unwrap_or_default()
     });
-    let meter = Memo::new(move |_| cv.with_map(EvidenceMeter::of).unwrap_or_default());
     let zoom_by = move |f: fn(f64) -> f64| {
         cv.fitted.set(false);
         cv.zoom.update(|z| *z = f(*z));
@@ -56,6 +55,16 @@ pub fn CanvasToolbar(cv: Cv) -> impl IntoView {
                 <button type="button" class="cv-icon-button" data-testid="zoom-in" title=move || cv.t().zoom_in
                     aria-label=move || cv.t().zoom_in on:click=move |_| zoom_by(zoom_in)>{tool_icon(Tool::ZoomIn)}</button>
             </span>
+        </div>
+    }
+}
+
+/// Under the map: how much of it rests on assumptions, and the keys.
+#[component]
+pub fn CanvasFoot(cv: Cv) -> impl IntoView {
+    let meter = Memo::new(move |_| cv.with_map(EvidenceMeter::of).unwrap_or_default());
+    view! {
+        <div class="cv-foot">
             <span class="cv-meter" data-testid="evidence-meter">
                 {move || {
                     let m = meter.get();

@@ -39,11 +39,15 @@ fn window_size() -> (f64, f64) {
     (num(w.inner_width()), num(w.inner_height()))
 }
 
-/// The canvas area reaches from its top to the bottom of the window (at least 320 px).
+/// Room under the map area for the line with the evidence meter and the keys.
+const FOOT: f64 = 30.0;
+
+/// The canvas area reaches from its top to the line above the bottom of the window (at
+/// least 320 px).
 fn size_area(scroll: NodeRef<Div>) {
     let Some(el) = scroll.get_untracked() else { return };
     let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
-    let height = (window_size().1 - top - 8.0).max(320.0);
+    let height = (window_size().1 - top - FOOT).max(320.0);
     let _ = el.set_attribute("style", &format!("height: {height:.0}px"));
 }
 

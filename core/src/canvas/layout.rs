@@ -35,6 +35,12 @@ pub const BODY_FONT: f64 = 12.0;
 pub const CHANNEL_ICONS: f64 = 36.0;
 /// Lane-text words up to this width never break; longer ones may.
 pub const BODY_WORD_CAP: f64 = 100.0;
+/// Font size of a stage name (bold) and the least width of a stage header: room for the
+/// stage's score and its "+" button under the name (style/canvas.css).
+pub const STAGE_FONT: f64 = 15.0;
+pub const STAGE_MIN: f64 = 96.0;
+/// Horizontal padding of a stage header.
+const STAGE_PAD: f64 = 22.0;
 /// Bold text is about this much wider than regular.
 const BOLD: f64 = 1.08;
 /// Lane texts are wrapped to about this many lines over all lanes before a column widens.
@@ -176,6 +182,20 @@ pub fn canvas_layout(map: &JourneyMap, persona: Option<&str>, lang: Lang) -> Can
             columns.push(Column { stage: i, slot: Slot::Add, x, width: EMPTY_W });
             x += EMPTY_W;
         }
+        // The header must hold the name's longest word: widen the stage's columns evenly.
+        let need = (longest_word_px(&stage.name, STAGE_FONT * BOLD) + STAGE_PAD).min(WORD_CAP).max(STAGE_MIN).ceil();
+        let short = need - (x - start_x);
+        if short > 0.0 {
+            let cols = &mut columns[first..];
+            let extra = (short / cols.len() as f64).ceil();
+            let mut cx = start_x;
+            for c in cols.iter_mut() {
+                c.x = cx;
+                c.width += extra;
+                cx += c.width;
+            }
+            x = cx;
+        }
         stages.push(StageSpan {
             id: stage.id.clone(),
             name: stage.name.clone(),
@@ -283,6 +303,19 @@ mod tests {
             let l = canvas_layout(&m, None, lang);
             assert!(l.total_width() * 0.75 <= 1318.0, "{lang:?}: {}", l.total_width());
         }
+    }
+
+    #[test]
+    fn a_stage_is_as_wide_as_its_name_needs() {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let s = m.stages[0].id.clone();
+        m.stages[0].name = "Recommendation".into();
+        m.add_touchpoint(&s, "x", Channel::App).unwrap();
+        let l = canvas_layout(&m, None, Lang::En);
+        let need = longest_word_px("Recommendation", STAGE_FONT * BOLD) + STAGE_PAD;
+        assert!(l.stages[0].width >= need, "{} < {need}", l.stages[0].width);
+        assert_eq!(l.columns[0].width, l.stages[0].width, "its one column grew");
+        assert_eq!(l.columns[1].x, l.stages[0].x + l.stages[0].width, "the next stage starts after it");
     }
 
     #[test]

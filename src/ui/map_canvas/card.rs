@@ -14,6 +14,21 @@ pub fn evidence_word(cv: Cv, kind: EvidenceKind) -> &'static str {
     kind.label(cv.state.lang.get())
 }
 
+/// A score as a small chip: the rounded number with its band's colour; the number and the
+/// band's word are its tooltip and its text for screen readers. Nothing without a score.
+pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str) -> Option<impl IntoView> {
+    let value = value?;
+    let lang = cv.state.lang.get();
+    let band = journey_core::score::ScoreBand::of(value);
+    let label = (cv.t().score_short)(&journey_core::score::score_label(value, lang));
+    let title = label.clone();
+    Some(view! {
+        <span class=format!("cv-score band-{}", band.key()) data-testid=testid title=title>
+            {format!("{value:.0}")}<span class="sr-only">{label}</span>
+        </span>
+    })
+}
+
 #[component]
 pub fn Card(cv: Cv, id: String) -> impl IntoView {
     let v = cv.tp_view(&id);
@@ -60,17 +75,7 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
                     {move || evidence_icon(evidence.get())}
                     <span class="sr-only">{move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))}</span>
                 </span>
-                {move || score.get().map(|value| {
-                    let lang = cv.state.lang.get();
-                    let band = journey_core::score::ScoreBand::of(value);
-                    let label = (cv.t().score_short)(&journey_core::score::score_label(value, lang));
-                    let title = label.clone();
-                    view! {
-                        <span class=format!("cv-score band-{}", band.key()) data-testid="tp-score" title=title>
-                            {format!("{:.0}", value)}<span class="sr-only">{label}</span>
-                        </span>
-                    }
-                })}
+                {move || score_chip(cv, score.get(), "tp-score")}
                 {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
             </div>
         </article>

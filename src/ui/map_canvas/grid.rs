@@ -60,6 +60,18 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
         })
     });
     use_fit(cv, scroll, grid);
+    // A card that moves in the DOM loses the focus for a moment (it comes back on the next
+    // frame); a key pressed meanwhile lands on the body and still belongs to the map.
+    let stray = window_event_listener(leptos::ev::keydown, move |ev| {
+        let on_body = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+            .is_some_and(|n| n.node_name().eq_ignore_ascii_case("body"));
+        if on_body && cv.selection.with_untracked(Option::is_some) {
+            on_canvas_key(cv, ev);
+        }
+    });
+    on_cleanup(move || stray.remove());
     let add_stage = move |_| {
         let name = cv.et().new_stage;
         let mut added = None;

@@ -34,10 +34,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# playwright-core (drives Debian's chromium; never downloads a browser) and binaryen's
-# wasm-opt 132 (Debian's binaryen 108 emits modules that fail at start).
-if ! node -e 'const p=require("./e2e/node_modules/playwright-core/package.json"),b=require("./e2e/node_modules/binaryen/package.json"),l=require("./e2e/package.json").devDependencies; process.exit(p.version===l["playwright-core"]&&b.version===l.binaryen?0:1)' 2>/dev/null; then
-  log "installing npm packages (playwright-core, binaryen)"
+# playwright-core (drives Debian's chromium; never downloads a browser), binaryen's
+# wasm-opt 132 (Debian's binaryen 108 emits modules that fail at start) and axe-core (the
+# accessibility checks of the e2e tests). Any version differing from package.json reinstalls.
+if ! node -e 'const l=require("./e2e/package.json").devDependencies; process.exit(Object.keys(l).every((n)=>require("./e2e/node_modules/"+n+"/package.json").version===l[n])?0:1)' 2>/dev/null; then
+  log "installing npm packages (playwright-core, binaryen, axe-core)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 # The warehouse SQL test (sql/tests): DuckDB and PySpark from PyPI, pinned in

@@ -48,9 +48,10 @@ cases AS (
         STRING_AGG(activity, '\x1f' ORDER BY t_ms, activity) AS variant
     FROM ev GROUP BY case_id
 ),
+goal_seen AS (SELECT MAX(reached_goal) AS any_goal FROM cases),
 case_outcome AS (
-    SELECT c.*, (c.reached_goal = 0 AND l.last_ms - c.last_ms > ${TIMEOUT_S} * 1000) AS dropped
-    FROM cases c CROSS JOIN log_end l
+    SELECT c.*, (c.reached_goal = 0 AND g.any_goal = 1 AND l.last_ms - c.last_ms > ${TIMEOUT_S} * 1000) AS dropped
+    FROM cases c CROSS JOIN log_end l CROSS JOIN goal_seen g
 ),
 case_activity AS (SELECT case_id, activity, COUNT(*) AS n FROM ev GROUP BY case_id, activity),
 ev_q AS (

@@ -1,6 +1,6 @@
 -- Journey Studio aggregate, format version 1 (docs/scale.md), for ClickHouse.
--- Run by hand once with chdb 4.4.0 (ClickHouse 26.9.2.1) on core/tests/aggregate/small_log.csv:
--- same numbers as DuckDB. Not part of the test command; not run on a ClickHouse server.
+-- Verified by hand with chdb 4.4.0 (ClickHouse 26.9.2.1) through sql/tests (CHDB_PYTHON=…):
+-- same results as journey-analyze. Not part of the test command; not run on a ClickHouse server.
 --
 -- Input: `events(case_id, activity, ts)` (replace by your table), ts a DateTime64(3)
 -- (for DateTime use toUnixTimestamp(ts) * 1000 below).
@@ -46,7 +46,8 @@ cases AS (
     FROM ev GROUP BY case_id
 ),
 case_outcome AS (
-    SELECT c.*, (c.reached_goal = 0 AND (SELECT last_ms FROM log_end) - c.last_ms > ${TIMEOUT_S} * 1000) AS dropped
+    SELECT c.*, (c.reached_goal = 0 AND (SELECT max(reached_goal) FROM cases) = 1
+        AND (SELECT last_ms FROM log_end) - c.last_ms > ${TIMEOUT_S} * 1000) AS dropped
     FROM cases AS c
 ),
 case_activity AS (SELECT case_id, activity, count() AS n FROM ev GROUP BY case_id, activity),

@@ -47,10 +47,15 @@ cases AS (
     FROM ev
     GROUP BY case_id
 ),
+goal_seen AS (
+    -- Goal names the log does not contain are ignored; with none left nobody has dropped
+    -- off (the app then asks for a goal), as in the core's case_outcomes.
+    SELECT MAX(reached_goal) AS any_goal FROM cases
+),
 case_outcome AS (
     SELECT c.*,
-        (c.reached_goal = 0 AND l.last_ms - c.last_ms > ${TIMEOUT_S} * 1000) AS dropped
-    FROM cases c CROSS JOIN log_end l
+        (c.reached_goal = 0 AND g.any_goal = 1 AND l.last_ms - c.last_ms > ${TIMEOUT_S} * 1000) AS dropped
+    FROM cases c CROSS JOIN log_end l CROSS JOIN goal_seen g
 ),
 case_activity AS (
     SELECT case_id, activity, COUNT(*) AS n FROM ev GROUP BY case_id, activity

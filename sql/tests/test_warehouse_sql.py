@@ -10,7 +10,9 @@ log's own sorted durations computed here. Each SQL result must also be accepted 
 app's parser (`journey-analyze aggregate-report`).
 
 Run by scripts/test.sh as `.venv/bin/python -m unittest discover -s sql/tests -v`;
-JOURNEY_ANALYZE names the binary (default target/debug/journey-analyze).
+JOURNEY_ANALYZE names the binary (default target/debug/journey-analyze). With CHDB_PYTHON
+naming a Python that has the `chdb` package, sql/clickhouse/aggregate.sql is compared too
+(not in the test command: see docs/scale.md).
 """
 
 import bisect
@@ -38,13 +40,13 @@ LEVELS = {"p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9, "p95": 0.95}
 STAT_FIELDS = ["count", "sum", "min", "max", *LEVELS]
 
 
-def sql_text(engine):
+def sql_text(engine, goal_names=GOALS):
     text = (ROOT / "sql" / engine / "aggregate.sql").read_text()
-    goals = ", ".join("'" + g.replace("'", "''") + "'" for g in GOALS) or "NULL"
+    goals = ", ".join("'" + g.replace("'", "''") + "'" for g in goal_names) or "NULL"
     return text.replace("${GOALS}", goals).replace("${TIMEOUT_S}", str(TIMEOUT_S)).replace("${TOP_K}", str(TOP_K))
 
 
-def run_duckdb(log_path):
+def run_duckdb(log_path, goal_names=GOALS):
     import duckdb
 
     con = duckdb.connect()
@@ -53,7 +55,7 @@ def run_duckdb(log_path):
         f"CREATE VIEW events AS SELECT case_id, activity, timestamp AS ts FROM read_csv('{path}', header = true, "
         "columns = {'case_id': 'VARCHAR', 'activity': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', 'channel': 'VARCHAR'})"
     )
-    return json.loads(con.execute(sql_text("duckdb")).fetchone()[0])
+    return json.loads(con.execute(sql_text("duckdb", goal_names)).fetchone()[0])
 
 
 def run_spark(log_path):
@@ -82,6 +84,18 @@ def run_spark(log_path):
         spark.stop()
 
 
+def run_clickhouse(log_path):
+    """ClickHouse through chdb in another interpreter (CHDB_PYTHON), or None."""
+    python = os.environ.get("CHDB_PYTHON")
+    if not python:
+        return None
+    goals = ", ".join("'" + g.replace("'", "''") + "'" for g in GOALS) or "NULL"
+    script = Path(__file__).with_name("clickhouse_chdb.py")
+    out = subprocess.run([python, str(script), str(log_path), goals, str(TIMEOUT_S), str(TOP_K)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def sorted_durations(log_path):
     """Per stats block of the aggregate, the sorted durations in seconds, from the CSV."""
     cases = defaultdict(list)
@@ -99,6 +113,13 @@ def sorted_durations(log_path):
     return {k: sorted(v) for k, v in out.items()}
 
 
+def cli_aggregate(log_path, goal_names):
+    args = [BIN, "aggregate", str(log_path), "--timeout-s", str(TIMEOUT_S), "--top", str(TOP_K)]
+    for g in goal_names:
+        args += ["--goal", g]
+    return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
 def by_key(items, *keys):
     return {tuple(i[k] for k in keys): i for i in items}
 
@@ -111,11 +132,11 @@ class WarehouseSql(unittest.TestCase):
         cls.log = tmp / "log.csv"
         with open(cls.log, "w") as f:
             subprocess.run([BIN, "generate", "--events", str(EVENTS), "--seed", str(SEED)], stdout=f, check=True)
-        args = [BIN, "aggregate", str(cls.log), "--timeout-s", str(TIMEOUT_S), "--top", str(TOP_K)]
-        for g in GOALS:
-            args += ["--goal", g]
-        cls.expected = json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+        cls.expected = cli_aggregate(cls.log, GOALS)
         cls.results = {"duckdb": run_duckdb(cls.log), "spark": run_spark(cls.log)}
+        clickhouse = run_clickhouse(cls.log)
+        if clickhouse is not None:
+            cls.results["clickhouse"] = clickhouse
         cls.sorted = sorted_durations(cls.log)
         for engine, agg in cls.results.items():
             (tmp / f"{engine}.json").write_text(json.dumps(agg))
@@ -192,6 +213,19 @@ class WarehouseSql(unittest.TestCase):
                             # The value is one of the durations (a sketch returns a sample).
                             i = bisect.bisect_left(values, s[name])
                             self.assertTrue(i < n and values[i] == s[name], (key, name, s[name]))
+
+    def test_without_a_goal_the_log_knows_nobody_drops_off(self):
+        # DuckDB only (Spark's start-up is paid once, above): no goal, and a goal name that
+        # no event has, give no drop-off in both paths.
+        for goals in [[], ["Refund"]]:
+            with self.subTest(goals=goals):
+                got, exp = run_duckdb(self.log, goals), cli_aggregate(self.log, goals)
+                self.assertEqual(got["goal_activities"], exp["goal_activities"])
+                self.assertEqual(got["cases_reaching_goal"], 0)
+                self.assertEqual(exp["cases_reaching_goal"], 0)
+                self.assertEqual([a["dropped_cases"] for a in got["activities"]], [0] * len(got["activities"]))
+                self.assertEqual(sorted((a["activity"], a["dropped_cases"]) for a in exp["activities"]),
+                                 sorted((a["activity"], a["dropped_cases"]) for a in got["activities"]))
 
     def test_the_app_reads_every_engine_output(self):
         for engine in self.results:

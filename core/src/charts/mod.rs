@@ -19,7 +19,7 @@ mod document;
 mod header;
 mod plot;
 mod svg_writer;
-mod text;
+pub(crate) mod text;
 mod theme;
 
 mod channel_mix;

@@ -5,6 +5,8 @@
 mod curve;
 mod evidence;
 mod fields;
+mod flow_legend;
+mod flow_text;
 pub mod flow_view;
 mod lanes;
 mod persona_filter;

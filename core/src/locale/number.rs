@@ -20,6 +20,20 @@ pub fn plain(value: f64, decimals: usize, lang: Lang) -> String {
     format(value, decimals, lang, false)
 }
 
+/// A number with exactly `decimals` decimals, trailing zeros kept ("4.50" / "4,50"): for
+/// means whose precision is part of the message (rating means).
+pub fn fixed(value: f64, decimals: usize, lang: Lang) -> String {
+    let s = plain(value, decimals, lang);
+    if decimals == 0 || s == "–" {
+        return s;
+    }
+    let point = lang.pick(('.', ','));
+    let have = s.split_once(point).map_or(0, |(_, f)| f.len());
+    let mut out = if have == 0 { format!("{s}{point}") } else { s };
+    out.extend(std::iter::repeat_n('0', decimals - have));
+    out
+}
+
 /// A share 0..=1 as a percentage with at most `decimals` decimals and the space both
 /// languages' style guides use: "20.1 %" / "20,1 %".
 pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
@@ -110,6 +124,14 @@ mod tests {
         assert_eq!(plain(-0.0, 0, Lang::En), "0");
         assert_eq!(number(-0.04, 1, Lang::En), "0");
         assert_eq!(number(-0.05, 1, Lang::En), "−0.1");
+    }
+
+    #[test]
+    fn fixed_numbers_keep_their_decimals() {
+        assert_eq!(fixed(4.5, 2, Lang::En), "4.50");
+        assert_eq!(fixed(4.0, 2, Lang::De), "4,00");
+        assert_eq!(fixed(4.567, 2, Lang::En), "4.57");
+        assert_eq!(fixed(-1.0, 1, Lang::En), "−1.0");
     }
 
     #[test]

@@ -73,6 +73,15 @@ impl RouteKind {
             RouteKind::LoopBack => ("loop back", "Rücksprung"),
         })
     }
+
+    /// The kind as a name of its own (legends, accessible names): "Planned route".
+    pub fn long_label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            RouteKind::Planned => ("Planned route", "Geplante Route"),
+            RouteKind::Alternative => ("Alternative route", "Alternative Route"),
+            RouteKind::LoopBack => ("Loop back", "Rücksprung"),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

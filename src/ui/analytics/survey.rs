@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
-use journey_core::locale::{percent, plain, signed};
+use journey_core::locale::{fixed, percent, signed};
 use crate::ui::state::AppState;
 
 #[component]
@@ -59,7 +59,7 @@ fn survey_tables(r: &SurveyReport, t: &'static AnalyticsTexts, lang: journey_cor
 fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts, lang: journey_core::model::Lang) -> impl IntoView {
     let body = rows.iter().map(|s| view! {
         <tr><th scope="row">{s.name.clone()}</th>
-            <td>{s.csat.as_ref().map(|c| format!("{} (n = {})", plain(c.mean, 2, lang), c.count)).unwrap_or_else(|| "–".into())}</td>
+            <td>{s.csat.as_ref().map(|c| format!("{} (n = {})", fixed(c.mean, 2, lang), c.count)).unwrap_or_else(|| "–".into())}</td>
             <td>{s.ces.map(|c| format!("{} (n = {})", percent(c, 0, lang), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
             <td>{s.nps.as_ref().map(|n| format!("{} (n = {})", signed(n.nps, 0, lang), n.count)).unwrap_or_else(|| "–".into())}</td></tr>
     }).collect_view();

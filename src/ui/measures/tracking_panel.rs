@@ -5,7 +5,7 @@
 use journey_core::charts::{measurement_trend, trend_input, Chart, ChartOptions};
 use journey_core::locale::{percent, plain};
 use journey_core::model::{DataSource, JourneyMap, MeasureStatus, MeasurementKind, MeasurementRecord, RecordError};
-use journey_core::entry::Unit;
+use journey_core::entry::{EntryError, EntryProblem, Unit};
 use leptos::prelude::*;
 
 use crate::ui::browser::time::today;
@@ -39,7 +39,10 @@ pub fn TouchpointTracking(tp_id: String) -> impl IntoView {
             // The one parser of typed values (shares typed in percent, as labelled).
             let v = match k.parse(&value.get_untracked(), Unit::Shown) {
                 Ok(Some(v)) => v,
-                Ok(None) => return error.set(Some(RecordError::NotANumber.message(l))),
+                Ok(None) | Err(EntryError { problem: EntryProblem::NotANumber(_), .. }) => {
+                    return error.set(Some(RecordError::NotANumber.message(l)));
+                }
+                // Out of range: the message names the measurement, the value and the scale.
                 Err(e) => return error.set(Some(e.message(l))),
             };
             let rec = MeasurementRecord { date: date.get_untracked(), kind: k, value: v, source: source.get_untracked().trim().to_string() };

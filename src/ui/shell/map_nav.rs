@@ -1,6 +1,6 @@
 //! The one navigation of a map's pages: the way back to the library (and to the map), and
 //! a link to each view of the map, the current one marked with `aria-current`. Rendered
-//! by [`super::map_frame::MapFrame`] only.
+//! by the map frame (`MapFrame`) only.
 
 use leptos::prelude::*;
 

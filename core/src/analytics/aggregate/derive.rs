@@ -133,10 +133,16 @@ pub fn report(a: &Aggregate) -> Report {
     }
 }
 
+/// Whether the query named a goal activity that occurs in the log: only then can drop-off
+/// be measured (otherwise nothing counts as dropped and the page asks for a goal).
+pub fn goal_known(a: &Aggregate) -> bool {
+    a.goal_activities.iter().any(|g| a.activity(g).is_some())
+}
+
 /// Drop-off against the query's goal. Without a goal in the query nothing counts as
 /// dropped: the page asks for a goal instead of guessing one.
 pub fn drop_off(a: &Aggregate) -> DropOffReport {
-    let goal_named = !a.goal_activities.is_empty();
+    let goal_named = goal_known(a);
     let dropped = if goal_named { a.dropped_cases() } else { 0 };
     let completed = if goal_named { a.cases_reaching_goal } else { 0 };
     let mut by_activity: Vec<DropOffByActivity> = a

@@ -63,6 +63,9 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
     let is_goal: Vec<bool> = log.activity_names.iter().map(|a| opts.goal_activities.contains(a)).collect();
     let (first_ms, last_ms) = log.time_span_ms().unwrap_or((0, 0));
     let timeout_ms = (opts.timeout_s * 1000.0).round() as i64;
+    // Goal names the log does not contain are ignored; with none left nobody has dropped
+    // off (the page asks for a goal instead).
+    let any_goal = is_goal.iter().any(|&g| g);
 
     let mut events = vec![0u64; n_act];
     let mut cases = vec![0u64; n_act];
@@ -92,7 +95,7 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
         *variants.entry(trace).or_insert(0) += 1;
         let reached = trace.iter().any(|&a| is_goal[a as usize]);
         reaching_goal += reached as u64;
-        if !reached && last_ms - log.time_ms[last] > timeout_ms {
+        if any_goal && !reached && last_ms - log.time_ms[last] > timeout_ms {
             dropped[log.activity[last] as usize] += 1;
         }
         for i in r.clone() {
@@ -230,5 +233,10 @@ mod tests {
         assert_eq!(a.variants.top_cases, 3);
         // The activity that always ends its case has no time to next.
         assert_eq!(a.activity("review").unwrap().time_to_next_s, Stats::default());
+        // Without a goal the log knows, nobody counts as dropped.
+        for goal in [vec![], vec!["refund".to_string()]] {
+            let a = aggregate(&log, &AggregateOptions { goal_activities: goal, ..opts.clone() });
+            assert_eq!((a.dropped_cases(), a.cases_reaching_goal), (0, 0));
+        }
     }
 }

@@ -123,7 +123,8 @@ pub struct AppliedAggregate {
     pub map: JourneyMap,
     /// Ids of touchpoints that several activities stand for: left unchanged.
     pub not_derivable: Vec<String>,
-    /// Drop-off rates were not written because the query named no goal activity.
+    /// Drop-off rates were not written because the query named no goal activity that
+    /// occurs in the log.
     pub drop_off_without_goal: bool,
 }
 
@@ -140,7 +141,7 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
             acts_of[t].push(i);
         }
     }
-    let goal = !a.goal_activities.is_empty();
+    let goal = super::derive::goal_known(a);
     let source = format!("{} ({})", opts.source_file, opts.date);
     let mut not_derivable = Vec::new();
     for (t, tp) in out.touchpoints.iter_mut().enumerate() {

@@ -18,7 +18,7 @@ mod map;
 mod parse;
 mod validate;
 
-pub use derive::{drop_off, needs_raw_events, report, summary, RawOnly};
+pub use derive::{drop_off, goal_known, needs_raw_events, report, summary, RawOnly};
 pub use format::{
     ActivityAggregate, Aggregate, EdgeAggregate, QuantileMethod, Quantiles, Stats, VariantAggregate,
     VariantsAggregate, FORMAT, QUANTILE_LEVELS, VERSION,

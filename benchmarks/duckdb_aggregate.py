@@ -1,0 +1,58 @@
+"""Times sql/duckdb/aggregate.sql on a generated event log (benchmarks/README.md,
+"Warehouse SQL"). Not a test: it prints figures for the README.
+
+    .venv/bin/python benchmarks/duckdb_aggregate.py /tmp/gen1m.csv [--runs 3] [--threads N] [--out AGG.json]
+
+Two figures: loading the CSV into a DuckDB table (what a warehouse has done long before),
+and the query on that table (what a warehouse user waits for), best and median of the
+runs. The goal is the generator's "Order confirmation", τ = 7 days, top 10 variants.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("log")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--out", help="also write the aggregate JSON here")
+    args = ap.parse_args()
+    sql = (ROOT / "sql" / "duckdb" / "aggregate.sql").read_text()
+    sql = sql.replace("${GOALS}", "'Order confirmation'").replace("${TIMEOUT_S}", "604800").replace("${TOP_K}", "10")
+    con = duckdb.connect()
+    con.execute(f"SET threads = {args.threads}")
+    path = args.log.replace("'", "''")
+    t0 = time.perf_counter()
+    con.execute(
+        f"CREATE TABLE events AS SELECT case_id, activity, timestamp AS ts FROM read_csv('{path}', header = true, "
+        "columns = {'case_id': 'VARCHAR', 'activity': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', 'channel': 'VARCHAR'})"
+    )
+    load = time.perf_counter() - t0
+    times = []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        out = con.execute(sql).fetchone()[0]
+        times.append(time.perf_counter() - t0)
+    agg = json.loads(out)
+    if args.out:
+        Path(args.out).write_text(out)
+    print(json.dumps({
+        "log": args.log, "events": agg["events"], "cases": agg["cases"], "duckdb": duckdb.__version__,
+        "threads": args.threads, "load_csv_s": round(load, 3),
+        "query_best_s": round(min(times), 3), "query_median_s": round(statistics.median(times), 3),
+        "aggregate_bytes": len(out),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@
 // move), measured in the page from dispatching the edit to the next frame after the DOM
 // shows it.
 import { startServer, launch } from '../e2e/harness.mjs';
+import { result } from './result.mjs';
 
 const TOUCHPOINTS = 300;
 const RUNS = 25;
@@ -90,5 +91,6 @@ const results = [
 ];
 
 console.log(JSON.stringify({ touchpoints: TOUCHPOINTS, runs: RUNS, open_map_ms: openMs, results }, null, 2));
+for (const r of results) result(`edit on a ${TOUCHPOINTS}-touchpoint map: ${r.edit} (median / p95 of ${RUNS})`, `${r.median_ms} / ${r.p95_ms} ms`);
 await browser.close();
 await srv.close();

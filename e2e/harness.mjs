@@ -1,41 +1,20 @@
 // Shared set-up of the end-to-end tests: a static server for the release build (at the site
 // root and under a GitHub-Pages-like sub-path), Debian's Chromium through playwright-core,
 // and a screenshot of the page whenever a test fails.
-import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveDir } from '../scripts/static_server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.DIST_DIR || join(here, '..', 'dist');
 export const ARTIFACTS = join(here, 'artifacts');
 export const SUBPATH = '/journey-studio/';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
-};
-
-/** Serves DIST at / and at SUBPATH (like GitHub Pages serves a project site). */
-export async function startServer() {
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.startsWith(SUBPATH)) path = '/' + path.slice(SUBPATH.length);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { server, base: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+/** Serves DIST (or `dir`) at / and at SUBPATH (like GitHub Pages serves a project site). */
+export function startServer(dir = DIST) {
+  return serveDir(dir, { subpath: SUBPATH });
 }
 
 export async function launch() {

@@ -27,6 +27,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen ${WASM_BIN
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
 fi
 
+# Fuzzing (scripts/fuzz.sh): cargo-fuzz drives libFuzzer, which needs a nightly toolchain.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  log "installing the nightly toolchain (for cargo fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  log "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing Debian's chromium and chromium-driver"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -61,4 +71,4 @@ then
   python3 -m venv .venv
   .venv/bin/pip install -q -r sql/requirements.txt
 fi
-log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)')"
+log "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)')"

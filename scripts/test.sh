@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
-#   1. native tests of the pure core (cargo test), then the warehouse SQL in DuckDB and
+#   1. native tests of the pure core (cargo test), a short smoke run of every fuzz target
+#      (scripts/fuzz.sh smoke, fuzz/README.md), then the warehouse SQL in DuckDB and
 #      Spark compared with the core (Python, .venv made by setup.sh),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
-#   3. the release build (trunk, wasm-opt) with the gzip sizes of what it built,
+#   3. the release build (trunk, wasm-opt), then the gzip size of its first load (every file
+#      fetched until the library is shown, in Chromium) and of each module loaded on demand,
 #   4. end-to-end tests (Playwright) against that release build served locally —
 #      Trunk can report success for a site that does not start; only Chromium proves it.
 set -euo pipefail
@@ -16,6 +18,9 @@ step() { printf '\n===== %s =====\n' "$*"; }
 step "native tests (journey-core)"
 cargo test -p journey-core
 
+step "fuzz smoke run (cargo fuzz, nightly)"
+nice -n 5 bash scripts/fuzz.sh smoke
+
 step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
 cargo build -p journey-core --bin journey-analyze
 JOURNEY_ANALYZE=target/debug/journey-analyze .venv/bin/python -m unittest discover -s sql/tests -v
@@ -26,9 +31,7 @@ cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests
 step "release build (trunk)"
 rm -rf dist
 trunk build --release --offline --dist dist
-for f in dist/*.wasm dist/*.js dist/*.css; do
-  printf '  %-55s %9d bytes, gzip %8d bytes\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+node benchmarks/load_bench.mjs --sizes
 
 step "end-to-end tests (Playwright, Debian chromium, release build)"
 (cd e2e && npm test)

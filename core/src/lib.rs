@@ -18,3 +18,4 @@ pub mod icons;
 pub mod presentation;
 pub mod compare;
 pub mod storage_meter;
+pub mod text_file;

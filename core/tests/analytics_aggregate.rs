@@ -23,6 +23,7 @@ fn import(csv: &str) -> EventLog {
         rating: None,
         resource: None,
         lifecycle: None,
+        time_zone: None,
     };
     import_all(csv.as_bytes().to_vec(), &mapping).unwrap().0
 }
@@ -123,7 +124,7 @@ fn metrics_from_the_aggregate_equal_metrics_from_the_raw_log() {
     let d = &from_agg.drop_off;
     assert_eq!(d.completed + d.dropped + d.in_progress, from_agg.cases);
     assert!(d.dropped > 100 && d.completed > 100, "{d:?}");
-    assert!(!d.end_activities_inferred);
+    assert!(!d.goal_missing);
 }
 
 /// Touchpoints named like the generator's activities, "Search product" and the after-sales

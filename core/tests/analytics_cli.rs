@@ -51,3 +51,32 @@ fn unusable_file_exits_with_a_message_in_the_chosen_language() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("Keine verwendbaren Zeilen") && err.contains("Zeile 2"), "{err}");
 }
+
+#[test]
+fn with_a_map_the_goal_is_its_main_route_end_and_without_one_nothing_is_guessed() {
+    use journey_core::model::{schema, Channel, JourneyMap, Lang, RouteKind};
+    let mut map = JourneyMap::blank("m", "Clinic", 0.0, Lang::En);
+    let s = map.stages[0].id.clone();
+    let a = map.add_touchpoint(&s, "Registration", Channel::Website).unwrap();
+    let b = map.add_touchpoint(&s, "X-Ray", Channel::Website).unwrap();
+    let c = map.add_touchpoint(&s, "check-out", Channel::Website).unwrap();
+    map.add_route(&a, &b, RouteKind::Planned);
+    map.add_route(&b, &c, RouteKind::Planned);
+    let dir = std::env::temp_dir().join(format!("journey-cli-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("clinic.json");
+    std::fs::write(&path, schema::to_json(&map)).unwrap();
+    let out = Command::new(BIN).args([PATIENTS, "--json", "--map", path.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["drop_off"]["end_activities"], serde_json::json!(["Check-out"]));
+    assert_eq!(json["drop_off"]["goal_missing"], false);
+    // No --end and no --map: no goal, nothing counted as dropped, a suggestion on stderr.
+    let out = Command::new(BIN).args([PATIENTS, "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["drop_off"]["goal_missing"], true);
+    assert_eq!(json["drop_off"]["dropped"], 0);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no goal activity") && err.contains("suggestion"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

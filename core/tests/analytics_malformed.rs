@@ -5,6 +5,7 @@
 
 use journey_core::analytics::{detect_columns, import_all, ColumnMapping, ImportError, Importer};
 use journey_core::model::Lang;
+use journey_core::text_file::TextEncoding;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/malformed/");
 
@@ -18,6 +19,7 @@ fn mapping(lifecycle: bool) -> ColumnMapping {
         rating: None,
         resource: None,
         lifecycle: lifecycle.then(|| ("lifecycle".into(), "complete".into())),
+        time_zone: None,
     }
 }
 
@@ -73,9 +75,15 @@ fn bad_rows_are_skipped_and_reported_by_line() {
     let (n, en, _) = row_messages("short_and_empty_fields.csv");
     assert_eq!(n, 3);
     assert_eq!(en, ["Line 3: expected at least 3 fields, found 2", "Line 4: the activity is empty", "Line 5: the case id is empty"]);
-    let (_, en, de) = row_messages("not_utf8.csv");
-    assert_eq!(en, ["Line 3: column “activity” is not valid UTF-8 text"]);
-    assert_eq!(de, ["Zeile 3: Spalte „activity“ ist kein gültiger UTF-8-Text"]);
+    // Read as UTF-8 (the user's choice), the row whose activity is not UTF-8 is skipped.
+    let utf8 = Some(TextEncoding::Utf8);
+    let (log, s) = Importer::with_encoding(read("not_utf8.csv"), &mapping(false), utf8).unwrap().finish().unwrap();
+    assert_eq!((log.event_count(), s.cases), (1, 1));
+    assert_eq!(s.issue_messages(Lang::En), ["Line 3: column “activity” is not valid UTF-8 text"]);
+    assert_eq!(s.issue_messages(Lang::De), ["Zeile 3: Spalte „activity“ ist kein gültiger UTF-8-Text"]);
+    // Detected, bytes that are not UTF-8 make the file Windows-1252, and the row is kept.
+    let (n, _, _) = row_messages("not_utf8.csv");
+    assert_eq!(n, 0);
 }
 
 #[test]

@@ -21,6 +21,7 @@ fn mapping(lifecycle: bool) -> ColumnMapping {
         rating: None,
         resource: Some("employee".into()),
         lifecycle: lifecycle.then(|| ("registration_type".into(), "complete".into())),
+        time_zone: None,
     }
 }
 

@@ -1,10 +1,12 @@
 //! Properties that hold for every log: the directly-follows counts add up to events −
 //! cases, variants partition the cases, funnel counts never grow, drop-off outcomes
-//! partition the cases, and importing in steps gives the same log as importing at once.
+//! partition the cases, a case that reaches a goal is never dropped (in the report and in
+//! the map), and importing in steps gives the same log as importing at once.
 
 use journey_core::analytics::{
-    analyze, deviation, directly_follows, funnel, generator, import_all, variants, AnalysisOptions, ColumnMapping,
-    EventLog, FunnelMode, FunnelSpec, Importer,
+    analyze, case_outcomes, deviation, directly_follows, drop_off, funnel, generator, import_all, plan_apply, variants,
+    AnalysisOptions, ApplyOptions, CaseOutcome, ColumnMapping, DropOffOptions, EventLog, FunnelMode, FunnelSpec,
+    Importer,
 };
 use journey_core::model::{Channel, JourneyMap, Lang, RouteKind};
 use proptest::prelude::*;
@@ -87,6 +89,36 @@ proptest! {
         prop_assert_eq!(r.throughput.histogram.iter().map(|b| b.cases).sum::<u64>(), r.cases);
         prop_assert_eq!(r.volumes.activities.iter().map(|a| a.events).sum::<u64>(), r.events);
         prop_assert!(r.volumes.activities.iter().all(|a| a.presence <= 1.0 && a.cases <= a.events));
+    }
+
+    #[test]
+    fn a_case_that_reaches_a_goal_is_never_counted_as_dropped(
+        log in random_log(),
+        goals in prop::collection::vec(0usize..NAMES.len(), 1..3),
+        tau in 0.0f64..5000.0,
+    ) {
+        let names: Vec<String> = goals.iter().map(|&g| NAMES[g].to_string()).collect();
+        let ids: Vec<u32> = names.iter().filter_map(|n| log.activity_id(n)).collect();
+        prop_assume!(!ids.is_empty());
+        let out = case_outcomes(&log, &ids, tau);
+        for (c, o) in out.iter().enumerate() {
+            let reached = log.trace(c).iter().any(|a| ids.contains(a));
+            prop_assert_eq!(reached, *o == CaseOutcome::Completed, "case {}", c);
+            if let CaseOutcome::DroppedAt(a) = o {
+                prop_assert_eq!(Some(a), log.trace(c).last());
+            }
+        }
+        let opts = DropOffOptions { end_activities: names.clone(), timeout_s: tau };
+        let r = drop_off(&log, &opts);
+        let reached_goal = (0..log.case_count()).filter(|&c| log.trace(c).iter().any(|a| ids.contains(a))).count() as u64;
+        prop_assert_eq!(r.completed, reached_goal);
+        // In the map: dropped cases per touchpoint (rate × volume) add up to the report's
+        // drop-offs at the mapped activities a..d, and never exceed the cases without goal.
+        let plan = plan_apply(&chain_map(), &log, &ApplyOptions { source_file: "f".into(), date: "d".into(), create_alternative_routes: false, drop_off: opts });
+        let in_map: f64 = plan.map.touchpoints.iter().map(|t| t.measurements.drop_off_rate.unwrap_or(0.0) * t.measurements.volume.unwrap_or(0.0)).sum();
+        let mapped: u64 = r.by_activity.iter().filter(|x| NAMES[..4].contains(&x.activity.as_str())).map(|x| x.dropped).sum();
+        prop_assert!((in_map - mapped as f64).abs() < 1e-6, "{} vs {}", in_map, mapped);
+        prop_assert!(mapped <= log.case_count() as u64 - reached_goal);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // Journey analytics end to end: a generated event log goes through the file picker and
 // the column-mapping step into the background worker; the metrics match what the
 // command-line tool computes for the same file; a funnel is computed; the measured values
-// are applied to a map whose touchpoints are named like the log's activities, shown on the
+// are previewed and applied to a map whose touchpoints are named like the log's activities, shown on the
 // map as "measured", and undone again. Also: an unusable file gets a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -98,8 +98,12 @@ test('import with the mapping step, metrics, funnel, apply to the map and undo',
   await page.getByTestId('throughput-chart').locator('svg').waitFor();
   await page.getByTestId('mapped-count').filter({ hasText: '5 activities match' }).waitFor();
 
-  // A two-step funnel: everybody visits, the buyers reach checkout.
+  // The funnel starts as the main route's activities; clear it for a two-step funnel:
+  // everybody visits, the buyers reach checkout.
   const funnel = page.getByTestId('funnel');
+  await funnel.getByTestId('funnel-steps').locator('li').nth(4).waitFor();
+  assert.equal(await funnel.getByTestId('funnel-steps').locator('li').count(), 5);
+  await funnel.getByRole('button', { name: 'Clear steps' }).click();
   await funnel.getByLabel('Activity for the next step').selectOption('Visit website');
   await funnel.getByRole('button', { name: 'Add step' }).click();
   await funnel.getByLabel('Activity for the next step').selectOption('Checkout');
@@ -111,8 +115,10 @@ test('import with the mapping step, metrics, funnel, apply to the map and undo',
   const checkoutCases = Number(await rows.nth(1).locator('td').nth(1).textContent());
   assert.ok(checkoutCases > 0 && checkoutCases < expected.cases);
 
-  // Into the map, then look at the map.
-  await page.getByRole('button', { name: 'Apply to map' }).click();
+  // Into the map through the preview, then look at the map.
+  await page.getByRole('button', { name: 'Preview changes to the map' }).click();
+  await page.getByTestId('apply-preview').waitFor();
+  await page.getByTestId('apply-plan').click();
   await page.getByTestId('analytics-notice').filter({ hasText: 'Measured values written into the map.' }).waitFor();
   await waitSaved(page);
   await page.getByRole('link', { name: 'Back to the map' }).click();

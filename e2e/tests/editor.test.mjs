@@ -23,6 +23,17 @@ const cardTitles = (page, i) => page.evaluate((i) => {
 }, i);
 const stageNames = (page) => page.getByTestId('stage-name').allTextContents();
 
+/** Waits until `read()` deep-equals `expected` (the screen follows an edit on the next frame). */
+async function until(read, expected) {
+  let last;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(last, expected);
+}
+
 /** The "+ touchpoint" button of stage `i` (in its header, or in its empty column). */
 async function addTouchpoint(page, i) {
   const sid = await page.getByTestId('stage').nth(i).getAttribute('data-stage-id');
@@ -115,7 +126,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     // twice: past "Parcel arrives", into the next stage; the focus stays on the card.
     await card('Calls about damage').click();
     await inspector.getByTestId('tp-earlier').click();
-    assert.deepEqual(await cardTitles(page, 3), ['Calls about damage', 'Parcel arrives']);
+    await until(() => cardTitles(page, 3), ['Calls about damage', 'Parcel arrives']);
     await card('Calls about damage').focus();
     await page.keyboard.press('Alt+ArrowRight');
     await page.keyboard.press('Alt+ArrowRight');
@@ -128,7 +139,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     const built = await stored(page, id);
     await page.getByTestId('map-title').click();
     for (let i = 0; i < 6; i++) await page.keyboard.press('Control+z');
-    assert.deepEqual(await cardTitles(page, 3), ['Parcel arrives', 'Calls about damage'], 'moves undone');
+    await until(() => cardTitles(page, 3), ['Parcel arrives', 'Calls about damage']);
     assert.deepEqual(await cardTitles(page, 2), ['Orders online', 'Pays by invoice'], 'drag undone');
     assert.equal(await page.getByTestId('route').count(), 1, 'the loop and the alternative route undone');
     await waitSaved(page);
@@ -191,14 +202,14 @@ test('lanes hide and show, the persona filter shows one journey, the to-be emoti
     await page.getByTestId('stage').nth(2).click();
     await page.getByRole('button', { name: `Move stage “${before[0]}” left` }).click();
     await page.getByRole('button', { name: `Move stage “${before[0]}” left` }).click();
-    assert.deepEqual(await stageNames(page), before);
+    await until(() => stageNames(page), before);
 
     // The to-be emotion and note in the inspector; the curve gets its dashed to-be line.
     await page.getByTestId('touchpoint').first().click();
     const inspector = page.getByTestId('inspector');
     await inspector.getByTestId('tp-to-be-emotion').selectOption('2');
     await commit(inspector.getByTestId('tp-to-be-note'), 'Address in every post');
-    await page.locator('[data-testid="emotion-curve"] .curve-to-be').first().waitFor();
+    await page.locator('[data-testid="emotion-curve"] .curve-to-be').first().waitFor({ state: 'attached' });
     assert.match(await page.locator('[data-testid="emotion-curve"] .curve-to-be').first().getAttribute('stroke-dasharray'), /\d/);
 
     // A word in a number field is refused with a message; the old value stays.

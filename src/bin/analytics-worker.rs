@@ -54,13 +54,13 @@ fn on_message(event: MessageEvent) {
     SESSION.with(|s| {
         let mut session = s.borrow_mut();
         match request {
-            Request::Import { mapping, options, lang } => {
+            Request::Import { mapping, options, lang, map } => {
                 let bytes = js_sys::Reflect::get(&data, &"bytes".into())
                     .ok()
                     .filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())
                     .map(|b| js_sys::Uint8Array::new(&b).to_vec())
                     .unwrap_or_default();
-                let reply = session.import(bytes, &mapping, &options, lang, &now_ms, &mut |p| post(&p));
+                let reply = session.import(bytes, &mapping, &options, map.as_ref(), lang, &now_ms, &mut |p| post(&p));
                 let imported = matches!(reply, Reply::Imported { .. });
                 post(&reply);
                 if imported {

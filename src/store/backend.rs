@@ -25,15 +25,47 @@ pub trait KeyValue {
 /// The browser's `localStorage`.
 pub struct BrowserStorage(web_sys::Storage);
 
+/// What the start-up test write found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageHealth {
+    /// Reads and writes work.
+    Writable,
+    /// The storage holds data but refuses even a tiny write (its quota is used up): the
+    /// stored maps can be read and shown, nothing can be saved until space is freed.
+    Full,
+    /// The browser does not let the page store anything (private mode, disabled).
+    Unavailable,
+}
+
 impl BrowserStorage {
     /// The local storage if the browser grants it and a test write succeeds (Safari's
     /// private mode used to hand out a storage whose every write failed).
     pub fn open() -> Option<BrowserStorage> {
-        let storage = web_sys::window()?.local_storage().ok()??;
+        match BrowserStorage::probe() {
+            (Some(storage), StorageHealth::Writable) => Some(storage),
+            _ => None,
+        }
+    }
+
+    /// The local storage and what a test write says about it. A full storage is still
+    /// returned (its maps must not be hidden behind an empty library); an unavailable one
+    /// is not.
+    pub fn probe() -> (Option<BrowserStorage>, StorageHealth) {
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+            return (None, StorageHealth::Unavailable);
+        };
         let probe = format!("{}probe", super::keys::PREFIX);
-        storage.set_item(&probe, "1").ok()?;
-        storage.remove_item(&probe).ok()?;
-        Some(BrowserStorage(storage))
+        let storage = BrowserStorage(storage);
+        match storage.set(&probe, "1") {
+            Ok(()) => {
+                storage.remove(&probe);
+                (Some(storage), StorageHealth::Writable)
+            }
+            // A quota error with data stored is a full storage; with nothing stored at all
+            // it is a storage that refuses every write (old Safari private mode).
+            Err(SetError::QuotaExceeded) if storage.0.length().unwrap_or(0) > 0 => (Some(storage), StorageHealth::Full),
+            Err(_) => (None, StorageHealth::Unavailable),
+        }
     }
 }
 

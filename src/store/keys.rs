@@ -6,9 +6,20 @@ pub const INDEX: &str = "journey-studio:index";
 pub const LANG: &str = "journey-studio:lang";
 const MAP: &str = "journey-studio:map:";
 const BACKUP: &str = "journey-studio:backup:";
+const REVISION: &str = "journey-studio:rev:";
 
 pub fn map_key(id: &str) -> String {
     format!("{MAP}{id}")
+}
+
+/// A map's revision record (see `revision.rs`): beside the map, not inside its JSON.
+pub fn revision_key(id: &str) -> String {
+    format!("{REVISION}{id}")
+}
+
+/// The map id of a revision key, if it is one.
+pub fn revision_map_id(key: &str) -> Option<&str> {
+    key.strip_prefix(REVISION)
 }
 
 /// Where the raw text of an unreadable map is kept.

@@ -9,7 +9,9 @@ pub mod backend;
 pub mod keys;
 pub mod library_store;
 pub mod preferences;
+pub mod revision;
 pub mod snapshot_store;
+pub mod timing;
 
 pub use backend::{KeyValue, MemoryStorage, SetError};
 pub use library_store::{load_library, Loaded, Unreadable};

@@ -22,26 +22,14 @@ pub fn App() -> impl IntoView {
     let page = use_page();
     let t = move || texts(state.lang.get());
 
-    // Keep <html lang> in step with the UI language (screen readers, hyphenation).
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", state.lang.get().code());
-        }
-    });
     // Write pending edits before the tab goes away.
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     on_cleanup(move || pagehide.remove());
 
     view! {
-        <header class="app-header">
-            <a class="brand" href=Page::Library.href()>
-                <span class="brand-name">{move || t().app_title}</span>
-                <span class="brand-tagline">{move || t().tagline}</span>
-            </a>
-            <SaveIndicator/>
-            <LangSwitch/>
-        </header>
+        <AppHeader/>
         <Notices/>
+        <super::shell::update_notice::UpdateNotice/>
         <main class="app-main">
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
@@ -59,5 +47,29 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
         </main>
+    }
+}
+
+/// The header of every page: brand (link to the library), save state, language switch.
+/// Also used by the first-load module's shell (`library_shell.rs`).
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || texts(state.lang.get());
+    // Keep <html lang> in step with the UI language (screen readers, hyphenation).
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", state.lang.get().code());
+        }
+    });
+    view! {
+        <header class="app-header">
+            <a class="brand" href=Page::Library.href()>
+                <span class="brand-name">{move || t().app_title}</span>
+                <span class="brand-tagline">{move || t().tagline}</span>
+            </a>
+            <SaveIndicator/>
+            <LangSwitch/>
+        </header>
     }
 }

@@ -311,6 +311,11 @@ impl AppState {
 
     /// Writes every dirty map and the index now. Maps that fail stay dirty.
     pub fn flush(&self) {
+        // A flush by hand makes the scheduled one pointless (and the first-load module's
+        // state is gone by the time it would fire).
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
         let ids: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
         if ids.is_empty() {
             // Everything pending was written another way (e.g. a deleted map): nothing waits.

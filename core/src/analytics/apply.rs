@@ -1,21 +1,34 @@
-//! Writes what the log measured into a copy of the journey map (the UI keeps the old map
-//! for undo). Per mapped touchpoint: volume (cases that visit it), drop-off rate (cases
-//! that dropped off there / cases that visit it) and throughput time (median time from an
-//! event there to the next event of the case); its evidence becomes Measured with the
-//! file name and date as source. Per route between two mapped touchpoints: the number of
-//! cases that step directly from one to the other. Steps the map has no route for become
-//! new Alternative routes when asked; otherwise only existing routes get volumes.
-//! Touchpoints and routes the log says nothing about are left as they were.
+//! Writing what the log (or a survey) measured into a journey map, as a **plan**: the
+//! changed map plus a list of every change (touchpoint or route, field, before → after)
+//! and the activities no touchpoint stands for. The page shows the list as a preview and,
+//! on Apply, stores `plan.map` as one undoable edit; Cancel just drops the plan. The input
+//! map is never changed.
+//!
+//! From an event log, per touchpoint that at least one case visits (through its matched
+//! activities, see [`super::mapping`]): volume (cases visiting it), drop-off rate (cases
+//! that dropped off there by [`case_outcomes`] ÷ cases visiting it) and throughput time
+//! (median time from an event there to the next event of the case); its evidence becomes
+//! Measured with the file name and date as source. Per route between two mapped
+//! touchpoints: the cases stepping directly from one to the other. Steps the map has no
+//! route for become new Alternative routes when asked. The map's journey throughput
+//! times (for its histogram) become the log's case durations. Touchpoints and routes the
+//! log says nothing about are left as they were.
+//!
+//! The goal for the drop-off is the one in the options, else the map's default (the main
+//! route's end, see [`goal_activities`]); without any goal, drop-off rates are not
+//! written and the plan says so (`goal_missing`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{EvidenceKind, JourneyMap, RouteKind};
 
-use super::dropoff::{dropped_cases, end_ids, DropOffOptions};
+use super::dropoff::{case_outcomes, goal_ids, CaseOutcome, DropOffOptions};
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
-use super::mapping::ActivityMapping;
+use super::mapping::{goal_activities, ActivityMapping};
 use super::stats::median_ms;
+use super::survey::SurveyReport;
+use super::throughput::case_durations_ms;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplyOptions {
@@ -27,16 +40,85 @@ pub struct ApplyOptions {
     /// has no route for.
     #[serde(default)]
     pub create_alternative_routes: bool,
+    /// Goal activities and τ. Empty goals: the map's default goal.
     #[serde(default)]
     pub drop_off: DropOffOptions,
 }
 
-pub fn apply_to_map(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> JourneyMap {
+/// What a change is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeTarget {
+    Touchpoint { id: String, title: String },
+    /// A route; `new` when the plan adds it.
+    Route { id: String, from_title: String, to_title: String, new: bool },
+    /// The map as a whole.
+    Map,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeField {
+    Volume,
+    DropOffRate,
+    ThroughputTimeS,
+    Csat,
+    Ces,
+    Nps,
+    Evidence,
+    /// The number of journey throughput times the map keeps for its histogram.
+    JourneyThroughputs,
+}
+
+/// A field's value before or after; numbers as stored (rates 0..=1, times in seconds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ChangeValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub target: ChangeTarget,
+    pub field: ChangeField,
+    pub before: Option<ChangeValue>,
+    pub after: Option<ChangeValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnmatchedActivity {
+    pub activity: String,
+    pub events: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplyPlan {
+    /// Every difference between the input map and [`ApplyPlan::map`], in map order.
+    pub changes: Vec<Change>,
+    /// Activities of the log no touchpoint stands for (most events first); their cases
+    /// still count for the touchpoints they do visit.
+    pub unmatched_activities: Vec<UnmatchedActivity>,
+    /// The goal activities the drop-off was measured against.
+    pub goal_activities: Vec<String>,
+    /// No goal: drop-off rates were not written.
+    pub goal_missing: bool,
+    /// The map with the changes applied: what Apply stores.
+    pub map: JourneyMap,
+}
+
+/// The plan for writing the log's measurements into `map`.
+pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> ApplyPlan {
     let mut out = map.clone();
     let mapping = ActivityMapping::new(log, map);
+    let mut drop_opts = opts.drop_off.clone();
+    if drop_opts.end_activities.is_empty() {
+        drop_opts.end_activities = goal_activities(&log.activity_names, map).activities;
+    }
+    let goals = goal_ids(log, &drop_opts);
+    let goal_missing = goals.is_empty();
+    let outcome = case_outcomes(log, &goals, drop_opts.timeout_s);
     let n_tp = map.touchpoints.len();
-    let (ends, _) = end_ids(log, &opts.drop_off);
-    let dropped = dropped_cases(log, &ends, opts.drop_off.timeout_s);
     let mut visits = vec![0u64; n_tp];
     let mut drops = vec![0u64; n_tp];
     let mut dwell: Vec<Vec<i64>> = vec![Vec::new(); n_tp];
@@ -64,8 +146,10 @@ pub fn apply_to_map(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Jo
                 }
             }
         }
-        if let Some(t) = dropped[c].and_then(|a| mapping.of(a)) {
-            drops[t] += 1;
+        if let CaseOutcome::DroppedAt(a) = outcome[c] {
+            if let Some(t) = mapping.of(a) {
+                drops[t] += 1;
+            }
         }
     }
     let source = format!("{} ({})", opts.source_file, opts.date);
@@ -74,8 +158,12 @@ pub fn apply_to_map(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Jo
             continue;
         }
         tp.measurements.volume = Some(visits[t] as f64);
-        tp.measurements.drop_off_rate = Some(drops[t] as f64 / visits[t] as f64);
-        tp.measurements.throughput_time_s = (!dwell[t].is_empty()).then(|| median_ms(&mut dwell[t]) / 1000.0);
+        if !goal_missing {
+            tp.measurements.drop_off_rate = Some(drops[t] as f64 / visits[t] as f64);
+        }
+        if !dwell[t].is_empty() {
+            tp.measurements.throughput_time_s = Some(median_ms(&mut dwell[t]) / 1000.0);
+        }
         tp.evidence.kind = EvidenceKind::Measured;
         tp.evidence.source = source.clone();
     }
@@ -90,7 +178,8 @@ pub fn apply_to_map(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Jo
         covered.insert((a, b));
     }
     if opts.create_alternative_routes {
-        let mut new_steps: Vec<((usize, usize), u64)> = steps.iter().filter(|(k, _)| !covered.contains(*k)).map(|(k, v)| (*k, v.0)).collect();
+        let mut new_steps: Vec<((usize, usize), u64)> =
+            steps.iter().filter(|(k, _)| !covered.contains(*k)).map(|(k, v)| (*k, v.0)).collect();
         new_steps.sort(); // map order, so the result doesn't depend on hashing
         for ((a, b), cases) in new_steps {
             let (from, to) = (map.touchpoints[a].id.clone(), map.touchpoints[b].id.clone());
@@ -101,7 +190,107 @@ pub fn apply_to_map(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Jo
             }
         }
     }
-    out
+    if log.case_count() > 0 {
+        let durations: Vec<f64> = case_durations_ms(log).into_iter().map(|d| d as f64 / 1000.0).collect();
+        out.set_journey_throughput(&durations);
+    }
+    let mut unmatched: Vec<UnmatchedActivity> = {
+        let mut events = vec![0u64; log.activity_names.len()];
+        for &a in &log.activity {
+            events[a as usize] += 1;
+        }
+        (0..log.activity_names.len())
+            .filter(|&a| mapping.of(a as u32).is_none())
+            .map(|a| UnmatchedActivity { activity: log.activity_names[a].clone(), events: events[a] })
+            .collect()
+    };
+    unmatched.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
+    let goal_names = goals.iter().map(|&a| log.activity_names[a as usize].clone()).collect();
+    ApplyPlan { changes: diff_maps(map, &out), unmatched_activities: unmatched, goal_activities: goal_names, goal_missing, map: out }
+}
+
+/// [`plan_apply`]'s map alone (for the CLI and tests).
+pub fn apply_to_map(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> JourneyMap {
+    plan_apply(map, log, opts).map
+}
+
+/// The plan for writing survey results into `map`: per touchpoint with answers, CSAT
+/// (mean on 1..=5), CES (share agreeing) and NPS where the survey has answers on that
+/// scale. Evidence is left as it is (a survey measures how customers feel, not the
+/// touchpoint's traffic). Stage scores have no field on the map and are shown only.
+pub fn plan_survey(map: &JourneyMap, report: &SurveyReport) -> ApplyPlan {
+    let mut out = map.clone();
+    for s in &report.touchpoints {
+        let Some(tp) = out.touchpoints.iter_mut().find(|t| t.id == s.id) else { continue };
+        if let Some(c) = &s.csat {
+            tp.measurements.csat = Some(c.mean);
+        }
+        if let Some(c) = s.ces {
+            tp.measurements.ces = Some(c);
+        }
+        if let Some(n) = &s.nps {
+            tp.measurements.nps = Some(n.nps);
+        }
+    }
+    ApplyPlan { changes: diff_maps(map, &out), unmatched_activities: Vec::new(), goal_activities: Vec::new(), goal_missing: false, map: out }
+}
+
+/// Every measurement, evidence and route-volume difference from `before` to `after`, in
+/// map order (touchpoints, then routes, then the map's throughput sample).
+pub fn diff_maps(before: &JourneyMap, after: &JourneyMap) -> Vec<Change> {
+    let num = |v: Option<f64>| v.map(ChangeValue::Number);
+    let mut changes = Vec::new();
+    for t in &after.touchpoints {
+        let old = before.touchpoints.iter().find(|o| o.id == t.id);
+        let target = || ChangeTarget::Touchpoint { id: t.id.clone(), title: t.title.clone() };
+        let (m, o) = (&t.measurements, old.map(|o| o.measurements.clone()).unwrap_or_default());
+        let fields = [
+            (ChangeField::Volume, o.volume, m.volume),
+            (ChangeField::DropOffRate, o.drop_off_rate, m.drop_off_rate),
+            (ChangeField::ThroughputTimeS, o.throughput_time_s, m.throughput_time_s),
+            (ChangeField::Csat, o.csat, m.csat),
+            (ChangeField::Ces, o.ces, m.ces),
+            (ChangeField::Nps, o.nps, m.nps),
+        ];
+        for (field, b, a) in fields {
+            if b != a {
+                changes.push(Change { target: target(), field, before: num(b), after: num(a) });
+            }
+        }
+        let evidence = |e: &crate::model::Evidence| {
+            let kind = match e.kind {
+                EvidenceKind::Measured => "measured",
+                EvidenceKind::Reported => "reported",
+                EvidenceKind::Assumed => "assumed",
+            };
+            ChangeValue::Text(if e.source.is_empty() { kind.to_string() } else { format!("{kind}: {}", e.source) })
+        };
+        if old.map(|o| &o.evidence) != Some(&t.evidence) {
+            changes.push(Change {
+                target: target(),
+                field: ChangeField::Evidence,
+                before: old.map(|o| evidence(&o.evidence)),
+                after: Some(evidence(&t.evidence)),
+            });
+        }
+    }
+    let title = |id: &str| after.touchpoints.iter().find(|t| t.id == id).map_or_else(String::new, |t| t.title.clone());
+    for r in &after.routes {
+        let old = before.routes.iter().find(|o| o.id == r.id);
+        if old.map(|o| o.volume) != Some(r.volume) {
+            changes.push(Change {
+                target: ChangeTarget::Route { id: r.id.clone(), from_title: title(&r.from), to_title: title(&r.to), new: old.is_none() },
+                field: ChangeField::Volume,
+                before: old.and_then(|o| num(o.volume)),
+                after: num(r.volume),
+            });
+        }
+    }
+    if before.journey_throughput_s != after.journey_throughput_s {
+        let n = |m: &JourneyMap| (!m.journey_throughput_s.is_empty()).then(|| ChangeValue::Number(m.journey_throughput_s.len() as f64));
+        changes.push(Change { target: ChangeTarget::Map, field: ChangeField::JourneyThroughputs, before: n(before), after: n(after) });
+    }
+    changes
 }
 
 #[cfg(test)]
@@ -111,23 +300,29 @@ mod tests {
 
     const DAY: i64 = 86_400_000;
 
-    #[test]
-    fn measured_values_and_routes() {
+    fn log() -> EventLog {
         // Case 1: Visit → Cart → Pay. Case 2: Visit → Pay (no route). Case 3: Visit → Cart,
         // then silence for 20 days (dropped at Cart). Log ends on day 30.
-        let log = EventLog::from_events(&[
+        EventLog::from_events(&[
             ("1", "Visit", 0), ("1", "add_to_cart", 60_000), ("1", "Pay", 30 * DAY),
             ("2", "Visit", 0), ("2", "Pay", 120_000),
             ("3", "Visit", DAY), ("3", "add_to_cart", DAY + 30_000),
-        ]);
-        let map = shop_map();
-        let opts = ApplyOptions {
+        ])
+    }
+
+    fn opts() -> ApplyOptions {
+        ApplyOptions {
             source_file: "shop.csv".into(),
             date: "2026-11-22".into(),
             create_alternative_routes: true,
             drop_off: DropOffOptions { end_activities: vec!["Pay".into()], timeout_s: 7.0 * 86_400.0 },
-        };
-        let out = apply_to_map(&map, &log, &opts);
+        }
+    }
+
+    #[test]
+    fn measured_values_and_routes() {
+        let map = shop_map();
+        let out = apply_to_map(&map, &log(), &opts());
         let cart = out.touchpoints.iter().find(|t| t.title == "Cart").unwrap();
         assert_eq!(cart.measurements.volume, Some(2.0));
         assert_eq!(cart.measurements.drop_off_rate, Some(0.5));
@@ -136,11 +331,55 @@ mod tests {
         assert_eq!(cart.evidence.source, "shop.csv (2026-11-22)");
         let visit = out.touchpoints.iter().find(|t| t.title == "Visit").unwrap();
         assert_eq!(visit.measurements.throughput_time_s, Some(60.0)); // median of 60, 120, 30 s
+        assert_eq!(visit.measurements.drop_off_rate, Some(0.0));
         let vols: Vec<(RouteKind, Option<f64>)> = out.routes.iter().map(|r| (r.kind, r.volume)).collect();
         assert_eq!(vols, vec![(RouteKind::Planned, Some(2.0)), (RouteKind::Planned, Some(1.0)), (RouteKind::Alternative, Some(1.0))]);
+        // Case durations in seconds, sorted: 120 s, 30 s, 30 days.
+        assert_eq!(out.journey_throughput_s, vec![30.0, 120.0, 30.0 * 86_400.0]);
         // The input map is untouched (undo keeps it).
         assert_eq!(map, shop_map());
-        let no_new = apply_to_map(&map, &log, &ApplyOptions { create_alternative_routes: false, ..opts });
+        let no_new = apply_to_map(&map, &log(), &ApplyOptions { create_alternative_routes: false, ..opts() });
         assert_eq!(no_new.routes.len(), 2);
+    }
+
+    #[test]
+    fn the_plan_lists_every_change_and_applying_it_gives_its_map() {
+        let map = shop_map();
+        let plan = plan_apply(&map, &log(), &opts());
+        // Applying the listed changes to the old map must give exactly the new map.
+        let drop = plan
+            .changes
+            .iter()
+            .find(|c| c.field == ChangeField::DropOffRate && matches!(&c.target, ChangeTarget::Touchpoint { title, .. } if title == "Cart"))
+            .unwrap();
+        assert_eq!((drop.before.clone(), drop.after.clone()), (None, Some(ChangeValue::Number(0.5))));
+        let new_route = plan.changes.iter().find(|c| matches!(c.target, ChangeTarget::Route { new: true, .. })).unwrap();
+        assert!(matches!(&new_route.target, ChangeTarget::Route { from_title, to_title, .. } if from_title == "Visit" && to_title == "Pay"));
+        assert_eq!(plan.goal_activities, vec!["Pay"]);
+        assert!(plan.unmatched_activities.is_empty());
+        // Nothing new from the same log twice: the second plan lists no change.
+        let again = plan_apply(&plan.map, &log(), &opts());
+        assert_eq!(again.changes, vec![]);
+        assert_eq!(again.map, plan.map);
+    }
+
+    #[test]
+    fn without_a_goal_no_drop_off_is_written() {
+        let mut map = shop_map();
+        map.routes.clear(); // no main route: no default goal
+        let o = ApplyOptions { drop_off: DropOffOptions::default(), ..opts() };
+        let plan = plan_apply(&map, &log(), &o);
+        assert!(plan.goal_missing);
+        assert!(plan.map.touchpoints.iter().all(|t| t.measurements.drop_off_rate.is_none()));
+        assert!(plan.map.touchpoints.iter().any(|t| t.measurements.volume.is_some()));
+    }
+
+    #[test]
+    fn the_default_goal_is_the_main_route_end() {
+        // shop_map's planned route ends at "Pay": the same numbers as naming it.
+        let o = ApplyOptions { drop_off: DropOffOptions::default(), ..opts() };
+        let plan = plan_apply(&shop_map(), &log(), &o);
+        assert_eq!(plan.goal_activities, vec!["Pay"]);
+        assert_eq!(plan.map, apply_to_map(&shop_map(), &log(), &opts()));
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::error::ImportError;
 use super::timestamp::parse_timestamp_ms;
+use crate::text_file::{decode_lossy, CsvOptions, TextEncoding};
 
 /// Delimiters tried, in order of preference on a tie.
 const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
@@ -28,6 +29,10 @@ pub struct ColumnGuess {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ColumnDetection {
+    /// The character encoding the sample was read with (detected or chosen).
+    pub encoding: TextEncoding,
+    /// Whether the delimiter was detected (false: the caller chose it).
+    pub delimiter_detected: bool,
     pub delimiter: u8,
     pub headers: Vec<String>,
     pub guess: ColumnGuess,
@@ -55,13 +60,22 @@ pub fn detect_delimiter(sample: &[u8]) -> Option<u8> {
     best.map(|(_, d)| d)
 }
 
-/// Delimiter, headers, a preview and a guess of the column roles.
+/// Encoding, delimiter, headers, a preview and a guess of the column roles, all detected.
 pub fn detect_columns(sample: &[u8]) -> Result<ColumnDetection, ImportError> {
-    let body = strip_bom(sample);
+    detect_columns_with(sample, &CsvOptions::default())
+}
+
+/// Like [`detect_columns`], with the encoding and/or delimiter the user chose.
+pub fn detect_columns_with(sample: &[u8], options: &CsvOptions) -> Result<ColumnDetection, ImportError> {
+    let (text, encoding) = decode_lossy(sample, options.encoding);
+    let body = text.as_bytes();
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::EmptyFile);
     }
-    let delimiter = detect_delimiter(body).ok_or(ImportError::SingleColumn)?;
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None => detect_delimiter(body).ok_or(ImportError::SingleColumn)?,
+    };
     let mut rows = read_rows(whole_lines(body), delimiter, SAMPLE_ROWS + 1);
     if rows.is_empty() {
         return Err(ImportError::BadHeader { detail: "no header row".into() });
@@ -69,7 +83,7 @@ pub fn detect_columns(sample: &[u8]) -> Result<ColumnDetection, ImportError> {
     let headers: Vec<String> = rows.remove(0).into_iter().map(|h| h.trim().to_string()).collect();
     let guess = guess_roles(&headers, &rows);
     let preview = rows.iter().take(5).cloned().collect();
-    Ok(ColumnDetection { delimiter, headers, guess, preview })
+    Ok(ColumnDetection { encoding, delimiter_detected: options.delimiter.is_none(), delimiter, headers, guess, preview })
 }
 
 fn strip_bom(b: &[u8]) -> &[u8] {
@@ -215,6 +229,27 @@ mod tests {
         let d = detect_columns(tab).unwrap();
         assert_eq!(d.delimiter, b'\t');
         assert_eq!((d.guess.case, d.guess.activity, d.guess.time), (Some(0), Some(1), Some(2)));
+    }
+
+    #[test]
+    fn excel_files_are_decoded_and_a_chosen_delimiter_is_used() {
+        // German Excel "CSV": Windows-1252 with semicolons.
+        let d = detect_columns(b"Fall;Aktivit\xE4t;Zeit\n1;Bestellung pr\xFCfen;01.02.2024 10:00\n").unwrap();
+        assert_eq!(d.encoding, TextEncoding::Windows1252);
+        assert_eq!(d.headers, vec!["Fall", "Aktivität", "Zeit"]);
+        assert_eq!(d.preview[0][1], "Bestellung prüfen");
+        // Excel "Unicode text": UTF-16 LE with BOM and tabs.
+        let mut utf16 = b"\xFF\xFE".to_vec();
+        for u in "case\tactivity\ttime\n1\tPr\u{fc}fen\t1700000000\n".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = detect_columns(&utf16).unwrap();
+        assert_eq!((d.encoding, d.delimiter), (TextEncoding::Utf16Le, b'\t'));
+        assert_eq!(d.headers, vec!["case", "activity", "time"]);
+        // The user overrides the delimiter: a semicolon file read with commas is one column.
+        let opts = CsvOptions { encoding: None, delimiter: Some(b',') };
+        let d = detect_columns_with(b"a;b\n1;2\n", &opts).unwrap();
+        assert_eq!((d.headers.len(), d.delimiter_detected), (1, false));
     }
 
     #[test]

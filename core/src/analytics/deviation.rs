@@ -174,7 +174,7 @@ pub fn deviation(log: &EventLog, map: &JourneyMap) -> DeviationReport {
     DeviationReport {
         mapped_activities,
         unmapped_activities: unmapped,
-        transitions: (log.event_count() - log.case_count()) as u64,
+        transitions: log.event_count().saturating_sub(log.case_count()) as u64,
         transitions_checked: checked,
         transitions_off_route: off_route,
         off_route_share: share(off_route, checked),

@@ -84,6 +84,8 @@ pub enum ImportError {
     LifecycleKeptNothing { column: String, value: String },
     /// The file has a header but not a single usable row.
     NoUsableRows { skipped: u64, first: Option<RowIssue> },
+    /// The chosen time zone is not in the zone database.
+    UnknownTimeZone { name: String },
 }
 
 impl ImportError {
@@ -124,6 +126,12 @@ impl ImportError {
             }
             (ImportError::LifecycleKeptNothing { column, value }, Lang::De) => {
                 format!("Keine Zeile hat „{value}“ in Spalte „{column}“; bitte den zu behaltenden Lebenszyklus-Wert prüfen.")
+            }
+            (ImportError::UnknownTimeZone { name }, Lang::En) => {
+                format!("“{name}” is not a time zone this app knows; use a name like Europe/Berlin or UTC.")
+            }
+            (ImportError::UnknownTimeZone { name }, Lang::De) => {
+                format!("„{name}“ ist keine bekannte Zeitzone; bitte einen Namen wie Europe/Berlin oder UTC verwenden.")
             }
             (ImportError::NoUsableRows { skipped, first }, _) => {
                 let head = match lang {

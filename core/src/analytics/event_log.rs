@@ -85,14 +85,20 @@ impl EventLog {
 
     /// Builds a sorted log from events in file order. `case`, `activity`, `time_ms` and
     /// `line` must have equal length; the optional columns too, or be empty (absent). Case ids must be dense `0..case_names.len()`.
-    pub(crate) fn from_file_order(raw: EventLog) -> EventLog {
+    ///
+    /// A case name without any event is dropped (and the case ids renumbered): every case
+    /// of a log has at least one event, which drop-off, deviation and throughput rely on.
+    pub(crate) fn from_file_order(mut raw: EventLog) -> EventLog {
         let n = raw.case.len();
-        let cases = raw.case_names.len();
         // Counting sort by case keeps file order within a case (stable) in O(n).
-        let mut start = vec![0u32; cases + 1];
+        let mut start = vec![0u32; raw.case_names.len() + 1];
         for &c in &raw.case {
             start[c as usize + 1] += 1;
         }
+        if start[1..].contains(&0) {
+            drop_empty_cases(&mut raw, &mut start);
+        }
+        let cases = raw.case_names.len();
         for c in 0..cases {
             start[c + 1] += start[c];
         }
@@ -163,6 +169,26 @@ impl EventLog {
     }
 }
 
+/// Removes the case names that have no event (`counts[c + 1] == 0`) and renumbers the
+/// case column so the ids stay dense.
+fn drop_empty_cases(raw: &mut EventLog, counts: &mut Vec<u32>) {
+    let mut new_id = vec![u32::MAX; raw.case_names.len()];
+    let mut names = Vec::with_capacity(raw.case_names.len());
+    let mut kept = vec![0u32];
+    for (c, name) in std::mem::take(&mut raw.case_names).into_iter().enumerate() {
+        if counts[c + 1] > 0 {
+            new_id[c] = names.len() as u32;
+            names.push(name);
+            kept.push(counts[c + 1]);
+        }
+    }
+    for c in raw.case.iter_mut() {
+        *c = new_id[*c as usize];
+    }
+    raw.case_names = names;
+    *counts = kept;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +208,23 @@ mod tests {
         assert_eq!(names(1), vec!["a", "b", "c"]);
         assert_eq!(log.timestamp_ties, 2);
         assert_eq!(log.line[log.case_range(1)].to_vec(), vec![4, 3, 6]);
+    }
+
+    #[test]
+    fn a_case_name_without_events_is_not_a_case() {
+        let raw = EventLog {
+            case_names: vec!["empty".into(), "a".into(), "also empty".into(), "b".into()],
+            activity_names: vec!["x".into()],
+            case: vec![3, 1, 3],
+            activity: vec![0, 0, 0],
+            time_ms: vec![5, 1, 2],
+            line: vec![2, 3, 4],
+            ..EventLog::default()
+        };
+        let log = EventLog::from_file_order(raw);
+        assert_eq!(log.case_names, vec!["a", "b"]);
+        assert_eq!(log.case_start, vec![0, 1, 3]);
+        assert_eq!(log.case, vec![0, 1, 1]);
+        assert_eq!(log.time_ms, vec![1, 2, 5]);
     }
 }

@@ -11,6 +11,10 @@
 //!
 //! The random numbers come from SplitMix64, so a seed always gives the same file on every
 //! platform.
+//!
+//! [`generate_with_truth`] writes logs whose every case's fate is decided first and the
+//! events built from it, so the drop-off is known by construction (see [`TruthLog`]):
+//! tests compare the analytics with this truth instead of with a second computation.
 
 use std::fmt::Write;
 
@@ -150,6 +154,7 @@ pub fn column_mapping() -> super::ColumnMapping {
         rating: None,
         resource: None,
         lifecycle: None,
+        time_zone: None,
     }
 }
 
@@ -172,6 +177,212 @@ fn iso_utc(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
+/// The goal activity of [`generate_with_truth`] logs.
+pub const TRUTH_GOAL: &str = "Order confirmation";
+/// The drop-off timeout the truth of [`generate_with_truth`] is built for (7 days).
+pub const TRUTH_TIMEOUT_S: f64 = 7.0 * 86_400.0;
+const DAY_MS: i64 = 86_400_000;
+
+/// The mix of fates in a [`generate_with_truth`] log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Most customers leave early (after the visit or the product views).
+    MostLeaveEarly,
+    /// Most customers reach the goal.
+    MostComplete,
+    /// Loops and rework before the goal (back to search, back from the cart to the
+    /// product, checkout again, payment retried), for the leavers and the buyers.
+    LoopsBeforeGoal,
+}
+
+/// What became of one generated case, decided before its events were written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TruthCase {
+    pub case_id: String,
+    /// Contains [`TRUTH_GOAL`].
+    pub reached_goal: bool,
+    /// The activity the customer left at (the case's last activity, its last event more
+    /// than [`TRUTH_TIMEOUT_S`] before the log's end); `None` for goal reachers and for
+    /// cases still in progress.
+    pub left_at: Option<&'static str>,
+    /// The case's activities in order, as written.
+    pub activities: Vec<&'static str>,
+}
+
+/// A generated log with the truth about each case.
+#[derive(Debug, Clone)]
+pub struct TruthLog {
+    /// CSV with [`HEADER`], rows in time order.
+    pub csv: String,
+    pub cases: Vec<TruthCase>,
+}
+
+impl TruthLog {
+    /// True drop-off per activity: (activity, cases that left there, cases containing it).
+    pub fn drop_off_truth(&self) -> Vec<(&'static str, u64, u64)> {
+        ACTIVITIES
+            .iter()
+            .map(|&a| {
+                let left = self.cases.iter().filter(|c| c.left_at == Some(a)).count() as u64;
+                let reached = self.cases.iter().filter(|c| c.activities.contains(&a)).count() as u64;
+                (a, left, reached)
+            })
+            .filter(|t| t.2 > 0)
+            .collect()
+    }
+}
+
+/// Where a case ends: at the goal, by leaving after the given step (index into
+/// [`ACTIVITIES`]), or still going.
+#[derive(Clone, Copy)]
+enum Fate {
+    Goal,
+    LeaveAt(u8),
+    Active,
+}
+
+fn fate(shape: Shape, rng: &mut SplitMix64) -> Fate {
+    // (probability, fate) rows; the rest of the mass is the goal.
+    let table: &[(f64, Fate)] = match shape {
+        Shape::MostLeaveEarly => &[
+            (0.30, Fate::LeaveAt(0)), (0.05, Fate::LeaveAt(1)), (0.35, Fate::LeaveAt(2)),
+            (0.08, Fate::LeaveAt(3)), (0.04, Fate::LeaveAt(4)), (0.05, Fate::Active),
+        ],
+        Shape::MostComplete => &[
+            (0.03, Fate::LeaveAt(0)), (0.05, Fate::LeaveAt(2)), (0.04, Fate::LeaveAt(3)),
+            (0.02, Fate::LeaveAt(5)), (0.04, Fate::Active),
+        ],
+        Shape::LoopsBeforeGoal => &[
+            (0.10, Fate::LeaveAt(1)), (0.15, Fate::LeaveAt(2)), (0.10, Fate::LeaveAt(3)),
+            (0.08, Fate::LeaveAt(4)), (0.07, Fate::LeaveAt(5)), (0.05, Fate::Active),
+        ],
+    };
+    let mut u = rng.next_f64();
+    for &(p, f) in table {
+        if u < p {
+            return f;
+        }
+        u -= p;
+    }
+    Fate::Goal
+}
+
+/// The activity indices of a case with this fate. Loops never end a case, so the last
+/// activity is always the fate's.
+fn truth_steps(f: Fate, shape: Shape, rng: &mut SplitMix64) -> Vec<u8> {
+    let loops = shape == Shape::LoopsBeforeGoal;
+    // Buyers and leavers after step 5 go the whole way to the payment.
+    let last = match f {
+        Fate::Goal => 6,
+        Fate::LeaveAt(a) => a,
+        Fate::Active => (rng.below(5)) as u8, // somewhere before the payment
+    };
+    let mut s = vec![0u8];
+    if last == 0 {
+        return s;
+    }
+    if last == 1 || rng.chance(0.5) {
+        s.push(1);
+    }
+    if last == 1 {
+        return s;
+    }
+    for _ in 0..1 + rng.below(3) {
+        s.push(2);
+        if loops && rng.chance(0.4) {
+            s.extend([1, 2]); // back to the search, another product
+        }
+    }
+    if last == 2 {
+        return s;
+    }
+    s.push(3);
+    if loops && rng.chance(0.5) {
+        s.extend([2, 3]); // back to the product from the cart
+    }
+    if last == 3 {
+        return s;
+    }
+    s.push(4);
+    if loops && rng.chance(0.4) {
+        s.extend([3, 4]); // cart changed, checkout again
+    }
+    if last == 4 {
+        return s;
+    }
+    s.push(5);
+    while rng.chance(if loops { 0.5 } else { 0.1 }) {
+        s.push(5); // payment retried
+    }
+    if last == 5 {
+        return s;
+    }
+    s.push(6); // the goal
+    if rng.chance(0.9) {
+        s.push(7);
+    }
+    if rng.chance(0.15) {
+        s.push(8);
+    }
+    if rng.chance(0.3) {
+        s.push(9);
+    }
+    s
+}
+
+/// `cases` cases of the shop model with their fates known by construction, for the
+/// drop-off against [`TRUTH_GOAL`] with τ = [`TRUTH_TIMEOUT_S`].
+///
+/// Timing makes the τ rule unambiguous: cases that end without the goal (left) start in
+/// the first 30 days and last under a day (gaps capped at an hour), cases still in
+/// progress end in the log's last day (days 59–60), and buyers end by about day 40. So
+/// every leaver's last event lies at least 28 days before the log's end and every active
+/// case's within a day. The last case is always active, which fixes the log's end.
+pub fn generate_with_truth(cases: usize, seed: u64, shape: Shape) -> TruthLog {
+    let mut rng = SplitMix64::new(seed ^ 0x5EED_7A11);
+    let mut out: Vec<RawEvent> = Vec::new();
+    let mut truth = Vec::with_capacity(cases);
+    for case in 1..=cases as u32 {
+        let f = if case as usize == cases { Fate::Active } else { fate(shape, &mut rng) };
+        let steps = truth_steps(f, shape, &mut rng);
+        let on_app = rng.chance(0.4);
+        let (mut t, cap) = match f {
+            Fate::Active => (BASE_MS + 59 * DAY_MS + rng.below(6 * 3_600_000) as u64 as i64, 3_600_000),
+            _ => (BASE_MS + rng.below(30 * DAY_MS as u64) as i64, if matches!(f, Fate::Goal) { 4 * DAY_MS } else { 3_600_000 }),
+        };
+        for (pos, &a) in steps.iter().enumerate() {
+            if pos > 0 {
+                let mean = match a {
+                    7 => 2.0 * 86_400.0,
+                    8 => 86_400.0,
+                    9 => 3.0 * 86_400.0,
+                    _ => 90.0,
+                };
+                t += rng.gap_ms(mean).min(cap);
+            }
+            out.push((t, case, pos as u16, a, channel(a, on_app, &mut rng)));
+        }
+        let names: Vec<&'static str> = steps.iter().map(|&a| ACTIVITIES[a as usize]).collect();
+        truth.push(TruthCase {
+            case_id: format!("C{case}"),
+            reached_goal: matches!(f, Fate::Goal),
+            left_at: match f {
+                Fate::LeaveAt(a) => Some(ACTIVITIES[a as usize]),
+                _ => None,
+            },
+            activities: names,
+        });
+    }
+    out.sort_unstable_by_key(|e| (e.0, e.1, e.2));
+    let mut csv = String::with_capacity(out.len() * 56 + HEADER.len() + 1);
+    csv.push_str(HEADER);
+    csv.push('\n');
+    for (t, case, _, a, ch) in out {
+        let _ = writeln!(csv, "C{case},{},{},{ch}", ACTIVITIES[a as usize], iso_utc(t));
+    }
+    TruthLog { csv, cases: truth }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +394,22 @@ mod tests {
         assert_eq!(a, generate_csv(500, 7));
         assert_ne!(a, generate_csv(500, 8));
         assert_eq!(a.lines().count(), 501);
+    }
+
+    #[test]
+    fn truth_logs_are_deterministic_and_consistent() {
+        let a = generate_with_truth(300, 1, Shape::LoopsBeforeGoal);
+        assert_eq!(a.csv, generate_with_truth(300, 1, Shape::LoopsBeforeGoal).csv);
+        assert_eq!(a.cases.len(), 300);
+        let rows: usize = a.cases.iter().map(|c| c.activities.len()).sum();
+        assert_eq!(a.csv.lines().count(), rows + 1);
+        for c in &a.cases {
+            assert_eq!(c.reached_goal, c.activities.contains(&TRUTH_GOAL), "{c:?}");
+            if let Some(left) = c.left_at {
+                assert_eq!(c.activities.last(), Some(&left));
+                assert!(!c.reached_goal);
+            }
+        }
     }
 
     #[test]

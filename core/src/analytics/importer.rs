@@ -11,8 +11,9 @@ use super::detect::ColumnDetection;
 use super::error::{ImportError, RowIssue, RowProblem};
 use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
-use super::timestamp::parse_timestamp_bytes;
+use super::timestamp::{parse_timestamp_bytes, parse_timestamp_bytes_in, LocalZone};
 use crate::model::Lang;
+use crate::text_file::{decode, TextEncoding};
 
 /// How many skipped rows are reported individually.
 pub const MAX_REPORTED_ISSUES: usize = 20;
@@ -35,6 +36,10 @@ pub struct ColumnMapping {
     /// Lifecycle column and the value to keep (e.g. `("lifecycle:transition", "complete")`).
     #[serde(default)]
     pub lifecycle: Option<(String, String)>,
+    /// IANA zone (`Europe/Berlin`) in which timestamps without zone are read; `None`:
+    /// read as UTC wall-clock time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 impl ColumnMapping {
@@ -50,6 +55,7 @@ impl ColumnMapping {
             rating: name(d.guess.rating),
             resource: name(d.guess.resource),
             lifecycle: name(d.guess.lifecycle).zip(d.guess.lifecycle_value.clone()),
+            time_zone: None,
         })
     }
 }
@@ -67,7 +73,7 @@ pub struct ImportProgress {
 }
 
 /// What the import did besides producing events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub rows: u64,
     pub events: u64,
@@ -81,6 +87,37 @@ pub struct ImportSummary {
     pub first_issues: Vec<RowIssue>,
     /// Events with the same timestamp as the previous event of their case.
     pub timestamp_ties: u64,
+    /// The character encoding the file was read with (detected or chosen).
+    #[serde(default = "utf8")]
+    pub encoding: TextEncoding,
+    /// The delimiter used (from the mapping).
+    #[serde(default = "comma")]
+    pub delimiter: u8,
+}
+
+fn utf8() -> TextEncoding {
+    TextEncoding::Utf8
+}
+
+fn comma() -> u8 {
+    b','
+}
+
+impl Default for ImportSummary {
+    fn default() -> Self {
+        ImportSummary {
+            rows: 0,
+            events: 0,
+            cases: 0,
+            activities: 0,
+            skipped_rows: 0,
+            lifecycle_filtered: 0,
+            first_issues: Vec::new(),
+            timestamp_ties: 0,
+            encoding: TextEncoding::Utf8,
+            delimiter: b',',
+        }
+    }
 }
 
 impl ImportSummary {
@@ -110,6 +147,8 @@ pub struct Importer {
     record: csv::ByteRecord,
     cols: Columns,
     lifecycle_name: Option<(String, String)>,
+    /// The zone for timestamps without one, if the user picked one.
+    zone: Option<LocalZone>,
     raw: EventLog,
     cases: Interner,
     activities: Interner,
@@ -121,18 +160,21 @@ pub struct Importer {
 }
 
 impl Importer {
-    /// Reads the header of `data` and checks the mapping against it.
+    /// Reads the header of `data` (encoding detected, see [`crate::text_file`]) and checks
+    /// the mapping against it.
     pub fn new(data: Vec<u8>, mapping: &ColumnMapping) -> Result<Importer, ImportError> {
+        Importer::with_encoding(data, mapping, None)
+    }
+
+    /// Like [`Importer::new`], reading `data` in the `forced` encoding when one is given.
+    pub fn with_encoding(data: Vec<u8>, mapping: &ColumnMapping, forced: Option<TextEncoding>) -> Result<Importer, ImportError> {
+        let (data, encoding) = decode(data, forced);
         if data.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(ImportError::EmptyFile);
         }
         let total_bytes = data.len() as u64;
         let expected_rows = estimate_rows(&data);
-        let bom = data.starts_with(b"\xEF\xBB\xBF");
-        let mut cursor = Cursor::new(data);
-        if bom {
-            cursor.set_position(3);
-        }
+        let cursor = Cursor::new(data);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(mapping.delimiter)
             .flexible(true)
@@ -148,7 +190,12 @@ impl Importer {
             return Err(ImportError::SingleColumn);
         }
         let cols = resolve(&headers, mapping)?;
+        let zone = match mapping.time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
+            Some(name) => Some(LocalZone::named(name).ok_or_else(|| ImportError::UnknownTimeZone { name: name.to_string() })?),
+            None => None,
+        };
         Ok(Importer {
+            zone,
             reader,
             record: csv::ByteRecord::new(),
             lifecycle_name: mapping.lifecycle.clone(),
@@ -158,7 +205,7 @@ impl Importer {
             activities: Interner::new(),
             channels: Interner::new(),
             resources: Interner::new(),
-            summary: ImportSummary::default(),
+            summary: ImportSummary { encoding, delimiter: mapping.delimiter, ..ImportSummary::default() },
             total_bytes,
             done: false,
         })
@@ -269,16 +316,28 @@ impl Importer {
         if let Some(p) = problem {
             return self.skip(line, p);
         }
-        let Some(time) = parse_timestamp_bytes(time_b) else {
+        let parsed = match &mut self.zone {
+            Some(z) => parse_timestamp_bytes_in(time_b, z),
+            None => parse_timestamp_bytes(time_b),
+        };
+        let Some(time) = parsed else {
             let value = String::from_utf8_lossy(time_b).into_owned();
             return self.skip(line, RowProblem::BadTimestamp { value });
         };
+        // Both texts are checked before either is interned: a case id interned for a row
+        // that is then skipped would be a case without events (it broke drop-off and
+        // the counts; found by fuzzing).
         let not_utf8 = |i: usize| RowProblem::NotUtf8 { column: cols.names[i].clone() };
-        let Some(case) = self.cases.intern(case_b) else {
+        if std::str::from_utf8(case_b).is_err() {
             let p = not_utf8(cols.case);
             return self.skip(line, p);
-        };
-        let Some(activity) = self.activities.intern(act_b) else {
+        }
+        if std::str::from_utf8(act_b).is_err() {
+            let p = not_utf8(cols.activity);
+            return self.skip(line, p);
+        }
+        let (Some(case), Some(activity)) = (self.cases.intern(case_b), self.activities.intern(act_b)) else {
+            // Not reached (both were checked above); skipping keeps it harmless anyway.
             let p = not_utf8(cols.activity);
             return self.skip(line, p);
         };
@@ -377,7 +436,23 @@ mod tests {
             rating: None,
             resource: None,
             lifecycle: None,
+            time_zone: None,
         }
+    }
+
+    #[test]
+    fn a_chosen_zone_reads_zone_less_times_and_an_unknown_zone_is_refused() {
+        let csv = b"case,activity,time,channel\nA,x,2024-03-31 01:30:00,web\nA,y,2024-03-31 03:30:00,web\nA,z,2024-03-31T03:30:00Z,web\n";
+        let m = ColumnMapping { time_zone: Some("Europe/Berlin".into()), ..mapping() };
+        let (log, _) = import_all(csv.to_vec(), &m).unwrap();
+        // 01:30 CET = 00:30Z, 03:30 CEST = 01:30Z, and the explicit 03:30Z stays.
+        assert_eq!(log.time_ms[1] - log.time_ms[0], 3_600_000);
+        assert_eq!(log.time_ms[2] - log.time_ms[1], 2 * 3_600_000);
+        let (utc, _) = import_all(csv.to_vec(), &mapping()).unwrap();
+        assert_eq!(utc.time_ms[1] - utc.time_ms[0], 2 * 3_600_000);
+        let bad = ColumnMapping { time_zone: Some("Europe/Atlantis".into()), ..mapping() };
+        let err = Importer::new(csv.to_vec(), &bad).err().unwrap();
+        assert!(err.message(Lang::En).contains("Europe/Atlantis") && err.message(Lang::De).contains("Zeitzone"));
     }
 
     #[test]

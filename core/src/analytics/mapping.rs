@@ -1,10 +1,25 @@
-//! Which touchpoint of a journey map each log activity stands for: the touchpoint whose
-//! `event_key` equals the activity name, else the one whose title does (both compared
-//! case-insensitively, ignoring surrounding spaces). An event key wins over a title.
+//! Which touchpoint of a journey map each log activity stands for, and the journey's goal.
+//!
+//! Resolution of one activity, first rule that applies:
+//! 1. the user's stored choice (`map.analytics.activity_matches`): a touchpoint, or
+//!    "unmatched" on purpose (a choice naming a deleted touchpoint counts as unmatched);
+//! 2. the touchpoint whose `event_key` equals the activity name;
+//! 3. the touchpoint whose title equals it — exactly first, then ignoring case and
+//!    surrounding spaces.
+//!
+//! Similar names ("View product" ~ "Product page") are only *suggested* by
+//! [`suggest_matches`]; they count once the user picks them. Deviation, funnel, the goal
+//! default and apply all use [`ActivityMapping`], so they agree.
+
+use serde::{Deserialize, Serialize};
 
 use crate::model::JourneyMap;
+use crate::score::{main_route, RouteBasis};
 
 use super::event_log::EventLog;
+
+/// Lowest similarity (0..=1) for a name to be suggested.
+pub const SIMILARITY_THRESHOLD: f64 = 0.5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivityMapping {
@@ -14,24 +29,276 @@ pub struct ActivityMapping {
 
 impl ActivityMapping {
     pub fn new(log: &EventLog, map: &JourneyMap) -> ActivityMapping {
-        let norm = |s: &str| s.trim().to_lowercase();
-        let keys: Vec<Option<String>> = map.touchpoints.iter().map(|t| t.event_key.as_deref().map(norm)).collect();
-        let titles: Vec<String> = map.touchpoints.iter().map(|t| norm(&t.title)).collect();
-        let touchpoint_of = log
-            .activity_names
-            .iter()
-            .map(|a| {
-                let a = norm(a);
-                keys.iter()
-                    .position(|k| k.as_deref() == Some(a.as_str()))
-                    .or_else(|| titles.iter().position(|t| *t == a))
-            })
-            .collect();
-        ActivityMapping { touchpoint_of }
+        Self::for_names(&log.activity_names, map)
+    }
+
+    /// The mapping for activity names (index = activity id).
+    pub fn for_names(names: &[String], map: &JourneyMap) -> ActivityMapping {
+        ActivityMapping { touchpoint_of: names.iter().map(|a| resolve(a, map).touchpoint).collect() }
     }
 
     #[inline]
     pub fn of(&self, activity: u32) -> Option<usize> {
         self.touchpoint_of.get(activity as usize).copied().flatten()
+    }
+}
+
+/// How an activity came to its touchpoint (or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Picked by the user in the matching step.
+    Chosen,
+    /// Left unmatched by the user on purpose.
+    ChosenUnmatched,
+    EventKey,
+    ExactTitle,
+    /// Title equal ignoring case and surrounding spaces.
+    CaseInsensitiveTitle,
+    /// Nothing matched.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub touchpoint: Option<usize>,
+    pub kind: MatchKind,
+}
+
+fn norm(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// The touchpoint an activity stands for, by the rules in the module doc.
+pub fn resolve(activity: &str, map: &JourneyMap) -> Resolved {
+    if let Some(choice) = map.analytics.choice(activity) {
+        let tp = choice.and_then(|id| map.touchpoints.iter().position(|t| t.id == id));
+        let kind = if tp.is_some() { MatchKind::Chosen } else { MatchKind::ChosenUnmatched };
+        return Resolved { touchpoint: tp, kind };
+    }
+    let a = norm(activity);
+    if let Some(i) = map.touchpoints.iter().position(|t| t.event_key.as_deref().map(norm).as_deref() == Some(a.as_str())) {
+        return Resolved { touchpoint: Some(i), kind: MatchKind::EventKey };
+    }
+    if let Some(i) = map.touchpoints.iter().position(|t| t.title == activity) {
+        return Resolved { touchpoint: Some(i), kind: MatchKind::ExactTitle };
+    }
+    if let Some(i) = map.touchpoints.iter().position(|t| norm(&t.title) == a) {
+        return Resolved { touchpoint: Some(i), kind: MatchKind::CaseInsensitiveTitle };
+    }
+    Resolved { touchpoint: None, kind: MatchKind::None }
+}
+
+/// Similarity of two names in 0..=1: the larger of the Dice coefficient of their
+/// character bigrams and the share of the shorter name's words found in the other.
+/// Case and punctuation are ignored.
+pub fn name_similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let shared_words = wa.iter().filter(|w| wb.contains(w)).count().min(wb.iter().filter(|w| wa.contains(w)).count());
+    let word_score = shared_words as f64 / wa.len().min(wb.len()) as f64;
+    let bigrams = |ws: &[String]| -> Vec<(char, char)> {
+        let joined: Vec<char> = ws.join(" ").chars().collect();
+        joined.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (ba, mut bb) = (bigrams(&wa), bigrams(&wb));
+    let total = ba.len() + bb.len();
+    let mut shared = 0;
+    for g in &ba {
+        if let Some(p) = bb.iter().position(|h| h == g) {
+            bb.swap_remove(p);
+            shared += 1;
+        }
+    }
+    let dice = if total == 0 { 0.0 } else { 2.0 * shared as f64 / total as f64 };
+    word_score.max(dice)
+}
+
+/// One row of the matching step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchRow {
+    pub activity: String,
+    /// The touchpoint the activity counts for now (by the resolution rules).
+    pub touchpoint_id: Option<String>,
+    pub kind: MatchKind,
+    /// Touchpoints with a similar title, most similar first (at most three), offered to
+    /// pick; empty when the activity is matched by a rule above.
+    pub suggestions: Vec<Suggestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub touchpoint_id: String,
+    pub title: String,
+    pub similarity: f64,
+}
+
+/// The matching step's table: every activity with its current touchpoint and, for
+/// unmatched ones, similar touchpoints to pick from.
+pub fn suggest_matches(activities: &[String], map: &JourneyMap) -> Vec<MatchRow> {
+    activities
+        .iter()
+        .map(|a| {
+            let r = resolve(a, map);
+            let suggestions = if r.touchpoint.is_none() { similar_touchpoints(a, map) } else { Vec::new() };
+            MatchRow {
+                activity: a.clone(),
+                touchpoint_id: r.touchpoint.map(|i| map.touchpoints[i].id.clone()),
+                kind: r.kind,
+                suggestions,
+            }
+        })
+        .collect()
+}
+
+fn similar_touchpoints(activity: &str, map: &JourneyMap) -> Vec<Suggestion> {
+    let mut s: Vec<(usize, f64)> = map
+        .touchpoints
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let key = t.event_key.as_deref().map_or(0.0, |k| name_similarity(activity, k));
+            (i, name_similarity(activity, &t.title).max(key))
+        })
+        .filter(|(_, v)| *v >= SIMILARITY_THRESHOLD)
+        .collect();
+    // Most similar first; map order on a tie, so the list is stable.
+    s.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    s.truncate(3);
+    s.into_iter()
+        .map(|(i, v)| Suggestion { touchpoint_id: map.touchpoints[i].id.clone(), title: map.touchpoints[i].title.clone(), similarity: v })
+        .collect()
+}
+
+/// Where the goal activities come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalSource {
+    /// Chosen by the user (stored in `map.analytics.goal_activities`).
+    Chosen,
+    /// The activities matched to the last touchpoint of the map's planned main route.
+    MainRouteEnd,
+    /// Neither: the page must ask for the goal.
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub activities: Vec<String>,
+    pub source: GoalSource,
+    /// The main route's last touchpoint, when the map has planned routes.
+    pub main_route_end: Option<String>,
+}
+
+/// The journey's goal activities for a log with these activity names: the user's choice
+/// if any, else the activities matched to the end of the planned main route (a map
+/// without planned routes has no main-route end: the goal is then missing).
+pub fn goal_activities(activities: &[String], map: &JourneyMap) -> Goal {
+    let route = main_route(map);
+    let end = (route.basis == RouteBasis::PlannedRoutes).then(|| route.touchpoint_ids.last().cloned()).flatten();
+    let chosen: Vec<String> = map.analytics.goal_activities.iter().filter(|g| activities.contains(g)).cloned().collect();
+    if !chosen.is_empty() {
+        return Goal { activities: chosen, source: GoalSource::Chosen, main_route_end: end };
+    }
+    let at_end: Vec<String> = match &end {
+        Some(id) => activities
+            .iter()
+            .filter(|a| resolve(a, map).touchpoint.map(|i| &map.touchpoints[i].id) == Some(id))
+            .cloned()
+            .collect(),
+        None => Vec::new(),
+    };
+    let source = if at_end.is_empty() { GoalSource::Missing } else { GoalSource::MainRouteEnd };
+    Goal { activities: at_end, source, main_route_end: end }
+}
+
+/// Activities along the main route, one per touchpoint that has a matched activity (the
+/// first in `activities` order): the default funnel steps.
+pub fn main_route_activities(activities: &[String], map: &JourneyMap) -> Vec<String> {
+    let m = ActivityMapping::for_names(activities, map);
+    main_route(map)
+        .touchpoint_ids
+        .iter()
+        .filter_map(|id| {
+            let t = map.touchpoints.iter().position(|t| &t.id == id)?;
+            (0..activities.len()).find(|&a| m.of(a as u32) == Some(t)).map(|a| activities[a].clone())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Channel, Lang, RouteKind};
+
+    fn shop() -> JourneyMap {
+        let mut m = JourneyMap::blank("m", "Shop", 0.0, Lang::En);
+        let s = m.stages[0].id.clone();
+        let ids: Vec<String> = ["Visit shop", "Product page", "Cart", "Checkout", "Pay"]
+            .iter()
+            .map(|t| m.add_touchpoint(&s, t, Channel::Website).unwrap())
+            .collect();
+        for w in ids.windows(2) {
+            m.add_route(&w[0], &w[1], RouteKind::Planned);
+        }
+        m
+    }
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn exact_then_case_insensitive_then_only_suggested() {
+        let mut m = shop();
+        m.touchpoints[2].event_key = Some("add_to_cart".into());
+        let acts = names(&["Visit shop", "checkout", "add_to_cart", "View product", "Newsletter"]);
+        let rows = suggest_matches(&acts, &m);
+        let kinds: Vec<MatchKind> = rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [MatchKind::ExactTitle, MatchKind::CaseInsensitiveTitle, MatchKind::EventKey, MatchKind::None, MatchKind::None]);
+        // "View product" is not matched silently, but "Product page" is offered first.
+        assert_eq!(rows[3].touchpoint_id, None);
+        assert_eq!(rows[3].suggestions[0].title, "Product page");
+        assert!(rows[4].suggestions.is_empty());
+        // Once picked, it counts, and survives the JSON round trip of the map.
+        let pp = m.touchpoints[1].id.clone();
+        m.analytics.set_choice("View product", Some(pp.clone()));
+        m.analytics.set_choice("Visit shop", None);
+        let m = crate::model::schema::parse_map(&crate::model::schema::to_json(&m)).unwrap();
+        let map = ActivityMapping::for_names(&acts, &m);
+        assert_eq!(map.of(3), Some(1));
+        assert_eq!(map.of(0), None, "left unmatched on purpose");
+        assert_eq!(suggest_matches(&acts, &m)[3].kind, MatchKind::Chosen);
+    }
+
+    #[test]
+    fn similarity_is_symmetric_and_bounded() {
+        assert_eq!(name_similarity("Pay", "pay"), 1.0);
+        assert!(name_similarity("View product", "Product page") >= SIMILARITY_THRESHOLD);
+        assert!(name_similarity("Newsletter", "Cart") < SIMILARITY_THRESHOLD);
+        assert_eq!(name_similarity("", "x"), 0.0);
+        let (a, b) = ("Add to cart", "Cart (add)");
+        assert_eq!(name_similarity(a, b), name_similarity(b, a));
+    }
+
+    #[test]
+    fn goal_defaults_to_the_main_route_end_and_a_choice_wins() {
+        let mut m = shop();
+        let acts = names(&["Visit shop", "View product", "Pay", "Review"]);
+        let g = goal_activities(&acts, &m);
+        assert_eq!((g.activities.clone(), g.source), (names(&["Pay"]), GoalSource::MainRouteEnd));
+        assert_eq!(main_route_activities(&acts, &m), names(&["Visit shop", "Pay"]));
+        m.analytics.goal_activities = names(&["Review", "Gone"]);
+        let g = goal_activities(&acts, &m);
+        assert_eq!((g.activities, g.source), (names(&["Review"]), GoalSource::Chosen));
+        // Without planned routes there is no end to default to: the page must ask.
+        let mut m = shop();
+        m.routes.clear();
+        assert_eq!(goal_activities(&acts, &m).source, GoalSource::Missing);
     }
 }

@@ -1,7 +1,8 @@
 //! Process analytics on a business's own event log, computed entirely in the tab.
 //!
 //! The flow the UI follows:
-//! 1. [`detect_columns`] on the first bytes of the file: delimiter, headers and a guess of
+//! 1. [`detect_columns`] on the first bytes of the file: encoding (see
+//!    [`crate::text_file`]), delimiter, headers and a guess of
 //!    which column is case, activity, time and lifecycle.
 //! 2. [`Importer`] with the confirmed [`ColumnMapping`]: call [`Importer::step`] with a row
 //!    budget until it reports completion (the worker shows rows and rows/s between steps
@@ -10,9 +11,13 @@
 //!    with line numbers and reasons, timestamp ties).
 //! 3. [`analyze`] with [`AnalysisOptions`] gives a serialisable [`Report`]: volumes,
 //!    directly-follows graph, variants, throughput, drop-off and optionally a funnel.
-//! 4. [`deviation`] compares the log with a [`JourneyMap`](crate::model::JourneyMap);
-//!    [`apply_to_map`] writes measured values into a copy of the map.
-//! 5. [`survey`] turns a survey CSV into CSAT, CES and NPS per touchpoint and stage.
+//! 4. [`suggest_matches`] pairs log activities with the map's touchpoints (the user's
+//!    choices are stored with the map); [`goal_activities`] gives the journey's goal
+//!    (default: the main route's end). Drop-off is judged by [`case_outcomes`], the one
+//!    definition every number uses.
+//! 5. [`deviation`] compares the log with a [`JourneyMap`](crate::model::JourneyMap);
+//!    [`plan_apply`] gives the preview of every change and the changed map.
+//! 6. [`survey`] turns a survey CSV into CSAT, CES and NPS per touchpoint and stage.
 //!
 //! 6. [`aggregate`]: the same metrics from a warehouse's aggregate file instead of raw
 //!    events (`docs/scale.md`).
@@ -33,7 +38,7 @@ mod funnel;
 pub mod generator;
 mod importer;
 mod interner;
-mod mapping;
+pub mod mapping;
 mod report;
 pub mod session;
 mod stats;
@@ -43,16 +48,22 @@ mod timestamp;
 mod variants;
 mod volumes;
 
-pub use apply::{apply_to_map, ApplyOptions};
-pub use detect::{detect_columns, detect_delimiter, ColumnDetection, ColumnGuess};
+pub use apply::{
+    apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
+    UnmatchedActivity as PlanUnmatched,
+};
+pub use detect::{detect_columns, detect_columns_with, detect_delimiter, ColumnDetection, ColumnGuess};
 pub use deviation::{deviation, DeviatingRoute, DeviationReport, ReworkStats, UnmappedActivity};
 pub use dfg::{directly_follows, DfgEdge, DfgReport};
-pub use dropoff::{drop_off, DropOffByActivity, DropOffOptions, DropOffReport};
+pub use dropoff::{
+    case_outcomes, drop_off, most_frequent_last_activity, CaseOutcome, DropOffByActivity, DropOffOptions, DropOffReport,
+    DEFAULT_TIMEOUT_S,
+};
 pub use error::{ImportError, RowIssue, RowProblem};
 pub use event_log::EventLog;
 pub use funnel::{funnel, FunnelMode, FunnelReport, FunnelSpec, FunnelStep};
 pub use importer::{ColumnMapping, ImportProgress, ImportSummary, Importer, import_all};
-pub use mapping::ActivityMapping;
+pub use mapping::{goal_activities, main_route_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
 pub use report::{analyze, AnalysisOptions, Report};
 pub use stats::Summary;
 pub use throughput::{throughput, HistogramBin, ThroughputReport};

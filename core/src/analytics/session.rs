@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    analyze, apply_to_map, deviation, funnel, AnalysisOptions, ApplyOptions, ColumnMapping, DeviationReport,
-    EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
+    analyze, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
+    DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
 use crate::model::{JourneyMap, Lang};
 
@@ -22,14 +22,26 @@ pub const CHUNK_ROWS: usize = 50_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
-    /// Import the bytes sent alongside, then analyse.
-    Import { mapping: ColumnMapping, options: AnalysisOptions, lang: Lang },
+    /// Import the bytes sent alongside, then analyse. Without goal activities in
+    /// `options`, the goal is the map's default ([`goal_activities`]: the user's stored
+    /// choice, else the main route's end), when a map is sent.
+    Import {
+        mapping: ColumnMapping,
+        options: AnalysisOptions,
+        lang: Lang,
+        #[serde(default)]
+        map: Option<JourneyMap>,
+    },
+    /// Analyse the imported log again with other options (goal, timeout, funnel).
+    Analyze { options: AnalysisOptions },
     /// A funnel over the imported log.
     Funnel { spec: FunnelSpec },
     /// Compare the imported log with a map.
     Deviation { map: JourneyMap },
     /// Write measured values into a copy of the map.
     Apply { map: JourneyMap, options: ApplyOptions },
+    /// The preview of writing measured values into the map: every change and the result.
+    PlanApply { map: JourneyMap, options: ApplyOptions },
 }
 
 /// From the worker to the page.
@@ -45,8 +57,11 @@ pub enum Reply {
     /// requested language.
     Failed { message: String },
     Funnel { report: FunnelReport },
+    /// The answer to [`Request::Analyze`].
+    Analyzed { report: Report },
     Deviation { report: DeviationReport },
     Applied { map: JourneyMap },
+    Planned { plan: Box<ApplyPlan> },
 }
 
 #[derive(Default)]
@@ -67,6 +82,7 @@ impl Session {
         data: Vec<u8>,
         mapping: &ColumnMapping,
         options: &AnalysisOptions,
+        map: Option<&JourneyMap>,
         lang: Lang,
         now_ms: &dyn Fn() -> f64,
         progress: &mut dyn FnMut(Reply),
@@ -98,7 +114,13 @@ impl Session {
             Err(e) => return Reply::Failed { message: e.message(lang) },
         };
         let imported = now_ms();
-        let report = analyze(&log, options);
+        let mut options = options.clone();
+        if options.drop_off.end_activities.is_empty() {
+            if let Some(map) = map {
+                options.drop_off.end_activities = goal_activities(&log.activity_names, map).activities;
+            }
+        }
+        let report = analyze(&log, &options);
         let analysed = now_ms();
         let issues = summary.issue_messages(lang);
         self.log = Some(log);
@@ -128,8 +150,10 @@ impl Session {
         match request {
             Request::Import { lang, .. } => Reply::Failed { message: no_log(lang) },
             Request::Funnel { spec } => Reply::Funnel { report: funnel(log, &spec) },
+            Request::Analyze { options } => Reply::Analyzed { report: analyze(log, &options) },
             Request::Deviation { map } => Reply::Deviation { report: deviation(log, &map) },
             Request::Apply { map, options } => Reply::Applied { map: apply_to_map(&map, log, &options) },
+            Request::PlanApply { map, options } => Reply::Planned { plan: Box::new(plan_apply(&map, log, &options)) },
         }
     }
 }
@@ -155,7 +179,7 @@ mod tests {
         let csv = generator::generate_csv(120_000, 3);
         let mut s = Session::new();
         let mut progress = Vec::new();
-        let reply = s.import(csv.into_bytes(), &mapping(), &AnalysisOptions::default(), Lang::En, &|| 0.0, &mut |r| {
+        let reply = s.import(csv.into_bytes(), &mapping(), &AnalysisOptions::default(), None, Lang::En, &|| 0.0, &mut |r| {
             progress.push(r)
         });
         let Reply::Imported { report, summary, .. } = reply else { panic!("{reply:?}") };
@@ -175,9 +199,30 @@ mod tests {
     }
 
     #[test]
+    fn the_goal_defaults_to_the_maps_main_route_end_and_reanalysis_changes_it() {
+        use crate::model::{Channel, RouteKind};
+        let mut map = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let st = map.stages[0].id.clone();
+        let a = map.add_touchpoint(&st, generator::START, Channel::Website).unwrap();
+        let b = map.add_touchpoint(&st, "Payment", Channel::Website).unwrap();
+        map.add_route(&a, &b, RouteKind::Planned);
+        let csv = generator::generate_csv(5_000, 4);
+        let mut s = Session::new();
+        let reply = s.import(csv.into_bytes(), &mapping(), &AnalysisOptions::default(), Some(&map), Lang::En, &|| 0.0, &mut |_| {});
+        let Reply::Imported { report, .. } = reply else { panic!("{reply:?}") };
+        assert_eq!(report.drop_off.end_activities, vec!["Payment"]);
+        assert!(!report.drop_off.goal_missing);
+        let mut options = AnalysisOptions::default();
+        options.drop_off.end_activities = vec!["Delivery".into()];
+        let Reply::Analyzed { report: again } = s.handle(Request::Analyze { options }) else { panic!() };
+        assert_eq!(again.drop_off.end_activities, vec!["Delivery"]);
+        assert!(again.drop_off.dropped >= report.drop_off.dropped);
+    }
+
+    #[test]
     fn unusable_file_and_early_requests_fail_with_a_message() {
         let mut s = Session::new();
-        let reply = s.import(b"".to_vec(), &mapping(), &AnalysisOptions::default(), Lang::De, &|| 0.0, &mut |_| {});
+        let reply = s.import(b"".to_vec(), &mapping(), &AnalysisOptions::default(), None, Lang::De, &|| 0.0, &mut |_| {});
         assert!(matches!(reply, Reply::Failed { .. }));
         let map = JourneyMap::blank("m", "M", 0.0, Lang::En);
         let Reply::Failed { message } = s.handle(Request::Deviation { map }) else { panic!() };

@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::model::{JourneyMap, Lang};
 use crate::score::{ces_share_agreeing, csat, nps, CesScale, CsatSummary, NpsSummary};
 
+use crate::text_file::{decode, CsvOptions, TextEncoding};
+
 use super::detect::detect_delimiter;
 use super::error::ImportError;
 use super::importer::MAX_REPORTED_ISSUES;
@@ -58,6 +60,8 @@ pub enum SurveyProblem {
     NotANumber { value: String },
     UnknownScale { value: String },
     OutOfScale { value: f64, scale: String },
+    /// The CSV reader failed on this row (e.g. a broken quote).
+    Csv { detail: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,6 +84,8 @@ impl SurveyIssue {
             (UnknownScale { value }, Lang::De) => format!("Skala „{value}“ ist keine von csat, ces, ces5, ces7, nps"),
             (OutOfScale { value, scale }, Lang::En) => format!("rating {value} is not a whole number on the {scale} scale"),
             (OutOfScale { value, scale }, Lang::De) => format!("Bewertung {value} ist keine ganze Zahl der Skala {scale}"),
+            (Csv { detail }, Lang::En) => format!("unreadable CSV: {detail}"),
+            (Csv { detail }, Lang::De) => format!("nicht lesbares CSV: {detail}"),
         };
         match lang {
             Lang::En => format!("Line {}: {what}", self.line),
@@ -108,6 +114,9 @@ pub struct SurveyReport {
     pub rows: u64,
     pub skipped_rows: u64,
     pub first_issues: Vec<SurveyIssue>,
+    /// The character encoding and delimiter the file was read with (detected or chosen).
+    pub encoding: TextEncoding,
+    pub delimiter: u8,
 }
 
 /// Answers gathered for one target, by scale.
@@ -159,13 +168,23 @@ enum Target {
 }
 
 /// Reads a survey CSV against `map`. Columns are found by header name (target /
-/// touchpoint / stage, rating / score / value, scale / metric / type).
+/// touchpoint / stage, rating / score / value, scale / metric / type); the encoding and
+/// delimiter are detected.
 pub fn survey(data: &[u8], map: &JourneyMap) -> Result<SurveyReport, ImportError> {
-    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    survey_with(data, map, &CsvOptions::default())
+}
+
+/// Like [`survey`], with the encoding and/or delimiter the user chose.
+pub fn survey_with(data: &[u8], map: &JourneyMap, options: &CsvOptions) -> Result<SurveyReport, ImportError> {
+    let (data, encoding) = decode(data.to_vec(), options.encoding);
+    let data = data.as_slice();
     if data.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::EmptyFile);
     }
-    let delimiter = detect_delimiter(&data[..data.len().min(64 * 1024)]).ok_or(ImportError::SingleColumn)?;
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None => detect_delimiter(&data[..data.len().min(64 * 1024)]).ok_or(ImportError::SingleColumn)?,
+    };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(data);
     let headers: Vec<String> = reader
         .byte_headers()
@@ -192,7 +211,15 @@ pub fn survey(data: &[u8], map: &JourneyMap) -> Result<SurveyReport, ImportError
     };
     let mut tp_answers = vec![Answers::default(); map.touchpoints.len()];
     let mut stage_answers = vec![Answers::default(); map.stages.len()];
-    let mut report = SurveyReport { touchpoints: Vec::new(), stages: Vec::new(), rows: 0, skipped_rows: 0, first_issues: Vec::new() };
+    let mut report = SurveyReport {
+        touchpoints: Vec::new(),
+        stages: Vec::new(),
+        rows: 0,
+        skipped_rows: 0,
+        first_issues: Vec::new(),
+        encoding,
+        delimiter,
+    };
     let skip = |report: &mut SurveyReport, line: u64, problem: SurveyProblem| {
         report.skipped_rows += 1;
         if report.first_issues.len() < MAX_REPORTED_ISSUES {
@@ -200,7 +227,16 @@ pub fn survey(data: &[u8], map: &JourneyMap) -> Result<SurveyReport, ImportError
         }
     };
     for record in reader.byte_records() {
-        let Ok(rec) = record else { continue };
+        let rec = match record {
+            Ok(rec) => rec,
+            Err(e) => {
+                // Counted and reported like any skipped row, so the counts stay true.
+                report.rows += 1;
+                let line = e.position().map_or(0, |p| p.line());
+                skip(&mut report, line, SurveyProblem::Csv { detail: e.to_string() });
+                continue;
+            }
+        };
         let line = rec.position().map_or(0, |p| p.line());
         if rec.len() == 1 && rec[0].trim_ascii().is_empty() {
             continue;
@@ -271,5 +307,21 @@ mod tests {
         assert_eq!(stage.name, "Awareness");
         assert!((stage.nps.as_ref().unwrap().nps - (2.0 / 3.0 - 1.0 / 3.0) * 100.0).abs() < 1e-9);
         assert_eq!(stage.csat.as_ref().unwrap().count, 2);
+    }
+
+    #[test]
+    fn excel_encodings_are_read_and_reported() {
+        // Windows-1252 ("Prüfung" is not a target: the message must show it intact).
+        let r = survey(b"touchpoint;rating;scale\nVisit;5;csat\nPr\xFCfung;4;csat\n", &shop_map()).unwrap();
+        assert_eq!((r.encoding, r.delimiter, r.rows, r.skipped_rows), (TextEncoding::Windows1252, b';', 2, 1));
+        assert!(r.first_issues[0].message(Lang::En).contains("Prüfung"));
+        // UTF-16 BE with BOM and tabs.
+        let mut bytes = b"\xFE\xFF".to_vec();
+        for u in "touchpoint\trating\tscale\nCart\t6\tces\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_be_bytes());
+        }
+        let r = survey(&bytes, &shop_map()).unwrap();
+        assert_eq!((r.encoding, r.delimiter, r.touchpoints.len()), (TextEncoding::Utf16Be, b'\t', 1));
+        assert_eq!(r.touchpoints[0].ces, Some(1.0));
     }
 }

@@ -3,9 +3,11 @@
 //! Accepted: ISO 8601 with zone offset (`2024-03-01T09:15:00Z`, `…+01:00`) and without
 //! (`2024-03-01T09:15:00`, `2024-03-01 09:15`), `YYYY/MM/DD HH:MM:SS(.fff)`,
 //! `DD.MM.YYYY HH:MM(:SS)`, epoch seconds (optionally with a fraction) and epoch
-//! milliseconds. Times without a zone are read as UTC wall-clock time: every metric is a
-//! difference between two events of one log, so a fixed shift does not matter (only a DST
-//! change inside a case would be off by an hour).
+//! milliseconds. Times without a zone are read in the zone the user picked
+//! ([`LocalZone`], an IANA name such as `Europe/Berlin`, through jiff's bundled zone
+//! database), or as UTC wall-clock time when none was picked. The zone matters for
+//! durations across a DST change (a case from 01:30 to 03:30 local time on the last
+//! Sunday of March in Berlin took one hour, not two).
 //!
 //! A hand-written fast path reads the fixed-width layouts (a big log has a million of
 //! them); anything it is not sure about — odd widths, named zones, leap seconds — goes to
@@ -23,15 +25,23 @@ const EPOCH_MS_MIN_DIGITS: usize = 12;
 /// Parses one timestamp cell (surrounding whitespace ignored); `None` if it is not one of
 /// the accepted forms or not a real date.
 pub fn parse_timestamp_ms(text: &str) -> Option<i64> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    fast_path(t.as_bytes()).or_else(|| slow_path(t))
+    parse_timestamp_bytes(text.as_bytes())
 }
 
 /// [`parse_timestamp_ms`] on raw cell bytes: the fast path needs no UTF-8 check.
 pub fn parse_timestamp_bytes(cell: &[u8]) -> Option<i64> {
+    parse_flagged(cell).map(|(ms, _)| ms)
+}
+
+/// Like [`parse_timestamp_bytes`], but a time without zone is wall-clock time in `zone`.
+pub fn parse_timestamp_bytes_in(cell: &[u8], zone: &mut LocalZone) -> Option<i64> {
+    let (ms, zoned) = parse_flagged(cell)?;
+    if zoned { Some(ms) } else { zone.to_utc_ms(ms) }
+}
+
+/// Milliseconds and whether the text fixed the instant itself (a zone, an offset or an
+/// epoch number); when not, the milliseconds are the wall-clock time read as UTC.
+fn parse_flagged(cell: &[u8]) -> Option<(i64, bool)> {
     let t = cell.trim_ascii();
     if t.is_empty() {
         return None;
@@ -39,9 +49,45 @@ pub fn parse_timestamp_bytes(cell: &[u8]) -> Option<i64> {
     fast_path(t).or_else(|| std::str::from_utf8(t).ok().and_then(slow_path))
 }
 
+/// The zone in which timestamps without one are read.
+#[derive(Debug, Clone)]
+pub struct LocalZone {
+    tz: jiff::tz::TimeZone,
+    /// (local minute, offset in ms) of the last conversion: offsets change at most once a
+    /// minute, and logs are mostly in time order, so most rows skip the zone lookup.
+    cache: Option<(i64, i64)>,
+}
+
+impl LocalZone {
+    /// An IANA zone name (`Europe/Berlin`, `America/New_York`, `UTC`), matched as the zone
+    /// database does (case-insensitively); `None` if the database does not know it.
+    pub fn named(name: &str) -> Option<LocalZone> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        jiff::tz::TimeZone::get(name).ok().map(|tz| LocalZone { tz, cache: None })
+    }
+
+    /// Wall-clock milliseconds (as if UTC) → the real instant. A time in a DST gap is
+    /// moved forward, a repeated time takes the earlier instant (jiff's "compatible").
+    pub fn to_utc_ms(&mut self, local_ms: i64) -> Option<i64> {
+        let minute = local_ms.div_euclid(60_000);
+        if let Some((m, off)) = self.cache {
+            if m == minute {
+                return Some(local_ms - off);
+            }
+        }
+        let dt = Timestamp::from_millisecond(local_ms).ok()?.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+        let utc = self.tz.to_ambiguous_timestamp(dt).compatible().ok()?.as_millisecond();
+        self.cache = Some((minute, local_ms - utc));
+        Some(utc)
+    }
+}
+
 /// Fixed-width layouts: `YYYY-MM-DD`, `YYYY/MM/DD` or `DD.MM.YYYY`, then `T` or space,
 /// `HH:MM`, optional `:SS`, optional `.fraction`, optional `Z` / `±HH:MM` / `±HHMM`.
-fn fast_path(b: &[u8]) -> Option<i64> {
+fn fast_path(b: &[u8]) -> Option<(i64, bool)> {
     if b.len() < 10 {
         return None;
     }
@@ -59,7 +105,7 @@ fn fast_path(b: &[u8]) -> Option<i64> {
     let rest = &b[10..];
     if rest.is_empty() {
         // A date alone is midnight; only for the ISO layout, like jiff.
-        return (b[4] == b'-').then_some(ms);
+        return (b[4] == b'-').then_some((ms, false));
     }
     if rest.len() < 6 || !(rest[0] == b'T' || rest[0] == b' ') || rest[3] != b':' {
         return None;
@@ -115,19 +161,25 @@ fn fast_path(b: &[u8]) -> Option<i64> {
     if !zone.is_empty() && b[4] != b'-' {
         return None;
     }
-    Some(ms - offset_min * 60_000)
+    Some((ms - offset_min * 60_000, !zone.is_empty()))
 }
 
 /// Everything the fast path declined, read by jiff (and epoch numbers).
-fn slow_path(t: &str) -> Option<i64> {
+fn slow_path(t: &str) -> Option<(i64, bool)> {
     if let Some(ms) = epoch(t) {
-        return Some(ms);
+        return Some((ms, true));
+    }
+    // Every date form below has at least six digits (the shortest, `1.1.2024`): a cell
+    // with fewer is refused before `jiff` tries eight parsers on it (a file of bad cells
+    // was dominated by those attempts).
+    if t.bytes().filter(u8::is_ascii_digit).count() < 6 {
+        return None;
     }
     if let Ok(ts) = t.parse::<Timestamp>() {
-        return Some(ts.as_millisecond());
+        return Some((ts.as_millisecond(), true));
     }
     if let Ok(dt) = t.parse::<DateTime>() {
-        return civil_ms(dt);
+        return civil_ms(dt).map(|ms| (ms, false));
     }
     const FORMATS: [&str; 6] = [
         "%Y/%m/%d %H:%M:%S%.f",
@@ -139,11 +191,11 @@ fn slow_path(t: &str) -> Option<i64> {
     ];
     for fmt in FORMATS {
         if let Ok(dt) = DateTime::strptime(fmt, t) {
-            return civil_ms(dt);
+            return civil_ms(dt).map(|ms| (ms, false));
         }
         if fmt == "%d.%m.%Y" {
             if let Ok(d) = jiff::civil::Date::strptime(fmt, t) {
-                return civil_ms(d.to_datetime(jiff::civil::Time::midnight()));
+                return civil_ms(d.to_datetime(jiff::civil::Time::midnight())).map(|ms| (ms, false));
             }
         }
     }
@@ -237,6 +289,28 @@ mod tests {
         assert!(parse_timestamp_ms("2020-02-29T00:00:00").is_some());
     }
 
+    #[test]
+    fn zone_less_times_are_read_in_the_chosen_zone() {
+        let mut berlin = LocalZone::named("Europe/Berlin").unwrap();
+        let read = |z: &mut LocalZone, t: &str| parse_timestamp_bytes_in(t.as_bytes(), z).unwrap();
+        // Winter: UTC+1. A time with its own offset or an epoch number is not shifted.
+        assert_eq!(read(&mut berlin, "2018-01-02T11:01:53"), T0);
+        assert_eq!(read(&mut berlin, "02.01.2018 11:01:53"), T0);
+        assert_eq!(read(&mut berlin, "2018-01-02T10:01:53Z"), T0);
+        assert_eq!(read(&mut berlin, "1514887313"), T0);
+        // Across the spring DST change (2024-03-31, 02:00 → 03:00): 01:30 to 03:30 local
+        // time is one hour, not two.
+        let a = read(&mut berlin, "2024-03-31 01:30:00");
+        let b = read(&mut berlin, "2024-03-31 03:30:00");
+        assert_eq!(b - a, 3_600_000);
+        // New York in summer: UTC−4.
+        let mut ny = LocalZone::named("america/new_york").unwrap();
+        assert_eq!(read(&mut ny, "2024-07-01T08:00:00"), read(&mut berlin, "2024-07-01T14:00:00"));
+        assert!(LocalZone::named("Mars/Olympus").is_none());
+        assert!(LocalZone::named("").is_none());
+        assert_eq!(read(&mut LocalZone::named("UTC").unwrap(), "2018-01-02T10:01:53"), T0);
+    }
+
     proptest! {
         /// The fast path and jiff agree on every valid ISO timestamp with offset.
         #[test]
@@ -245,7 +319,7 @@ mod tests {
             let offset = jiff::tz::Offset::from_seconds((off * 60) as i32).unwrap();
             let text = ts.display_with_offset(offset).to_string();
             let fast = fast_path(text.as_bytes());
-            prop_assert_eq!(fast, Some(secs * 1000 + ms), "{}", text);
+            prop_assert_eq!(fast, Some((secs * 1000 + ms, true)), "{}", text);
             prop_assert_eq!(text.parse::<Timestamp>().unwrap().as_millisecond(), secs * 1000 + ms);
         }
 
@@ -255,8 +329,8 @@ mod tests {
             let dt = Timestamp::from_second(secs).unwrap().to_zoned(jiff::tz::TimeZone::UTC).datetime();
             for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H:%M:%S"] {
                 let text = dt.strftime(fmt).to_string();
-                prop_assert_eq!(fast_path(text.as_bytes()), Some(secs * 1000), "{}", text);
-                prop_assert_eq!(slow_path(&text), Some(secs * 1000), "{}", text);
+                prop_assert_eq!(fast_path(text.as_bytes()), Some((secs * 1000, false)), "{}", text);
+                prop_assert_eq!(slow_path(&text), Some((secs * 1000, false)), "{}", text);
             }
         }
 

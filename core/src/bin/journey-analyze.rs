@@ -3,7 +3,7 @@
 //! ```text
 //! journey-analyze LOG.csv [--case COL --activity COL --time COL] [--channel COL]
 //!                 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle]
-//!                 [--end ACTIVITY]... [--timeout-s SECONDS] [--top N]
+//!                 [--end ACTIVITY]... [--timeout-s SECONDS] [--time-zone ZONE] [--top N]
 //!                 [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]]
 //!                 [--map MAP.json] [--lang en|de] [--timings] [--json]
 //! journey-analyze generate --events N [--seed S]        (CSV on stdout)
@@ -14,7 +14,11 @@
 //! ```
 //!
 //! Columns not given are guessed from the header (as the import dialog does), including a
-//! lifecycle column and its `complete` value; `--no-lifecycle` keeps every row. Arguments
+//! lifecycle column and its `complete` value; `--no-lifecycle` keeps every row. The goal
+//! activities for the drop-off are the `--end` ones; without them, with `--map`, the
+//! activities matched to the end of the map's main route (as on the analytics page);
+//! without either, no drop-off is measured and the most frequent last activity is only
+//! named as a suggestion. Arguments
 //! are parsed by hand: the tool is small and the core stays free of CLI crates.
 
 use std::process::ExitCode;
@@ -22,8 +26,8 @@ use std::time::Instant;
 
 use journey_core::analytics::aggregate::{self, AggregateOptions};
 use journey_core::analytics::{
-    analyze, detect_columns, deviation, generator, import_all, survey::survey, AnalysisOptions, ColumnMapping,
-    FunnelMode, FunnelSpec,
+    analyze, detect_columns, deviation, generator, goal_activities, import_all, survey::survey, AnalysisOptions,
+    ColumnMapping, FunnelMode, FunnelSpec,
 };
 use journey_core::model::{schema, Lang};
 
@@ -48,7 +52,7 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: journey-analyze LOG.csv [--case COL --activity COL --time COL] [--channel COL] \
 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle] [--end ACTIVITY]... [--timeout-s S] \
-[--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
+[--time-zone ZONE] [--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
 [--lang en|de] [--timings] [--json]\n       journey-analyze generate --events N [--seed S]\n       \
 journey-analyze survey SURVEY.csv --map MAP.json\n       \
 journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N] [column options]\n       \
@@ -188,6 +192,7 @@ fn mapping(args: &Args, sample: &[u8], lang: Lang, path: &str) -> Result<ColumnM
         resource: args.get("resource").map(str::to_string).or(guessed.as_ref().and_then(|m| m.resource.clone())),
         rating: args.get("rating").map(str::to_string).or(guessed.as_ref().and_then(|m| m.rating.clone())),
         lifecycle: guessed.and_then(|m| m.lifecycle),
+        time_zone: args.get("time-zone").map(str::to_string),
     };
     if let Some(spec) = args.get("lifecycle") {
         let (col, value) = spec.split_once('=').ok_or(format!("--lifecycle expects COL=VALUE, got “{spec}”"))?;
@@ -231,7 +236,7 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let args = Args::parse(raw)?;
     let lang = lang(&args);
     let path = args.positional.first().ok_or(USAGE)?.clone();
-    let opts = options(&args)?;
+    let mut opts = options(&args)?;
     let t0 = Instant::now();
     let data = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
     let t_read = t0.elapsed();
@@ -239,13 +244,26 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let t1 = Instant::now();
     let (log, summary) = import_all(data, &mapping).map_err(|e| format!("{path}: {}", e.message(lang)))?;
     let t_import = t1.elapsed();
+    let map = match args.get("map") {
+        Some(p) => Some(load_map(p, lang)?),
+        None => None,
+    };
+    if opts.drop_off.end_activities.is_empty() {
+        if let Some(m) = &map {
+            opts.drop_off.end_activities = goal_activities(&log.activity_names, m).activities;
+        }
+    }
     let t2 = Instant::now();
     let report = analyze(&log, &opts);
     let t_analyze = t2.elapsed();
-    let dev = match args.get("map") {
-        Some(p) => Some(deviation(&log, &load_map(p, lang)?)),
-        None => None,
-    };
+    let dev = map.as_ref().map(|m| deviation(&log, m));
+    if report.drop_off.goal_missing {
+        let hint = report.drop_off.suggested_end_activity.as_deref().unwrap_or("?");
+        eprintln!("{}", match lang {
+            Lang::En => format!("{path}: no goal activity: drop-off not measured. Give --end ACTIVITY or --map MAP.json (suggestion: the most frequent last activity is “{hint}”)."),
+            Lang::De => format!("{path}: keine Zielaktivität: Abbrüche nicht gemessen. Bitte --end AKTIVITÄT oder --map KARTE.json angeben (Vorschlag: die häufigste letzte Aktivität ist „{hint}“)."),
+        });
+    }
     if args.has("--timings") {
         eprintln!(
             "read {:.1} ms, import {:.1} ms, analyze {:.1} ms, total {:.1} ms ({} events)",

@@ -8,7 +8,7 @@ use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::horizontal_bars::{draw_bar_panel, BarPanel};
 use super::plot::{render_plotted, Frame};
-use super::text::clean;
+use super::text::{clean, whole_tick};
 use crate::locale::number;
 use super::theme::PALETTE;
 
@@ -85,7 +85,7 @@ pub fn channel_mix(input: &ChannelMixInput, options: &ChartOptions) -> Chart {
                 axis_desc: tp_name.clone(),
                 colour_of: &|_| COUNT_COLOUR,
                 // Counts are whole numbers: hide fractional ticks.
-                tick_format: &|v| if v.fract() == 0.0 { number(v, 0, lang) } else { String::new() },
+                tick_format: &|v| whole_tick(v, lang),
                 range: (0.0, 1.0),
             },
         )?;
@@ -96,7 +96,7 @@ pub fn channel_mix(input: &ChannelMixInput, options: &ChartOptions) -> Chart {
                 names_px: 0,
                 axis_desc: vol_name.clone(),
                 colour_of: &|_| VOLUME_COLOUR,
-                tick_format: &|v| number(v, 0, lang),
+                tick_format: &|v| whole_tick(v, lang),
                 range: (0.0, 1.0),
             },
         )
@@ -140,6 +140,46 @@ mod tests {
     fn empty_mix_asks_for_touchpoints() {
         let data = ChannelMixInput { rows: vec![ChannelRow { label: "App".into(), touchpoints: 0, volume: None }] };
         assert!(matches!(channel_mix(&data, &ChartOptions::new(Lang::De)), Chart::NeedsData(m) if m.contains("Touchpoints")));
+    }
+
+    /// Every `rect` and bar `path` has a non-negative size: one channel used to give bars
+    /// of negative height (and an error in the browser console).
+    fn sizes_are_non_negative(svg: &str) {
+        let doc = parse(svg);
+        for node in doc.descendants().filter(|n| n.has_tag_name("rect")) {
+            for attr in ["width", "height"] {
+                if let Some(v) = node.attribute(attr) {
+                    let v: f64 = v.parse().unwrap_or(0.0);
+                    assert!(v >= 0.0 && v.is_finite(), "{attr}={v} in {svg}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_channel_draws_its_bars() {
+        let data = ChannelMixInput { rows: vec![ChannelRow { label: "Website".into(), touchpoints: 5, volume: Some(2000.0) }] };
+        let Chart::Svg(svg) = channel_mix(&data, &ChartOptions::new(Lang::En)) else { panic!() };
+        sizes_are_non_negative(&svg);
+        let doc = parse(&svg);
+        assert_eq!(with_attr(&doc, "rect", "fill", &hex(COUNT_COLOUR)).len(), 1 + 1);
+        assert_eq!(with_attr(&doc, "rect", "fill", &hex(VOLUME_COLOUR)).len(), 1 + 1);
+        assert!(texts(&doc).iter().any(|x| x == "Website"));
+    }
+
+    #[test]
+    fn an_axis_without_data_has_no_repeated_ticks() {
+        // No volumes at all: the volume axis has no data and must not read "0 0 1".
+        let data = ChannelMixInput { rows: vec![
+            ChannelRow { label: "Website".into(), touchpoints: 2, volume: None },
+            ChannelRow { label: "App".into(), touchpoints: 1, volume: None },
+        ] };
+        let Chart::Svg(svg) = channel_mix(&data, &ChartOptions::new(Lang::En)) else { panic!() };
+        sizes_are_non_negative(&svg);
+        let t = texts(&parse(&svg));
+        // One "0" per panel's axis; the old formatter printed the volume axis as 0 0 0 1 1.
+        assert_eq!(t.iter().filter(|x| *x == "0").count(), 2, "{t:?}");
+        assert!(t.iter().filter(|x| *x == "1").count() <= 3, "{t:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::document::{needs_data, Chart, ChartOptions};
 use super::plot::{err, render_plotted, write_category_labels, Frame, CATEGORY_AXIS_PX};
-use super::text::clean;
+use super::text::{clean, whole_tick};
 use crate::locale::{number, percent};
 use super::theme::{font, font_with, GRID, LABEL_PX, PALETTE, SMALL_PX};
 use crate::model::Lang;
@@ -94,7 +94,7 @@ pub fn funnel(input: &FunnelInput, options: &ChartOptions) -> Chart {
             .x_labels(steps.len())
             .x_label_formatter(&|_| String::new())
             .y_labels(5)
-            .y_label_formatter(&|v| number(*v, 0, lang))
+            .y_label_formatter(&|v| whole_tick(*v, lang))
             .y_label_style(font(SMALL_PX))
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID.stroke_width(1))

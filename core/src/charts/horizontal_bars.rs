@@ -36,7 +36,9 @@ pub fn draw_bar_panel(area: &Area<'_>, panel: &BarPanel<'_>) -> Result<(), Strin
         .margin_top(4)
         .x_label_area_size(64)
         .y_label_area_size(panel.names_px.max(8))
-        .build_cartesian_2d(lo..hi, (0..k - 1).into_segmented())
+        // One row alone would give an empty range (0..0) and bars of negative height:
+        // then the row sits in the middle of three segments.
+        .build_cartesian_2d(lo..hi, if k == 1 { (-1..1).into_segmented() } else { (0..k - 1).into_segmented() })
         .map_err(err)?;
     // Row r sits at segment k-1-r, so the first row is on top.
     let row_at = |r: usize| k - 1 - r as i32;
@@ -62,7 +64,8 @@ pub fn draw_bar_panel(area: &Area<'_>, panel: &BarPanel<'_>) -> Result<(), Strin
         .draw()
         .map_err(err)?;
     // Bars at most 44 px thick: with few rows, fat bars look like blocks, not a ranking.
-    let row_px = f64::from(chart.plotting_area().get_pixel_range().1.len() as u32) / f64::from(k.max(1));
+    let segments = if k == 1 { 3 } else { k };
+    let row_px = f64::from(chart.plotting_area().get_pixel_range().1.len() as u32) / f64::from(segments.max(1));
     let inset = ((row_px - 44.0) / 2.0).max(5.0) as u32;
     chart
         .draw_series(panel.rows.iter().enumerate().filter_map(|(r, row)| {

@@ -2,6 +2,8 @@
 //! labels handed to plotters (which escapes by itself), shortening and wrapping so that
 //! labels fit a projector-sized chart. Numbers are written by `crate::locale`.
 
+use crate::locale::{number, Lang};
+
 /// Characters XML 1.0 does not allow at all, not even escaped. A label containing one would
 /// make the whole SVG unreadable for an XML parser, so they are dropped.
 fn allowed_in_xml(c: char) -> bool {
@@ -85,6 +87,17 @@ pub fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// An axis tick for a quantity counted in whole units: the number when the tick is whole,
+/// nothing otherwise. With a small range (or none: an axis without data runs 0..1) the
+/// axis would otherwise print rounded neighbours twice ("0 0 1").
+pub fn whole_tick(value: f64, lang: Lang) -> String {
+    if value.is_finite() && (value - value.round()).abs() < 1e-9 {
+        number(value.round(), 0, lang)
+    } else {
+        String::new()
+    }
 }
 
 #[cfg(test)]

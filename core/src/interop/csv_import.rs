@@ -17,6 +17,7 @@
 
 use crate::entry::{EntryError, EntryProblem, Unit};
 use crate::model::{Channel, EvidenceKind, JourneyMap, Lang, MeasurementKind, Measurements, Visibility};
+use crate::text_file::{decode_lossy, normalise_line_ends, CsvOptions, TextEncoding};
 
 use super::csv_export::{unguard, LIST_SEPARATOR};
 use super::csv_mapping::{ColumnMapping, CsvField, MappingError};
@@ -29,6 +30,8 @@ pub struct CsvSheet {
     pub headers: Vec<String>,
     pub has_header: bool,
     pub delimiter: u8,
+    /// The character encoding the file was read with (UTF-8 for [`read_sheet`]'s text).
+    pub encoding: TextEncoding,
     pub rows: Vec<CsvRow>,
 }
 
@@ -59,8 +62,22 @@ impl CsvError {
 
 /// Reads CSV text into rows with their line numbers.
 pub fn read_sheet(text: &str) -> Result<CsvSheet, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = detect_delimiter(text);
+    read_text(text, None)
+}
+
+/// Reads a CSV file's bytes: the encoding (UTF-8, UTF-16, Windows-1252, see
+/// [`crate::text_file`]) and the delimiter are detected unless `options` names them.
+pub fn read_sheet_bytes(bytes: &[u8], options: &CsvOptions) -> Result<CsvSheet, CsvError> {
+    let (text, encoding) = decode_lossy(bytes, options.encoding);
+    let mut sheet = read_text(&text, options.delimiter)?;
+    sheet.encoding = encoding;
+    Ok(sheet)
+}
+
+fn read_text(text: &str, delimiter: Option<u8>) -> Result<CsvSheet, CsvError> {
+    let text = normalise_line_ends(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -91,7 +108,7 @@ pub fn read_sheet(text: &str) -> Result<CsvSheet, CsvError> {
     } else {
         (1..=width).map(|i| format!("Column {i}")).collect()
     };
-    Ok(CsvSheet { headers, has_header, delimiter, rows })
+    Ok(CsvSheet { headers, has_header, delimiter, encoding: TextEncoding::Utf8, rows })
 }
 
 /// The most frequent of `,` `;` and tab in the first line, outside quotes (`,` on a tie).
@@ -368,6 +385,23 @@ mod tests {
         assert_eq!(plain.headers, ["Column 1", "Column 2"]);
         assert_eq!(plain.rows.len(), 2);
         assert_eq!(read_sheet("\n \n"), Err(CsvError::Empty));
+    }
+
+    #[test]
+    fn excel_encodings_and_a_chosen_delimiter() {
+        let sheet = read_sheet_bytes(b"Phase;Titel\nKauf;Bestellung pr\xFCfen\n", &CsvOptions::default()).unwrap();
+        assert_eq!((sheet.encoding, sheet.delimiter), (TextEncoding::Windows1252, b';'));
+        assert_eq!(sheet.rows[0].cells[1], "Bestellung prüfen");
+        let mut utf16 = b"\xFF\xFE".to_vec();
+        for u in "Phase\tTitel\nKauf\tGrö\u{df}e wählen\n".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let sheet = read_sheet_bytes(&utf16, &CsvOptions::default()).unwrap();
+        assert_eq!((sheet.encoding, sheet.delimiter, sheet.has_header), (TextEncoding::Utf16Le, b'\t', true));
+        assert_eq!(sheet.rows[0].cells, ["Kauf", "Größe wählen"]);
+        let forced = CsvOptions { encoding: Some(TextEncoding::Utf8), delimiter: Some(b',') };
+        let sheet = read_sheet_bytes(b"a;b\n", &forced).unwrap();
+        assert_eq!((sheet.headers.len(), sheet.encoding), (1, TextEncoding::Utf8));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub mod share_link;
 
 pub use backup::{export_backup, export_map, parse_backup, parse_import_file, Backup, BackupError, BrokenEntry, ImportFile, ImportFileError};
 pub use csv_export::{export_touchpoints_csv, CsvExportOptions, ScoreColumn};
-pub use csv_import::{import_rows, read_sheet, CsvError, CsvImportReport, CsvProblem, CsvProblemKind, CsvRow, CsvSheet};
+pub use csv_import::{import_rows, read_sheet, read_sheet_bytes, CsvError, CsvImportReport, CsvProblem, CsvProblemKind, CsvRow, CsvSheet};
 pub use csv_mapping::{suggest_mapping, ColumnMapping, CsvField, MappingError};
 pub use import_plan::{apply_to_library, plan_import, resolve_import, Conflict, ImportAction, ImportChoice, LibraryEntry, PlanError, PlanItem, PlanStatus};
 pub use mermaid_export::{export_mermaid, MermaidExport, NotCarried};

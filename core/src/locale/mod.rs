@@ -1,7 +1,7 @@
 //! Everything that depends on the language and the place, in one module:
 //! - the two languages and the EN/DE picker ([`Lang::pick`], [`Text`]);
 //! - numbers with the language's separators and one minus sign ([`number`], [`plain`],
-//!   [`fixed`], [`percent`], [`signed`], [`duration`]), emotions as face and number ([`emotion`]);
+//!   [`fixed`], [`percent`], [`signed`], [`nps`], [`duration`]), emotions as face and number ([`emotion`]);
 //! - calendar dates, including "today" in the user's local time ([`Date`],
 //!   [`local_date_iso`]).
 //!
@@ -19,5 +19,5 @@ mod text;
 pub use date::{local_date_iso, Date};
 pub use emotion::emotion;
 pub use lang::Lang;
-pub use number::{duration, fixed, number, percent, plain, signed, MINUS};
+pub use number::{duration, fixed, nps, number, percent, plain, signed, MINUS};
 pub use text::Text;

@@ -50,6 +50,17 @@ pub fn signed(value: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A Net Promoter Score (−100…+100), always with its sign as the NPS is read: "+0",
+/// "+35", "−20".
+pub fn nps(value: f64, lang: Lang) -> String {
+    let s = plain(value, 0, lang);
+    if s.starts_with(MINUS) || s == "–" {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
 /// A duration in seconds in the largest sensible unit, one decimal at most: "45 s",
 /// "3.5 min", "2 h", "4 d" / "4 T".
 pub fn duration(seconds: f64, lang: Lang) -> String {
@@ -139,6 +150,8 @@ mod tests {
         assert_eq!(signed(20.0, 0, Lang::En), "+20");
         assert_eq!(signed(-5.0, 0, Lang::De), "−5");
         assert_eq!(signed(0.2, 0, Lang::En), "0");
+        assert_eq!(nps(0.0, Lang::En), "+0");
+        assert_eq!(nps(-20.0, Lang::De), "−20");
     }
 
     #[test]

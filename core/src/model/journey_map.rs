@@ -133,6 +133,9 @@ pub struct JourneyMap {
     /// Planned improvements linked to touchpoints (see `measure`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<super::Measure>,
+    /// What the analytics page remembers for this map (activity matching, goal, …).
+    #[serde(default, skip_serializing_if = "super::AnalyticsSettings::is_empty")]
+    pub analytics: super::AnalyticsSettings,
 }
 
 /// The five default stages, in both languages.
@@ -163,6 +166,7 @@ impl JourneyMap {
             hidden_lanes: Vec::new(),
             journey_throughput_s: Vec::new(),
             measures: Vec::new(),
+            analytics: super::AnalyticsSettings::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! changes as methods on [`JourneyMap`]. Serialised as JSON with a `schema_version`
 //! (see [`schema`]).
 
+mod analytics_settings;
 mod channel;
 mod journey_map;
 mod journey_throughput;
@@ -12,6 +13,7 @@ mod tracking;
 pub mod schema;
 mod touchpoint;
 
+pub use analytics_settings::{ActivityMatch, AnalyticsSettings};
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;

@@ -10,7 +10,12 @@ use serde_json::Value;
 use super::{JourneyMap, Lang};
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+// Versions:
+// 1 — the first format.
+// 2 — `analytics`: activity ↔ touchpoint matching, goal activities, drop-off timeout,
+//     funnel window and time zone remembered per map (`model::AnalyticsSettings`).
 
 /// Why a map could not be read. Carries where it went wrong, so the user can be told.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,11 +109,21 @@ pub fn map_from_value(mut value: Value) -> Result<JourneyMap, LoadError> {
 /// Brings a map of `from` up to [`SCHEMA_VERSION`], one version at a time. Each step is a
 /// function of the JSON value so that old files never need the old Rust types.
 fn migrate(value: &mut Value, from: u32) {
-    // Version 1 is the first format: there is nothing to migrate yet. A new version adds a
-    // step here (`if from < 2 { v1_to_v2(value) }`) and a test with a stored v1 file.
-    let _ = from;
+    // One step per version, each with a test on a stored file of the older version.
+    if from < 2 {
+        v1_to_v2(value);
+    }
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+}
+
+/// Version 2 adds the per-map analytics settings. A version 1 map has made no choices
+/// yet: it gets empty settings, so its activities keep matching touchpoints by event key
+/// and title as they did, and its goal stays the end of its main route.
+fn v1_to_v2(value: &mut Value) {
+    if let Some(obj) = value.as_object_mut() {
+        obj.entry("analytics").or_insert_with(|| Value::Object(Default::default()));
     }
 }
 
@@ -155,8 +170,41 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_version_1_map_reads_with_empty_analytics_settings() {
+        // Written by the version 1 app (trimmed to the fields that matter).
+        let v1 = r#"{"schema_version":1,"id":"m","name":"Shop","created_at":0,"updated_at":5,
+            "stages":[{"id":"s1","name":"Buy"}],
+            "touchpoints":[{"id":"t1","stage_id":"s1","title":"Pay",
+                            "measurements":{"drop_off_rate":0.25}}],
+            "routes":[],"next_seq":2}"#;
+        let map = parse_map(v1).unwrap();
+        assert_eq!(map.schema_version, SCHEMA_VERSION);
+        assert!(map.analytics.is_empty());
+        assert_eq!(map.touchpoints[0].measurements.drop_off_rate, Some(0.25));
+        // Written back, it is a current map that reads the same.
+        let again = to_json(&map);
+        assert!(again.contains(&format!("\"schema_version\": {SCHEMA_VERSION}")));
+        assert_eq!(parse_map(&again).unwrap(), map);
+    }
+
+    #[test]
+    fn analytics_settings_round_trip() {
+        let mut m = sample();
+        let tp = m.touchpoints[0].id.clone();
+        m.analytics.set_choice("View product", Some(tp.clone()));
+        m.analytics.set_choice("Search", None);
+        m.analytics.goal_activities = vec!["Pay".into()];
+        m.analytics.time_zone = Some("Europe/Berlin".into());
+        let back = parse_map(&to_json(&m)).unwrap();
+        assert_eq!(back.analytics.choice("View product"), Some(Some(tp.as_str())));
+        assert_eq!(back.analytics.choice("Search"), Some(None));
+        assert_eq!(back.analytics.choice("Pay"), None);
+        assert_eq!(back, m);
+    }
+
+    #[test]
     fn newer_schema_is_refused_naming_both_versions() {
-        let text = to_json(&sample()).replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+        let text = to_json(&sample()).replacen(&format!("\"schema_version\": {SCHEMA_VERSION}"), "\"schema_version\": 7", 1);
         let err = parse_map(&text).unwrap_err();
         assert_eq!(err, LoadError::NewerVersion { found: 7, supported: SCHEMA_VERSION });
         let msg = err.message(Lang::En);

@@ -172,7 +172,7 @@ mod tests {
         assert!(matches!(parse_snapshot("{"), Err(SnapshotError::Invalid(_))));
         let newer = Snapshot::take("s", "n", &map(), 1.0).to_json().replace("\"snapshot_version\":1", "\"snapshot_version\":9");
         assert_eq!(parse_snapshot(&newer), Err(SnapshotError::NewerVersion { found: 9, supported: 1 }));
-        let broken_map = Snapshot::take("s", "n", &map(), 1.0).to_json().replace("\"schema_version\":1", "\"schema_version\":\"x\"");
+        let broken_map = Snapshot::take("s", "n", &map(), 1.0).to_json().replace(&format!("\"schema_version\":{}", crate::model::schema::SCHEMA_VERSION), "\"schema_version\":\"x\"");
         let err = parse_snapshot(&broken_map).unwrap_err();
         assert!(err.message(Lang::En).contains("schema_version"), "{err:?}");
     }

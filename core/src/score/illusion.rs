@@ -1,6 +1,10 @@
 //! The "touchpoint illusion" warning: single touchpoints look good while the journey as a
 //! whole loses customers. It fires when the mean touchpoint score exceeds the journey score
-//! by more than the map's threshold (default 15 points).
+//! by more than the map's threshold (default 15 points), and only when the journey score
+//! rests on a completion figure (drop-offs on the main route, typed or measured, or a
+//! measured conversion). Without one the journey score is just the weakest stage, so a
+//! "gap" would say nothing about lost customers: [`completion_missing`] then names the
+//! numbers to enter instead.
 
 use serde::Serialize;
 
@@ -22,6 +26,7 @@ pub struct IllusionWarning {
 pub fn illusion_warning(mean_touchpoint_score: Option<f64>, journey: Option<&JourneyScore>, threshold: f64) -> Option<IllusionWarning> {
     let mean = mean_touchpoint_score?;
     let journey = journey?;
+    journey.completion.as_ref()?;
     let gap = mean - journey.value;
     if gap <= threshold {
         return None;
@@ -64,6 +69,36 @@ fn sentence(mean: f64, journey: &JourneyScore, lang: Lang) -> String {
     s
 }
 
+/// Which numbers the illusion check lacks: shown instead of the warning when touchpoints
+/// have scores but the journey has no completion figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompletionMissing {
+    /// Main-route touchpoints without a drop-off rate, in route order (titles).
+    pub touchpoints: Vec<String>,
+    pub message: Text,
+}
+
+/// `Some` when there is a mean touchpoint score but no completion figure.
+pub fn completion_missing(mean_touchpoint_score: Option<f64>, journey: Option<&JourneyScore>, route_titles: &[String]) -> Option<CompletionMissing> {
+    mean_touchpoint_score?;
+    if journey.is_some_and(|j| j.completion.is_some()) {
+        return None;
+    }
+    let list = route_titles.join(", ");
+    let message = if route_titles.is_empty() {
+        Text {
+            en: "The touchpoint illusion cannot be checked: the journey has no completion figure. Draw the main route and enter drop-off rates along it, or a measured conversion in the settings.".into(),
+            de: "Die Touchpoint-Illusion lässt sich nicht prüfen: Für die Kundenreise fehlt eine Abschlussquote. Zeichnen Sie die Hauptroute und tragen Sie Abbruchquoten entlang der Route oder eine gemessene Conversion in den Einstellungen ein.".into(),
+        }
+    } else {
+        Text {
+            en: format!("The touchpoint illusion cannot be checked: the journey has no completion figure. Missing: drop-off rates on the main route ({list}) or a measured conversion in the settings."),
+            de: format!("Die Touchpoint-Illusion lässt sich nicht prüfen: Für die Kundenreise fehlt eine Abschlussquote. Es fehlen: Abbruchquoten auf der Hauptroute ({list}) oder eine gemessene Conversion in den Einstellungen."),
+        }
+    };
+    Some(CompletionMissing { touchpoints: route_titles.to_vec(), message })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +121,18 @@ mod tests {
         assert!(w.message.de.contains("Nur 20 %"), "{}", w.message.de);
         assert!(illusion_warning(None, Some(&journey(10.0)), 15.0).is_none());
         assert!(illusion_warning(Some(90.0), None, 15.0).is_none());
+    }
+
+    #[test]
+    fn without_a_completion_figure_it_names_the_missing_numbers_instead() {
+        // Only the weakest stage is known: a 40-point "gap" says nothing about lost customers.
+        let weak_only = JourneyScore { value: 40.0, completion: None, weakest_stage: None };
+        assert!(illusion_warning(Some(80.0), Some(&weak_only), 15.0).is_none());
+        let titles = vec!["Product page".to_string(), "Pay".to_string()];
+        let m = completion_missing(Some(80.0), Some(&weak_only), &titles).unwrap();
+        assert!(m.message.en.contains("Product page, Pay") && !m.message.en.contains("look at the drop-offs"), "{}", m.message.en);
+        assert!(m.message.de.contains("Abbruchquoten"));
+        assert!(completion_missing(Some(80.0), Some(&journey(10.0)), &titles).is_none());
+        assert!(completion_missing(None, None, &titles).is_none());
     }
 }

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::contacts::{contact_summary, ContactSummary};
-use super::illusion::{illusion_warning, IllusionWarning};
+use super::illusion::{completion_missing, illusion_warning, CompletionMissing, IllusionWarning};
 use super::journey::{completion, journey_score, weakest_stage, JourneyScore};
-use super::main_route::{main_route, MainRoute};
+use super::main_route::{main_route, MainRoute, RouteBasis};
 use super::opportunity::{opportunity_matrix, OpportunityMatrix};
 use super::priority::{priorities, PriorityList};
 use super::stage::{score_stages, StageScore};
@@ -24,6 +24,8 @@ pub struct MapScores {
     pub mean_touchpoint_score: Option<f64>,
     pub journey: Option<JourneyScore>,
     pub illusion: Option<IllusionWarning>,
+    /// Set instead of a warning when the illusion cannot be checked (no completion figure).
+    pub completion_missing: Option<CompletionMissing>,
     pub priorities: PriorityList,
     pub contacts: ContactSummary,
     pub opportunities: OpportunityMatrix,
@@ -60,6 +62,19 @@ pub fn score_map(map: &JourneyMap) -> MapScores {
     let completed = completion(map, &route, settings.effective_measured_conversion());
     let journey = journey_score(completed, weakest_stage(map, &stages));
     let illusion = illusion_warning(mean_touchpoint_score, journey.as_ref(), settings.effective_threshold());
+    // Only a drawn main route can name the touchpoints whose drop-offs are missing.
+    let missing_titles: Vec<String> = if route.basis == RouteBasis::PlannedRoutes {
+        route
+            .touchpoint_ids
+            .iter()
+            .filter_map(|id| map.touchpoints.iter().find(|t| &t.id == id))
+            .filter(|t| t.measurements.drop_off_rate.is_none())
+            .map(|t| t.title.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let completion_missing = completion_missing(mean_touchpoint_score, journey.as_ref(), &missing_titles);
 
     MapScores {
         priorities: priorities(map, &touchpoints),
@@ -72,5 +87,6 @@ pub fn score_map(map: &JourneyMap) -> MapScores {
         mean_touchpoint_score,
         journey,
         illusion,
+        completion_missing,
     }
 }

@@ -36,7 +36,7 @@ pub use contacts::{
     contact_reason_label, contact_summary, is_reducible, recommendation, ClassTotal,
     ContactRow, ContactSummary, ReasonTotal, CLASSES, REASONS,
 };
-pub use illusion::{illusion_warning, IllusionWarning};
+pub use illusion::{completion_missing, illusion_warning, CompletionMissing, IllusionWarning};
 pub use journey::{completion, journey_score, weakest_stage, Completion, CompletionSource, JourneyScore, WeakestStage};
 pub use main_route::{main_route, MainRoute, RouteBasis};
 pub use map_scores::{score_map, MapScores};

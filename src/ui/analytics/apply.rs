@@ -1,14 +1,19 @@
-//! "Apply to map": the worker writes measured volume, drop-off and throughput into a copy
-//! of the map; the page stores it through `AppState::edit_map` (one undo step) and offers
-//! Undo right here.
+//! Into the map, with a preview: "Preview changes" asks the worker for a plan (every
+//! change as touchpoint or route, field, before → after, plus the activities without a
+//! touchpoint); the table shows it; Apply stores the plan's map through
+//! `AppState::edit_map` (one undo step, Undo offered right here), Cancel drops it. Survey
+//! results come through the same preview (see `survey.rs`).
 
 use journey_core::analytics::session::Request;
-use journey_core::analytics::{ApplyOptions, DropOffOptions};
-use journey_core::model::JourneyMap;
+use journey_core::analytics::{ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue};
+use journey_core::model::Lang;
+use journey_core::locale::{percent, plain};
 use leptos::prelude::*;
 
+use super::goal::{activity_names, current_map, goal_of, timeout_s};
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
+use crate::i18n::analytics_plan::{plan_texts, PlanTexts};
 use crate::ui::state::AppState;
 
 #[component]
@@ -16,19 +21,23 @@ pub fn ApplyView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
     let t = move || analytics_texts(state.lang.get());
+    let p = move || plan_texts(state.lang.get());
     let create_routes = RwSignal::new(false);
-    let apply = move |_| {
-        let Some(map) = ctx.map.map.get_untracked() else { return };
-        let options = ApplyOptions {
+    let preview = move |_| {
+        let (Some(map), Some(names)) = (current_map(ctx), activity_names(ctx)) else { return };
+        let mut options = ApplyOptions {
             source_file: ctx.file_name.get_untracked(),
             date: crate::ui::browser::time::today(),
             create_alternative_routes: create_routes.get_untracked(),
-            drop_off: DropOffOptions::default(),
+            drop_off: Default::default(),
         };
-        ctx.send(&Request::Apply { map, options }, None);
+        options.drop_off.end_activities = goal_of(&names, &map).activities;
+        options.drop_off.timeout_s = timeout_s(&map);
+        ctx.send(&Request::PlanApply { map, options }, None);
     };
     let undo = move |_| {
         if state.undo(&ctx.map.id()) {
+            ctx.plan.set(None);
             ctx.notice.set(Some(t().undone.to_string()));
             ctx.request_deviation();
         }
@@ -46,20 +55,157 @@ pub fn ApplyView() -> impl IntoView {
                 <p>{t().apply_hint}</p>
                 <p><label><input type="checkbox" prop:checked=move || create_routes.get()
                     on:change=move |ev| create_routes.set(event_target_checked(&ev))/> " " {t().create_routes}</label></p>
-                <button type="button" class="primary" on:click=apply data-testid="apply-to-map">{t().apply}</button>
+                <button type="button" class="primary" on:click=preview data-testid="preview-apply">{p().preview_button}</button>
                 " "
             })}
             {undo_button}
         </section>
+        <PlanPreview survey=false/>
     }
 }
 
-/// Stores the map the worker returned as one undoable edit.
-pub fn store_applied(ctx: Ctx, new_map: JourneyMap) {
+/// The preview of `ctx.plan`, with Apply and Cancel; shown by the part it came from
+/// (`survey`: the survey section, else the apply section).
+#[component]
+pub fn PlanPreview(survey: bool) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<AppState>();
+    let apply = move |_| {
+        if let Some(plan) = ctx.plan.get_untracked() {
+            ctx.plan.set(None);
+            store_applied(ctx, plan.map);
+        }
+    };
+    let cancel = move |_| {
+        ctx.plan.set(None);
+        ctx.notice.set(Some(plan_texts(state.lang.get_untracked()).cancelled.to_string()));
+    };
+    move || {
+        let lang = state.lang.get();
+        let t = plan_texts(lang);
+        if ctx.plan_from_survey.get() != survey {
+            return None;
+        }
+        let plan = ctx.plan.get()?;
+        let rows = plan.changes.iter().map(|c| change_row(c, t, lang)).collect_view();
+        let unmatched = plan
+            .unmatched_activities
+            .iter()
+            .map(|u| view! { <li>{format!("{} ({})", u.activity, plain(u.events as f64, 0, lang))}</li> })
+            .collect_view();
+        Some(view! {
+            <section class="metrics apply-preview" data-testid="apply-preview" aria-labelledby="apply-preview-title">
+                <h2 id="apply-preview-title">{t.preview_title}</h2>
+                {goal_line(&plan, t)}
+                {if plan.changes.is_empty() {
+                    view! { <p data-testid="preview-empty">{t.preview_empty}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-scroll"><table data-testid="preview-table">
+                            <thead><tr><th scope="col">{t.what}</th><th scope="col">{t.field}</th>
+                                <th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table></div>
+                    }.into_any()
+                }}
+                {(!plan.unmatched_activities.is_empty()).then(|| view! {
+                    <h3>{t.unmatched_title}</h3>
+                    <ul data-testid="preview-unmatched">{unmatched}</ul>
+                })}
+                <p class="preview-actions">
+                    <button type="button" class="primary" on:click=apply data-testid="apply-plan">{t.apply}</button>
+                    " "
+                    <button type="button" on:click=cancel data-testid="cancel-plan">{t.cancel}</button>
+                </p>
+            </section>
+        })
+    }
+}
+
+fn goal_line(plan: &ApplyPlan, t: &PlanTexts) -> Option<AnyView> {
+    if plan.goal_missing {
+        return Some(view! { <p class="analytics-error" data-testid="preview-goal">{t.preview_no_goal}</p> }.into_any());
+    }
+    (!plan.goal_activities.is_empty())
+        .then(|| view! { <p data-testid="preview-goal">{(t.preview_goal)(&plan.goal_activities.join(", "))}</p> }.into_any())
+}
+
+fn change_row(c: &Change, t: &PlanTexts, lang: Lang) -> impl IntoView {
+    let what = match &c.target {
+        ChangeTarget::Touchpoint { title, .. } => title.clone(),
+        ChangeTarget::Route { from_title, to_title, new: true, .. } => (t.new_route)(from_title, to_title),
+        ChangeTarget::Route { from_title, to_title, .. } => (t.route)(from_title, to_title),
+        ChangeTarget::Map => t.whole_map.to_string(),
+    };
+    let (field, key) = match c.field {
+        ChangeField::Volume => (t.f_volume, "volume"),
+        ChangeField::DropOffRate => (t.f_drop_off, "drop_off_rate"),
+        ChangeField::ThroughputTimeS => (t.f_throughput, "throughput_time_s"),
+        ChangeField::Csat => (t.f_csat, "csat"),
+        ChangeField::Ces => (t.f_ces, "ces"),
+        ChangeField::Nps => (t.f_nps, "nps"),
+        ChangeField::Evidence => (t.f_evidence, "evidence"),
+        ChangeField::JourneyThroughputs => (t.f_journeys, "journey_throughputs"),
+    };
+    let show = |v: &Option<ChangeValue>| v.as_ref().map_or_else(|| "–".to_string(), |v| value(c.field, v, lang));
+    let raw = |v: &Option<ChangeValue>| match v {
+        Some(ChangeValue::Number(n)) => n.to_string(),
+        Some(ChangeValue::Text(s)) => s.clone(),
+        None => String::new(),
+    };
+    view! {
+        <tr data-testid="preview-row" data-what=what.clone() data-field=key data-after=raw(&c.after) data-before=raw(&c.before)>
+            <th scope="row">{what.clone()}</th><td>{field}</td>
+            <td>{show(&c.before)}</td><td>{format!("→ {}", show(&c.after))}</td>
+        </tr>
+    }
+}
+
+/// A value as the field is read: rates as percentages, times in their unit.
+fn value(field: ChangeField, v: &ChangeValue, lang: Lang) -> String {
+    let n = match v {
+        ChangeValue::Text(s) if field == ChangeField::Evidence => return evidence(s, lang),
+        ChangeValue::Text(s) => return s.clone(),
+        ChangeValue::Number(n) => *n,
+    };
+    match field {
+        ChangeField::DropOffRate | ChangeField::Ces => percent(n, 1, lang),
+        ChangeField::ThroughputTimeS => (analytics_texts(lang).seconds)(n),
+        ChangeField::Csat => plain(n, 2, lang),
+        ChangeField::Nps => {
+            let s = plain(n, 0, lang);
+            if n > 0.0 { format!("+{s}") } else { s }
+        }
+        _ => plain(n, 0, lang),
+    }
+}
+
+/// The core writes evidence as `kind` or `kind: source` with the English key; shown in
+/// the UI language with the glossary's words.
+fn evidence(text: &str, lang: Lang) -> String {
+    let (kind, source) = match text.split_once(": ") {
+        Some((k, s)) => (k, Some(s)),
+        None => (text, None),
+    };
+    let word = match (kind, lang) {
+        ("measured", Lang::De) => "gemessen",
+        ("reported", Lang::De) => "berichtet",
+        ("assumed", Lang::De) => "angenommen",
+        (k, _) => k,
+    };
+    match source {
+        Some(s) => format!("{word}: {s}"),
+        None => word.to_string(),
+    }
+}
+
+/// Stores the planned map as one undoable edit.
+pub fn store_applied(ctx: Ctx, new_map: journey_core::model::JourneyMap) {
+    let state = ctx.state;
     if new_map.id != ctx.map.id() {
         return;
     }
     ctx.map.edit(|m| *m = new_map);
-    ctx.notice.set(Some(analytics_texts(ctx.map.state.lang.get_untracked()).applied.to_string()));
+    ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
     ctx.request_deviation();
 }

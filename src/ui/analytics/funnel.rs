@@ -1,10 +1,14 @@
 //! Funnel over a chosen sequence of steps: pick activities one after another, choose the
-//! mode, and the worker computes conversion and drop-off per step on the loaded log.
+//! mode, and the worker computes conversion and drop-off per step on the loaded log. The
+//! steps start as the activities along the map's main route, the conversion window is the
+//! one set with the goal (stored with the map), and each step also shows its drop-off rate
+//! against the goal: the same number the table above shows and Apply writes into the map.
 
 use journey_core::analytics::session::Request;
-use journey_core::analytics::{FunnelMode, FunnelSpec};
+use journey_core::analytics::{main_route_activities, FunnelMode, FunnelSpec};
 use leptos::prelude::*;
 
+use super::goal::current_map;
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
 use journey_core::locale::percent;
@@ -28,12 +32,26 @@ pub fn FunnelView() -> impl IntoView {
             steps.update(|s| s.push(pick));
         }
     };
-    let run = move |_| {
-        let spec = FunnelSpec { steps: steps.get_untracked(), mode: mode.get_untracked(), window_s: None };
+    let compute = move || {
+        let window_s = current_map(ctx).and_then(|m| m.analytics.funnel_window_s);
+        let spec = FunnelSpec { steps: steps.get_untracked(), mode: mode.get_untracked(), window_s };
         if !spec.steps.is_empty() {
             ctx.send(&Request::Funnel { spec }, None);
         }
     };
+    let run = move |_| compute();
+    // A new import, a new match or window: start from the main route if no steps are
+    // chosen yet, and compute again.
+    Effect::new(move |_| {
+        ctx.funnel_version.track();
+        let Some(acts) = activities.get_untracked() else { return };
+        if steps.with_untracked(Vec::is_empty) {
+            if let Some(map) = current_map(ctx) {
+                steps.set(main_route_activities(&acts, &map));
+            }
+        }
+        compute();
+    });
     move || {
         let acts = activities.get()?;
         let options = acts.iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view();
@@ -85,14 +103,26 @@ fn FunnelTable() -> impl IntoView {
         let lang = state.lang.get();
         let t = analytics_texts(lang);
         let f = ctx.funnel.get()?;
+        // Drop-off against the goal, per step activity: the number written into the map.
+        let goal_rate = |a: &str| {
+            ctx.result.with(|r| {
+                let d = &r.as_ref()?.report.drop_off;
+                if d.goal_missing {
+                    return None;
+                }
+                Some(d.by_activity.iter().find(|x| x.activity == a).map_or(0.0, |x| x.rate))
+            })
+        };
         let rows = f.steps.iter().enumerate().map(|(i, s)| view! {
             <tr><td>{i + 1}</td><th scope="row">{s.activity.clone()}</th><td>{s.cases}</td>
-                <td>{percent(s.step_conversion, 0, lang)}</td><td>{percent(s.overall_conversion, 0, lang)}</td><td>{s.drop_off}</td></tr>
+                <td>{percent(s.step_conversion, 0, lang)}</td><td>{percent(s.overall_conversion, 0, lang)}</td><td>{s.drop_off}</td>
+                <td data-testid="funnel-goal-rate">{goal_rate(&s.activity).map(|r| percent(r, 0, lang)).unwrap_or_else(|| "–".into())}</td></tr>
         }).collect_view();
         Some(view! {
             <div class="table-scroll"><table data-testid="funnel-table">
                 <thead><tr><th scope="col">{t.step}</th><th scope="col">{t.activity}</th><th scope="col">{t.cases}</th>
-                    <th scope="col">{t.step_conversion}</th><th scope="col">{t.overall_conversion}</th><th scope="col">{t.drop_off}</th></tr></thead>
+                    <th scope="col">{t.step_conversion}</th><th scope="col">{t.overall_conversion}</th><th scope="col">{t.drop_off}</th>
+                    <th scope="col">{t.drop_off_rate_goal}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
         })

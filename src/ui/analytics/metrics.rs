@@ -1,6 +1,6 @@
 //! The metrics of an imported log: overview (with skipped rows and their reasons), volumes,
-//! directly-follows pairs, top variants, throughput time with its histogram, drop-off by
-//! last activity. Read-only views of the worker's `Report`.
+//! directly-follows pairs, top variants, throughput time with its histogram, drop-off
+//! against the goal by where customers left. Read-only views of the worker's `Report`.
 
 use journey_core::charts::Chart;
 use leptos::prelude::*;
@@ -36,9 +36,11 @@ pub fn Metrics() -> impl IntoView {
         let tp = &rep.throughput.summary_s;
         let d = &rep.drop_off;
         let drops = d.by_activity.iter().map(|a| view! {
-            <tr><th scope="row">{a.activity.clone()}</th><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
+            <tr data-testid="drop-off-row" data-activity=a.activity.clone() data-rate=a.rate.to_string()>
+                <th scope="row">{a.activity.clone()}</th><td>{a.reached}</td><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
         }).collect_view();
-        let inferred = (d.end_activities_inferred && !d.end_activities.is_empty()).then(|| (t.end_inferred)(&d.end_activities.join(", ")));
+        let reached = crate::i18n::analytics_plan::plan_texts(lang).reached;
+        let inferred = d.goal_missing.then(|| (t.goal_missing)(d.suggested_end_activity.as_deref().unwrap_or("–")));
         Some(view! {
             <section class="metrics" data-testid="metrics">
                 <h2>{t.overview}</h2>
@@ -93,7 +95,7 @@ pub fn Metrics() -> impl IntoView {
                 <p>{(t.drop_off_summary)(d.dropped, d.completed, d.in_progress, &percent(d.rate, 0, lang))}</p>
                 {inferred.map(|i| view! { <p class="muted">{i}</p> })}
                 <div class="table-scroll"><table>
-                    <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>
+                    <thead><tr><th scope="col">{t.activity}</th><th scope="col">{reached}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>
                     <tbody>{drops}</tbody>
                 </table></div>
             </section>

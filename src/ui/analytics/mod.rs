@@ -9,17 +9,20 @@
 mod apply;
 mod deviation;
 mod funnel;
+mod goal;
 mod mapping_step;
+mod matching;
 mod metrics;
 mod survey;
 mod worker;
+mod zone;
 
 use std::rc::Rc;
 
 use journey_core::analytics::session::{Reply, Request};
 use journey_core::analytics::{
-    detect_columns, AnalysisOptions, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport, ImportSummary,
-    Report,
+    detect_columns, AnalysisOptions, ApplyPlan, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport,
+    ImportSummary, Report,
 };
 use journey_core::charts::{throughput_histogram, Chart, ChartOptions, ThroughputInput};
 use leptos::prelude::*;
@@ -56,8 +59,10 @@ pub struct Progress {
 /// Every signal of the page, shared by its parts.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    /// The page's map. Held here because worker replies arrive outside any reactive
-    /// owner, where `expect_context` would not find it.
+    /// Held here because worker replies arrive outside any reactive owner, where
+    /// `expect_context` would not find it.
+    pub state: AppState,
+    /// The page's map (id, map memo, scores, the one way to edit it).
     pub map: MapHandle,
     pub file_name: RwSignal<String>,
     file: StoredValue<Option<web_sys::File>, LocalStorage>,
@@ -70,6 +75,14 @@ pub struct Ctx {
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<String>>,
+    /// The preview of changes to the map (from the log or a survey), until Apply or Cancel.
+    pub plan: RwSignal<Option<ApplyPlan>>,
+    /// True when `plan` came from a survey file (the preview then shows by the survey).
+    pub plan_from_survey: RwSignal<bool>,
+    /// The IANA zone for timestamps without one.
+    pub zone: RwSignal<String>,
+    /// Bumped when the funnel's inputs change (matching, window): the funnel runs again.
+    pub funnel_version: RwSignal<u64>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
     /// Bumped by every import start and every cancel: a file read that finishes after a
     /// cancel sees a different number and is dropped instead of sent to the new worker.
@@ -85,7 +98,8 @@ impl Ctx {
 
     /// Asks the worker how the log deviates from the map as it is now.
     pub fn request_deviation(&self) {
-        if let Some(map) = self.map.map.get_untracked() {
+        let id = self.map.id();
+        if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
             self.send(&Request::Deviation { map }, None);
         }
     }
@@ -96,6 +110,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let handle = MapHandle::new(state, id);
     let ctx = Ctx {
+        state,
         map: handle,
         file_name: RwSignal::new(String::new()),
         file: StoredValue::new_local(None),
@@ -108,10 +123,15 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         deviation: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
+        plan: RwSignal::new(None),
+        plan_from_survey: RwSignal::new(false),
+        zone: RwSignal::new(String::new()),
+        funnel_version: RwSignal::new(0),
         worker: StoredValue::new_local(None),
         import_seq: StoredValue::new(0),
     };
     provide_context(ctx);
+    ctx.zone.set(zone::initial_zone(ctx));
     let client = WorkerClient::new(move |incoming| on_incoming(ctx, incoming));
     ctx.worker.set_value(Some(client));
     on_cleanup(move || {
@@ -129,8 +149,11 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <FilePicker/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n}</p> })}
+                <zone::ZonePicker/>
                 <mapping_step::MappingStep/>
                 <ProgressView/>
+                <goal::GoalView/>
+                <matching::MatchingView/>
                 <metrics::Metrics/>
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
@@ -143,7 +166,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
 
 /// Routes one worker message into the page's signals.
 fn on_incoming(ctx: Ctx, incoming: Incoming) {
-    let lang = ctx.map.state.lang.get_untracked();
+    let lang = ctx.state.lang.get_untracked();
     match incoming {
         Incoming::Reply(Reply::Progress { rows, rows_per_s, bytes_read, total_bytes, .. }) => {
             ctx.progress.set(Some(Progress { rows, rows_per_s, bytes_read, total_bytes }));
@@ -152,12 +175,22 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.progress.set(None);
             ctx.result.set(Some(Imported { report, summary, issues, import_ms, analyze_ms }));
             ctx.request_deviation();
+            ctx.funnel_version.update(|n| *n += 1);
         }
         Incoming::Reply(Reply::Failed { message }) => {
             ctx.progress.set(None);
             ctx.error.set(Some(message));
         }
         Incoming::Reply(Reply::Funnel { report }) => ctx.funnel.set(Some(report)),
+        Incoming::Reply(Reply::Analyzed { report }) => ctx.result.update(|r| {
+            if let Some(r) = r {
+                r.report = report;
+            }
+        }),
+        Incoming::Reply(Reply::Planned { plan }) => {
+            ctx.plan_from_survey.set(false);
+            ctx.plan.set(Some(*plan));
+        }
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
         Incoming::Reply(Reply::Ready) => {}
@@ -195,6 +228,7 @@ fn FilePicker() -> impl IntoView {
         ctx.chart.set(None);
         ctx.funnel.set(None);
         ctx.deviation.set(None);
+        ctx.plan.set(None);
         ctx.detection.set(None);
         ctx.mapping.set(None);
         ctx.file_name.set(file.name());
@@ -234,6 +268,7 @@ fn empty_mapping(d: &ColumnDetection) -> ColumnMapping {
         rating: name(d.guess.rating),
         resource: name(d.guess.resource),
         lifecycle: None,
+        time_zone: None,
     }
 }
 
@@ -247,9 +282,15 @@ pub async fn read_bytes(file: &web_sys::File, limit: Option<i32>) -> Option<js_s
 }
 
 /// Sends the whole file with the confirmed mapping to the worker.
-pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
+pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
     let Some(file) = ctx.file.get_value() else { return };
-    let lang = ctx.map.state.lang.get_untracked();
+    let zone = ctx.zone.get_untracked();
+    if !zone.is_empty() {
+        zone::remember_zone(ctx, &zone);
+        mapping.time_zone = Some(zone);
+    }
+    ctx.plan.set(None);
+    let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
     ctx.notice.set(None);
     ctx.result.set(None);
@@ -268,7 +309,9 @@ pub fn start_import(ctx: Ctx, mapping: ColumnMapping) {
             ctx.progress.set(None);
             return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
         };
-        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang };
+        // The goal defaults to the map's (its main route's end): never a guess.
+        let map = ctx.map.map.get_untracked();
+        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map };
         ctx.send(&request, Some(buf));
     });
 }

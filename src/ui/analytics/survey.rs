@@ -1,12 +1,15 @@
 //! Survey CSV (touchpoint or stage, rating, scale): CSAT, CES and NPS per touchpoint and
-//! stage, computed on the page by the core (survey files are small). Shown, not stored.
+//! stage, computed on the page by the core (survey files are small). Shown, and written
+//! into the map's touchpoints through the same preview as the event log (`plan_survey`).
 
+use journey_core::analytics::plan_survey;
 use journey_core::analytics::survey::{survey, SurveyReport, SurveyScores};
 use leptos::prelude::*;
 
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
-use journey_core::locale::{fixed, percent, signed};
+use crate::i18n::analytics_plan::plan_texts;
+use journey_core::locale::{fixed, nps, percent};
 use crate::ui::state::AppState;
 
 #[component]
@@ -19,12 +22,13 @@ pub fn SurveyView() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
+        let id = ctx.map.id();
         leptos::task::spawn_local(async move {
             let Some(buf) = read_bytes(&file, None).await else {
                 return report.set(Some(Err(analytics_texts(lang).read_failed.to_string())));
             };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            let Some(map) = ctx.map.map.get_untracked() else { return };
+            let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) else { return };
             report.set(Some(survey(&bytes, &map).map_err(|e| e.message(lang))));
         });
     };
@@ -38,8 +42,23 @@ pub fn SurveyView() -> impl IntoView {
             </p>
             {move || report.get().map(|r| match r {
                 Err(e) => view! { <p class="analytics-error" role="alert">{e}</p> }.into_any(),
-                Ok(r) => survey_tables(&r, t(), state.lang.get()).into_any(),
+                Ok(r) => {
+                    let for_plan = r.clone();
+                    let preview = move |_| {
+                        let id = ctx.map.id();
+                        if let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) {
+                            ctx.plan_from_survey.set(true);
+                            ctx.plan.set(Some(plan_survey(&map, &for_plan)));
+                        }
+                    };
+                    view! {
+                        {survey_tables(&r, t(), state.lang.get())}
+                        <button type="button" class="primary" on:click=preview data-testid="preview-survey">
+                            {plan_texts(state.lang.get()).survey_preview}</button>
+                    }.into_any()
+                }
             })}
+            <super::apply::PlanPreview survey=true/>
         </section>
     }
 }
@@ -61,7 +80,7 @@ fn table(rows: &[SurveyScores], t: &'static AnalyticsTexts, lang: journey_core::
         <tr><th scope="row">{s.name.clone()}</th>
             <td>{s.csat.as_ref().map(|c| format!("{} (n = {})", fixed(c.mean, 2, lang), c.count)).unwrap_or_else(|| "–".into())}</td>
             <td>{s.ces.map(|c| format!("{} (n = {})", percent(c, 0, lang), s.ces_answers)).unwrap_or_else(|| "–".into())}</td>
-            <td>{s.nps.as_ref().map(|n| format!("{} (n = {})", signed(n.nps, 0, lang), n.count)).unwrap_or_else(|| "–".into())}</td></tr>
+            <td>{s.nps.as_ref().map(|n| format!("{} (n = {})", nps(n.nps, lang), n.count)).unwrap_or_else(|| "–".into())}</td></tr>
     }).collect_view();
     view! {
         <div class="table-scroll"><table>

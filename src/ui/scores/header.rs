@@ -116,12 +116,20 @@ pub fn IllusionNotice(
             (format_score(mean, lang), format_score(journey, lang), format_score(threshold.get(), lang));
         Some((scores_texts(lang).no_illusion)(&mean, &journey, &limit))
     };
+    // Without a completion figure there is nothing to compare: say which numbers are missing.
+    let missing = move || {
+        let lang = state.lang.get();
+        scores.with(|s| s.as_ref().and_then(|s| s.completion_missing.as_ref()).map(|m| m.message.get(lang).to_string()))
+    };
     view! {
         <Show when=move || warning().is_some()
             fallback=move || view! {
-                {move || agreement().map(|text| view! {
-                    <p class="illusion-ok" data-testid="illusion-ok">"✓ " {text}</p>
-                })}
+                {move || match missing() {
+                    Some(text) => view! { <p class="notice illusion-missing" data-testid="illusion-missing">{text}</p> }.into_any(),
+                    None => agreement().map(|text| view! {
+                        <p class="illusion-ok" data-testid="illusion-ok">"✓ " {text}</p>
+                    }).into_any(),
+                }}
             }>
             <div class="notice warning illusion" role="alert" data-testid="illusion-warning">
                 <span class="illusion-icon" aria-hidden="true">"⚠ "</span>

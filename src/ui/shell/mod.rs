@@ -7,3 +7,4 @@ pub mod map_frame;
 pub mod map_nav;
 pub mod notices;
 pub mod route;
+pub mod update_notice;

@@ -151,6 +151,7 @@ pub fn drop_off(a: &Aggregate) -> DropOffReport {
         .filter(|x| goal_named && x.dropped_cases > 0)
         .map(|x| DropOffByActivity {
             activity: x.activity.clone(),
+            reached: x.cases,
             dropped: x.dropped_cases,
             share_of_drop_offs: share(x.dropped_cases, dropped),
             rate: share(x.dropped_cases, x.cases),
@@ -159,7 +160,10 @@ pub fn drop_off(a: &Aggregate) -> DropOffReport {
     by_activity.sort_by(|x, y| y.dropped.cmp(&x.dropped).then_with(|| x.activity.cmp(&y.activity)));
     DropOffReport {
         end_activities: a.goal_activities.clone(),
-        end_activities_inferred: false,
+        goal_missing: !goal_named,
+        unknown_end_activities: Vec::new(),
+        // The aggregate has end-activity counts: the most frequent one, as a suggestion only.
+        suggested_end_activity: a.activities.iter().filter(|x| x.end_cases > 0).max_by_key(|x| x.end_cases).map(|x| x.activity.clone()),
         timeout_s: a.timeout_s,
         completed,
         in_progress: a.cases - completed - dropped,

@@ -7,7 +7,7 @@ use super::format::{
     ActivityAggregate, Aggregate, EdgeAggregate, Quantiles, QuantileMethod, Stats, VariantAggregate,
     VariantsAggregate, FORMAT, QUANTILE_LEVELS, VERSION,
 };
-use crate::analytics::dropoff::DEFAULT_TIMEOUT_S;
+use crate::analytics::dropoff::{case_outcomes, CaseOutcome, DEFAULT_TIMEOUT_S};
 use crate::analytics::event_log::EventLog;
 use crate::analytics::fast_hash::{new_map, FastMap};
 
@@ -62,10 +62,11 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
     let n_act = log.activity_names.len();
     let is_goal: Vec<bool> = log.activity_names.iter().map(|a| opts.goal_activities.contains(a)).collect();
     let (first_ms, last_ms) = log.time_span_ms().unwrap_or((0, 0));
-    let timeout_ms = (opts.timeout_s * 1000.0).round() as i64;
-    // Goal names the log does not contain are ignored; with none left nobody has dropped
-    // off (the page asks for a goal instead).
-    let any_goal = is_goal.iter().any(|&g| g);
+    // The one drop-off definition (`dropoff::case_outcomes`), so raw log and aggregate agree;
+    // goal names the log does not contain are ignored, and with none left nobody has
+    // dropped off (the page asks for a goal instead).
+    let goal_ids: Vec<u32> = (0..n_act as u32).filter(|&a| is_goal[a as usize]).collect();
+    let outcomes = case_outcomes(log, &goal_ids, opts.timeout_s);
 
     let mut events = vec![0u64; n_act];
     let mut cases = vec![0u64; n_act];
@@ -95,8 +96,8 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
         *variants.entry(trace).or_insert(0) += 1;
         let reached = trace.iter().any(|&a| is_goal[a as usize]);
         reaching_goal += reached as u64;
-        if any_goal && !reached && last_ms - log.time_ms[last] > timeout_ms {
-            dropped[log.activity[last] as usize] += 1;
+        if let CaseOutcome::DroppedAt(a) = outcomes[c] {
+            dropped[a as usize] += 1;
         }
         for i in r.clone() {
             let a = log.activity[i];

@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use super::format::Aggregate;
 use crate::analytics::deviation::{DeviatingRoute, DeviationReport, MappedActivity, ReworkStats, UnmappedActivity};
-use crate::analytics::event_log::EventLog;
 use crate::analytics::fast_hash::{new_map, FastMap};
 use crate::analytics::mapping::ActivityMapping;
 use crate::analytics::volumes::share;
@@ -27,8 +26,8 @@ const TOP_ROUTES: usize = 10;
 /// Which touchpoint each activity of the aggregate stands for (index into `map.touchpoints`).
 fn mapping(a: &Aggregate, map: &JourneyMap) -> Vec<Option<usize>> {
     // The matching rule reads only the activity names of a log.
-    let names = EventLog { activity_names: a.activities.iter().map(|x| x.activity.clone()).collect(), ..EventLog::default() };
-    let m = ActivityMapping::new(&names, map);
+    let names: Vec<String> = a.activities.iter().map(|x| x.activity.clone()).collect();
+    let m = ActivityMapping::for_names(&names, map);
     (0..a.activities.len()).map(|i| m.of(i as u32)).collect()
 }
 

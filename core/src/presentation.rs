@@ -10,7 +10,7 @@
 //! slide is the value of the curve beside it — not a mean computed and rounded separately.
 
 use crate::charts::from_map::emotion_curve_input;
-use crate::locale::{number, signed};
+use crate::locale::{number, percent, signed};
 use crate::model::{Channel, JourneyMap, Lang, Visibility};
 use crate::score::MapScores;
 
@@ -152,7 +152,7 @@ pub fn key_numbers(s: &StageSummary, lang: Lang) -> Vec<(KeyNumber, String)> {
         out.push((KeyNumber::Volume, number(v, 0, lang)));
     }
     if let Some(d) = s.highest_drop_off {
-        out.push((KeyNumber::HighestDropOff, format!("{} %", number(d * 100.0, 0, lang))));
+        out.push((KeyNumber::HighestDropOff, percent(d, 0, lang)));
     }
     for c in &s.emotion {
         if let Some(v) = c.value {

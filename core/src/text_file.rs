@@ -7,10 +7,11 @@
 //! "prüfen" is the single byte `0xFC` for "ü" and never valid UTF-8. The decoding itself is
 //! `encoding_rs` (the WHATWG encoding standard's tables), not a table of our own.
 //!
-//! Everything after this step reads UTF-8. A lone carriage return (old Mac line ends, as
-//! Excel for Mac wrote CSV) becomes a line feed, in place: the CSV reader counts lines by
-//! line feeds, and line numbers in messages must be the lines the user sees in an editor.
-//! CRLF stays as it is.
+//! Everything after this step reads UTF-8 with line feeds only: CRLF (Windows) and a lone
+//! carriage return (old Mac, as Excel for Mac wrote CSV) both become one line feed. The
+//! CSV reader counts lines by line feeds and gave the record after a CRLF the line number
+//! of the one before (found by fuzzing); line numbers in messages must be the lines the
+//! user sees in an editor.
 
 use serde::{Deserialize, Serialize};
 
@@ -150,31 +151,34 @@ pub fn decode(mut bytes: Vec<u8>, forced: Option<TextEncoding>) -> (Vec<u8>, Tex
         }
         other => decode_slice(&bytes[bom..], other).into_bytes(),
     };
-    lone_cr_to_lf(&mut text);
+    cr_to_lf(&mut text);
     (text, encoding)
 }
 
-/// `text` with every lone carriage return turned into a line feed (see the module doc).
+/// `text` with CRLF and lone CR turned into LF (see the module doc).
 pub fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('\r') {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(if c == '\r' && chars.peek() != Some(&'\n') { '\n' } else { c });
-    }
-    std::borrow::Cow::Owned(out)
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-/// Turns every carriage return not followed by a line feed into a line feed. Same length,
-/// and both are ASCII, so UTF-8 stays valid and byte offsets stay where they were.
-fn lone_cr_to_lf(text: &mut [u8]) {
-    for i in 0..text.len() {
-        if text[i] == b'\r' && text.get(i + 1) != Some(&b'\n') {
-            text[i] = b'\n';
-        }
+/// [`normalise_line_ends`] in place on bytes (ASCII only is touched, so UTF-8 stays
+/// valid and invalid bytes stay as they were).
+fn cr_to_lf(text: &mut Vec<u8>) {
+    if !text.contains(&b'\r') {
+        return;
     }
+    let mut w = 0;
+    for r in 0..text.len() {
+        let b = text[r];
+        if b == b'\r' && text.get(r + 1) == Some(&b'\n') {
+            continue;
+        }
+        text[w] = if b == b'\r' { b'\n' } else { b };
+        w += 1;
+    }
+    text.truncate(w);
 }
 
 /// Like [`decode`] for a borrowed sample (the start of a file for a preview): always
@@ -257,9 +261,9 @@ mod tests {
     }
 
     #[test]
-    fn old_mac_line_ends_become_line_feeds_and_crlf_stays() {
+    fn crlf_and_old_mac_line_ends_become_line_feeds() {
         let (text, _) = decode(b"a;b\r1;2\r\n3;4\r".to_vec(), None);
-        assert_eq!(text, b"a;b\n1;2\r\n3;4\n");
+        assert_eq!(text, b"a;b\n1;2\n3;4\n");
         assert_eq!(decode_lossy(b"x\ry", None).0, "x\ny");
     }
 

@@ -87,8 +87,8 @@ fn replay(target: &str, check: fn(&[u8])) {
     assert!(n > 0, "{target}: no crash files");
 }
 
-/// Lone carriage returns (old Mac line ends) gave two CSV rows one line number, so a
-/// skipped row's report was merged with another's. They are line feeds now.
+/// Lone carriage returns (old Mac line ends) and CRLF gave two CSV rows one line number,
+/// so a skipped row's report was merged with another's. Both are line feeds now.
 #[test]
 fn touchpoint_csv_crashes_stay_fixed() {
     replay("touchpoint_csv", checks::touchpoint_csv);

@@ -17,6 +17,7 @@ pub mod map;
 pub mod measures;
 pub mod scores;
 pub mod shell;
+pub mod shortcuts;
 pub mod snapshots;
 
 pub use journey_core::model::Lang;

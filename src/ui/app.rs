@@ -69,6 +69,7 @@ pub fn AppHeader() -> impl IntoView {
                 <span class="brand-tagline">{move || t().tagline}</span>
             </a>
             <SaveIndicator/>
+            <super::shell::shortcuts::Shortcuts/>
             <LangSwitch/>
         </header>
     }

@@ -7,7 +7,6 @@ use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::plot::{err, render_plotted, write_category_labels, Frame, CATEGORY_AXIS_PX};
 use super::text::clean;
-use crate::locale::number;
 use super::theme::{font, series_colour, GRID, MUTED, SMALL_PX};
 use crate::model::Lang;
 
@@ -57,12 +56,9 @@ fn segments(values: &[Option<f64>]) -> Vec<Vec<(i32, f64)>> {
     runs
 }
 
+/// The curve's values as its description (and the presentation's slides) write them.
 fn signed(v: f64, lang: Lang) -> String {
-    if v > 0.0 {
-        format!("+{}", number(v, 1, lang))
-    } else {
-        number(v, 1, lang)
-    }
+    crate::locale::signed(v, 1, lang)
 }
 
 fn describe(stages: &[String], lines: &[(String, Vec<Option<f64>>)], lang: Lang) -> String {

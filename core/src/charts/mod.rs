@@ -19,7 +19,7 @@ mod document;
 mod header;
 mod plot;
 mod svg_writer;
-pub(crate) mod text;
+mod text;
 mod theme;
 
 mod channel_mix;

@@ -1,5 +1,8 @@
 //! The flow view: the core's SVG of touchpoints by stage and routes by kind. The string is
-//! built by journey-core with every user text escaped, so it is inserted as markup.
+//! built by journey-core with every user text escaped, so it is inserted as markup. The
+//! legend is drawn inside the SVG (one legend, also in a downloaded picture), so the page
+//! adds none. The drawing shrinks to the page's width; when it is still wider or taller (many
+//! touchpoints), its frame scrolls and takes the focus, so the keyboard can scroll it.
 
 use journey_core::editor::flow_view::render_svg;
 use leptos::prelude::*;
@@ -14,8 +17,7 @@ pub fn FlowView(ed: Ed) -> impl IntoView {
     });
     view! {
         <section class="ed-flow" data-testid="flow-view">
-            <p class="muted">{move || ed.t().flow_hint}</p>
-            <div class="ed-flow-svg" inner_html=move || svg.get()></div>
+            <div class="ed-flow-svg" tabindex="0" role="region" aria-label=move || ed.t().view_flow inner_html=move || svg.get()></div>
         </section>
     }
 }

@@ -1,15 +1,15 @@
 //! Presentation mode for meetings (`#/map/<id>/present`): full screen where the browser
 //! allows it, one stage at a time in large type, the emotion curve with the current stage
-//! shaded, the stage's key numbers and pain points. ArrowRight / ArrowLeft (also PageDown /
+//! shaded, the stage's key numbers (the emotion is the curve's value there) and its touchpoints
+//! with channel, emotion and pain points. ArrowRight / ArrowLeft (also PageDown /
 //! PageUp, Home / End) move, Esc leaves back to the map. Everything is computed locally, so
 //! it works offline.
 
 use journey_core::charts::{emotion_curve_focus, from_map::emotion_curve_input, Chart, ChartOptions};
-use journey_core::presentation::{stage_summaries, StageSummary};
+use journey_core::presentation::{key_numbers, stage_summaries, KeyNumber, StageSummary};
 use leptos::prelude::*;
 
-use journey_core::locale::emotion;
-use journey_core::locale::{percent, plain};
+use journey_core::locale::signed;
 use crate::ui::browser::fullscreen::{exit_fullscreen, in_fullscreen};
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
@@ -112,20 +112,33 @@ pub fn PresentPage(id: String) -> impl IntoView {
     }
 }
 
+/// A touchpoint's emotion as a signed number and a word ("+1 · positive").
+fn emotion_text(e: i8, lang: Lang) -> String {
+    let words = map_texts(lang).emotion_words;
+    let word = words[(e.clamp(-2, 2) + 2) as usize];
+    format!("{} · {word}", signed(f64::from(e), 0, lang))
+}
+
 #[component]
 fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curve: Option<Chart>) -> impl IntoView {
-    let (t, it) = (map_texts(lang), map_texts(lang));
-    let numbers: Vec<(&str, String)> = [
-        Some((it.touchpoints, summary.touchpoints.to_string())),
-        summary.volume.map(|v| (t.volume, plain(v, 0, lang))),
-        summary.highest_drop_off.map(|d| (it.highest_drop_off, percent(d, 0, lang))),
-        summary.mean_emotion.map(|e| (it.mean_emotion, emotion(Some(e.round() as i8)))),
-        summary.score.map(|s| (it.stage_score, format!("{} / 100", plain(s, 0, lang)))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let pains = summary.pains.clone();
+    let it = map_texts(lang);
+    // Formatted by the core (separators of the language, the curve's own emotion value).
+    let numbers: Vec<(String, String, bool)> = key_numbers(&summary, lang)
+        .into_iter()
+        .map(|(key, value)| {
+            let is_emotion = matches!(key, KeyNumber::Emotion(_));
+            let label = match key {
+                KeyNumber::Touchpoints => it.touchpoints.to_string(),
+                KeyNumber::Volume => it.volume.to_string(),
+                KeyNumber::HighestDropOff => it.highest_drop_off.to_string(),
+                KeyNumber::Emotion(None) => it.curve_emotion.to_string(),
+                KeyNumber::Emotion(Some(persona)) => (it.curve_emotion_of)(&persona),
+                KeyNumber::Score => it.stage_score.to_string(),
+            };
+            (label, value, is_emotion)
+        })
+        .collect();
+    let cards = summary.cards.clone();
     view! {
         <header class="present-head">
             <span class="present-map">{map_name}</span>
@@ -134,7 +147,9 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curv
         <h1 class="present-stage" data-testid="present-stage">{summary.name.clone()}</h1>
         {(!summary.description.is_empty()).then(|| view! { <p class="present-description">{summary.description.clone()}</p> })}
         <dl class="present-numbers" data-testid="present-numbers">
-            {numbers.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            {numbers.into_iter().map(|(k, v, is_emotion)| view! {
+                <div><dt>{k}</dt><dd data-testid=is_emotion.then_some("present-emotion")>{v}</dd></div>
+            }).collect_view()}
         </dl>
         <div class="present-main">
             {curve.map(|c| match c {
@@ -142,13 +157,26 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curv
                 Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
                 Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
             })}
-            <section class="present-pains">
-                <h2>{t.pain_points}</h2>
-                {if pains.is_empty() {
-                    view! { <p class="muted">{it.no_pains}</p> }.into_any()
+            <section class="present-touchpoints" aria-labelledby="present-tp-heading">
+                <h2 id="present-tp-heading">{it.stage_touchpoints}</h2>
+                {if cards.is_empty() {
+                    view! { <p class="muted">{it.no_touchpoints}</p> }.into_any()
                 } else {
                     view! {
-                        <ul>{pains.into_iter().map(|p| view! { <li data-testid="present-pain">"⚠ " {p.pain} <span class="muted">" — " {p.touchpoint}</span></li> }).collect_view()}</ul>
+                        <ul>{cards.into_iter().map(|c| view! {
+                            <li data-testid="present-touchpoint">
+                                <span class="present-tp-title" data-testid="present-tp-title">{c.title}</span>
+                                <span class="present-tp-meta">
+                                    <span data-testid="present-tp-channel">{c.channel.label(lang)}</span>
+                                    {c.emotion.map(|e| view! { " · " <span data-testid="present-tp-emotion">{it.emotion} " " {emotion_text(e, lang)}</span> })}
+                                </span>
+                                {(!c.pains.is_empty()).then(|| view! {
+                                    <ul class="present-tp-pains" aria-label=it.pain_points>
+                                        {c.pains.into_iter().map(|p| view! { <li data-testid="present-tp-pain">{p}</li> }).collect_view()}
+                                    </ul>
+                                })}
+                            </li>
+                        }).collect_view()}</ul>
                     }.into_any()
                 }}
             </section>

@@ -1,10 +1,12 @@
 //! What frames every page: hash routing, notices and the save indicator, the language
 //! switch, and for map pages the one frame ([`map_frame::MapFrame`]) with the map's
-//! navigation and the "map not found" message, around [`map_frame::MapHandle`].
+//! navigation and the "map not found" message, around [`map_frame::MapHandle`]; the
+//! app-wide keys (undo/redo of the map, `?` for the list of shortcuts) in [`shortcuts`].
 
 pub mod lang_switch;
 pub mod map_frame;
 pub mod map_nav;
 pub mod notices;
 pub mod route;
+pub mod shortcuts;
 pub mod update_notice;

@@ -67,7 +67,25 @@ test('at 1366×768 the example shows every stage, every whole title and the curv
       const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
       const inside = (r) => r.left >= Math.max(0, area.left) - 1 && r.right <= Math.min(vw, area.right) + 1
         && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
-      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
+      // Whole: nothing clipped, and no word broken over two lines (CSS may break a word
+      // that does not fit instead of clipping it).
+      const unbroken = (el) => {
+        const text = [...el.childNodes].find((n) => n.nodeType === 3 && n.data.trim());
+        if (!text) return false;
+        const range = document.createRange();
+        let at = 0;
+        for (const word of text.data.split(/(\s+)/)) {
+          if (word.trim()) {
+            range.setStart(text, at);
+            range.setEnd(text, at + word.length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) return false;
+          }
+          at += word.length;
+        }
+        return true;
+      };
+      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1 && unbroken(el);
       const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
         text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el) }));
       return {
@@ -221,4 +239,118 @@ test('deleting is quiet and confirmed, and undoable from the notice', () =>
     assert.equal(await page.getByTestId('touchpoint').count(), before - 1);
     await page.getByTestId('undo-delete').click();
     assert.equal(await page.getByTestId('touchpoint').count(), before);
+  }));
+
+/** Presses Tab (at most 200 times) until `locator`'s element has the keyboard focus. */
+async function tabTo(page, locator) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < 200; i++) {
+    if (await page.evaluate((t) => document.activeElement === t, target)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail('Tab never reached the element');
+}
+const focusedCard = (page) => page.evaluate(() => document.activeElement?.dataset.tpId ?? null);
+
+test('a map built from blank with the keyboard alone: Alt+arrow twice keeps the focus on the card; undo, redo and a reload keep it', () =>
+  withPage(browser, 'canvas-keyboard-build', async (page) => {
+    await page.goto(srv.base);
+    await page.getByTestId('map-link').first().waitFor();
+    await tabTo(page, page.getByLabel('Name of the new map'));
+    await page.keyboard.type('Bike shop journey');
+    await tabTo(page, page.getByRole('button', { name: 'New blank map' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('map-canvas').waitFor();
+    const id = mapId(page);
+
+    // "+ Stage", named in place.
+    await tabTo(page, page.getByTestId('add-stage'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('title-in-place').waitFor();
+    await page.keyboard.type('Repair');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.getByTestId('stage-name').allTextContents())[5], 'Repair');
+
+    // Three touchpoints: "+" of the stage, name in place, Enter opens the inspector, the
+    // customer action typed there, Esc back to the card.
+    const add = async (stage, title, action) => {
+      await tabTo(page, await addButton(page, stage));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('title-in-place').waitFor();
+      await page.keyboard.type(title);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('title-in-place').waitFor({ state: 'detached' });
+      const tp = await page.locator('[data-testid="touchpoint"]', { hasText: title }).getAttribute('data-tp-id');
+      await until(() => focusedCard(page), tp);
+      await page.keyboard.press('Enter');
+      const inspector = page.getByTestId('inspector');
+      await inspector.waitFor();
+      await tabTo(page, inspector.getByTestId('tp-action'));
+      await page.keyboard.type(action);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await inspector.waitFor({ state: 'detached' });
+      await until(() => focusedCard(page), tp);
+      return tp;
+    };
+    const ad = await add(0, 'Sees the ad', 'Scrolls past a bike ad');
+    await add(0, 'Visits the shop', 'Walks in on Saturday');
+    await add(1, 'Test ride', 'Rides two bikes');
+    assert.deepEqual(await stageTitles(page, 0), ['Sees the ad', 'Visits the shop']);
+
+    // Home selects the first card; Alt+→ twice: past its neighbour, then into the next stage.
+    await page.keyboard.press('Home');
+    await until(() => focusedCard(page), ad);
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(() => stageTitles(page, 0), ['Visits the shop', 'Sees the ad']);
+    await until(() => focusedCard(page), ad);
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(() => stageTitles(page, 1), ['Sees the ad', 'Test ride']);
+    await until(() => focusedCard(page), ad);
+
+    // Undo both moves, redo them, all from the keyboard.
+    await waitSaved(page);
+    const built = await stored(page, id);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await until(() => stageTitles(page, 0), ['Sees the ad', 'Visits the shop']);
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await until(() => stageTitles(page, 1), ['Sees the ad', 'Test ride']);
+    await waitSaved(page);
+    assert.equal(await stored(page, id), built);
+
+    await page.reload();
+    await page.getByTestId('touchpoint').first().waitFor();
+    assert.deepEqual(await stageTitles(page, 0), ['Visits the shop']);
+    assert.deepEqual(await stageTitles(page, 1), ['Sees the ad', 'Test ride']);
+    const model = JSON.parse(await stored(page, id));
+    assert.equal(model.stages[5].name, 'Repair');
+    assert.equal(model.touchpoints.find((t) => t.id === ad).customer_action, 'Scrolls past a bike ad');
+  }));
+
+test('Delete asks first (the focus on Cancel), deletes on confirmation and Ctrl+Z brings the card back', () =>
+  withPage(browser, 'canvas-delete-key', async (page) => {
+    await openExample(page);
+    const before = await page.getByTestId('touchpoint').count();
+    const first = await page.getByTestId('touchpoint').first().getAttribute('data-tp-id');
+    await page.getByTestId('map-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await until(() => focusedCard(page), first);
+    await page.keyboard.press('Delete');
+    await page.getByRole('alertdialog').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'cancel-delete');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('touchpoint').count(), before, 'Cancel deletes nothing');
+    await until(() => focusedCard(page), first);
+
+    await page.keyboard.press('Delete');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'confirm-delete');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByTestId('touchpoint').count(), before - 1);
+    await page.keyboard.press('Control+z');
+    await until(() => page.getByTestId('touchpoint').count(), before);
   }));

@@ -89,7 +89,9 @@ pub fn TitleEditor(cv: Cv, initial: String, commit: impl Fn(String) + Copy + 'st
     let input = NodeRef::<leptos::html::Input>::new();
     let done = StoredValue::new(false);
     let finish = move |save: bool| {
-        if done.get_value() {
+        // Removing the field blurs it, and that blur can arrive after the field's owner is
+        // gone (disposed values): then it is finished already.
+        if done.try_get_value().unwrap_or(true) {
             return;
         }
         done.set_value(true);

@@ -41,6 +41,8 @@ pub struct Cv {
     pub dragged: RwSignal<Option<Dragged>>,
     /// A refused input, shown above the map.
     pub problem: RwSignal<Option<String>>,
+    /// The inspector asks "delete …?" for the selection (its delete button or the Delete key).
+    pub confirm_delete: RwSignal<bool>,
     /// A done delete, with the name of what went, so it can be undone from the notice.
     pub deleted: RwSignal<Option<String>>,
     pub layout: Memo<CanvasLayout>,
@@ -108,6 +110,7 @@ impl Cv {
             fitted: RwSignal::new(true),
             dragged: RwSignal::new(None),
             problem: RwSignal::new(None),
+            confirm_delete: RwSignal::new(false),
             deleted: RwSignal::new(None),
             layout,
             lanes,
@@ -177,11 +180,13 @@ impl Cv {
 
     /// Selects a touchpoint and shows it in the inspector (a click on a card).
     pub fn open_tp(&self, id: &str) {
+        self.confirm_delete.set(false);
         self.selection.set(Some(Selection::Touchpoint(id.to_string())));
         self.inspector.set(true);
     }
 
     pub fn open_stage(&self, id: &str) {
+        self.confirm_delete.set(false);
         self.selection.set(Some(Selection::Stage(id.to_string())));
         self.inspector.set(true);
     }
@@ -202,6 +207,22 @@ impl Cv {
             self.open_tp(&id);
             self.renaming.set(Some(id));
         }
+    }
+
+    /// Asks whether to delete the selection: opens its inspector with the question and puts
+    /// the focus on "Cancel", so a second key press never deletes by accident.
+    pub fn ask_delete(&self) {
+        if self.selection.get_untracked().is_none() {
+            return;
+        }
+        self.inspector.set(true);
+        self.confirm_delete.set(true);
+        request_animation_frame(|| {
+            let el = document().query_selector("[data-testid=\"cancel-delete\"]").ok().flatten();
+            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = el.focus();
+            }
+        });
     }
 
     /// Puts the keyboard focus on the selected card or stage header (after it is drawn).

@@ -80,7 +80,7 @@ fn number_field(cv: Cv, v: TpView, tid: StoredValue<String>, field: TouchpointFi
             <input type="text" inputmode="decimal" data-testid=format!("input-{}", field.key())
                 prop:value=move || { shown.track(); let lang = cv.state.lang.get(); v.get(|t| field.show(t, lang)).unwrap_or_default() }
                 on:change=move |ev| {
-                    match field.parse(&event_target_value(&ev)) {
+                    match field.parse(&event_target_value(&ev), cv.state.lang.get_untracked()) {
                         Ok(value) => cv.edit_tp(&tid.get_value(), move |t| field.set(t, value)),
                         Err(e) => {
                             cv.problem.set(Some(e.message(cv.state.lang.get_untracked())));
@@ -111,7 +111,7 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
         cv.inspector.set(false);
         cv.focus_selection();
     };
-    let confirm = RwSignal::new(false);
+    let confirm = cv.confirm_delete;
     let channels = {
         let mut c: Vec<Channel> = Channel::FIXED.to_vec();
         if let Some(custom @ Channel::Custom(_)) = v.get(|t| t.channel.clone()) {
@@ -228,7 +228,7 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
                     <div class="cv-confirm" role="alertdialog" aria-label=move || cv.t().delete_touchpoint>
                         <p>{move || (cv.t().confirm_delete_touchpoint)(&title())}</p>
                         <button type="button" class="danger" data-testid="confirm-delete" on:click=delete>{move || cv.t().delete}</button>
-                        <button type="button" data-testid="cancel-delete" on:click=move |_| confirm.set(false)>{move || cv.t().cancel}</button>
+                        <button type="button" data-testid="cancel-delete" on:click=move |_| { confirm.set(false); cv.focus_selection(); }>{move || cv.t().cancel}</button>
                     </div>
                 </Show>
             </footer>

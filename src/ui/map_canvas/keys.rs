@@ -1,7 +1,8 @@
 //! The canvas keyboard: arrow keys, Home and End move the selection (see
 //! `journey_core::canvas::nav`), Alt+←/→ moves the selected card along its row (or the
-//! selected stage), Enter opens the inspector, F2 renames in place, Esc closes the inspector
-//! and then clears the selection. Keys typed into a field are the field's.
+//! selected stage), Enter opens the inspector, F2 renames in place, Delete asks whether to
+//! delete the selection, Esc closes the inspector and then clears the selection. Keys typed
+//! into a field are the field's.
 
 use journey_core::canvas::{navigate, nav::move_along_row, Move, Selection};
 use journey_core::model::Step;
@@ -41,6 +42,7 @@ pub fn on_canvas_key(cv: Cv, ev: web_sys::KeyboardEvent) {
     if let Some(m) = Move::from_key(&key) {
         ev.prevent_default();
         let next = cv.layout.with_untracked(|l| navigate(l, selection.as_ref(), m));
+        cv.confirm_delete.set(false);
         cv.selection.set(next);
         cv.focus_selection();
         return;
@@ -58,6 +60,10 @@ pub fn on_canvas_key(cv: Cv, ev: web_sys::KeyboardEvent) {
             };
             ev.prevent_default();
             cv.renaming.set(Some(id));
+        }
+        "Delete" if selection.is_some() => {
+            ev.prevent_default();
+            cv.ask_delete();
         }
         "Escape" => {
             ev.prevent_default();

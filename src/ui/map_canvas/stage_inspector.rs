@@ -17,7 +17,7 @@ pub fn StageInspector(cv: Cv, id: String) -> impl IntoView {
     });
     let name = move || stage.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default());
     let count = move || stage.with(|s| s.as_ref().map(|s| s.2).unwrap_or(0));
-    let confirm = RwSignal::new(false);
+    let confirm = cv.confirm_delete;
     let close = move || {
         cv.inspector.set(false);
         cv.focus_selection();
@@ -80,7 +80,7 @@ pub fn StageInspector(cv: Cv, id: String) -> impl IntoView {
                     <div class="cv-confirm" role="alertdialog" aria-label=move || cv.t().delete_stage>
                         <p>{move || (cv.t().confirm_delete_stage)(&name(), count())}</p>
                         <button type="button" class="danger" data-testid="confirm-delete" on:click=delete>{move || cv.t().delete}</button>
-                        <button type="button" data-testid="cancel-delete" on:click=move |_| confirm.set(false)>{move || cv.t().cancel}</button>
+                        <button type="button" data-testid="cancel-delete" on:click=move |_| { confirm.set(false); cv.focus_selection(); }>{move || cv.t().cancel}</button>
                     </div>
                 </Show>
             </footer>

@@ -122,23 +122,23 @@ test('the keyboard selects, opens, renames in place and moves cards; Esc closes'
     const ids = await page.getByTestId('touchpoint').evaluateAll((els) => els.map((e) => e.dataset.tpId));
     await page.getByTestId('map-canvas').focus();
     await page.keyboard.press('ArrowRight');
-    assert.equal(await selected(), ids[0], 'first arrow: the first card');
+    await until(selected, ids[0]); // the first arrow: the first card
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    assert.equal(await selected(), ids[3], 'across the stage border');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.tpId), ids[3], 'focus follows the selection');
+    await until(selected, ids[3]); // across the stage border
+    await until(() => page.evaluate(() => document.activeElement?.dataset.tpId), ids[3]); // focus follows the selection (next frame)
     await page.keyboard.press('ArrowUp');
     assert.equal(await page.locator('[data-testid="stage"][aria-current="true"] [data-testid="stage-name"]').textContent(), 'Consideration');
     await page.keyboard.press('ArrowDown');
-    assert.equal(await selected(), ids[3]);
+    await until(selected, ids[3]);
 
     // Enter: the inspector; Esc: closed, the card keeps the focus.
     await page.keyboard.press('Enter');
     await page.getByTestId('inspector').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('inspector').waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.tpId), ids[3]);
+    await until(() => page.evaluate(() => document.activeElement?.dataset.tpId), ids[3]);
 
     // F2: the title in place; Enter saves.
     await page.keyboard.press('F2');
@@ -152,7 +152,7 @@ test('the keyboard selects, opens, renames in place and moves cards; Esc closes'
     await page.keyboard.press('Alt+ArrowRight');
     await page.keyboard.press('Alt+ArrowRight');
     await until(() => stageTitles(page, 2), ['Installs the app (v2)', 'Orders ahead', 'Pays in the app']);
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.tpId), ids[3]);
+    await until(() => page.evaluate(() => document.activeElement?.dataset.tpId), ids[3]);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await until(() => stageTitles(page, 1), ['Installs the app (v2)', 'Browses the menu']);

@@ -62,6 +62,7 @@ test('JSON: export, delete, import gives the identical map; a second import asks
     await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(jsonFile('map.json', exported.text));
     await page.getByTestId('import-done').filter({ hasText: '1 map imported.' }).waitFor();
     await page.getByRole('link', { name: 'Coffee to go', exact: true }).click();
+    await openMenu(page);
     const again = await downloadText(page, page.getByTestId('export-json'));
     assert.deepEqual(JSON.parse(again.text), original, 'the imported map is the exported one');
 
@@ -251,6 +252,7 @@ test('share link: a map too large for a link offers a file instead', () =>
     await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(jsonFile('big.json', JSON.stringify(map)));
     await page.getByTestId('import-done').waitFor();
     await page.getByRole('link', { name: 'Big map', exact: true }).click();
+    await openMenu(page);
     await page.getByTestId('share-link').click();
     const message = page.getByTestId('share-too-large');
     await message.waitFor();

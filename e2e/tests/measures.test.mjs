@@ -174,7 +174,7 @@ test('snapshot, change two emotions and a drop-off, compare shows the deltas and
   assert.match(await view.textContent(), /read only/);
   assert.equal(await view.locator('input, select, textarea').count(), 0);
   const paysOld = view.getByTestId('snapshot-touchpoint').filter({ hasText: 'Pays in the app' });
-  assert.match(await paysOld.textContent(), /-1/);
+  assert.match(await paysOld.textContent(), /−1/); // the app's one minus sign
 
   // Restore as copy: a new map with the snapshot's emotions.
   await page.getByTestId('snapshot-row').getByRole('button', { name: 'Restore as copy' }).click();

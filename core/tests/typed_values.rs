@@ -47,29 +47,40 @@ fn through_csv_headed(header: &str, field: TouchpointField, text: &str) -> Resul
     }
 }
 
-fn paths(field: TouchpointField, text: &str) -> Paths {
+/// The four paths, the inputs typed with the UI in `lang` (a file's language is unknown).
+fn paths_in(lang: Lang, field: TouchpointField, text: &str) -> Paths {
     let message = |r: Result<Option<f64>, journey_core::entry::EntryError>| r.map_err(|e| e.message(Lang::En));
     Paths {
-        editor: message(field.parse(text)),
-        scores_page: message(field.parse(text)),
-        tracking_panel: message(field.kind().parse(text, Unit::Shown)),
+        editor: message(field.parse(text, lang)),
+        scores_page: message(field.parse(text, lang)),
+        tracking_panel: message(field.kind().parse(text, Unit::Shown(lang))),
         csv_import: through_csv(field, text),
     }
 }
 
+fn paths(field: TouchpointField, text: &str) -> Paths {
+    paths_in(Lang::En, field, text)
+}
+
+/// Every path reads `text` as `expected`, with the UI in either language.
 fn assert_all_read(field: TouchpointField, text: &str, expected: f64) {
-    let p = paths(field, text);
-    for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
-        let got = got.unwrap_or_else(|e| panic!("{place} refused {text:?} for {field:?}: {e}")).unwrap();
-        assert!((got - expected).abs() < 1e-12, "{place}: {text:?} for {field:?} read as {got}, expected {expected}");
+    for lang in Lang::ALL {
+        let p = paths_in(lang, field, text);
+        for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
+            let got = got.unwrap_or_else(|e| panic!("{place} ({lang:?}) refused {text:?} for {field:?}: {e}")).unwrap();
+            assert!((got - expected).abs() < 1e-12, "{place} ({lang:?}): {text:?} for {field:?} read as {got}, expected {expected}");
+        }
     }
 }
 
+/// Every path refuses `text` with a message, with the UI in either language.
 fn assert_all_refused(field: TouchpointField, text: &str) {
-    let p = paths(field, text);
-    for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
-        let message = got.expect_err(&format!("{place} accepted {text:?} for {field:?}"));
-        assert!(!message.is_empty(), "{place}: a refusal says why");
+    for lang in Lang::ALL {
+        let p = paths_in(lang, field, text);
+        for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
+            let message = got.expect_err(&format!("{place} ({lang:?}) accepted {text:?} for {field:?}"));
+            assert!(!message.is_empty(), "{place}: a refusal says why");
+        }
     }
 }
 
@@ -149,7 +160,22 @@ fn a_column_without_a_unit_holds_shares_as_older_exports_wrote_them() {
         assert!(through_csv_headed(header, field, "1,5").is_err(), "a share above 1 is refused");
         assert!(through_csv_headed(header, field, "-3").is_err());
     }
-    assert_eq!(MeasurementKind::DropOffRate.parse("15", Unit::Shown), MeasurementKind::DropOffRate.parse("0.15", Unit::Stored));
+    assert_eq!(MeasurementKind::DropOffRate.parse("15", Unit::Shown(Lang::En)), MeasurementKind::DropOffRate.parse("0.15", Unit::Stored));
+}
+
+#[test]
+fn a_thousands_group_typed_into_an_input_is_read_in_the_ui_language() {
+    // What a person in each language means by "one thousand two hundred".
+    for (text, lang) in [("1,200", Lang::En), ("1.200", Lang::De), ("1 200", Lang::En), ("1200", Lang::De)] {
+        assert_eq!(TouchpointField::Volume.parse(text, lang), Ok(Some(1200.0)), "{text} in {lang:?}");
+        assert_eq!(MeasurementKind::Volume.parse(text, Unit::Shown(lang)), Ok(Some(1200.0)), "{text} in {lang:?}");
+    }
+    // The language's decimal mark stays a decimal mark…
+    assert_eq!(TouchpointField::Csat.parse("4.500", Lang::En), Ok(Some(4.5)));
+    assert_eq!(TouchpointField::Csat.parse("4,500", Lang::De), Ok(Some(4.5)));
+    // …and its thousands mark groups: outside the CSAT scale, refused, never clamped.
+    assert!(TouchpointField::Csat.parse("4,500", Lang::En).is_err());
+    assert!(TouchpointField::Csat.parse("4.500", Lang::De).is_err());
 }
 
 #[test]

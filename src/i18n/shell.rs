@@ -1,5 +1,7 @@
-//! Strings of the app shell: header, the map navigation and frame, notices about storage
-//! and downloads, the not-found pages.
+//! Strings of the app shell (`src/ui/shell`, `app.rs`, `library_shell.rs`): header, the map
+//! navigation and frame, notices about storage and downloads, the not-found pages, the
+//! notice that a new version of the app is ready, and the progress line while a page's
+//! module loads.
 
 use journey_core::model::Lang;
 
@@ -23,6 +25,8 @@ pub struct Texts {
     pub nav_present: &'static str,
     pub unreadable_title: &'static str,
     pub unreadable_entry: fn(&str, &str, &str) -> String,
+    /// Why an entry is unreadable when its key holds nothing.
+    pub unreadable_missing: &'static str,
     pub storage_unavailable: &'static str,
     pub quota_exceeded: fn(&str) -> String,
     pub save_failed: fn(&str, &str) -> String,
@@ -32,6 +36,15 @@ pub struct Texts {
     /// A download the browser refused, with its words.
     pub download_failed: fn(&str) -> String,
     pub dismiss: &'static str,
+    /// Offline use: a new version was installed in the background.
+    pub new_version: &'static str,
+    pub reload: &'static str,
+    /// Shown instead of reloading while the latest edits could not be saved.
+    pub not_saved: &'static str,
+    /// Shown while a page's module loads (after 200 ms).
+    pub loading_page: &'static str,
+    pub module_failed: fn(&str) -> String,
+    pub retry: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -55,6 +68,7 @@ pub const EN: Texts = Texts {
     unreadable_entry: |name, why, key| {
         format!("“{name}” could not be read ({why}). Its stored text is kept unchanged under the key “{key}”.")
     },
+    unreadable_missing: "nothing is stored under its key",
     storage_unavailable: "This browser does not let the app store data (private mode or storage disabled). \
         You can work, but nothing is kept after you close the tab.",
     quota_exceeded: |name| format!(
@@ -66,6 +80,12 @@ pub const EN: Texts = Texts {
     index_rebuilt: "The list of maps was damaged and has been rebuilt from the stored maps.",
     download_failed: |why| format!("The download could not be made: {why}"),
     dismiss: "Dismiss",
+    new_version: "A new version of Journey Studio is ready.",
+    reload: "Reload",
+    not_saved: "Not reloaded: your latest changes are not saved yet. Reload once they are saved.",
+    loading_page: "Loading the page…",
+    module_failed: |why| format!("The page could not be loaded ({why}). Check the connection and try again."),
+    retry: "Try again",
 };
 
 pub const DE: Texts = Texts {
@@ -89,6 +109,7 @@ pub const DE: Texts = Texts {
     unreadable_entry: |name, why, key| {
         format!("„{name}“ konnte nicht gelesen werden ({why}). Der gespeicherte Text bleibt unverändert unter dem Schlüssel „{key}“ erhalten.")
     },
+    unreadable_missing: "unter ihrem Schlüssel ist nichts gespeichert",
     storage_unavailable: "Dieser Browser erlaubt der App nicht, Daten zu speichern (privater Modus oder Speicher deaktiviert). \
         Sie können arbeiten, aber nach dem Schließen des Tabs ist nichts mehr da.",
     quota_exceeded: |name| format!(
@@ -100,6 +121,12 @@ pub const DE: Texts = Texts {
     index_rebuilt: "Die Kartenliste war beschädigt und wurde aus den gespeicherten Karten neu aufgebaut.",
     download_failed: |why| format!("Der Download konnte nicht erstellt werden: {why}"),
     dismiss: "Schließen",
+    new_version: "Eine neue Version von Journey Studio ist bereit.",
+    reload: "Neu laden",
+    not_saved: "Nicht neu geladen: Ihre letzten Änderungen sind noch nicht gespeichert. Laden Sie neu, sobald sie gespeichert sind.",
+    loading_page: "Seite wird geladen…",
+    module_failed: |why| format!("Die Seite konnte nicht geladen werden ({why}). Prüfen Sie die Verbindung und versuchen Sie es erneut."),
+    retry: "Erneut versuchen",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

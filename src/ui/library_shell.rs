@@ -18,7 +18,7 @@ use super::shell::notices::Notices;
 use super::shell::route::{use_page, Page};
 use super::state::AppState;
 use super::shell::update_notice::UpdateNotice;
-use crate::i18n::offline::offline_texts;
+use crate::i18n::texts;
 
 /// The whole app's JS glue, next to `index.html` (Trunk does not hash on-demand modules).
 const APP_MODULE: &str = "journey-studio.js";
@@ -58,7 +58,7 @@ fn LibraryShell() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     let page = use_page();
-    let t = move || offline_texts(state.lang.get());
+    let t = move || texts(state.lang.get());
     let failed = RwSignal::new(None::<String>);
     let leaving = Memo::new(move |_| page.get() != Page::Library);
 

@@ -59,10 +59,7 @@ impl RowIssue {
             (RowProblem::Csv { detail }, Lang::En) => format!("unreadable CSV: {detail}"),
             (RowProblem::Csv { detail }, Lang::De) => format!("nicht lesbares CSV: {detail}"),
         };
-        match lang {
-            Lang::En => format!("Line {}: {what}", self.line),
-            Lang::De => format!("Zeile {}: {what}", self.line),
-        }
+        format!("{} {}: {what}", lang.pick(("Line", "Zeile")), self.line)
     }
 }
 

@@ -159,10 +159,7 @@ impl Session {
 }
 
 fn no_log(lang: Lang) -> String {
-    match lang {
-        Lang::En => "No event log is loaded yet. Import a file first.".into(),
-        Lang::De => "Es ist noch kein Ereignisprotokoll geladen. Bitte zuerst eine Datei importieren.".into(),
-    }
+    lang.pick(("No event log is loaded yet. Import a file first.", "Es ist noch kein Ereignisprotokoll geladen. Bitte zuerst eine Datei importieren.")).into()
 }
 
 #[cfg(test)]

@@ -129,10 +129,8 @@ fn face(s: &mut String, x: f64, y: f64, v: i8, to_be: bool) {
 /// The curve as an SVG document `height` pixels tall. `labels` are the accessible name of
 /// the drawing and the word for "to-be" (e.g. ("Emotion curve", "to-be")).
 pub fn render_curve_svg(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
-    let (name, to_be_word, unknown) = match lang {
-        Lang::En => ("Emotion curve", "to-be", "emotion not known yet"),
-        Lang::De => ("Emotionskurve", "Soll", "Emotion noch nicht bekannt"),
-    };
+    let (name, to_be_word, unknown) =
+        lang.pick((("Emotion curve", "to-be", "emotion not known yet"), ("Emotionskurve", "Soll", "Emotion noch nicht bekannt")));
     let w = curve.width.max(1.0);
     let mut s = String::new();
     let _ = write!(

@@ -23,16 +23,16 @@ enum Swatch {
     Width,
 }
 
+/// The legend's entries in `lang`, lower case: they run on in one line.
 fn entries(lang: Lang, with_volumes: bool) -> Vec<(Swatch, &'static str)> {
-    let de = lang == Lang::De;
     let mut out = vec![
-        (Swatch::Route(RouteKind::Planned), if de { "geplante Route" } else { "planned route" }),
-        (Swatch::Route(RouteKind::Alternative), if de { "alternative Route" } else { "alternative route" }),
-        (Swatch::Route(RouteKind::LoopBack), if de { "Rücksprung (unten entlang)" } else { "loop back (runs below)" }),
-        (Swatch::OutsideFrame, if de { "Touchpoint außerhalb des Unternehmens" } else { "touchpoint outside the company" }),
+        (Swatch::Route(RouteKind::Planned), lang.pick(("planned route", "geplante Route"))),
+        (Swatch::Route(RouteKind::Alternative), lang.pick(("alternative route", "alternative Route"))),
+        (Swatch::Route(RouteKind::LoopBack), lang.pick(("loop back (runs below)", "Rücksprung (unten entlang)"))),
+        (Swatch::OutsideFrame, lang.pick(("touchpoint outside the company", "Touchpoint außerhalb des Unternehmens"))),
     ];
     if with_volumes {
-        out.push((Swatch::Width, if de { "Linienbreite: Kunden auf der Route" } else { "line width: customers on the route" }));
+        out.push((Swatch::Width, lang.pick(("line width: customers on the route", "Linienbreite: Kunden auf der Route"))));
     }
     out
 }

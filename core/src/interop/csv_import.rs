@@ -147,7 +147,7 @@ pub enum CsvProblemKind {
     Emotion { value: String },
     Number { field: CsvField, value: String },
     /// A value outside the field's range, in the column's unit (`percent`: its header says %).
-    OutOfRange { field: CsvField, value: f64, min: f64, max: f64, percent: bool },
+    OutOfRange { field: CsvField, value: f64, min: f64, max: Option<f64>, percent: bool },
     Visibility { value: String },
     Evidence { value: String },
 }
@@ -160,10 +160,7 @@ impl CsvProblem {
             (None, Lang::En) => format!("Line {}", self.line),
             (None, Lang::De) => format!("Zeile {}", self.line),
         };
-        let skipped = match lang {
-            Lang::En => "row skipped",
-            Lang::De => "Zeile übersprungen",
-        };
+        let skipped = lang.pick(("row skipped", "Zeile übersprungen"));
         format!("{place}: {}; {skipped}", self.reason(lang))
     }
 
@@ -179,9 +176,13 @@ impl CsvProblem {
             Number { field, value } => format!("{} „{value}“ ist keine Zahl", field.name(lang)),
             OutOfRange { field, value, min, max, percent } => {
                 let name = if *percent { field.header(lang) } else { field.name(lang).to_string() };
-                match lang {
-                    Lang::En => format!("{name} {value} is outside {min} to {max}"),
-                    Lang::De => format!("{name} {value} liegt nicht zwischen {min} und {max}"),
+                let n = |v: f64| crate::locale::plain(v, 6, lang);
+                let (value, min) = (n(*value), n(*min));
+                match (max, lang) {
+                    (Some(max), Lang::En) => format!("{name} {value} is outside {min} to {}", n(*max)),
+                    (Some(max), Lang::De) => format!("{name} {value} liegt nicht zwischen {min} und {}", n(*max)),
+                    (None, Lang::En) => format!("{name} {value} is less than {min}"),
+                    (None, Lang::De) => format!("{name} {value} ist kleiner als {min}"),
                 }
             }
             Visibility { value } if en => format!("visibility “{value}” is neither frontstage nor backstage"),
@@ -309,7 +310,6 @@ fn read_row(row: &CsvRow, headers: &[String], mapping: &ColumnMapping) -> Result
         match kind.parse(raw, if percent { Unit::Percent } else { Unit::Stored }) {
             Ok(v) => v,
             Err(EntryError { problem: EntryProblem::OutOfRange { value, min, max }, .. }) => {
-                let max = max.unwrap_or(f64::MAX);
                 problem(col, CsvProblemKind::OutOfRange { field, value, min, max, percent });
                 None
             }

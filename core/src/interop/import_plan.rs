@@ -178,10 +178,7 @@ fn name_key(name: &str) -> String {
 
 /// "Name (imported)", or "Name (imported 2)", … when that is taken too.
 fn copy_name(existing: &[LibraryEntry], name: &str, lang: Lang) -> String {
-    let word = match lang {
-        Lang::En => "imported",
-        Lang::De => "importiert",
-    };
+    let word = lang.pick(("imported", "importiert"));
     let base = name.trim();
     let taken = |candidate: &str| existing.iter().any(|e| name_key(&e.name) == name_key(candidate));
     let first = format!("{base} ({word})");

@@ -189,10 +189,7 @@ impl Writer {
     fn name(&mut self, text: &str, slot: TextSlot) -> String {
         if text.trim().is_empty() {
             self.empty_names += 1;
-            let placeholder = match self.lang {
-                Lang::En => "(untitled)",
-                Lang::De => "(ohne Titel)",
-            };
+            let placeholder = self.lang.pick(("(untitled)", "(ohne Titel)"));
             return escape(placeholder, slot);
         }
         self.text(text, slot)

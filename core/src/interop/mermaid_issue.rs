@@ -74,10 +74,8 @@ impl MermaidIssue {
     pub fn message(&self, lang: Lang) -> String {
         let (line, column) = (self.line, self.column);
         let text = self.text(lang);
-        match lang {
-            Lang::En => format!("Line {line}, column {column}: {text}"),
-            Lang::De => format!("Zeile {line}, Spalte {column}: {text}"),
-        }
+        let (line_word, column_word) = lang.pick((("Line", "column"), ("Zeile", "Spalte")));
+        format!("{line_word} {line}, {column_word} {column}: {text}")
     }
 
     fn text(&self, lang: Lang) -> String {

@@ -62,10 +62,10 @@ fn sentence(mean: f64, journey: &JourneyScore, lang: Lang) -> String {
             Lang::De => format!(" Die schwächste Phase ist „{name}“ ({v})."),
         });
     }
-    s.push_str(match lang {
-        Lang::En => " Happy touchpoints hide where customers are lost: look at the drop-offs along the main route first.",
-        Lang::De => " Gute Einzelwerte verdecken, wo Kunden verloren gehen: Prüfen Sie zuerst die Abbrüche entlang der Hauptroute.",
-    });
+    s.push_str(lang.pick((
+        " Happy touchpoints hide where customers are lost: look at the drop-offs along the main route first.",
+        " Gute Einzelwerte verdecken, wo Kunden verloren gehen: Prüfen Sie zuerst die Abbrüche entlang der Hauptroute.",
+    )));
     s
 }
 

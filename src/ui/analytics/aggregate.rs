@@ -11,7 +11,7 @@ use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
 use super::{Ctx, Imported};
-use crate::i18n::analytics_aggregate::aggregate_texts;
+use crate::i18n::analytics::analytics_texts;
 use crate::ui::state::AppState;
 
 /// Reads the whole (small) file as an aggregate and shows it, or the parser's message
@@ -61,7 +61,7 @@ pub fn AggregateNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let lang = state.lang.get();
-        let t = aggregate_texts(lang);
+        let t = analytics_texts(lang);
         ctx.aggregate.with(|a| {
             let a = a.as_ref()?;
             let count = |n: u64| journey_core::locale::number(n as f64, 0, lang);
@@ -79,7 +79,7 @@ pub fn AggregateNotice() -> impl IntoView {
             let raw = aggregate::needs_raw_events().iter().map(|m| view! { <li>{(t.raw_only)(*m)}</li> }).collect_view();
             Some(view! {
                 <section class="metrics aggregate-notice" data-testid="aggregate-notice">
-                    <h2>{t.title}</h2>
+                    <h2>{t.aggregate_title}</h2>
                     <p data-testid="aggregate-source">{(t.source)(&a.producer, &count(a.cases), &count(a.events))}</p>
                     <p data-testid="aggregate-goal">{goal}</p>
                     <p>{quantiles}</p>

@@ -6,14 +6,13 @@
 
 use journey_core::analytics::session::Request;
 use journey_core::analytics::{ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue};
-use journey_core::model::Lang;
+use journey_core::model::{EvidenceKind, Lang};
 use journey_core::locale::{percent, plain};
 use leptos::prelude::*;
 
 use super::goal::{activity_names, current_map, goal_of, timeout_s};
 use super::Ctx;
-use crate::i18n::analytics::analytics_texts;
-use crate::i18n::analytics_plan::{plan_texts, PlanTexts};
+use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use crate::ui::state::AppState;
 
 #[component]
@@ -21,7 +20,7 @@ pub fn ApplyView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
     let t = move || analytics_texts(state.lang.get());
-    let p = move || plan_texts(state.lang.get());
+    let p = move || analytics_texts(state.lang.get());
     let create_routes = RwSignal::new(false);
     let preview = move |_| {
         let (Some(map), Some(names)) = (current_map(ctx), activity_names(ctx)) else { return };
@@ -66,7 +65,7 @@ pub fn ApplyView() -> impl IntoView {
             })}
             {undo_button}
             {move || ctx.not_derivable.get().map(|titles| {
-                let note = (crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).not_derivable)(&titles);
+                let note = (crate::i18n::analytics::analytics_texts(state.lang.get()).not_derivable)(&titles);
                 view! { <p class="muted" data-testid="not-derivable">{note}</p> }
             })}
         </section>
@@ -88,11 +87,11 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
     };
     let cancel = move |_| {
         ctx.plan.set(None);
-        ctx.notice.set(Some(|l| plan_texts(l).cancelled));
+        ctx.notice.set(Some(|l| analytics_texts(l).plan_cancelled));
     };
     move || {
         let lang = state.lang.get();
-        let t = plan_texts(lang);
+        let t = analytics_texts(lang);
         if ctx.plan_from_survey.get() != survey {
             return None;
         }
@@ -123,16 +122,16 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
                     <ul data-testid="preview-unmatched">{unmatched}</ul>
                 })}
                 <p class="preview-actions">
-                    <button type="button" class="primary" on:click=apply data-testid="apply-plan">{t.apply}</button>
+                    <button type="button" class="primary" on:click=apply data-testid="apply-plan">{t.plan_apply}</button>
                     " "
-                    <button type="button" on:click=cancel data-testid="cancel-plan">{t.cancel}</button>
+                    <button type="button" on:click=cancel data-testid="cancel-plan">{t.plan_cancel}</button>
                 </p>
             </section>
         })
     }
 }
 
-fn goal_line(plan: &ApplyPlan, t: &PlanTexts) -> Option<AnyView> {
+fn goal_line(plan: &ApplyPlan, t: &AnalyticsTexts) -> Option<AnyView> {
     if plan.goal_missing {
         return Some(view! { <p class="analytics-error" data-testid="preview-goal">{t.preview_no_goal}</p> }.into_any());
     }
@@ -140,7 +139,7 @@ fn goal_line(plan: &ApplyPlan, t: &PlanTexts) -> Option<AnyView> {
         .then(|| view! { <p data-testid="preview-goal">{(t.preview_goal)(&plan.goal_activities.join(", "))}</p> }.into_any())
 }
 
-fn change_row(c: &Change, t: &PlanTexts, lang: Lang) -> impl IntoView {
+fn change_row(c: &Change, t: &AnalyticsTexts, lang: Lang) -> impl IntoView {
     let what = match &c.target {
         ChangeTarget::Touchpoint { title, .. } => title.clone(),
         ChangeTarget::Route { from_title, to_title, new: true, .. } => (t.new_route)(from_title, to_title),
@@ -197,12 +196,7 @@ fn evidence(text: &str, lang: Lang) -> String {
         Some((k, s)) => (k, Some(s)),
         None => (text, None),
     };
-    let word = match (kind, lang) {
-        ("measured", Lang::De) => "gemessen",
-        ("reported", Lang::De) => "berichtet",
-        ("assumed", Lang::De) => "angenommen",
-        (k, _) => k,
-    };
+    let word = EvidenceKind::from_key_or_label(kind).map_or(kind, |k| k.label(lang));
     match source {
         Some(s) => format!("{word}: {s}"),
         None => word.to_string(),

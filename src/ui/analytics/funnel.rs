@@ -57,7 +57,7 @@ pub fn FunnelView() -> impl IntoView {
     });
     move || {
         if ctx.aggregate.with(Option::is_some) {
-            let note = crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).funnel_needs_raw;
+            let note = crate::i18n::analytics::analytics_texts(state.lang.get()).funnel_needs_raw;
             return Some(view! {
                 <section class="metrics funnel" data-testid="funnel-needs-raw"><h2>{t().funnel}</h2><p class="muted">{note}</p></section>
             }.into_any());

@@ -11,7 +11,7 @@ use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::i18n::analytics_plan::plan_texts;
+use crate::i18n::analytics::analytics_texts;
 use crate::ui::state::AppState;
 
 /// The log's activity names (most frequent first), once a log is imported.
@@ -21,8 +21,7 @@ pub fn activity_names(ctx: Ctx) -> Option<Vec<String>> {
 
 /// The page's map (untracked).
 pub fn current_map(ctx: Ctx) -> Option<JourneyMap> {
-    let id = ctx.map.id();
-    ctx.state.library.with_untracked(|l| l.get(&id).cloned())
+    ctx.map.get_untracked()
 }
 
 /// The goal for the imported log on the map as it is now.
@@ -64,7 +63,7 @@ pub fn GoalView() -> impl IntoView {
         reanalyze(ctx);
     };
     move || {
-        let t = plan_texts(state.lang.get());
+        let t = analytics_texts(state.lang.get());
         let names = names.get()?;
         let map = map.get()?;
         let goal = goal_of(&names, &map);
@@ -77,7 +76,7 @@ pub fn GoalView() -> impl IntoView {
         let source = match goal.source {
             GoalSource::MainRouteEnd => (t.goal_from_route)(&end_title),
             GoalSource::Chosen => t.goal_chosen.to_string(),
-            GoalSource::Missing => t.goal_missing.to_string(),
+            GoalSource::Missing => t.goal_no_route.to_string(),
         };
         let suggestion = ctx.result.with(|r| r.as_ref().and_then(|r| r.report.drop_off.suggested_end_activity.clone()));
         let missing = goal.source == GoalSource::Missing;

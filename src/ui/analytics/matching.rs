@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use super::goal::{activity_names, reanalyze};
 use super::Ctx;
-use crate::i18n::analytics_plan::{plan_texts, PlanTexts};
+use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use crate::ui::state::AppState;
 
-fn kind_label(kind: MatchKind, t: &PlanTexts) -> &'static str {
+fn kind_label(kind: MatchKind, t: &AnalyticsTexts) -> &'static str {
     match kind {
         MatchKind::Chosen => t.kind_chosen,
         MatchKind::ChosenUnmatched => t.kind_unmatched_chosen,
@@ -36,7 +36,7 @@ pub fn MatchingView() -> impl IntoView {
         ctx.funnel_version.update(|n| *n += 1);
     };
     move || {
-        let t = plan_texts(state.lang.get());
+        let t = analytics_texts(state.lang.get());
         let names = names.get()?;
         let map = map.get()?;
         let rows = suggest_matches(&names, &map)

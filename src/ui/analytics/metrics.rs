@@ -42,7 +42,7 @@ pub fn Metrics() -> impl IntoView {
             <tr data-testid="drop-off-row" data-activity=a.activity.clone() data-rate=a.rate.to_string()>
                 <th scope="row">{a.activity.clone()}</th><td>{n(a.reached)}</td><td>{n(a.dropped)}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
         }).collect_view();
-        let reached = crate::i18n::analytics_plan::plan_texts(lang).reached;
+        let reached = analytics_texts(lang).reached;
         let inferred = d.goal_missing.then(|| (t.goal_missing)(d.suggested_end_activity.as_deref().unwrap_or("–")));
         Some(view! {
             <section class="metrics" data-testid="metrics">
@@ -119,7 +119,7 @@ fn HistogramView() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         if ctx.aggregate.with(Option::is_some) {
-            let msg = crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).histogram_needs_raw;
+            let msg = crate::i18n::analytics::analytics_texts(state.lang.get()).histogram_needs_raw;
             return Some(view! { <p class="muted" data-testid="histogram-needs-raw">{msg}</p> }.into_any());
         }
         match ctx.chart.get()? {

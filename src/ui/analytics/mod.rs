@@ -107,8 +107,7 @@ impl Ctx {
     /// Asks the worker how the log deviates from the map as it is now (for an aggregate,
     /// computes it here).
     pub fn request_deviation(&self) {
-        let id = self.map.id();
-        if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
+        if let Some(map) = self.map.get_untracked() {
             match self.aggregate.get_untracked() {
                 Some(agg) => aggregate::deviation(*self, &agg, &map),
                 None => self.send(&Request::Deviation { map }, None),
@@ -278,7 +277,7 @@ fn FilePicker() -> impl IntoView {
             <label for="log-file">{move || t().log_file}</label>
             <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json" data-testid="log-file" on:change=on_change/>
         </p>
-        <p class="muted">{move || crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).picker_hint}</p>
+        <p class="muted">{move || crate::i18n::analytics::analytics_texts(state.lang.get()).picker_hint}</p>
     }
 }
 

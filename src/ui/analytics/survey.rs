@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
-use crate::i18n::analytics_plan::plan_texts;
 use journey_core::locale::{fixed, nps, percent};
 use crate::ui::state::AppState;
 
@@ -22,13 +21,12 @@ pub fn SurveyView() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
-        let id = ctx.map.id();
         leptos::task::spawn_local(async move {
             let Some(buf) = read_bytes(&file, None).await else {
                 return report.set(Some(Err(analytics_texts(lang).read_failed.to_string())));
             };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) else { return };
+            let Some(map) = ctx.map.get_untracked() else { return };
             report.set(Some(survey(&bytes, &map).map_err(|e| e.message(lang))));
         });
     };
@@ -45,8 +43,7 @@ pub fn SurveyView() -> impl IntoView {
                 Ok(r) => {
                     let for_plan = r.clone();
                     let preview = move |_| {
-                        let id = ctx.map.id();
-                        if let Some(map) = state.library.with_untracked(|l| l.get(&id).cloned()) {
+                        if let Some(map) = ctx.map.get_untracked() {
                             ctx.plan_from_survey.set(true);
                             ctx.plan.set(Some(plan_survey(&map, &for_plan)));
                         }
@@ -54,7 +51,7 @@ pub fn SurveyView() -> impl IntoView {
                     view! {
                         {survey_tables(&r, t(), state.lang.get())}
                         <button type="button" class="primary" on:click=preview data-testid="preview-survey">
-                            {plan_texts(state.lang.get()).survey_preview}</button>
+                            {analytics_texts(state.lang.get()).survey_preview}</button>
                     }.into_any()
                 }
             })}

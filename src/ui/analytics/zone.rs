@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::Ctx;
-use crate::i18n::analytics_plan::plan_texts;
+use crate::i18n::analytics::analytics_texts;
 use crate::ui::state::AppState;
 
 /// Zones offered in the list (any other IANA name can be typed).
@@ -28,11 +28,7 @@ pub fn browser_zone() -> String {
 
 /// The zone to start with: the one remembered for the map, else the browser's.
 pub fn initial_zone(ctx: Ctx) -> String {
-    let id = ctx.map.id();
-    ctx.state
-        .library
-        .with_untracked(|l| l.get(&id).and_then(|m| m.analytics.time_zone.clone()))
-        .unwrap_or_else(browser_zone)
+    ctx.map.with_untracked(|m| m.analytics.time_zone.clone()).flatten().unwrap_or_else(browser_zone)
 }
 
 /// Remembers the zone with the map when it differs from the browser's (the default
@@ -48,7 +44,7 @@ pub fn ZonePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         ctx.detection.with(Option::is_some).then(|| {
-            let t = plan_texts(state.lang.get());
+            let t = analytics_texts(state.lang.get());
             view! {
                 <section class="zone-picker" data-testid="zone-picker">
                     <p class="mapping-field">

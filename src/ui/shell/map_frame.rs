@@ -50,6 +50,17 @@ impl MapHandle {
         self.id.with_value(|id| self.state.edit_map(id, change));
     }
 
+    /// The map as it is now, untracked: for event handlers, tasks and worker replies, which
+    /// run outside any reactive scope. `None` when it does not exist.
+    pub fn get_untracked(&self) -> Option<JourneyMap> {
+        self.with_untracked(JourneyMap::clone)
+    }
+
+    /// Reads the map without cloning it, untracked (see [`MapHandle::get_untracked`]).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        self.state.library.with_untracked(|l| self.id.with_value(|id| l.get(id).map(f)))
+    }
+
     /// Reads the map without cloning it (tracked); `None` when it does not exist.
     pub fn with<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
         self.state.library.with(|l| self.id.with_value(|id| l.get(id).map(f)))

@@ -29,10 +29,7 @@ pub fn Notices() -> impl IntoView {
                         state.unreadable.get().into_iter().map(|u| {
                             let why = match &u.error {
                                 Some(e) => e.message(lang),
-                                None => match lang {
-                                    crate::i18n::Lang::En => "nothing is stored under its key".to_string(),
-                                    crate::i18n::Lang::De => "unter ihrem Schlüssel ist nichts gespeichert".to_string(),
-                                },
+                                None => texts(lang).unreadable_missing.to_string(),
                             };
                             view! { <li>{(texts(lang).unreadable_entry)(&u.entry.name, &why, &u.backup_key)}</li> }
                         }).collect_view()

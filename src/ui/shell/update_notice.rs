@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::ui::state::{AppState, SaveStatus};
-use crate::i18n::offline::offline_texts;
+use crate::i18n::texts;
 
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn UpdateNotice() -> impl IntoView {
     let ready = RwSignal::new(false);
     let blocked = RwSignal::new(false);
     crate::pwa::register(move || ready.set(true));
-    let t = move || offline_texts(state.lang.get());
+    let t = move || texts(state.lang.get());
     let reload = move |_| {
         state.flush();
         let saved = state.save_status.get_untracked() == SaveStatus::Saved;

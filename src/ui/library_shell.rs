@@ -80,8 +80,9 @@ fn LibraryShell() -> impl IntoView {
             }
         });
     });
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    on_cleanup(move || pagehide.remove());
+    // As in the whole app (`app.rs`): typing saved, other tabs followed.
+    super::shell::typing::install(state);
+    super::shell::other_tabs::install(state);
 
     view! {
         <AppHeader/>

@@ -58,21 +58,24 @@ test('two tabs on one map: an edit in each, then a reload keeps both', () => wit
 test('two tabs: the second writer with unsaved edits is told and keeps a copy', () => withPage(browser, 'two-tabs-conflict', async (a, context) => {
   const id = await openExample(a);
   const b = await context.newPage();
-  await b.clock.install();
   await b.goto(`${srv.base}#/map/${id}`);
   await b.getByTestId('map-title').waitFor();
-  // Tab B's timers stand still, so what it types stays uncommitted while tab A saves.
-  await b.clock.pauseAt(Date.now() + 60_000);
+  // The clock is the context's (both tabs'): with timers standing still, what B types
+  // stays uncommitted, and A's edit is written by its pagehide handler (what a tab does
+  // when it goes away), not by the autosave timer.
+  await context.clock.install();
+  await context.clock.pauseAt(Date.now() + 60_000);
   await b.getByTestId('map-description').fill('B was typing this');
   await retitle(a, 0, 'A saved this');
-  await waitSaved(a);
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  assert.equal(await a.getByTestId('save-status').getAttribute('data-state'), 'saved');
 
   const notice = b.getByTestId('conflict');
   await notice.waitFor();
   assert.match(await notice.textContent(), /another tab/i);
   await notice.getByRole('button', { name: 'Keep mine as a copy' }).click();
   await notice.waitFor({ state: 'detached' });
-  await b.clock.resume();
+  await context.clock.resume();
   await waitSaved(b);
 
   // The original has A's edit; B's text lives on in a copy; nothing vanished.
@@ -90,6 +93,7 @@ test('typing and reloading at once keeps the text', () => withPage(browser, 'typ
   await openExample(page);
   const field = page.getByTestId('map-description');
   await field.click();
+  await field.press('Control+A');
   await field.pressSequentially('Typed just before the reload', { delay: 5 });
   // The header claims "saved" only when the text is stored.
   const truthful = await page.evaluate(() => {

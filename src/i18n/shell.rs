@@ -41,6 +41,9 @@ pub struct Texts {
     pub keep_mine_as_copy: &'static str,
     /// The other tab deleted the map: this tab's version goes too.
     pub discard_mine: &'static str,
+    /// The pickers of every CSV import (`shell/csv_choice.rs`).
+    pub csv_encoding: &'static str,
+    pub csv_delimiter: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -93,6 +96,8 @@ pub const EN: Texts = Texts {
     load_theirs: "Load theirs",
     keep_mine_as_copy: "Keep mine as a copy",
     discard_mine: "Delete it here too",
+    csv_encoding: "Character encoding",
+    csv_delimiter: "Delimiter",
 };
 
 pub const DE: Texts = Texts {
@@ -147,6 +152,8 @@ pub const DE: Texts = Texts {
     load_theirs: "Version des anderen Tabs laden",
     keep_mine_as_copy: "Meine Version als Kopie behalten",
     discard_mine: "Hier auch löschen",
+    csv_encoding: "Zeichenkodierung",
+    csv_delimiter: "Trennzeichen",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

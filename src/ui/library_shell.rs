@@ -66,7 +66,8 @@ fn LibraryShell() -> impl IntoView {
         if !leaving.get() {
             return;
         }
-        state.flush();
+        // Typed text and pending edits are written before the whole app reads storage.
+        super::shell::typing::commit_pending(state, true);
         wasm_bindgen_futures::spawn_local(async move {
             match JsFuture::from(load_module(APP_MODULE)).await {
                 // The whole app has mounted itself: the shell steps aside.

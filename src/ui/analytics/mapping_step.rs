@@ -4,10 +4,10 @@
 
 use journey_core::analytics::ColumnMapping;
 use leptos::prelude::*;
-use journey_core::text_file::{delimiter_label, TextEncoding, DELIMITERS};
 
 use super::{start_import, Ctx};
 use crate::i18n::analytics::analytics_texts;
+use crate::ui::shell::csv_choice::CsvChoice;
 use crate::ui::state::AppState;
 
 #[derive(Clone, Copy)]
@@ -111,7 +111,8 @@ pub fn MappingStep() -> impl IntoView {
             <section class="mapping-step" data-testid="mapping-step">
                 <h2>{t().mapping_title}</h2>
                 <p>{t().delimiter} ": " <code data-testid="delimiter">{delimiter}</code></p>
-                <CsvChoice encoding=d.encoding delimiter=d.delimiter/>
+                <CsvChoice encoding=d.encoding delimiter=d.delimiter choice=ctx.csv_choice
+                    on_change=move |_| super::redetect(ctx) prefix=""/>
                 <div class="mapping-grid">{selects}</div>
                 {move || ctx.mapping.with(|m| m.as_ref().and_then(|m| m.lifecycle.clone())).map(|(_, keep)| view! {
                     <p class="mapping-field">
@@ -160,34 +161,3 @@ fn column_select(ctx: Ctx, role: Role, label: &'static str, headers: Vec<String>
     }
 }
 
-/// Encoding and delimiter as read, each changeable: another choice reads the columns again.
-#[component]
-fn CsvChoice(encoding: TextEncoding, delimiter: u8) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let state = expect_context::<AppState>();
-    let t = move || analytics_texts(state.lang.get());
-    let lang = move || state.lang.get();
-    let on_encoding = move |ev: leptos::ev::Event| {
-        let chosen = TextEncoding::from_key(&event_target_value(&ev));
-        ctx.csv_choice.update(|c| c.encoding = chosen);
-        super::redetect(ctx);
-    };
-    let on_delimiter = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev).parse::<u8>().ok();
-        ctx.csv_choice.update(|c| c.delimiter = chosen);
-        super::redetect(ctx);
-    };
-    view! {
-        <p class="mapping-field csv-choice">
-            <label for="csv-encoding">{move || t().encoding}</label>
-            <select id="csv-encoding" data-testid="encoding" prop:value=encoding.key() on:change=on_encoding>
-                {TextEncoding::ALL.into_iter().map(|e| view! { <option value=e.key()>{move || e.label(lang())}</option> }).collect_view()}
-            </select>
-            " "
-            <label for="csv-delimiter">{move || t().delimiter_choice}</label>
-            <select id="csv-delimiter" data-testid="delimiter-choice" prop:value=delimiter.to_string() on:change=on_delimiter>
-                {DELIMITERS.into_iter().map(|d| view! { <option value=d.to_string()>{move || delimiter_label(d, lang())}</option> }).collect_view()}
-            </select>
-        </p>
-    }
-}

@@ -3,9 +3,11 @@
 //! navigation and the "map not found" message, around [`map_frame::MapHandle`]; the
 //! app-wide keys (undo/redo of the map, `?` for the list of shortcuts) in [`shortcuts`];
 //! typing saved while typing and before the page goes ([`typing`]), other tabs' writes
-//! followed ([`other_tabs`]), and the backup download ([`backup`]).
+//! followed ([`other_tabs`]), the backup download ([`backup`]) and the encoding and
+//! delimiter pickers of every CSV import ([`csv_choice`]).
 
 pub mod backup;
+pub mod csv_choice;
 pub mod lang_switch;
 pub mod map_frame;
 pub mod map_nav;

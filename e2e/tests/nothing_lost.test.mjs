@@ -171,3 +171,31 @@ test('event logs from Excel: Windows-1252 with umlauts and UTF-16 with tabs', ()
   assert.equal(await page.getByTestId('metric-cases').textContent(), '3');
   assert.equal(await page.getByTestId('metric-events').textContent(), '6');
 }));
+
+test('touchpoints from an Excel CSV (Windows-1252): umlauts kept, encoding and delimiter shown and changeable', () =>
+  withPage(browser, 'excel-touchpoints', async (page) => {
+    await openExample(page);
+    await page.getByTestId('import-csv').click();
+    // "Bestellung prüfen" as a German Excel writes it: one byte 0xFC for "ü".
+    const sheet = Buffer.from('Phase;Titel;Kanal\nKauf;Bestellung pr\xfcfen;App\n', 'latin1');
+    await page.getByLabel('CSV file with touchpoints').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: sheet });
+    const mapping = page.getByTestId('csv-mapping');
+    await mapping.waitFor();
+    assert.equal(await page.getByTestId('csv-encoding').inputValue(), 'windows1252');
+    assert.equal(await page.getByTestId('csv-delimiter-choice').inputValue(), String(';'.charCodeAt(0)));
+    // Read as UTF-8 by choice, the umlaut is lost (a replacement character); back to
+    // Windows-1252 and it is right again.
+    await page.getByTestId('csv-encoding').selectOption('utf8');
+    assert.match(await mapping.textContent(), /Bestellung pr\uFFFDfen/);
+    await page.getByTestId('csv-encoding').selectOption('windows1252');
+    assert.match(await mapping.textContent(), /Bestellung prüfen/);
+    // A comma as delimiter makes one column of the whole line.
+    await page.getByTestId('csv-delimiter-choice').selectOption(String(','.charCodeAt(0)));
+    assert.equal(await mapping.locator('tbody tr').count(), 1);
+    await page.getByTestId('csv-delimiter-choice').selectOption(String(';'.charCodeAt(0)));
+    assert.equal(await mapping.locator('tbody tr').count(), 3);
+    await page.getByTestId('csv-import-now').click();
+    await page.getByTestId('csv-report').waitFor();
+    const titles = await page.getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value));
+    assert.ok(titles.includes('Bestellung prüfen'), titles.join(' | '));
+  }));

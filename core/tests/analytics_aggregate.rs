@@ -256,3 +256,27 @@ fn no_prefix_of_a_valid_file_panics_or_passes() {
     assert!(aggregate::looks_like_aggregate(DUCKDB_SMALL.as_bytes()));
     assert!(!aggregate::looks_like_aggregate(SMALL_LOG.as_bytes()));
 }
+
+#[test]
+fn the_plan_for_the_preview_lists_every_change_and_the_unmatched_activities() {
+    let log = generated(20_000, 8);
+    let goal = AggregateOptions { goal_activities: vec!["Order confirmation".into()], timeout_s: 3600.0, top_k: 10 };
+    let agg = aggregate::aggregate(&log, &goal);
+    let map = shop_map();
+    let opts = ApplyOptions { source_file: "agg.json".into(), date: "2026-11-29".into(), create_alternative_routes: false, drop_off: Default::default() };
+    let (plan, applied) = aggregate::plan(&map, &agg, &opts);
+    assert_eq!(plan.map, applied.map);
+    assert_eq!(plan.goal_activities, vec!["Order confirmation"]);
+    assert!(!plan.goal_missing);
+    // Six touchpoints × (volume, drop-off, throughput, evidence) and the planned routes.
+    let tp_changes = plan.changes.iter().filter(|c| matches!(c.target, journey_core::analytics::ChangeTarget::Touchpoint { .. })).count();
+    assert_eq!(tp_changes, 6 * 4);
+    let view = agg.activity("View product").unwrap();
+    let rate = plan.changes.iter().find(|c| {
+        matches!(&c.target, journey_core::analytics::ChangeTarget::Touchpoint { title, .. } if title == "View product")
+            && c.field == journey_core::analytics::ChangeField::DropOffRate
+    });
+    assert_eq!(rate.unwrap().after, Some(journey_core::analytics::ChangeValue::Number(view.dropped_cases as f64 / view.cases as f64)));
+    let unmatched: Vec<&str> = plan.unmatched_activities.iter().map(|u| u.activity.as_str()).collect();
+    assert!(unmatched.contains(&"Search product") && unmatched.contains(&"Delivery"), "{unmatched:?}");
+}

@@ -306,7 +306,7 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     repeats: "Wiederholungen",
     rework_cases: |share| format!("Fälle mit Nacharbeit: {share}."),
     apply_title: "In die Karte",
-    apply_hint: "Schreibt gemessenes Volumen, Abbruchquote und Durchlaufzeit in die Touchpoints, die zu einer Aktivität passen (Evidenz wird „gemessen“), und Volumen in die Routen.",
+    apply_hint: "Schreibt gemessenes Volumen, Abbruchquote und Durchlaufzeit in die Touchpoints, die zu einer Aktivität passen (der Beleg wird „gemessen“), und Volumen in die Routen.",
     create_routes: "Beobachtete Schritte ohne Route als alternative Routen anlegen",
     apply: "In die Karte übernehmen",
     applied: "Messwerte in die Karte geschrieben.",

@@ -7,6 +7,7 @@
 
 // One table per folder of `src/ui` (shell's also serves `app.rs`).
 pub mod analytics;
+pub mod analytics_aggregate;
 pub mod offline;
 pub mod analytics_plan;
 pub mod dashboard;

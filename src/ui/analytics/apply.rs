@@ -31,6 +31,11 @@ pub fn ApplyView() -> impl IntoView {
             create_alternative_routes: create_routes.get_untracked(),
             drop_off: Default::default(),
         };
+        // An aggregate is planned here (no worker, no raw events): the goal and τ are the
+        // query's, fixed in the file.
+        if let Some(agg) = ctx.aggregate.get_untracked() {
+            return super::aggregate::plan(ctx, &agg, &map, &options);
+        }
         options.drop_off.end_activities = goal_of(&names, &map).activities;
         options.drop_off.timeout_s = timeout_s(&map);
         ctx.send(&Request::PlanApply { map, options }, None);
@@ -38,7 +43,8 @@ pub fn ApplyView() -> impl IntoView {
     let undo = move |_| {
         if state.undo(&ctx.map.id()) {
             ctx.plan.set(None);
-            ctx.notice.set(Some(t().undone.to_string()));
+            ctx.not_derivable.set(None);
+            ctx.notice.set(Some(|l| analytics_texts(l).undone));
             ctx.request_deviation();
         }
     };
@@ -59,6 +65,10 @@ pub fn ApplyView() -> impl IntoView {
                 " "
             })}
             {undo_button}
+            {move || ctx.not_derivable.get().map(|titles| {
+                let note = (crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).not_derivable)(&titles);
+                view! { <p class="muted" data-testid="not-derivable">{note}</p> }
+            })}
         </section>
         <PlanPreview survey=false/>
     }
@@ -78,7 +88,7 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
     };
     let cancel = move |_| {
         ctx.plan.set(None);
-        ctx.notice.set(Some(plan_texts(state.lang.get_untracked()).cancelled.to_string()));
+        ctx.notice.set(Some(|l| plan_texts(l).cancelled));
     };
     move || {
         let lang = state.lang.get();
@@ -201,11 +211,10 @@ fn evidence(text: &str, lang: Lang) -> String {
 
 /// Stores the planned map as one undoable edit.
 pub fn store_applied(ctx: Ctx, new_map: journey_core::model::JourneyMap) {
-    let state = ctx.state;
     if new_map.id != ctx.map.id() {
         return;
     }
     ctx.map.edit(|m| *m = new_map);
-    ctx.notice.set(Some(analytics_texts(state.lang.get_untracked()).applied.to_string()));
+    ctx.notice.set(Some(|l| analytics_texts(l).applied));
     ctx.request_deviation();
 }

@@ -41,7 +41,11 @@ pub fn DeviationView() -> impl IntoView {
                     }.into_any()
                 }}
                 <p data-testid="off-route">{(t.off_route)(&percent(d.off_route_share, 0, lang), d.transitions_off_route, d.transitions_checked)}</p>
-                <p>{(t.cases_deviating)(&percent(d.case_deviation_share, 0, lang))}</p>
+                {if ctx.aggregate.with(Option::is_some) {
+                    view! { <p class="muted">{crate::i18n::analytics_aggregate::aggregate_texts(lang).cases_deviating_needs_raw}</p> }.into_any()
+                } else {
+                    view! { <p>{(t.cases_deviating)(&percent(d.case_deviation_share, 0, lang))}</p> }.into_any()
+                }}
                 {(!d.top_deviating_routes.is_empty()).then(|| view! {
                     <h3>{t.deviating_routes}</h3>
                     <div class="table-scroll"><table>

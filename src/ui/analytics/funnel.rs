@@ -33,6 +33,9 @@ pub fn FunnelView() -> impl IntoView {
         }
     };
     let compute = move || {
+        if ctx.aggregate.with_untracked(Option::is_some) {
+            return; // an aggregate has no per-case order to build a funnel from
+        }
         let window_s = current_map(ctx).and_then(|m| m.analytics.funnel_window_s);
         let spec = FunnelSpec { steps: steps.get_untracked(), mode: mode.get_untracked(), window_s };
         if !spec.steps.is_empty() {
@@ -53,6 +56,12 @@ pub fn FunnelView() -> impl IntoView {
         compute();
     });
     move || {
+        if ctx.aggregate.with(Option::is_some) {
+            let note = crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).funnel_needs_raw;
+            return Some(view! {
+                <section class="metrics funnel" data-testid="funnel-needs-raw"><h2>{t().funnel}</h2><p class="muted">{note}</p></section>
+            }.into_any());
+        }
         let acts = activities.get()?;
         let options = acts.iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view();
         Some(view! {
@@ -91,7 +100,7 @@ pub fn FunnelView() -> impl IntoView {
                 <button type="button" class="primary" on:click=run disabled=move || steps.with(Vec::is_empty) data-testid="funnel-run">{t().funnel_run}</button>
                 <FunnelTable/>
             </section>
-        })
+        }.into_any())
     }
 }
 

@@ -47,6 +47,9 @@ pub fn options_for(names: &[String], map: &JourneyMap) -> AnalysisOptions {
 pub fn reanalyze(ctx: Ctx) {
     let (Some(names), Some(map)) = (activity_names(ctx), current_map(ctx)) else { return };
     ctx.plan.set(None); // a preview of the old numbers would be stale
+    if ctx.aggregate.with_untracked(Option::is_some) {
+        return; // an aggregate's metrics are fixed by its query; nothing to re-run
+    }
     ctx.send(&Request::Analyze { options: options_for(&names, &map) }, None);
 }
 

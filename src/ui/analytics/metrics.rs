@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
-use journey_core::locale::percent;
+use journey_core::locale::{number, percent};
 use crate::ui::state::AppState;
 
 #[component]
@@ -18,33 +18,39 @@ pub fn Metrics() -> impl IntoView {
         let lang = state.lang.get();
         let t = analytics_texts(lang);
         let r = ctx.result.get()?;
+        let from_aggregate = ctx.aggregate.with(Option::is_some);
         let rep = &r.report;
         let s = &r.summary;
-        let stat = |label: &'static str, value: u64, id: &'static str| {
-            view! { <div class="stat"><dt>{label}</dt><dd data-testid=id>{value}</dd></div> }
+        // Counts with the language's thousands groups; `data-value` keeps the plain count.
+        let n = move |v: u64| number(v as f64, 0, lang);
+        let stat = move |label: &'static str, value: u64, id: &'static str| {
+            view! { <div class="stat"><dt>{label}</dt><dd data-testid=id data-value=value>{n(value)}</dd></div> }
         };
         let issues = r.issues.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view();
         let volumes = rep.volumes.activities.iter().map(|a| view! {
-            <tr><th scope="row">{a.activity.clone()}</th><td>{a.events}</td><td>{a.cases}</td><td>{percent(a.presence, 0, lang)}</td></tr>
+            <tr><th scope="row">{a.activity.clone()}</th><td>{n(a.events)}</td><td>{n(a.cases)}</td><td>{percent(a.presence, 0, lang)}</td></tr>
         }).collect_view();
         let dfg = rep.dfg.edges.iter().map(|e| view! {
-            <tr><td>{e.from.clone()}</td><td>{e.to.clone()}</td><td>{e.count}</td><td>{e.cases}</td><td>{(t.seconds)(e.waiting_s.median)}</td></tr>
+            <tr><td>{e.from.clone()}</td><td>{e.to.clone()}</td><td>{n(e.count)}</td><td>{n(e.cases)}</td><td>{(t.seconds)(e.waiting_s.median)}</td></tr>
         }).collect_view();
         let variants = rep.top_variants.top.iter().map(|v| view! {
-            <tr><td>{v.activities.join(" → ")}</td><td>{v.cases}</td><td>{percent(v.coverage, 0, lang)}</td></tr>
+            <tr><td>{v.activities.join(" → ")}</td><td>{n(v.cases)}</td><td>{percent(v.coverage, 0, lang)}</td></tr>
         }).collect_view();
         let tp = &rep.throughput.summary_s;
         let d = &rep.drop_off;
         let drops = d.by_activity.iter().map(|a| view! {
             <tr data-testid="drop-off-row" data-activity=a.activity.clone() data-rate=a.rate.to_string()>
-                <th scope="row">{a.activity.clone()}</th><td>{a.reached}</td><td>{a.dropped}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
+                <th scope="row">{a.activity.clone()}</th><td>{n(a.reached)}</td><td>{n(a.dropped)}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
         }).collect_view();
         let reached = crate::i18n::analytics_plan::plan_texts(lang).reached;
         let inferred = d.goal_missing.then(|| (t.goal_missing)(d.suggested_end_activity.as_deref().unwrap_or("–")));
         Some(view! {
             <section class="metrics" data-testid="metrics">
                 <h2>{t.overview}</h2>
-                <p class="muted" data-testid="timings" data-import-ms=r.import_ms data-analyze-ms=r.analyze_ms>{(t.timings)(r.import_ms, r.analyze_ms)}</p>
+                // An aggregate has no import of its own: its notice says where it came from.
+                {(!from_aggregate).then(|| view! {
+                    <p class="muted" data-testid="timings" data-import-ms=r.import_ms data-analyze-ms=r.analyze_ms>{(t.timings)(r.import_ms, r.analyze_ms)}</p>
+                })}
                 <dl class="stats">
                     {stat(t.cases, rep.cases, "metric-cases")}
                     {stat(t.events, rep.events, "metric-events")}
@@ -52,10 +58,12 @@ pub fn Metrics() -> impl IntoView {
                     {stat(t.variants, rep.variants, "metric-variants")}
                     {stat(t.dfg_edges, rep.dfg_edges, "metric-dfg-edges")}
                 </dl>
-                <p data-testid="skipped-rows">{(t.skipped)(s.skipped_rows)}
-                    {(s.lifecycle_filtered > 0).then(|| view! { " · " {(t.lifecycle_filtered)(s.lifecycle_filtered)} })}
-                    {(s.timestamp_ties > 0).then(|| view! { " · " {(t.timestamp_ties)(s.timestamp_ties)} })}
-                </p>
+                {(!from_aggregate).then(|| view! {
+                    <p data-testid="skipped-rows">{(t.skipped)(s.skipped_rows)}
+                        {(s.lifecycle_filtered > 0).then(|| view! { " · " {(t.lifecycle_filtered)(s.lifecycle_filtered)} })}
+                        {(s.timestamp_ties > 0).then(|| view! { " · " {(t.timestamp_ties)(s.timestamp_ties)} })}
+                    </p>
+                })}
                 {(!r.issues.is_empty()).then(|| view! {
                     <details open><summary>{t.first_issues}</summary><ul data-testid="row-issues">{issues}</ul></details>
                 })}
@@ -103,12 +111,20 @@ pub fn Metrics() -> impl IntoView {
     }
 }
 
-/// The histogram SVG from the core's chart module (labels escaped there), or its message.
+/// The histogram SVG from the core's chart module (labels escaped there), or its message;
+/// for an aggregate, that it needs every case's throughput time (in the current language).
 #[component]
 fn HistogramView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    move || match ctx.chart.get()? {
-        Chart::Svg(svg) => Some(view! { <div class="chart" data-testid="throughput-chart" inner_html=svg></div> }.into_any()),
-        Chart::NeedsData(msg) => Some(view! { <p class="muted">{msg}</p> }.into_any()),
+    let state = expect_context::<AppState>();
+    move || {
+        if ctx.aggregate.with(Option::is_some) {
+            let msg = crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).histogram_needs_raw;
+            return Some(view! { <p class="muted" data-testid="histogram-needs-raw">{msg}</p> }.into_any());
+        }
+        match ctx.chart.get()? {
+            Chart::Svg(svg) => Some(view! { <div class="chart" data-testid="throughput-chart" inner_html=svg></div> }.into_any()),
+            Chart::NeedsData(msg) => Some(view! { <p class="muted">{msg}</p> }.into_any()),
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! The heavy work happens in the worker; this module only holds the page's signals and
 //! routes worker replies into them. Nothing touches the map until "Apply to map".
 
+mod aggregate;
 mod apply;
 mod deviation;
 mod funnel;
@@ -75,7 +76,14 @@ pub struct Ctx {
     pub funnel: RwSignal<Option<FunnelReport>>,
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
-    pub notice: RwSignal<Option<String>>,
+    /// A short message (cancelled, applied, undone), kept as its text table entry so it
+    /// follows the language switch.
+    pub notice: RwSignal<Option<fn(journey_core::model::Lang) -> &'static str>>,
+    /// Set when the chosen file is a warehouse aggregate instead of an event log: the
+    /// page then derives everything on the page and says what needs raw events.
+    pub aggregate: RwSignal<Option<journey_core::analytics::aggregate::Aggregate>>,
+    /// After planning an aggregate: the titles of the touchpoints it could not measure.
+    pub not_derivable: RwSignal<Option<String>>,
     /// The preview of changes to the map (from the log or a survey), until Apply or Cancel.
     pub plan: RwSignal<Option<ApplyPlan>>,
     /// True when `plan` came from a survey file (the preview then shows by the survey).
@@ -102,11 +110,15 @@ impl Ctx {
         }
     }
 
-    /// Asks the worker how the log deviates from the map as it is now.
+    /// Asks the worker how the log deviates from the map as it is now (for an aggregate,
+    /// computes it here).
     pub fn request_deviation(&self) {
         let id = self.map.id();
         if let Some(map) = self.state.library.with_untracked(|l| l.get(&id).cloned()) {
-            self.send(&Request::Deviation { map }, None);
+            match self.aggregate.get_untracked() {
+                Some(agg) => aggregate::deviation(*self, &agg, &map),
+                None => self.send(&Request::Deviation { map }, None),
+            }
         }
     }
 }
@@ -129,6 +141,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         deviation: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
+        aggregate: RwSignal::new(None),
+        not_derivable: RwSignal::new(None),
         plan: RwSignal::new(None),
         plan_from_survey: RwSignal::new(false),
         zone: RwSignal::new(String::new()),
@@ -156,11 +170,12 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <p class="intro">{move || t().intro}</p>
                 <FilePicker/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
-                {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n}</p> })}
+                {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
                 <mapping_step::MappingStep/>
                 <ProgressView/>
-                <goal::GoalView/>
+                <aggregate::AggregateNotice/>
+                {move || ctx.aggregate.with(Option::is_none).then(|| view! { <goal::GoalView/> })}
                 <matching::MatchingView/>
                 <metrics::Metrics/>
                 <funnel::FunnelView/>
@@ -256,6 +271,8 @@ fn FilePicker() -> impl IntoView {
         ctx.plan.set(None);
         ctx.detection.set(None);
         ctx.mapping.set(None);
+        ctx.aggregate.set(None);
+        ctx.not_derivable.set(None);
         ctx.file_name.set(file.name());
         ctx.file.set_value(Some(file.clone()));
         leptos::task::spawn_local(async move {
@@ -263,6 +280,14 @@ fn FilePicker() -> impl IntoView {
                 Some(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 None => return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
             };
+            // A warehouse aggregate (JSON naming its format) is read whole and shown;
+            // everything else goes through column detection as an event log.
+            if journey_core::analytics::aggregate::looks_like_aggregate(&sample) {
+                return match read_bytes(&file, None).await {
+                    Some(buf) => aggregate::import(ctx, js_sys::Uint8Array::new(&buf).to_vec()),
+                    None => ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
+                };
+            }
             ctx.sample.set_value(sample);
             ctx.csv_choice.set(CsvOptions::default());
             redetect(ctx);
@@ -272,8 +297,9 @@ fn FilePicker() -> impl IntoView {
     view! {
         <p class="file-picker">
             <label for="log-file">{move || t().log_file}</label>
-            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="log-file" on:change=on_change/>
+            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json" data-testid="log-file" on:change=on_change/>
         </p>
+        <p class="muted">{move || crate::i18n::analytics_aggregate::aggregate_texts(state.lang.get()).picker_hint}</p>
     }
 }
 
@@ -370,7 +396,7 @@ fn ProgressView() -> impl IntoView {
             w.restart();
         }
         ctx.progress.set(None);
-        ctx.notice.set(Some(t().cancelled.to_string()));
+        ctx.notice.set(Some(|l| analytics_texts(l).cancelled));
     };
     move || {
         ctx.progress.get().map(|p| {

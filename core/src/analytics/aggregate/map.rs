@@ -203,3 +203,28 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
     }
     AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal }
 }
+
+/// "Apply to map" as a plan for the page's preview (every change before → after, the
+/// activities no touchpoint stands for, the goal), like [`crate::analytics::plan_apply`]
+/// for a raw log. The goal and τ are the query's; `opts.drop_off` is not used.
+pub fn plan(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> (crate::analytics::ApplyPlan, AppliedAggregate) {
+    let applied = apply(map, a, opts);
+    let tp_of = mapping(a, map);
+    let mut unmatched: Vec<crate::analytics::PlanUnmatched> = a
+        .activities
+        .iter()
+        .zip(&tp_of)
+        .filter(|(_, t)| t.is_none())
+        .map(|(x, _)| crate::analytics::PlanUnmatched { activity: x.activity.clone(), events: x.events })
+        .collect();
+    unmatched.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
+    let goal_known = super::derive::goal_known(a);
+    let plan = crate::analytics::ApplyPlan {
+        changes: crate::analytics::diff_maps(map, &applied.map),
+        unmatched_activities: unmatched,
+        goal_activities: if goal_known { a.goal_activities.clone() } else { Vec::new() },
+        goal_missing: !goal_known,
+        map: applied.map.clone(),
+    };
+    (plan, applied)
+}

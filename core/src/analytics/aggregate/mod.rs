@@ -24,5 +24,5 @@ pub use format::{
     VariantsAggregate, FORMAT, QUANTILE_LEVELS, VERSION,
 };
 pub use from_log::{aggregate, AggregateOptions};
-pub use map::{apply, deviation, AppliedAggregate};
+pub use map::{apply, deviation, plan, AppliedAggregate};
 pub use parse::{looks_like_aggregate, parse_aggregate, AggregateError};

@@ -44,6 +44,8 @@ pub struct Texts {
     /// The pickers of every CSV import (`shell/csv_choice.rs`).
     pub csv_encoding: &'static str,
     pub csv_delimiter: &'static str,
+    /// The header's save state when a write failed or waits for a conflict's choice.
+    pub not_saved_see_above: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -98,6 +100,7 @@ pub const EN: Texts = Texts {
     discard_mine: "Delete it here too",
     csv_encoding: "Character encoding",
     csv_delimiter: "Delimiter",
+    not_saved_see_above: "Not saved: see the message above",
 };
 
 pub const DE: Texts = Texts {
@@ -154,6 +157,7 @@ pub const DE: Texts = Texts {
     discard_mine: "Hier auch löschen",
     csv_encoding: "Zeichenkodierung",
     csv_delimiter: "Trennzeichen",
+    not_saved_see_above: "Nicht gespeichert: siehe Hinweis oben",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

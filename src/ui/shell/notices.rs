@@ -73,13 +73,16 @@ pub fn SaveIndicator() -> impl IntoView {
         <span class="save-status" data-testid="save-status" aria-live="polite"
             data-state=move || match state.save_status.get() {
                 SaveStatus::Saved => "saved",
+                SaveStatus::Pending if !state.conflicts.with(|c| c.is_empty()) => "held",
                 SaveStatus::Pending => "pending",
                 SaveStatus::Failed { .. } => "failed",
             }
         >
+            // Never "Saving…" for what waits for the user (a conflict) or was refused.
             {move || match state.save_status.get() {
                 SaveStatus::Saved => t().saved,
-                _ => t().saving,
+                SaveStatus::Pending if state.conflicts.with(|c| c.is_empty()) => t().saving,
+                _ => t().not_saved_see_above,
             }}
         </span>
     }

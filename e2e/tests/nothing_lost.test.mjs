@@ -89,6 +89,20 @@ test('two tabs: the second writer with unsaved edits is told and keeps a copy', 
   assert.equal(await b.getByTestId('map-description').inputValue(), 'B was typing this');
 }));
 
+test('the library list follows maps added and deleted in another tab', () => withPage(browser, 'library-follows', async (a, context) => {
+  await openExample(a);
+  await a.goto(srv.base);
+  await a.getByRole('link', { name: 'Coffee to go' }).waitFor();
+  const b = await context.newPage();
+  await b.goto(srv.base);
+  await b.getByLabel('Name of the new map').fill('Made in tab B');
+  await b.getByRole('button', { name: 'New blank map' }).click();
+  await b.getByTestId('map-title').waitFor();
+  await waitSaved(b);
+  // Tab A, still on the library, lists it without a reload.
+  await a.getByRole('link', { name: 'Made in tab B' }).waitFor();
+}));
+
 test('typing and reloading at once keeps the text', () => withPage(browser, 'type-reload', async (page) => {
   await openExample(page);
   const field = page.getByTestId('map-description');

@@ -7,6 +7,7 @@
 use journey_core::model::schema::parse_map;
 use journey_studio::store::keys;
 use journey_studio::ui::state::{AppState, SaveStatus};
+use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

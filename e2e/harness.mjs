@@ -29,8 +29,8 @@ export async function launch() {
  * Runs `body(page)` in a fresh browser context (fresh local storage) and keeps a screenshot
  * when it throws. Page errors (e.g. a wasm start failure) fail the test.
  */
-export async function withPage(browser, name, body, { locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+export async function withPage(browser, name, body, { locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -13,6 +13,8 @@ pub mod charts;
 pub mod interop;
 pub mod score;
 pub mod editor;
+pub mod canvas;
+pub mod icons;
 pub mod presentation;
 pub mod compare;
 pub mod storage_meter;

@@ -42,9 +42,9 @@ fn through_csv(field: TouchpointField, text: &str) -> Result<Option<f64>, String
 fn paths(field: TouchpointField, text: &str) -> Paths {
     let message = |r: Result<Option<f64>, journey_core::entry::EntryError>| r.map_err(|e| e.message(Lang::En));
     Paths {
-        editor: message(field.parse(text)),
-        scores_page: message(field.parse(text)),
-        tracking_panel: message(field.kind().parse(text, Unit::Shown)),
+        editor: message(field.parse(text, Lang::En)),
+        scores_page: message(field.parse(text, Lang::En)),
+        tracking_panel: message(field.kind().parse(text, Unit::Shown(Lang::En))),
         csv_import: through_csv(field, text),
     }
 }
@@ -111,5 +111,20 @@ fn a_bare_rate_is_percent_in_the_inputs_and_a_share_in_a_csv_cell() {
     assert_eq!(p.scores_page, Ok(Some(0.0015)));
     assert_eq!(p.tracking_panel, Ok(Some(0.0015)));
     assert_eq!(p.csv_import, Ok(Some(0.15)));
-    assert_eq!(MeasurementKind::DropOffRate.parse("15", Unit::Shown), MeasurementKind::DropOffRate.parse("0.15", Unit::Stored));
+    assert_eq!(MeasurementKind::DropOffRate.parse("15", Unit::Shown(Lang::En)), MeasurementKind::DropOffRate.parse("0.15", Unit::Stored));
+}
+
+#[test]
+fn a_thousands_group_typed_into_an_input_is_read_in_the_ui_language() {
+    // What a person in each language means by "one thousand two hundred".
+    for (text, lang) in [("1,200", Lang::En), ("1.200", Lang::De), ("1 200", Lang::En), ("1200", Lang::De)] {
+        assert_eq!(TouchpointField::Volume.parse(text, lang), Ok(Some(1200.0)), "{text} in {lang:?}");
+        assert_eq!(MeasurementKind::Volume.parse(text, Unit::Shown(lang)), Ok(Some(1200.0)), "{text} in {lang:?}");
+    }
+    // The language's decimal mark stays a decimal mark…
+    assert_eq!(TouchpointField::Csat.parse("4.500", Lang::En), Ok(Some(4.5)));
+    assert_eq!(TouchpointField::Csat.parse("4,500", Lang::De), Ok(Some(4.5)));
+    // …and its thousands mark groups: outside the CSAT scale, refused, never clamped.
+    assert!(TouchpointField::Csat.parse("4,500", Lang::En).is_err());
+    assert!(TouchpointField::Csat.parse("4.500", Lang::De).is_err());
 }

@@ -33,15 +33,13 @@ const PAGES = [
   { name: 'map (grid)', hash: (id) => `map/${id}`, ready: '[data-testid="map-title"]' },
   {
     name: 'map (flow)', hash: (id) => `map/${id}`, ready: '[data-testid="map-title"]',
-    then: async (page) => { await page.getByTestId('view-flow').check(); await page.getByTestId('flow-view').locator('svg').waitFor(); },
+    then: async (page) => { await page.getByTestId('view-flow').click(); await page.getByTestId('flow-view').locator('svg').waitFor(); },
   },
   {
     name: 'map (inspector open)', hash: (id) => `map/${id}`, ready: '[data-testid="map-title"]',
-    // The inspector arrives with the map canvas: select the first card, if the map has cards to select.
+    // Select the first card of the canvas: its inspector opens beside the map.
     then: async (page) => {
-      const card = page.locator('[data-testid="map-card"]').first();
-      if (!(await card.count())) return 'no inspector on this map page yet';
-      await card.click();
+      await page.getByTestId('touchpoint').first().click();
       await page.getByTestId('inspector').waitFor();
     },
   },

@@ -23,11 +23,11 @@ const SHOTS = join(ARTIFACTS, 'charts');
 const card = (page, key) => page.locator(`[data-testid="chart-card"][data-chart="${key}"]`);
 
 /** Opens the example map from the library, then its dashboard through the map page's link. */
-async function openExampleDashboard(page, linkName = 'Charts dashboard', mapName = 'Coffee to go') {
+async function openExampleDashboard(page, linkName = 'Dashboard', mapName = 'Coffee to go') {
   await page.goto(srv.base);
   await page.getByRole('link', { name: mapName }).click();
   await page.getByTestId('map-title').waitFor();
-  await page.getByRole('link', { name: linkName }).click();
+  await page.getByRole('link', { name: linkName, exact: true }).click();
   await page.getByTestId('dashboard').waitFor();
 }
 
@@ -175,7 +175,7 @@ test('every chart downloads as a valid SVG and as a PNG of twice its size', () =
 
 test('in German the link, headings, buttons and messages are German', () =>
   withPage(browser, 'dashboard-german', async (page) => {
-    await openExampleDashboard(page, 'Diagramm-Übersicht', 'Kaffee zum Mitnehmen');
+    await openExampleDashboard(page, 'Dashboard', 'Kaffee zum Mitnehmen');
     await page.getByRole('heading', { name: 'Emotionskurve' }).waitFor();
     assert.match(await page.getByTestId('dashboard-title').textContent(), /Diagramm-Übersicht – Kaffee zum Mitnehmen/);
     assert.equal(await card(page, 'funnel').getByRole('button', { name: 'SVG herunterladen' }).count(), 1);

@@ -1,7 +1,8 @@
 // The map editor end to end, against the release build and through the UI only: a map built
-// from blank (personas, stages, touchpoints with channels and emotions, routes with a loop
-// back), reordering by drag-and-drop and by keyboard, undo/redo, reload; the flow view; the
-// view switches; and every template in both languages.
+// from blank (personas, stages, touchpoints with channels, emotions and personas set in the
+// inspector, routes with a loop back), reordering by drag-and-drop and by keyboard,
+// undo/redo, reload; the flow view; lanes, the persona filter and the to-be emotion; and
+// every template in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
@@ -12,8 +13,38 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 const mapId = (page) => decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
 const stored = (page, id) => page.evaluate((id) => localStorage.getItem('journey-studio:map:' + id), id);
-const tpCell = (page, i) => page.locator('.ed-cell-touchpoints').nth(i);
-const cardTitles = async (page, i) => tpCell(page, i).getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value));
+
+/** Titles of the cards of stage `i`, left to right. */
+const cardTitles = (page, i) => page.evaluate((i) => {
+  const stage = document.querySelectorAll('[data-testid="stage"]')[i].dataset.stageId;
+  return [...document.querySelectorAll('.cv-lane-touchpoints')]
+    .filter((c) => c.dataset.stageId === stage)
+    .flatMap((c) => [...c.querySelectorAll('[data-testid="card-title"]')].map((t) => t.textContent));
+}, i);
+const stageNames = (page) => page.getByTestId('stage-name').allTextContents();
+
+/** Waits until `read()` deep-equals `expected` (the screen follows an edit on the next frame). */
+async function until(read, expected) {
+  let last;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(last, expected);
+}
+
+/** The "+ touchpoint" button of stage `i` (in its header, or in its empty column). */
+async function addTouchpoint(page, i) {
+  const sid = await page.getByTestId('stage').nth(i).getAttribute('data-stage-id');
+  await page.locator(`[data-stage-id="${sid}"] [data-testid="add-touchpoint"]`).first().click();
+}
+
+/** Types into the field edited in place and saves with Enter. */
+async function nameInPlace(page, text) {
+  await page.getByTestId('title-in-place').fill(text);
+  await page.getByTestId('title-in-place').press('Enter');
+}
 
 /** Fills a text field and leaves it, which commits the edit (one undo step). */
 async function commit(locator, value) {
@@ -33,11 +64,14 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     await newBlankMap(page, 'Garden shop journey');
     const id = mapId(page);
 
-    // Five stages: the blank map's last one is removed, a new one added and named.
+    // Five stages: the blank map's last one is deleted (asked first), a new one added and named.
     assert.equal(await page.getByTestId('stage').count(), 5);
-    await page.getByRole('button', { name: 'Remove stage “Loyalty”' }).click();
+    await page.getByTestId('stage').nth(4).click();
+    await page.getByTestId('stage-remove').click();
+    await page.getByTestId('confirm-delete').click();
+    assert.equal(await page.getByTestId('stage').count(), 4);
     await page.getByTestId('add-stage').click();
-    await commit(page.getByTestId('stage-name').nth(4), 'Loyalty & next purchase');
+    await nameInPlace(page, 'Loyalty & next purchase');
     assert.equal(await page.getByTestId('stage').count(), 5);
 
     // Two personas.
@@ -49,7 +83,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     await commit(page.getByTestId('persona-segment').first(), 'Private customers');
     assert.equal(await page.getByTestId('persona').count(), 2);
 
-    // Ten touchpoints, two per stage, with channel, emotion and personas.
+    // Ten touchpoints, two per stage, with channel, emotion and personas set in the inspector.
     const plan = [
       ['Searches for seeds', 'search_engine', '1'], ['Reads a forum thread', 'review_portal', '0'],
       ['Compares prices', 'online_shop', '-1'], ['Asks in the chat', 'chat', '1'],
@@ -57,14 +91,13 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
       ['Parcel arrives', 'letter', '1'], ['Calls about damage', 'phone', '-2'],
       ['Gets a voucher', 'email', '1'], ['Recommends the shop', 'social_media', '2'],
     ];
+    const inspector = page.getByTestId('inspector');
     for (const [i, [title, channel, emotion]] of plan.entries()) {
-      const cell = tpCell(page, Math.floor(i / 2));
-      await cell.getByTestId('add-touchpoint').click();
-      const card = cell.getByTestId('touchpoint').last();
-      await commit(card.getByTestId('tp-title'), title);
-      await card.getByTestId('tp-channel').selectOption(channel);
-      await card.getByTestId('tp-emotion').selectOption(emotion);
-      await card.getByTestId('tp-persona').nth(i % 2).check();
+      await addTouchpoint(page, Math.floor(i / 2));
+      await nameInPlace(page, title);
+      await inspector.getByTestId('tp-channel').selectOption(channel);
+      await inspector.getByTestId('tp-emotion').selectOption(emotion);
+      await inspector.getByTestId('tp-persona').nth(i % 2).check();
     }
     assert.equal(await page.getByTestId('touchpoint').count(), 10);
     assert.equal(await page.locator('[data-testid="touchpoint"][data-channel="search_engine"]').count(), 1);
@@ -84,32 +117,34 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
 
     // Drag "Pays by invoice" onto "Orders online": it moves before it.
     assert.deepEqual(await cardTitles(page, 2), ['Orders online', 'Pays by invoice']);
-    await tpCell(page, 2).getByTestId('drag-handle').nth(1).dragTo(tpCell(page, 2).getByTestId('drag-handle').nth(0));
-    await page.waitForFunction(() => document.querySelectorAll('.ed-cell-touchpoints')[2]
-      .querySelector('[data-testid="tp-title"]').value === 'Pays by invoice');
+    const card = (title) => page.locator('[data-testid="touchpoint"]', { hasText: title });
+    await card('Pays by invoice').dragTo(card('Orders online'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="card-title"]')[4].textContent === 'Pays by invoice');
     assert.deepEqual(await cardTitles(page, 2), ['Pays by invoice', 'Orders online']);
 
-    // Keyboard: "Calls about damage" up with its button, then Alt+→ into the next stage.
-    await page.getByRole('button', { name: 'Move “Calls about damage” up' }).focus();
-    await page.keyboard.press('Enter');
-    assert.deepEqual(await cardTitles(page, 3), ['Calls about damage', 'Parcel arrives']);
-    await tpCell(page, 3).getByTestId('touchpoint').first().focus();
+    // Keyboard: "Calls about damage" one place earlier with its inspector button, then Alt+→
+    // twice: past "Parcel arrives", into the next stage; the focus stays on the card.
+    await card('Calls about damage').click();
+    await inspector.getByTestId('tp-earlier').click();
+    await until(() => cardTitles(page, 3), ['Calls about damage', 'Parcel arrives']);
+    await card('Calls about damage').focus();
     await page.keyboard.press('Alt+ArrowRight');
-    await page.waitForFunction(() => document.querySelectorAll('.ed-cell-touchpoints')[4].querySelectorAll('[data-testid="touchpoint"]').length === 3);
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="card-title"]')[7].textContent === 'Calls about damage');
     assert.deepEqual(await cardTitles(page, 4), ['Calls about damage', 'Gets a voucher', 'Recommends the shop']);
     assert.deepEqual(await cardTitles(page, 3), ['Parcel arrives']);
 
-    // Undo five steps (keyboard), the map changes; redo them (keyboard and button): it is back.
+    // Undo six steps (keyboard), the map changes; redo them (keyboard and button): it is back.
     await waitSaved(page);
     const built = await stored(page, id);
     await page.getByTestId('map-title').click();
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
-    assert.deepEqual(await cardTitles(page, 3), ['Parcel arrives', 'Calls about damage'], 'moves undone');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Control+z');
+    await until(() => cardTitles(page, 3), ['Parcel arrives', 'Calls about damage']);
     assert.deepEqual(await cardTitles(page, 2), ['Orders online', 'Pays by invoice'], 'drag undone');
     assert.equal(await page.getByTestId('route').count(), 1, 'the loop and the alternative route undone');
     await waitSaved(page);
     assert.notEqual(await stored(page, id), built);
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+z');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Shift+z');
     await page.getByTestId('redo').click();
     assert.ok(await page.getByTestId('redo').isDisabled());
     await waitSaved(page);
@@ -120,6 +155,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     for (let i = 0; i < 5; i++) screen.push(await cardTitles(page, i));
     await page.reload();
     await page.getByTestId('map-title').filter({ hasText: 'Garden shop journey' }).waitFor();
+    await page.getByTestId('touchpoint').first().waitFor();
     assert.equal(await stored(page, id), built);
     for (let i = 0; i < 5; i++) assert.deepEqual(await cardTitles(page, i), screen[i]);
     const model = JSON.parse(built);
@@ -130,7 +166,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     assert.deepEqual(model.routes.map((r) => r.kind), ['planned', 'alternative', 'loop_back']);
 
     // The flow view draws the three routes, the loop back distinctly.
-    await page.getByTestId('view-flow').check();
+    await page.getByTestId('view-flow').click();
     const flow = page.getByTestId('flow-view');
     await flow.waitFor();
     assert.equal(await flow.locator('path[data-kind="loop_back"]').count(), 1);
@@ -139,45 +175,49 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     assert.match(await flow.locator('svg title').first().textContent(), /Garden shop journey/);
   }));
 
-test('lanes hide, the persona filter shows one journey, the to-be switch edits the to-be emotion', () =>
+test('lanes hide and show, the persona filter shows one journey, the to-be emotion is drawn dashed', () =>
   withPage(browser, 'editor-views', async (page) => {
     await page.goto(srv.base);
     await page.getByRole('link', { name: 'Coffee to go' }).click();
-    await page.getByTestId('map-title').waitFor();
+    await page.getByTestId('map-canvas').waitFor();
     const all = await page.getByTestId('touchpoint').count();
     await page.getByTestId('persona-filter').selectOption({ label: 'Tom, student' });
     const toms = await page.getByTestId('touchpoint').count();
     assert.ok(toms > 0 && toms < all, `${toms} of ${all}`);
+    assert.equal(await page.locator('[data-testid="emotion-curve"] .curve-as-is').count(), 1, 'one persona, one line');
     await page.getByTestId('persona-filter').selectOption({ label: 'All personas' });
+    assert.equal(await page.locator('[data-testid="emotion-curve"] .curve-as-is').count(), 2);
 
-    await page.locator('.ed-lanes summary').click();
-    await page.locator('[data-testid="lane-toggle"][data-lane="thoughts"]').uncheck();
-    assert.equal(await page.locator('.ed-lane-label[data-lane="thoughts"]').count(), 0);
-    assert.equal(await page.locator('.ed-lane-label[data-lane="actions"]').count(), 1);
+    await page.locator('.cv-lane-label[data-lane="thoughts"]').hover();
+    await page.locator('[data-testid="hide-lane"][data-lane="thoughts"]').click();
+    assert.equal(await page.locator('.cv-lane-label[data-lane="thoughts"]').count(), 0);
+    assert.equal(await page.locator('.cv-lane-label[data-lane="actions"]').count(), 1);
+    await page.locator('[data-testid="hidden-lanes"]').waitFor();
 
-    // A stage dragged onto another takes its place; the ▶ button moves it back.
-    const stageNames = () => page.getByTestId('stage-name').evaluateAll((els) => els.map((e) => e.value));
-    const before = await stageNames();
-    await page.getByTestId('stage-drag-handle').nth(0).dragTo(page.getByTestId('stage-drag-handle').nth(2));
-    await page.waitForFunction((first) => document.querySelector('[data-testid="stage-name"]').value !== first, before[0]);
-    assert.deepEqual(await stageNames(), [before[1], before[2], before[0], before[3], before[4]]);
+    // A stage dragged onto another takes its place; its inspector moves it back.
+    const before = await stageNames(page);
+    await page.getByTestId('stage').nth(0).dragTo(page.getByTestId('stage').nth(2));
+    await page.waitForFunction((first) => document.querySelector('[data-testid="stage-name"]').textContent !== first, before[0]);
+    assert.deepEqual(await stageNames(page), [before[1], before[2], before[0], before[3], before[4]]);
+    await page.getByTestId('stage').nth(2).click();
     await page.getByRole('button', { name: `Move stage “${before[0]}” left` }).click();
     await page.getByRole('button', { name: `Move stage “${before[0]}” left` }).click();
-    assert.deepEqual(await stageNames(), before);
+    await until(() => stageNames(page), before);
 
-    await page.getByTestId('to-be-switch').check();
-    const card = page.getByTestId('touchpoint').first();
-    await card.getByTestId('tp-to-be-emotion').selectOption('2');
-    await commit(card.getByTestId('tp-to-be-note'), 'Address in every post');
-    await page.getByTestId('to-be-switch').uncheck();
-    await card.getByText('to-be: 😀 +2').waitFor();
-    assert.ok(await page.locator('[data-testid="emotion-curve"] svg').count() === 1);
+    // The to-be emotion and note in the inspector; the curve gets its dashed to-be line.
+    await page.getByTestId('touchpoint').first().click();
+    const inspector = page.getByTestId('inspector');
+    await inspector.getByTestId('tp-to-be-emotion').selectOption('2');
+    await commit(inspector.getByTestId('tp-to-be-note'), 'Address in every post');
+    await page.locator('[data-testid="emotion-curve"] .curve-to-be').first().waitFor({ state: 'attached' });
+    assert.match(await page.locator('[data-testid="emotion-curve"] .curve-to-be').first().getAttribute('stroke-dasharray'), /\d/);
 
     // A word in a number field is refused with a message; the old value stays.
-    const volume = page.locator('.ed-cell-measurements input').first();
+    const volume = inspector.getByTestId('input-volume');
     const old = await volume.inputValue();
     await commit(volume, 'lots');
-    await page.getByTestId('editor-problem').filter({ hasText: '“lots” is not a number' }).waitFor();
+    await page.getByTestId('editor-problem').waitFor();
+    assert.match(await page.getByTestId('editor-problem').textContent(), /lots/);
     assert.equal(await volume.inputValue(), old);
 
     await waitSaved(page);
@@ -199,11 +239,12 @@ async function templateTitles(page, lang) {
     await page.getByTestId('template-select').selectOption(key);
     await page.getByTestId('create-from-template').click();
     await page.getByTestId('map-title').filter({ hasText: name }).waitFor();
+    await page.getByTestId('map-canvas').waitFor();
     result[key] = {
       name,
-      stages: await page.getByTestId('stage-name').evaluateAll((els) => els.map((e) => e.value)),
-      titles: await page.getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value)),
-      addLabel: await page.getByTestId('add-touchpoint').first().textContent(),
+      stages: await stageNames(page),
+      titles: await page.getByTestId('card-title').allTextContents(),
+      addLabel: await page.getByTestId('add-touchpoint').first().getAttribute('aria-label'),
     };
   }
   return result;
@@ -220,7 +261,7 @@ test('every template opens in English and German, with nothing left untranslated
       assert.equal(a.titles.length, b.titles.length, key);
       if (key !== 'blank') assert.ok(a.titles.length >= 10, key);
       for (const [i, t] of a.titles.entries()) assert.notEqual(b.titles[i], t, `${key}: “${t}” untranslated`);
-      assert.match(a.addLabel, /Add touchpoint/);
-      assert.match(b.addLabel, /Touchpoint hinzufügen/);
+      assert.match(a.addLabel, /Add a touchpoint to/);
+      assert.match(b.addLabel, /Touchpoint zu .* hinzufügen/);
     }
   }));

@@ -67,7 +67,7 @@ async function checkFlow(page, map, lang, shot) {
   await page.goto(`${srv.base}#/map/${encodeURIComponent(map.id)}`);
   await page.reload();
   await page.getByTestId('map-title').waitFor();
-  await page.getByTestId('view-flow').check();
+  await page.getByTestId('view-flow').click();
   await page.getByTestId('flow-view').locator('svg.flow-svg').waitFor();
   const m = await flowBoxes(page);
   // No text covers another text, and no volume label covers a touchpoint's frame.

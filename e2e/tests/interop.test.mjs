@@ -21,10 +21,18 @@ async function downloadText(page, trigger) {
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
+/** Opens the map page's menu (exports, share, print, CSV import) and waits for its buttons. */
+async function openMenu(page) {
+  const button = page.getByTestId('map-menu');
+  await button.waitFor();
+  if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
+  await page.getByTestId('map-actions').waitFor();
+}
+
 async function openExample(page) {
   await page.goto(srv.base);
   await page.getByRole('link', { name: 'Coffee to go', exact: true }).click();
-  await page.getByTestId('map-actions').waitFor();
+  await openMenu(page);
 }
 
 async function openFiles(page) {
@@ -54,6 +62,7 @@ test('JSON: export, delete, import gives the identical map; a second import asks
     await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(jsonFile('map.json', exported.text));
     await page.getByTestId('import-done').filter({ hasText: '1 map imported.' }).waitFor();
     await page.getByRole('link', { name: 'Coffee to go', exact: true }).click();
+    await openMenu(page);
     const again = await downloadText(page, page.getByTestId('export-json'));
     assert.deepEqual(JSON.parse(again.text), original, 'the imported map is the exported one');
 
@@ -79,7 +88,7 @@ test('JSON: a backup of all maps imports into another browser; replace only when
     await page.goto(srv.base);
     await page.getByLabel('Name of the new map').fill('Second map');
     await page.getByRole('button', { name: 'New blank map' }).click();
-    await page.getByTestId('map-actions').waitFor();
+    await openMenu(page);
     await page.getByRole('link', { name: 'All maps' }).click();
     await openFiles(page);
     const backup = await downloadText(page, page.getByTestId('export-backup'));
@@ -171,7 +180,7 @@ test('Mermaid: text → map → text is unchanged; problems show line and column
     await page.getByTestId('mermaid-preview').filter({ hasText: '“Bakery visit”: 2 stages, 4 touchpoints.' }).waitFor();
     assert.equal(await page.getByTestId('mermaid-preview').getByText('No problems found.').count(), 1);
     await page.getByTestId('mermaid-create').click();
-    await page.getByTestId('map-actions').waitFor();
+    await openMenu(page);
     await page.getByTestId('export-mermaid').click();
     const text = await page.getByTestId('mermaid-export-text').inputValue();
     assert.equal(text, MERMAID);
@@ -181,6 +190,7 @@ test('Mermaid: text → map → text is unchanged; problems show line and column
     // The example carries more than Mermaid can hold: the list says what is lost.
     await page.getByRole('link', { name: 'All maps' }).click();
     await page.getByRole('link', { name: 'Coffee to go', exact: true }).click();
+    await openMenu(page);
     await page.getByTestId('export-mermaid').click();
     assert.match(await page.getByTestId('not-carried').textContent(), /channel/i);
   }));
@@ -208,13 +218,13 @@ test('share link: a fresh browser shows the same map read-only and saves a copy'
       assert.equal(await other.getByTestId('sheet-curve').locator('svg').count(), 1);
       assert.equal(await rows(other).count(), 0, 'nothing saved before "Save a copy"');
       await other.getByRole('button', { name: 'Save a copy' }).click();
-      await other.getByTestId('map-actions').waitFor();
+      await openMenu(other);
       const saved = JSON.parse((await downloadText(other, other.getByTestId('export-json'))).text);
       assert.deepEqual(saved, reference, 'the link carries the whole map');
       // Opening the link again and saving again makes a copy, never an overwrite.
       await other.goto(url);
       await other.getByRole('button', { name: 'Save a copy' }).click();
-      await other.getByTestId('map-actions').waitFor();
+      await openMenu(other);
       await other.getByRole('link', { name: 'All maps' }).click();
       await rowNamed(other, 'Coffee to go (imported)').waitFor();
       assert.equal(await rows(other).count(), 2);
@@ -242,6 +252,7 @@ test('share link: a map too large for a link offers a file instead', () =>
     await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(jsonFile('big.json', JSON.stringify(map)));
     await page.getByTestId('import-done').waitFor();
     await page.getByRole('link', { name: 'Big map', exact: true }).click();
+    await openMenu(page);
     await page.getByTestId('share-link').click();
     const message = page.getByTestId('share-too-large');
     await message.waitFor();
@@ -262,7 +273,7 @@ test('CSV: touchpoints export with scores, and import through the mapping step',
     await page.getByRole('link', { name: 'All maps' }).click();
     await page.getByLabel('Name of the new map').fill('Imported sheet');
     await page.getByRole('button', { name: 'New blank map' }).click();
-    await page.getByTestId('map-actions').waitFor();
+    await openMenu(page);
     await page.getByTestId('import-csv').click();
     const sheet = 'Step;Name;Mood;Remark\nAwareness;Sees a poster;1;ok\nPurchase;Pays at the till;happy;?\nNew stage;Gets a receipt;-1;x\n';
     await page.getByLabel('CSV file with touchpoints').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
@@ -307,7 +318,7 @@ test('presentation mode: one stage at a time with the arrow keys; Esc leaves', (
     assert.match(await page.getByTestId('present-numbers').textContent(), /Touchpoints/);
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
-    await page.getByTestId('map-actions').waitFor();
+    await openMenu(page);
     assert.equal(page.url(), mapUrl);
   }));
 

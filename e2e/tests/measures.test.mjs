@@ -174,7 +174,7 @@ test('snapshot, change two emotions and a drop-off, compare shows the deltas and
   assert.match(await view.textContent(), /read only/);
   assert.equal(await view.locator('input, select, textarea').count(), 0);
   const paysOld = view.getByTestId('snapshot-touchpoint').filter({ hasText: 'Pays in the app' });
-  assert.match(await paysOld.textContent(), /-1/);
+  assert.match(await paysOld.textContent(), /−1/); // the app's one minus sign
 
   // Restore as copy: a new map with the snapshot's emotions.
   await page.getByTestId('snapshot-row').getByRole('button', { name: 'Restore as copy' }).click();
@@ -182,7 +182,8 @@ test('snapshot, change two emotions and a drop-off, compare shows the deltas and
   await page.getByRole('link', { name: 'Open the copy' }).click();
   await page.getByTestId('map-title').filter({ hasText: 'Coffee to go (Before relaunch)' }).waitFor();
   const copyCard = page.getByTestId('touchpoint').filter({ has: page.getByRole('heading', { name: 'Pays in the app' }) });
-  assert.equal(await copyCard.getByTestId('tp-emotion').inputValue(), '-1');
+  await copyCard.click();
+  assert.equal(await page.getByTestId('inspector').getByTestId('tp-emotion').inputValue(), '-1');
   await waitSaved(page);
   await page.reload();
   await page.getByTestId('map-title').filter({ hasText: 'Coffee to go (Before relaunch)' }).waitFor();

@@ -150,25 +150,24 @@ test('on the map itself: cards, stages and the header carry scores that follow a
     await page.goto(srv.base);
     await page.getByRole('link', { name: 'Coffee to go' }).click();
     await page.getByTestId('map-title').waitFor();
-    const card = page.getByTestId('touchpoint').filter({ has: page.getByRole('heading', { name: 'Browses the menu' }) });
-    const stage = page.locator('[data-testid="stage"][aria-label="Consideration"]');
+    const card = page.getByTestId('touchpoint').filter({ has: page.getByTestId('card-title').filter({ hasText: /^Browses the menu$/ }) });
+    const stage = page.getByTestId('stage').filter({ has: page.getByTestId('stage-name').filter({ hasText: /^Consideration$/ }) });
     const header = page.getByTestId('map-score-header');
-    const before = {
+    const read = async () => ({
       tp: await scoreOf(card.getByTestId('tp-score')),
       stage: await scoreOf(stage.getByTestId('stage-score')),
-      journey: await scoreOf(header.getByTestId('journey-score')),
-    };
-    await card.getByTestId('tp-emotion').selectOption('-2');
+      journey: await scoreOf(header.getByTestId('map-journey-score')),
+    });
+    const before = await read();
+    // The emotion is edited in the inspector beside the map.
+    await card.click();
+    await page.getByTestId('inspector').getByTestId('tp-emotion').selectOption('-2');
     await page.waitForFunction((tp) => {
       const el = [...document.querySelectorAll('[data-testid="touchpoint"]')]
-        .find((c) => c.querySelector('h3')?.textContent === 'Browses the menu');
+        .find((c) => c.querySelector('[data-testid="card-title"]')?.textContent === 'Browses the menu');
       return el && parseFloat(el.querySelector('[data-testid="tp-score"]').textContent) < tp;
     }, before.tp);
-    const after = {
-      tp: await scoreOf(card.getByTestId('tp-score')),
-      stage: await scoreOf(stage.getByTestId('stage-score')),
-      journey: await scoreOf(header.getByTestId('journey-score')),
-    };
+    const after = await read();
     assert.ok(after.tp < before.tp, `touchpoint ${before.tp} → ${after.tp}`);
     assert.ok(after.stage < before.stage, `stage ${before.stage} → ${after.stage}`);
     assert.ok(after.journey < before.journey, `journey ${before.journey} → ${after.journey}`);
@@ -179,7 +178,11 @@ test('the running-shoes map warns of the touchpoint illusion right on the map', 
     await page.goto(srv.base);
     await page.getByTestId('create-running-shoes').click();
     await page.getByTestId('map-title').waitFor();
-    const warning = page.getByTestId('map-score-header').getByTestId('illusion-warning');
+    // One line on the map: the chip; the warning itself one click away.
+    const header = page.getByTestId('map-score-header');
+    await header.getByTestId('illusion-chip').waitFor();
+    await header.locator('summary').click();
+    const warning = header.getByTestId('illusion-warning');
     await warning.waitFor();
     assert.match(await warning.textContent(), /20[.,]1 %/);
   }));

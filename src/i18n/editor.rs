@@ -6,6 +6,7 @@ use journey_core::model::Lang;
 pub struct EditorTexts {
     pub map_name: &'static str,
     pub map_description: &'static str,
+    pub menu: &'static str,
     pub undo: &'static str,
     pub redo: &'static str,
     pub undo_hint: &'static str,
@@ -82,6 +83,7 @@ pub struct EditorTexts {
 pub const EN: EditorTexts = EditorTexts {
     map_name: "Map name",
     map_description: "Description",
+    menu: "Export, share, print",
     undo: "Undo",
     redo: "Redo",
     undo_hint: "Undo the last change (Ctrl+Z)",
@@ -157,6 +159,7 @@ pub const EN: EditorTexts = EditorTexts {
 pub const DE: EditorTexts = EditorTexts {
     map_name: "Name der Karte",
     map_description: "Beschreibung",
+    menu: "Exportieren, teilen, drucken",
     undo: "Rückgängig",
     redo: "Wiederholen",
     undo_hint: "Letzte Änderung rückgängig machen (Strg+Z)",

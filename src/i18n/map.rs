@@ -173,7 +173,7 @@ pub const DE: MapTexts = MapTexts {
     save_copy: "Kopie speichern",
     shared_error: "Dieser Link konnte nicht geöffnet werden:",
     stage_score: "Phasen-Score",
-    journey_score: "Journey-Score",
+    journey_score: "Wert der Kundenreise",
     score: "Score",
     stage_of: |i, n| format!("Phase {i} von {n}"),
     touchpoints: "Touchpoints",

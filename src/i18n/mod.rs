@@ -8,6 +8,7 @@
 // One table per folder of `src/ui` (shell's also serves `app.rs`).
 pub mod analytics;
 pub mod analytics_aggregate;
+pub mod canvas;
 pub mod offline;
 pub mod analytics_plan;
 pub mod dashboard;

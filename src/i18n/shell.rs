@@ -20,6 +20,7 @@ pub struct Texts {
     pub nav_measures: &'static str,
     pub nav_tracking: &'static str,
     pub nav_snapshots: &'static str,
+    pub nav_present: &'static str,
     pub unreadable_title: &'static str,
     pub unreadable_entry: fn(&str, &str, &str) -> String,
     pub storage_unavailable: &'static str,
@@ -59,11 +60,12 @@ pub const EN: Texts = Texts {
     back_to_map: "Back to the map",
     nav_map: "Map",
     nav_scores: "Scores",
-    nav_dashboard: "Charts dashboard",
-    nav_analytics: "Analytics: import an event log",
+    nav_dashboard: "Dashboard",
+    nav_analytics: "Analytics",
     nav_measures: "Measures",
     nav_tracking: "Measurements",
     nav_snapshots: "Snapshots",
+    nav_present: "Present",
     unreadable_title: "Some maps could not be read",
     unreadable_entry: |name, why, key| {
         format!("“{name}” could not be read ({why}). Its stored text is kept unchanged under the key “{key}”.")
@@ -114,11 +116,12 @@ pub const DE: Texts = Texts {
     back_to_map: "Zurück zur Karte",
     nav_map: "Karte",
     nav_scores: "Werte",
-    nav_dashboard: "Diagramm-Übersicht",
-    nav_analytics: "Analytics: Ereignisprotokoll importieren",
+    nav_dashboard: "Dashboard",
+    nav_analytics: "Analysen",
     nav_measures: "Maßnahmen",
     nav_tracking: "Messwerte",
     nav_snapshots: "Schnappschüsse",
+    nav_present: "Präsentieren",
     unreadable_title: "Einige Karten konnten nicht gelesen werden",
     unreadable_entry: |name, why, key| {
         format!("„{name}“ konnte nicht gelesen werden ({why}). Der gespeicherte Text bleibt unverändert unter dem Schlüssel „{key}“ erhalten.")

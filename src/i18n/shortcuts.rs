@@ -33,6 +33,7 @@ pub const EN: ShortcutTexts = ShortcutTexts {
             ("F2", "Rename the selected card or stage in place"),
             ("Esc", "Close the inspector, then clear the selection"),
             ("Alt+← / Alt+→", "Move the selected card (or stage); the selection and focus stay on it"),
+            ("Delete", "Delete the selected card or stage (asks first; can be undone)"),
         ]),
         ("Presentation", &[
             ("→ / Page Down / Space", "Next stage"),
@@ -62,6 +63,7 @@ pub const DE: ShortcutTexts = ShortcutTexts {
             ("F2", "Ausgewählte Karte oder Phase direkt umbenennen"),
             ("Esc", "Inspektor schließen, dann die Auswahl aufheben"),
             ("Alt+← / Alt+→", "Ausgewählte Karte (oder Phase) verschieben; Auswahl und Fokus bleiben darauf"),
+            ("Entf", "Ausgewählte Karte oder Phase löschen (fragt vorher; rückgängig zu machen)"),
         ]),
         ("Präsentation", &[
             ("→ / Bild ab / Leertaste", "Nächste Phase"),

@@ -59,10 +59,10 @@ impl TouchpointField {
         lang.pick(self.pair())
     }
 
-    /// The typed text as a stored value (`None`: cleared), or why it was refused.
-    pub fn parse(self, text: &str) -> Result<Option<f64>, EntryError> {
+    /// The text typed in `lang` as a stored value (`None`: cleared), or why it was refused.
+    pub fn parse(self, text: &str, lang: Lang) -> Result<Option<f64>, EntryError> {
         let (en, de) = self.pair();
-        self.kind().scale().parse(&Text::new(en, de), text, Unit::Shown)
+        self.kind().scale().parse(&Text::new(en, de), text, Unit::Shown(lang))
     }
 
     /// The stored value as the input shows it (empty when unknown).
@@ -158,9 +158,10 @@ impl SettingField {
         lang.pick(self.pair())
     }
 
-    pub fn parse(self, text: &str) -> Result<Option<f64>, EntryError> {
+    /// The text typed in `lang` as a stored value (`None`: cleared), or why it was refused.
+    pub fn parse(self, text: &str, lang: Lang) -> Result<Option<f64>, EntryError> {
         let (en, de) = self.pair();
-        self.scale().parse(&Text::new(en, de), text, Unit::Shown)
+        self.scale().parse(&Text::new(en, de), text, Unit::Shown(lang))
     }
 
     pub fn show(self, settings: &ScoringSettings, lang: Lang) -> String {
@@ -202,10 +203,10 @@ mod tests {
 
     #[test]
     fn percentages_are_typed_in_percent_and_stored_as_shares() {
-        assert_eq!(TouchpointField::DropOff.parse("25"), Ok(Some(0.25)));
-        assert_eq!(TouchpointField::DropOff.parse(" 2,5 % "), Ok(Some(0.025)));
-        assert_eq!(TouchpointField::Ces.parse("85.5"), Ok(Some(0.855)));
-        assert_eq!(SettingField::MeasuredConversion.parse("20"), Ok(Some(0.2)));
+        assert_eq!(TouchpointField::DropOff.parse("25", Lang::En), Ok(Some(0.25)));
+        assert_eq!(TouchpointField::DropOff.parse(" 2,5 % ", Lang::En), Ok(Some(0.025)));
+        assert_eq!(TouchpointField::Ces.parse("85.5", Lang::En), Ok(Some(0.855)));
+        assert_eq!(SettingField::MeasuredConversion.parse("20", Lang::En), Ok(Some(0.2)));
         let mut tp = Touchpoint::default();
         tp.measurements.drop_off_rate = Some(0.35);
         assert_eq!(TouchpointField::DropOff.show(&tp, Lang::En), "35");
@@ -216,46 +217,46 @@ mod tests {
 
     #[test]
     fn empty_clears_optional_fields_and_is_refused_for_required_ones() {
-        assert_eq!(TouchpointField::Csat.parse("  "), Ok(None));
-        assert_eq!(SettingField::CostPerContact.parse(""), Ok(None));
-        let err = SettingField::WeightEffort.parse("").unwrap_err();
+        assert_eq!(TouchpointField::Csat.parse("  ", Lang::En), Ok(None));
+        assert_eq!(SettingField::CostPerContact.parse("", Lang::En), Ok(None));
+        let err = SettingField::WeightEffort.parse("", Lang::En).unwrap_err();
         assert_eq!(err.problem, EntryProblem::Required);
         assert!(err.message(Lang::De).starts_with("Gewicht Aufwand (CES): Bitte"), "{}", err.message(Lang::De));
     }
 
     #[test]
     fn values_outside_the_scale_are_refused_with_field_value_and_scale() {
-        let err = TouchpointField::DropOff.parse("150").unwrap_err();
+        let err = TouchpointField::DropOff.parse("150", Lang::En).unwrap_err();
         assert_eq!(err.problem, EntryProblem::OutOfRange { value: 150.0, min: 0.0, max: Some(100.0) });
         assert_eq!(err.message(Lang::En), "Drop-off (%): 150 is outside the scale 0 to 100.");
         assert_eq!(err.message(Lang::De), "Abbruch (%): 150 liegt außerhalb der Skala 0 bis 100.");
-        assert!(TouchpointField::Csat.parse("0.5").is_err());
-        assert!(TouchpointField::Csat.parse("5").is_ok());
-        let neg = TouchpointField::Volume.parse("-3").unwrap_err();
+        assert!(TouchpointField::Csat.parse("0.5", Lang::En).is_err());
+        assert!(TouchpointField::Csat.parse("5", Lang::En).is_ok());
+        let neg = TouchpointField::Volume.parse("-3", Lang::En).unwrap_err();
         assert_eq!(neg.message(Lang::En), "Volume per month: −3 must not be less than 0.");
-        assert!(SettingField::WeightImportance.parse("1,5").is_err());
+        assert!(SettingField::WeightImportance.parse("1,5", Lang::En).is_err());
     }
 
     #[test]
     fn text_that_is_no_number_is_named_and_shortened() {
         for bad in ["abc", "NaN", "inf", "1e999", "--1", "12a"] {
-            let err = TouchpointField::Volume.parse(bad).unwrap_err();
+            let err = TouchpointField::Volume.parse(bad, Lang::En).unwrap_err();
             assert!(matches!(err.problem, EntryProblem::NotANumber(_)), "{bad}");
         }
         let long = "x".repeat(500);
-        match TouchpointField::Csat.parse(&long).unwrap_err().problem {
+        match TouchpointField::Csat.parse(&long, Lang::En).unwrap_err().problem {
             EntryProblem::NotANumber(t) => assert_eq!(t.chars().count(), 40),
             other => panic!("{other:?}"),
         }
-        assert!(TouchpointField::Volume.parse("x").unwrap_err().message(Lang::De).contains("„x“ ist keine Zahl"));
+        assert!(TouchpointField::Volume.parse("x", Lang::En).unwrap_err().message(Lang::De).contains("„x“ ist keine Zahl"));
     }
 
     #[test]
     fn thousands_separators_of_both_languages_are_read() {
-        assert_eq!(TouchpointField::Volume.parse("12.000.000"), Ok(Some(12_000_000.0)));
-        assert_eq!(TouchpointField::Volume.parse("1.234,5"), Ok(Some(1234.5)));
-        assert_eq!(TouchpointField::Volume.parse("1,234.5"), Ok(Some(1234.5)));
-        assert_eq!(TouchpointField::Volume.parse("2 400"), Ok(Some(2400.0)));
+        assert_eq!(TouchpointField::Volume.parse("12.000.000", Lang::En), Ok(Some(12_000_000.0)));
+        assert_eq!(TouchpointField::Volume.parse("1.234,5", Lang::En), Ok(Some(1234.5)));
+        assert_eq!(TouchpointField::Volume.parse("1,234.5", Lang::En), Ok(Some(1234.5)));
+        assert_eq!(TouchpointField::Volume.parse("2 400", Lang::En), Ok(Some(2400.0)));
     }
 
     #[test]
@@ -264,11 +265,11 @@ mod tests {
         for field in SettingField::ALL {
             let before = field.get(&s);
             field.set(&mut s, None);
-            if field.parse("").is_err() {
+            if field.parse("", Lang::En).is_err() {
                 assert_eq!(field.get(&s), before, "a required field keeps its value");
             }
         }
-        SettingField::WeightPassThrough.set(&mut s, SettingField::WeightPassThrough.parse("0,6").unwrap());
+        SettingField::WeightPassThrough.set(&mut s, SettingField::WeightPassThrough.parse("0,6", Lang::En).unwrap());
         assert_eq!(s.weights.pass_through, 0.6);
         SettingField::CostPerContact.set(&mut s, Some(4.5));
         assert_eq!(SettingField::CostPerContact.show(&s, Lang::De), "4,5");

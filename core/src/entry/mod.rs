@@ -5,7 +5,8 @@
 //! clamped, never stored.
 //!
 //! - [`read_number`]: the text → a number (either language's separators, `−` or `-`, a
-//!   trailing `%`), `None` for an empty text.
+//!   trailing `%`), `None` for an empty text; the one ambiguous text, one mark before three
+//!   digits ("1,200"), is read in the language it was typed in (inputs: the UI's).
 //! - [`Scale`] and [`Unit`]: the allowed range of a value and how a bare number is meant
 //!   (shares typed in percent in the app's inputs, as shares in files).
 //! - The scales of measurements live on [`crate::model::MeasurementKind`] (`scale`,

@@ -20,8 +20,9 @@ pub struct Scale {
 /// number for a field that is no share).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
-    /// As the app's inputs show it: a share in percent ("Drop-off (%)": 25 is 0.25).
-    Shown,
+    /// As the app's inputs show it, typed in the UI's language: a share in percent
+    /// ("Drop-off (%)": 25 is 0.25), "1,200" in English is 1200.
+    Shown(Lang),
     /// As stored and as files hold it: a share as 0..=1 ("0.25"); the CSV import.
     Stored,
 }
@@ -45,7 +46,11 @@ impl Scale {
     /// refused value names `field`, and the range in the units the person typed.
     pub fn parse(self, field: &Text, text: &str, unit: Unit) -> Result<Option<f64>, EntryError> {
         let err = |problem| EntryError { field: field.clone(), problem };
-        let typed = read_number(text).map_err(|t| err(EntryProblem::NotANumber(t)))?;
+        let lang = match unit {
+            Unit::Shown(lang) => Some(lang),
+            Unit::Stored => None,
+        };
+        let typed = read_number(text, lang).map_err(|t| err(EntryProblem::NotANumber(t)))?;
         let Some(typed) = typed else {
             return if self.required { Err(err(EntryProblem::Required)) } else { Ok(None) };
         };
@@ -54,7 +59,7 @@ impl Scale {
             return Err(err(EntryProblem::NotANumber(text.trim().chars().take(40).collect())));
         }
         // Checked in the units it was typed in (percent with a `%` or in an input)…
-        let shown = typed.percent || unit == Unit::Shown;
+        let shown = typed.percent || matches!(unit, Unit::Shown(_));
         let (scale, value) = if shown { (self, typed.value) } else { (self.stored(), typed.value) };
         if value < scale.min || scale.max.is_some_and(|max| value > max) {
             // …and reported in the units of the place: the input's, or the file's.

@@ -78,7 +78,7 @@ impl EffectTarget {
     pub fn label(&self, lang: Lang) -> String {
         match (self, lang) {
             (EffectTarget::Score, Lang::En) => "Touchpoint score".into(),
-            (EffectTarget::Score, Lang::De) => "Touchpoint-Score".into(),
+            (EffectTarget::Score, Lang::De) => "Touchpoint-Wert".into(),
             (EffectTarget::Emotion, _) => "Emotion".into(),
             (EffectTarget::Measurement(kind), _) => kind.label(lang),
         }

@@ -1,53 +1,46 @@
-//! The journey map editor: toolbar, map name and description, personas, the grid (or the
-//! flow view), and routes. Every change goes through the page's `MapHandle` (and so
-//! `AppState::edit_map`), so it is undoable and autosaved; the domain operations are
+//! The map page's editor: the map bar (name, undo/redo, grid/flow, the menu), the score
+//! line, the map canvas (`ui::map_canvas`) or the flow view, and below the map its
+//! description, personas and routes. Every change goes through the page's `MapHandle` (and
+//! so `AppState::edit_map`), so it is undoable and autosaved; the domain operations are
 //! methods in journey-core.
 
-mod card;
-mod channel_icon;
 mod ctx;
-mod curve;
 mod flow;
-mod grid;
-mod lane_field;
+mod map_bar;
 mod personas;
 mod routes;
-mod stage_header;
+mod score_line;
 pub mod template_picker;
-mod toolbar;
 
 use leptos::prelude::*;
 
+use crate::ui::map_canvas::MapCanvas;
 use crate::ui::shell::map_frame::MapHandle;
 use ctx::Ed;
 
 /// The editor of the page's map (rendered inside its `MapFrame`).
 #[component]
 pub fn Editor() -> impl IntoView {
-    let ed = Ed::new(MapHandle::current());
+    let handle = MapHandle::current();
+    let ed = Ed::new(handle);
     let flow = RwSignal::new(false);
-    let name = Memo::new(move |_| ed.with_map(|m| m.name.clone()).unwrap_or_default());
     let description = Memo::new(move |_| ed.with_map(|m| m.description.clone()).unwrap_or_default());
     view! {
         <article class="map ed" data-testid="map-view">
-            <h1 data-testid="map-title">{move || name.get()}</h1>
-            <div class="ed-meta">
-                <label class="ed-col"><span>{move || ed.t().map_name}</span>
-                    <input type="text" data-testid="map-name" prop:value=move || name.get()
-                        on:change=move |ev| { let v = event_target_value(&ev); if !v.trim().is_empty() { ed.edit(move |m| m.rename(&v)); } } />
-                </label>
-                <label class="ed-col"><span>{move || ed.t().map_description}</span>
+            <map_bar::MapBar ed flow/>
+            {move || ed.problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="editor-problem">{p}</p> })}
+            <Show when=move || !flow.get()
+                fallback=move || view! { <score_line::ScoreLine map=handle/> <flow::FlowView ed/> }>
+                <MapCanvas map=handle><score_line::ScoreLine map=handle/></MapCanvas>
+            </Show>
+            <div class="ed-below">
+                <label class="ed-col ed-description"><span>{move || ed.t().map_description}</span>
                     <textarea rows="2" data-testid="map-description" prop:value=move || description.get()
                         on:change=move |ev| { let v = event_target_value(&ev); ed.edit(move |m| m.description = v.trim().to_string()); }></textarea>
                 </label>
+                <personas::PersonaPanel ed/>
+                <routes::RoutePanel ed/>
             </div>
-            <toolbar::Toolbar ed flow/>
-            {move || ed.problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="editor-problem">{p}</p> })}
-            <personas::PersonaPanel ed/>
-            <Show when=move || !flow.get() fallback=move || view! { <flow::FlowView ed/> }>
-                <grid::Grid ed/>
-            </Show>
-            <routes::RoutePanel ed/>
         </article>
     }
 }

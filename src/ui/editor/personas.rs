@@ -5,7 +5,7 @@ use journey_core::editor::{lines_to_list, list_to_lines};
 use journey_core::model::{Channel, Persona};
 use leptos::prelude::*;
 
-use super::channel_icon::channel_icon;
+use crate::ui::icons::channel_icon;
 use super::ctx::Ed;
 
 #[component]

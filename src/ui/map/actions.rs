@@ -1,9 +1,10 @@
 //! Per-map file actions: export as JSON, CSV or Mermaid, a share link, print / PDF,
-//! presentation mode, and importing touchpoints from a CSV sheet. Also renders the map's
-//! print sheet, which is hidden on screen and the only thing on paper (style/print.css).
+//! presentation mode, and importing touchpoints from a CSV sheet (the map page shows them in
+//! its menu). [`MapPrintSheet`] is the map's print sheet, hidden on screen and the only thing
+//! on paper (style/print.css); it stays outside the menu, which paper does not show.
 //!
-//! Takes no props: it works on the page's [`MapHandle`], so the map page can place it with
-//! a single line.
+//! Both work on the page's [`MapHandle`]; the chosen paper size is shared through
+//! [`PaperChoice`] in context (A4 without it).
 
 use journey_core::model::{JourneyMap, Lang};
 use leptos::prelude::*;
@@ -24,6 +25,34 @@ enum Panel {
     Csv,
 }
 
+/// The paper size chosen in the menu, read by the print sheet.
+#[derive(Clone, Copy)]
+pub struct PaperChoice(pub RwSignal<&'static str>);
+
+fn paper_choice() -> RwSignal<&'static str> {
+    match use_context::<PaperChoice>() {
+        Some(p) => p.0,
+        None => {
+            let p = RwSignal::new("a4");
+            provide_context(PaperChoice(p));
+            p
+        }
+    }
+}
+
+/// The print sheet of the page's map, in the chosen paper size.
+#[component]
+pub fn MapPrintSheet() -> impl IntoView {
+    let handle = MapHandle::current();
+    let paper = paper_choice();
+    let map = handle.map;
+    view! {
+        <div class="print-sheet" data-paper=move || paper.get()>
+            {move || map.get().map(|m| view! { <MapSheet map=m lang=handle.state.lang.get()/> })}
+        </div>
+    }
+}
+
 #[component]
 pub fn MapActions() -> impl IntoView {
     let handle = MapHandle::current();
@@ -32,7 +61,7 @@ pub fn MapActions() -> impl IntoView {
     let id = handle.id();
     let map = handle.map;
     let panel = RwSignal::new(Panel::None);
-    let paper = RwSignal::new("a4");
+    let paper = paper_choice();
     let toggle = move |p: Panel| panel.update(|cur| *cur = if *cur == p { Panel::None } else { p });
     let with_map = move |f: &dyn Fn(&JourneyMap, Lang)| {
         if let Some(m) = map.get_untracked() {
@@ -78,9 +107,6 @@ pub fn MapActions() -> impl IntoView {
                     Panel::Csv => view! { <CsvImportPanel id=csv_id.get_value()/> }.into_any(),
                 }}
             </section>
-            <div class="print-sheet" data-paper=move || paper.get()>
-                {move || map.get().map(|m| view! { <MapSheet map=m lang=state.lang.get()/> })}
-            </div>
         </Show>
     }
 }

@@ -1,11 +1,9 @@
 //! One map (`#/map/<id>`): the map frame (navigation, or a message when the map does not
-//! exist), the map's file actions, the journey score header, and the editor
-//! (`ui::editor`). The editor's cards read the scores from the page's [`MapHandle`].
+//! exist) around the editor (`ui::editor`: map bar with the file menu, score line, canvas).
+//! The editor reads the map and its scores from the page's [`MapHandle`].
 
 use leptos::prelude::*;
 
-use crate::ui::map::actions::MapActions;
-use crate::ui::scores::{IllusionNotice, JourneyScoreHeader};
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
 use crate::ui::state::AppState;
@@ -17,11 +15,6 @@ pub fn MapPage(id: String) -> impl IntoView {
     let handle = MapHandle::new(state, id);
     view! {
         <MapFrame map=handle current=MapView::Map>
-            <MapActions/>
-            <div class="map-score-header" data-testid="map-score-header">
-                <JourneyScoreHeader scores=handle.scores/>
-                <IllusionNotice scores=handle.scores threshold=handle.threshold()/>
-            </div>
             <crate::ui::editor::Editor/>
         </MapFrame>
     }

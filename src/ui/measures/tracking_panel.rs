@@ -37,7 +37,7 @@ pub fn TouchpointTracking(tp_id: String) -> impl IntoView {
                 return;
             };
             // The one parser of typed values (shares typed in percent, as labelled).
-            let v = match k.parse(&value.get_untracked(), Unit::Shown) {
+            let v = match k.parse(&value.get_untracked(), Unit::Shown(l)) {
                 Ok(Some(v)) => v,
                 Ok(None) | Err(EntryError { problem: EntryProblem::NotANumber(_), .. }) => {
                     return error.set(Some(RecordError::NotANumber.message(l)));

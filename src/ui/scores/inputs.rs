@@ -43,7 +43,7 @@ pub fn NumberField(tp_id: String, field: TouchpointField, problem: RowProblem) -
     };
     let commit = {
         let id = tp_id.clone();
-        move |text: String| match field.parse(&text) {
+        move |text: String| match field.parse(&text, ctx.state.lang.get_untracked()) {
             Ok(value) => {
                 problem.update(|p| {
                     if p.as_ref().is_some_and(|(k, _)| *k == field.key()) {

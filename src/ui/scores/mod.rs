@@ -9,7 +9,7 @@
 
 pub mod badge;
 mod contacts;
-mod explain;
+pub(crate) mod explain;
 mod formulas;
 mod header;
 mod inputs;

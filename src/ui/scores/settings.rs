@@ -47,7 +47,7 @@ fn SettingInput(field: SettingField) -> impl IntoView {
                     aria-invalid=move || problem.with(Option::is_some).then_some("true")
                     aria-describedby=message_id.clone()
                     prop:value=move || shown.get()
-                    on:change=move |ev| match field.parse(&event_target_value(&ev)) {
+                    on:change=move |ev| match field.parse(&event_target_value(&ev), ctx.state.lang.get_untracked()) {
                         Ok(value) => {
                             problem.set(None);
                             ctx.edit(|m| field.set(&mut m.scoring, value));

@@ -23,7 +23,7 @@ pub enum MapView {
 }
 
 impl MapView {
-    const LINKED: [MapView; 7] = [
+    const LINKED: [MapView; 8] = [
         MapView::Map,
         MapView::Scores,
         MapView::Dashboard,
@@ -31,6 +31,7 @@ impl MapView {
         MapView::Measures,
         MapView::Tracking,
         MapView::Snapshots,
+        MapView::Present,
     ];
 
     /// The route of this view of map `id`.
@@ -57,7 +58,7 @@ impl MapView {
             MapView::Measures => t.nav_measures,
             MapView::Tracking => t.nav_tracking,
             MapView::Snapshots => t.nav_snapshots,
-            MapView::Present => "",
+            MapView::Present => t.nav_present,
         }
     }
 
@@ -81,11 +82,14 @@ pub fn MapNav(id: String, current: MapView) -> impl IntoView {
     let back_to_map = (current != MapView::Map).then(|| {
         view! { " · " <a href=Page::Map(id.clone()).href() data-testid="back-to-map">{move || t().back_to_map}</a> }
     });
+    // One bar: the way back, then the map's pages as tabs.
     view! {
-        <nav class="crumbs">
-            <a href=Page::Library.href() data-testid="back">{move || t().back_to_library}</a>
-            {back_to_map}
-        </nav>
-        <nav class="map-views" aria-label=move || t().map_nav_label>{links}</nav>
+        <div class="map-tabs-bar">
+            <nav class="crumbs">
+                <a href=Page::Library.href() data-testid="back">"← " {move || t().back_to_library}</a>
+                {back_to_map}
+            </nav>
+            <nav class="map-views map-tabs" aria-label=move || t().map_nav_label>{links}</nav>
+        </div>
     }
 }

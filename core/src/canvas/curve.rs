@@ -1,0 +1,284 @@
+//! The emotion curve inside the canvas: one point per shown touchpoint, at the centre of its
+//! column, so the curve runs under the cards it belongs to. One line per shown persona
+//! (touchpoints without personas belong to everyone), drawn solid for the as-is emotion and
+//! dashed for the designed to-be emotion; a face at each point (mouth and colour, so colour is
+//! never the only cue), a "?" where nobody knows the emotion yet.
+//!
+//! [`canvas_curve`] is the geometry (tested); [`render_curve_svg`] writes it as SVG with every
+//! user text escaped, so the UI may insert it as markup. The persona legend is the UI's,
+//! from [`CurveLine::name`] and [`CurveLine::color`].
+
+use std::fmt::Write;
+
+use crate::charts::escape;
+use crate::editor::belongs_to;
+use crate::model::{JourneyMap, Lang, Touchpoint};
+
+use super::layout::CanvasLayout;
+
+/// Line colours per persona (Okabe–Ito, distinguishable with colour-vision deficiencies).
+pub const LINE_COLORS: [&str; 6] = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"];
+/// Height of the emotion lane's drawing in canvas pixels.
+pub const CURVE_H: f64 = 104.0;
+/// Room above +2 and below −2 for the faces.
+const PAD: f64 = 13.0;
+const FACE_R: f64 = 9.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurveLine {
+    /// `None`: the one line of a map without personas.
+    pub persona: Option<String>,
+    pub name: String,
+    pub color: &'static str,
+    /// The designed (to-be) emotion, drawn dashed.
+    pub to_be: bool,
+    /// (x in the drawing, emotion) left to right, touchpoints without a value left out.
+    pub points: Vec<(f64, f64)>,
+    /// A few pixels up or down so lines of personas sharing touchpoints stay visible.
+    pub offset: f64,
+}
+
+/// One shown touchpoint's place on the curve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurveMark {
+    pub touchpoint: String,
+    pub title: String,
+    pub x: f64,
+    pub emotion: Option<i8>,
+    pub to_be: Option<i8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CanvasCurve {
+    /// Width of the drawing: the canvas without its label column.
+    pub width: f64,
+    /// Where each stage starts in the drawing (for the stage separators).
+    pub stage_x: Vec<f64>,
+    pub lines: Vec<CurveLine>,
+    pub marks: Vec<CurveMark>,
+}
+
+/// The curve of the touchpoints `layout` shows. With a persona filter only that persona's
+/// lines; without personas one line through every touchpoint.
+pub fn canvas_curve(map: &JourneyMap, layout: &CanvasLayout, persona: Option<&str>) -> CanvasCurve {
+    let shown: Vec<(f64, &Touchpoint)> = layout
+        .columns
+        .iter()
+        .filter_map(|c| Some((c.center() - layout.label_width, map.touchpoint(c.touchpoint()?)?)))
+        .collect();
+    let personas: Vec<(Option<String>, String)> = if map.personas.is_empty() {
+        vec![(None, String::new())]
+    } else {
+        map.personas
+            .iter()
+            .filter(|p| persona.is_none_or(|f| f == p.id))
+            .map(|p| (Some(p.id.clone()), p.name.clone()))
+            .collect()
+    };
+    let mut lines = Vec::new();
+    let n = personas.len();
+    for (i, (id, name)) in personas.into_iter().enumerate() {
+        let color = LINE_COLORS[i % LINE_COLORS.len()];
+        let offset = (i as f64 - (n as f64 - 1.0) / 2.0) * 3.0;
+        let mine: Vec<&(f64, &Touchpoint)> = shown.iter().filter(|(_, t)| belongs_to(t, id.as_deref())).collect();
+        let points = |value: fn(&Touchpoint) -> Option<i8>| -> Vec<(f64, f64)> {
+            mine.iter().filter_map(|(x, t)| value(t).map(|v| (*x, f64::from(v)))).collect()
+        };
+        let as_is = points(|t| t.emotion);
+        let to_be = points(|t| t.to_be_emotion);
+        lines.push(CurveLine { persona: id.clone(), name: name.clone(), color, to_be: false, points: as_is, offset });
+        if !to_be.is_empty() {
+            lines.push(CurveLine { persona: id, name, color, to_be: true, points: to_be, offset });
+        }
+    }
+    let marks = shown
+        .iter()
+        .map(|(x, t)| CurveMark { touchpoint: t.id.clone(), title: t.title.clone(), x: *x, emotion: t.emotion, to_be: t.to_be_emotion })
+        .collect();
+    let stage_x = layout.stages.iter().map(|s| s.x - layout.label_width).collect();
+    CanvasCurve { width: layout.width - layout.label_width, stage_x, lines, marks }
+}
+
+/// The y of an emotion −2..=2 in a drawing `height` tall (+2 at the top).
+pub fn y_of(value: f64, height: f64) -> f64 {
+    PAD + (2.0 - value.clamp(-2.0, 2.0)) / 4.0 * (height - 2.0 * PAD)
+}
+
+/// Fill of a face: warm for negative, grey for neutral, cool for positive (the mouth says
+/// the same, so colour is an extra cue only).
+fn face_fill(v: i8) -> &'static str {
+    match v {
+        i8::MIN..=-2 => "#f4b183",
+        -1 => "#fbd9b5",
+        0 => "#e6e6e6",
+        1 => "#b9e0d2",
+        _ => "#8fd0b8",
+    }
+}
+
+/// A face: circle, two eyes, a mouth curved by the emotion. `to_be` draws it dashed and hollow.
+fn face(s: &mut String, x: f64, y: f64, v: i8, to_be: bool) {
+    let (fill, dash, r) = if to_be { ("#fff", r#" stroke-dasharray="3 2""#, FACE_R - 1.0) } else { (face_fill(v), "", FACE_R) };
+    let _ = write!(s, r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{fill}" stroke="#333" stroke-width="1.2"{dash}/>"##);
+    let _ = write!(s, r##"<circle cx="{:.1}" cy="{:.1}" r="1.2" fill="#333"/><circle cx="{:.1}" cy="{:.1}" r="1.2" fill="#333"/>"##, x - 3.0, y - 2.5, x + 3.0, y - 2.5);
+    let bend = f64::from(v) * 1.8;
+    let my = y + 3.2 - bend / 2.0;
+    let _ = write!(s, r##"<path d="M{:.1} {my:.1} Q{x:.1} {:.1} {:.1} {my:.1}" fill="none" stroke="#333" stroke-width="1.3" stroke-linecap="round"/>"##, x - 4.0, my + bend, x + 4.0);
+}
+
+/// The curve as an SVG document `height` pixels tall. `labels` are the accessible name of
+/// the drawing and the word for "to-be" (e.g. ("Emotion curve", "to-be")).
+pub fn render_curve_svg(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
+    let (name, to_be_word, unknown) = match lang {
+        Lang::En => ("Emotion curve", "to-be", "emotion not known yet"),
+        Lang::De => ("Emotionskurve", "Soll", "Emotion noch nicht bekannt"),
+    };
+    let w = curve.width.max(1.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="canvas-curve-svg" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" role="img" aria-label="{}">"#,
+        escape(name)
+    );
+    // Scale: the zero line dotted, +2 and −2 faint; stage separators.
+    for v in [2.0, -2.0] {
+        let y = y_of(v, height);
+        let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
+    }
+    let zero = y_of(0.0, height);
+    let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{zero:.1}" y2="{zero:.1}" stroke="#999" stroke-dasharray="2 3"/>"##);
+    for x in curve.stage_x.iter().skip(1) {
+        let _ = write!(s, r##"<line x1="{x:.1}" x2="{x:.1}" y1="0" y2="{height:.0}" stroke="#d0d7de"/>"##);
+    }
+    for (v, label) in [(2.0, "+2"), (0.0, "0"), (-2.0, "−2")] {
+        let _ = write!(s, r##"<text x="3" y="{:.1}" font-size="10" fill="#666">{label}</text>"##, y_of(v, height) + 3.5);
+    }
+    for line in &curve.lines {
+        if line.points.is_empty() {
+            continue;
+        }
+        let mut d = String::new();
+        for (i, (x, v)) in line.points.iter().enumerate() {
+            let _ = write!(d, "{}{x:.1} {:.1}", if i == 0 { "M" } else { " L" }, y_of(*v, height) + line.offset);
+        }
+        let dash = if line.to_be { r#" stroke-dasharray="6 4""# } else { "" };
+        let kind = if line.to_be { "to-be" } else { "as-is" };
+        let title = match (&line.persona, line.to_be) {
+            (None, false) => escape(name),
+            (None, true) => escape(&format!("{name} ({to_be_word})")),
+            (Some(_), false) => escape(&line.name),
+            (Some(_), true) => escape(&format!("{} ({to_be_word})", line.name)),
+        };
+        let _ = write!(
+            s,
+            r#"<path d="{d}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{dash} class="curve-line curve-{kind}" data-kind="{kind}"><title>{title}</title></path>"#,
+            line.color
+        );
+    }
+    for m in &curve.marks {
+        let _ = write!(s, r#"<g class="curve-mark" data-tp-id="{}">"#, escape(&m.touchpoint));
+        match m.emotion {
+            Some(v) => {
+                let _ = write!(s, "<title>{}: {v:+}</title>", escape(&m.title));
+                face(&mut s, m.x, y_of(f64::from(v), height), v, false);
+            }
+            None => {
+                let _ = write!(
+                    s,
+                    r##"<title>{}: {unknown}</title><circle cx="{x:.1}" cy="{zero:.1}" r="8" fill="#fff" stroke="#999" stroke-dasharray="2 2"/><text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#666">?</text>"##,
+                    escape(&m.title),
+                    zero + 4.0,
+                    x = m.x
+                );
+            }
+        }
+        if let Some(v) = m.to_be.filter(|v| Some(*v) != m.emotion) {
+            face(&mut s, m.x, y_of(f64::from(v), height), v, true);
+        }
+        s.push_str("</g>");
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::canvas::canvas_layout;
+    use crate::model::Channel;
+    use crate::templates::coffee_to_go;
+
+    #[test]
+    fn points_sit_on_the_centres_of_their_cards_columns() {
+        let m = coffee_to_go("m", 0.0, Lang::En);
+        let l = canvas_layout(&m, None, Lang::En);
+        let c = canvas_curve(&m, &l, None);
+        assert_eq!(c.marks.len(), m.touchpoints.len());
+        for mark in &c.marks {
+            let col = &l.columns[l.column_of(&mark.touchpoint).unwrap()];
+            assert_eq!(mark.x, col.center() - l.label_width);
+            assert_eq!(mark.emotion, m.touchpoint(&mark.touchpoint).unwrap().emotion);
+        }
+        assert!(c.marks.windows(2).all(|w| w[0].x < w[1].x), "left to right");
+        assert_eq!(c.width, l.width - l.label_width);
+        // One as-is line per persona; none of the example's touchpoints has a to-be emotion.
+        assert_eq!(c.lines.len(), m.personas.len());
+        assert!(c.lines.iter().all(|line| !line.to_be));
+    }
+
+    #[test]
+    fn each_persona_line_runs_through_its_touchpoints_and_the_to_be_line_is_separate() {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let (s0, s1) = (m.stages[0].id.clone(), m.stages[1].id.clone());
+        let a = m.add_persona("Ann <a>");
+        let b = m.add_persona("Ben");
+        let t1 = m.add_touchpoint(&s0, "both", Channel::App).unwrap();
+        let t2 = m.add_touchpoint(&s0, "only A", Channel::App).unwrap();
+        let t3 = m.add_touchpoint(&s1, "unknown", Channel::App).unwrap();
+        m.touchpoint_mut(&t1).unwrap().set_emotion(Some(2));
+        m.touchpoint_mut(&t1).unwrap().set_to_be_emotion(Some(2));
+        m.touchpoint_mut(&t2).unwrap().set_emotion(Some(-2));
+        m.touchpoint_mut(&t2).unwrap().set_to_be_emotion(Some(1));
+        m.touchpoint_mut(&t2).unwrap().persona_ids = vec![a.clone()];
+        let _ = t3;
+        let l = canvas_layout(&m, None, Lang::En);
+        let c = canvas_curve(&m, &l, None);
+        let x = |id: &str| l.columns[l.column_of(id).unwrap()].center() - l.label_width;
+        let line = |p: &str, to_be: bool| c.lines.iter().find(|l| l.persona.as_deref() == Some(p) && l.to_be == to_be).unwrap();
+        assert_eq!(line(&a, false).points, vec![(x(&t1), 2.0), (x(&t2), -2.0)]);
+        assert_eq!(line(&b, false).points, vec![(x(&t1), 2.0)], "B's journey skips A's touchpoint");
+        assert_eq!(line(&a, true).points, vec![(x(&t1), 2.0), (x(&t2), 1.0)]);
+        assert_ne!(line(&a, false).offset, line(&b, false).offset, "shared stretches stay visible");
+        // The filter shows one persona's lines only.
+        let only_b = canvas_curve(&m, &canvas_layout(&m, Some(&b), Lang::En), Some(&b));
+        assert!(only_b.lines.iter().all(|l| l.persona.as_deref() == Some(b.as_str())));
+
+        let svg = render_curve_svg(&c, CURVE_H, Lang::En);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        assert_eq!(doc.descendants().filter(|n| n.attribute("data-kind") == Some("to-be")).count(), 2);
+        assert!(svg.contains("stroke-dasharray=\"6 4\""), "to-be dashed");
+        assert!(svg.contains("Ann &lt;a&gt;") && !svg.contains("<a>"), "names escaped");
+        assert!(svg.contains("unknown: emotion not known yet"));
+        assert_eq!(doc.descendants().filter(|n| n.has_tag_name("g")).count(), 3, "a mark per touchpoint");
+    }
+
+    #[test]
+    fn higher_emotions_are_drawn_higher_inside_the_drawing() {
+        for v in -2..2 {
+            assert!(y_of(f64::from(v + 1), CURVE_H) < y_of(f64::from(v), CURVE_H));
+        }
+        assert!(y_of(2.0, CURVE_H) - FACE_R >= 0.0 && y_of(-2.0, CURVE_H) + FACE_R <= CURVE_H, "faces stay inside");
+    }
+
+    #[test]
+    fn a_map_without_personas_has_one_line() {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::De);
+        let s = m.stages[0].id.clone();
+        let t = m.add_touchpoint(&s, "x", Channel::App).unwrap();
+        m.touchpoint_mut(&t).unwrap().set_emotion(Some(0));
+        let c = canvas_curve(&m, &canvas_layout(&m, None, Lang::De), None);
+        assert_eq!(c.lines.len(), 1);
+        assert_eq!(c.lines[0].persona, None);
+        assert!(render_curve_svg(&c, CURVE_H, Lang::De).contains("aria-label=\"Emotionskurve\""));
+    }
+}

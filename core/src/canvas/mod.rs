@@ -1,0 +1,24 @@
+//! The map canvas: the journey map as a picture a team reads at a glance — stages as
+//! columns, lanes as rows, one column per touchpoint inside its stage so every lane of a
+//! touchpoint lines up under its card, and the emotion curve drawn across the stages through
+//! those same columns.
+//!
+//! Everything here is plain geometry and text, tested natively; the Leptos canvas
+//! (`src/ui/map_canvas/`) only renders it:
+//! - [`layout`]: the columns (width from the content), the stage spans, the lanes shown;
+//! - [`curve`]: the emotion curve's points and its SVG (one line per shown persona, as-is
+//!   solid, to-be dashed, faces at the points);
+//! - [`fit`]: "fit to screen" and the zoom steps;
+//! - [`nav`]: arrow-key selection between cards and stages, and moving a card along the row.
+
+pub mod curve;
+pub mod fit;
+pub mod layout;
+pub mod nav;
+mod text_width;
+
+pub use curve::{canvas_curve, render_curve_svg, CanvasCurve, CurveLine, CurveMark};
+pub use fit::{fit_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};
+pub use layout::{canvas_layout, shown_lanes, CanvasLayout, Column, Slot, StageSpan};
+pub use nav::{navigate, Move, Selection};
+pub use text_width::text_px;

@@ -1,0 +1,356 @@
+// The map canvas end to end, against the release build: what a team sees on a 1366×768
+// projector (every stage, every whole title and the emotion curve without scrolling, no form
+// controls until a card is selected), the keyboard, and a map built from blank with the
+// visible "+" buttons, the inspector, a drag, undo and redo that survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const PROJECTOR = { width: 1366, height: 768 };
+const mapId = (page) => decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+const stored = (page, id) => page.evaluate((id) => localStorage.getItem('journey-studio:map:' + id), id);
+const FORM_CONTROLS = 'select, textarea, input[type="text"], input:not([type]), input[type="number"], input[type="search"]';
+
+/** Waits until "fit to screen" has settled (the zoom shown stops changing). */
+async function settled(page) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(() => document.querySelector('.cv-grid')?.style.zoom || '');
+    if (now && now === last) return;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Titles of the cards of stage `i`, left to right. */
+const stageTitles = (page, i) => page.evaluate((i) => {
+  const stage = document.querySelectorAll('[data-testid="stage"]')[i].dataset.stageId;
+  return [...document.querySelectorAll('.cv-lane-touchpoints')]
+    .filter((c) => c.dataset.stageId === stage)
+    .flatMap((c) => [...c.querySelectorAll('[data-testid="card-title"]')].map((t) => t.textContent));
+}, i);
+
+/** The "+ touchpoint" button of stage `i` (in its header, or in its empty column). */
+async function addButton(page, i) {
+  const sid = await page.getByTestId('stage').nth(i).getAttribute('data-stage-id');
+  return page.locator(`[data-stage-id="${sid}"] [data-testid="add-touchpoint"]`).first();
+}
+
+/** Waits until `read()` deep-equals `expected` (the screen follows an edit on the next frame). */
+async function until(read, expected) {
+  let last;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(last, expected);
+}
+
+async function openExample(page) {
+  await page.goto(srv.base);
+  await page.getByRole('link', { name: 'Coffee to go' }).click();
+  await page.getByTestId('map-canvas').waitFor();
+  await page.getByTestId('touchpoint').first().waitFor();
+  await settled(page);
+}
+
+test('at 1366×768 the example shows every stage, every whole title and the curve without scrolling', () =>
+  withPage(browser, 'canvas-projector', async (page) => {
+    await openExample(page);
+    const report = await page.evaluate(() => {
+      const vw = innerWidth, vh = innerHeight;
+      const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
+      const inside = (r) => r.left >= Math.max(0, area.left) - 1 && r.right <= Math.min(vw, area.right) + 1
+        && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
+      // Whole: nothing clipped, and no word broken over two lines (CSS may break a word
+      // that does not fit instead of clipping it).
+      const unbroken = (el) => {
+        const text = [...el.childNodes].find((n) => n.nodeType === 3 && n.data.trim());
+        if (!text) return false;
+        const range = document.createRange();
+        let at = 0;
+        for (const word of text.data.split(/(\s+)/)) {
+          if (word.trim()) {
+            range.setStart(text, at);
+            range.setEnd(text, at + word.length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) return false;
+          }
+          at += word.length;
+        }
+        return true;
+      };
+      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1 && unbroken(el);
+      const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
+        text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el) }));
+      return {
+        scrolled: scrollY !== 0 || scrollX !== 0,
+        stages: check('[data-testid="stage-name"]'),
+        titles: check('[data-testid="card-title"]'),
+        curve: inside(document.querySelector('[data-testid="emotion-curve"] svg').getBoundingClientRect()),
+        faces: document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length,
+      };
+    });
+    assert.equal(report.scrolled, false);
+    assert.deepEqual(report.stages.map((s) => s.text), ['Awareness', 'Consideration', 'Purchase', 'Delivery & service', 'Loyalty']);
+    for (const s of report.stages) assert.ok(s.inside && s.whole, `stage “${s.text}” on screen and whole`);
+    const cards = await page.getByTestId('touchpoint').count();
+    assert.equal(report.titles.length, cards);
+    for (const t of report.titles) assert.ok(t.inside && t.whole, `title “${t.text}” on screen and whole`);
+    assert.ok(report.curve, 'the emotion curve is on screen');
+    assert.equal(report.faces, cards, 'one point per touchpoint');
+
+    // Read first: no form controls in the map until something is selected.
+    const canvas = page.getByTestId('map-canvas');
+    assert.equal(await canvas.locator(FORM_CONTROLS).count(), 0);
+    assert.equal(await page.getByTestId('inspector').count(), 0);
+    await page.getByTestId('touchpoint').nth(1).click();
+    await page.getByTestId('inspector').waitFor();
+    assert.equal(await page.getByTestId('inspector').getByTestId('tp-title').inputValue(), report.titles[1].text);
+    assert.equal(await page.locator('[data-testid="touchpoint"][aria-current="true"]').count(), 1, 'a visible selection');
+  }, { viewport: PROJECTOR }));
+
+test('the keyboard selects, opens, renames in place and moves cards; Esc closes', () =>
+  withPage(browser, 'canvas-keyboard', async (page) => {
+    await openExample(page);
+    const selected = () => page.locator('[aria-current="true"]').getAttribute('data-tp-id');
+    const ids = await page.getByTestId('touchpoint').evaluateAll((els) => els.map((e) => e.dataset.tpId));
+    await page.getByTestId('map-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await until(selected, ids[0]); // the first arrow: the first card
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await until(selected, ids[3]); // across the stage border
+    await until(() => page.evaluate(() => document.activeElement?.dataset.tpId), ids[3]); // focus follows the selection (next frame)
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.locator('[data-testid="stage"][aria-current="true"] [data-testid="stage-name"]').textContent(), 'Consideration');
+    await page.keyboard.press('ArrowDown');
+    await until(selected, ids[3]);
+
+    // Enter: the inspector; Esc: closed, the card keeps the focus.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('inspector').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('inspector').waitFor({ state: 'detached' });
+    await until(() => page.evaluate(() => document.activeElement?.dataset.tpId), ids[3]);
+
+    // F2: the title in place; Enter saves.
+    await page.keyboard.press('F2');
+    const input = page.getByTestId('title-in-place');
+    await input.fill('Installs the app (v2)');
+    await input.press('Enter');
+    await page.getByTestId('card-title').filter({ hasText: 'Installs the app (v2)' }).waitFor();
+    assert.equal(await page.getByTestId('map-canvas').locator(FORM_CONTROLS).count(), 0, 'the field is gone again');
+
+    // Alt+→ twice: within the stage, then into the next one; the focus stays on the card.
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(() => stageTitles(page, 2), ['Installs the app (v2)', 'Orders ahead', 'Pays in the app']);
+    await until(() => page.evaluate(() => document.activeElement?.dataset.tpId), ids[3]);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await until(() => stageTitles(page, 1), ['Installs the app (v2)', 'Browses the menu']);
+  }));
+
+test('a map built from blank with the + buttons, the inspector, a drag, undo and redo survives a reload', () =>
+  withPage(browser, 'canvas-build', async (page) => {
+    await page.goto(srv.base);
+    await page.getByLabel('Name of the new map').fill('Bakery journey');
+    await page.getByRole('button', { name: 'New blank map' }).click();
+    await page.getByTestId('map-canvas').waitFor();
+    const id = mapId(page);
+    assert.equal(await page.getByTestId('stage').count(), 5);
+    assert.equal(await page.getByTestId('touchpoint').count(), 0, 'a blank map has no touchpoints');
+
+    // "+ Stage" adds a sixth stage, named in place.
+    await page.getByTestId('add-stage').click();
+    await page.getByTestId('title-in-place').fill('Recommendation');
+    await page.getByTestId('title-in-place').press('Enter');
+    assert.equal(await page.getByTestId('stage-name').nth(5).textContent(), 'Recommendation');
+
+    // Two touchpoints with the "+" of their stage; fields in the inspector.
+    const plan = [[0, 'Sees the shop window', 'store', '1', 'Walks past on the way to work'],
+      [0, 'Reads reviews', 'review_portal', '-1', 'Searches the bakery on a review portal'],
+      [2, 'Buys rolls', 'store', '2', 'Pays at the counter']];
+    for (const [stage, title, channel, emotion, action] of plan) {
+      await (await addButton(page, stage)).click();
+      await page.getByTestId('title-in-place').fill(title);
+      await page.getByTestId('title-in-place').press('Enter');
+      const inspector = page.getByTestId('inspector');
+      await inspector.getByTestId('tp-channel').selectOption(channel);
+      await inspector.getByTestId('tp-emotion').selectOption(emotion);
+      await inspector.getByTestId('tp-action').fill(action);
+      await inspector.getByTestId('tp-action').press('Tab');
+    }
+    const inspector = page.getByTestId('inspector');
+    await inspector.getByTestId('tp-pain-points').fill('Queue at 8 am\nNo card payment');
+    await inspector.getByTestId('tp-pain-points').press('Tab');
+    await inspector.getByTestId('input-volume').fill('1,200');
+    await inspector.getByTestId('input-volume').press('Tab');
+    await page.getByTestId('map-canvas').getByText('No card payment').waitFor();
+    assert.deepEqual(await stageTitles(page, 0), ['Sees the shop window', 'Reads reviews']);
+
+    // Drag "Reads reviews" into Consideration.
+    const card = page.locator('[data-testid="touchpoint"]', { hasText: 'Reads reviews' });
+    await card.dragTo(await addButton(page, 1));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="card-title"]')].length === 3
+      && document.querySelectorAll('.cv-lane-touchpoints [data-testid="touchpoint"]').length === 3);
+    await until(() => stageTitles(page, 1), ['Reads reviews']);
+
+    // Undo the drag, redo it.
+    await waitSaved(page);
+    const built = await stored(page, id);
+    await page.getByTestId('undo').click();
+    await until(() => stageTitles(page, 0), ['Sees the shop window', 'Reads reviews']);
+    await page.getByTestId('redo').click();
+    await until(() => stageTitles(page, 1), ['Reads reviews']);
+    await waitSaved(page);
+    assert.equal(await stored(page, id), built);
+
+    await page.reload();
+    await page.getByTestId('touchpoint').first().waitFor();
+    assert.equal(await stored(page, id), built);
+    assert.deepEqual(await stageTitles(page, 0), ['Sees the shop window']);
+    assert.deepEqual(await stageTitles(page, 1), ['Reads reviews']);
+    assert.deepEqual(await stageTitles(page, 2), ['Buys rolls']);
+    const model = JSON.parse(built);
+    assert.equal(model.stages.length, 6);
+    assert.equal(model.stages[5].name, 'Recommendation');
+    const buys = model.touchpoints.find((t) => t.title === 'Buys rolls');
+    assert.deepEqual([buys.channel.kind, buys.emotion, buys.customer_action], ['store', 2, 'Pays at the counter']);
+    assert.deepEqual(buys.pain_points, ['Queue at 8 am', 'No card payment']);
+    assert.equal(buys.measurements.volume, 1200);
+  }));
+
+test('deleting is quiet and confirmed, and undoable from the notice', () =>
+  withPage(browser, 'canvas-delete', async (page) => {
+    await openExample(page);
+    const before = await page.getByTestId('touchpoint').count();
+    await page.getByTestId('touchpoint').first().click();
+    await page.getByTestId('tp-remove').click();
+    assert.equal(await page.getByTestId('touchpoint').count(), before, 'nothing deleted before confirming');
+    await page.getByTestId('confirm-delete').click();
+    assert.equal(await page.getByTestId('touchpoint').count(), before - 1);
+    await page.getByTestId('undo-delete').click();
+    assert.equal(await page.getByTestId('touchpoint').count(), before);
+  }));
+
+/** Presses Tab (at most 200 times) until `locator`'s element has the keyboard focus. */
+async function tabTo(page, locator) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < 200; i++) {
+    if (await page.evaluate((t) => document.activeElement === t, target)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail('Tab never reached the element');
+}
+const focusedCard = (page) => page.evaluate(() => document.activeElement?.dataset.tpId ?? null);
+
+test('a map built from blank with the keyboard alone: Alt+arrow twice keeps the focus on the card; undo, redo and a reload keep it', () =>
+  withPage(browser, 'canvas-keyboard-build', async (page) => {
+    await page.goto(srv.base);
+    await page.getByTestId('map-link').first().waitFor();
+    await tabTo(page, page.getByLabel('Name of the new map'));
+    await page.keyboard.type('Bike shop journey');
+    await tabTo(page, page.getByRole('button', { name: 'New blank map' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('map-canvas').waitFor();
+    const id = mapId(page);
+
+    // "+ Stage", named in place.
+    await tabTo(page, page.getByTestId('add-stage'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('title-in-place').waitFor();
+    await page.keyboard.type('Repair');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.getByTestId('stage-name').allTextContents())[5], 'Repair');
+
+    // Three touchpoints: "+" of the stage, name in place, Enter opens the inspector, the
+    // customer action typed there, Esc back to the card.
+    const add = async (stage, title, action) => {
+      await tabTo(page, await addButton(page, stage));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('title-in-place').waitFor();
+      await page.keyboard.type(title);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('title-in-place').waitFor({ state: 'detached' });
+      const tp = await page.locator('[data-testid="touchpoint"]', { hasText: title }).getAttribute('data-tp-id');
+      await until(() => focusedCard(page), tp);
+      await page.keyboard.press('Enter');
+      const inspector = page.getByTestId('inspector');
+      await inspector.waitFor();
+      await tabTo(page, inspector.getByTestId('tp-action'));
+      await page.keyboard.type(action);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await inspector.waitFor({ state: 'detached' });
+      await until(() => focusedCard(page), tp);
+      return tp;
+    };
+    const ad = await add(0, 'Sees the ad', 'Scrolls past a bike ad');
+    await add(0, 'Visits the shop', 'Walks in on Saturday');
+    await add(1, 'Test ride', 'Rides two bikes');
+    assert.deepEqual(await stageTitles(page, 0), ['Sees the ad', 'Visits the shop']);
+
+    // Home selects the first card; Alt+→ twice: past its neighbour, then into the next stage.
+    await page.keyboard.press('Home');
+    await until(() => focusedCard(page), ad);
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(() => stageTitles(page, 0), ['Visits the shop', 'Sees the ad']);
+    await until(() => focusedCard(page), ad);
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(() => stageTitles(page, 1), ['Sees the ad', 'Test ride']);
+    await until(() => focusedCard(page), ad);
+
+    // Undo both moves, redo them, all from the keyboard.
+    await waitSaved(page);
+    const built = await stored(page, id);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await until(() => stageTitles(page, 0), ['Sees the ad', 'Visits the shop']);
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await until(() => stageTitles(page, 1), ['Sees the ad', 'Test ride']);
+    await waitSaved(page);
+    assert.equal(await stored(page, id), built);
+
+    await page.reload();
+    await page.getByTestId('touchpoint').first().waitFor();
+    assert.deepEqual(await stageTitles(page, 0), ['Visits the shop']);
+    assert.deepEqual(await stageTitles(page, 1), ['Sees the ad', 'Test ride']);
+    const model = JSON.parse(await stored(page, id));
+    assert.equal(model.stages[5].name, 'Repair');
+    assert.equal(model.touchpoints.find((t) => t.id === ad).customer_action, 'Scrolls past a bike ad');
+  }));
+
+test('Delete asks first (the focus on Cancel), deletes on confirmation and Ctrl+Z brings the card back', () =>
+  withPage(browser, 'canvas-delete-key', async (page) => {
+    await openExample(page);
+    const before = await page.getByTestId('touchpoint').count();
+    const first = await page.getByTestId('touchpoint').first().getAttribute('data-tp-id');
+    await page.getByTestId('map-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await until(() => focusedCard(page), first);
+    await page.keyboard.press('Delete');
+    await page.getByRole('alertdialog').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'cancel-delete');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('touchpoint').count(), before, 'Cancel deletes nothing');
+    await until(() => focusedCard(page), first);
+
+    await page.keyboard.press('Delete');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'confirm-delete');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByTestId('touchpoint').count(), before - 1);
+    await page.keyboard.press('Control+z');
+    await until(() => page.getByTestId('touchpoint').count(), before);
+  }));

@@ -1,0 +1,96 @@
+//! The map page's bar, under the map navigation: the map's name (renamed in place), undo and
+//! redo (buttons and Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), the grid/flow switch, and one menu for
+//! exports, share link, print and CSV import — so the map gets the screen, not the buttons.
+//! The print sheet stays outside the menu: it is what paper shows.
+
+use journey_core::icons::Tool;
+use leptos::prelude::*;
+
+use super::ctx::Ed;
+use crate::ui::icons::tool_icon;
+use crate::ui::map::actions::{MapActions, MapPrintSheet, PaperChoice};
+
+#[component]
+pub fn MapBar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
+    // The menu's paper size reaches the print sheet beside it.
+    provide_context(PaperChoice(RwSignal::new("a4")));
+    let id = move || ed.map.id();
+    let undo = move || {
+        ed.problem.set(None);
+        ed.state.undo(&id());
+    };
+    let redo = move || {
+        ed.problem.set(None);
+        ed.state.redo(&id());
+    };
+    // Ctrl+Z in a text field is the browser's own text undo; everywhere else it is ours.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_text = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| {
+                let tag = el.tag_name().to_ascii_lowercase();
+                tag == "textarea" || (tag == "input" && el.get_attribute("type").as_deref() != Some("checkbox"))
+            });
+        if in_text {
+            return;
+        }
+        match ev.key().to_ascii_lowercase().as_str() {
+            "z" if ev.shift_key() => redo(),
+            "z" => undo(),
+            "y" => redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    let name = Memo::new(move |_| ed.with_map(|m| m.name.clone()).unwrap_or_default());
+    let renaming = RwSignal::new(false);
+    let menu = RwSignal::new(false);
+    let rename = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        if !v.trim().is_empty() {
+            ed.edit(move |m| m.rename(&v));
+        }
+        renaming.set(false);
+    };
+    view! {
+        <div class="map-bar" role="toolbar" aria-label=move || ed.t().view_label>
+            <Show when=move || renaming.get()
+                fallback=move || view! {
+                    <h1 class="map-bar-name" data-testid="map-title" title=move || ed.t().map_name
+                        on:dblclick=move |_| renaming.set(true)>{move || name.get()}</h1>
+                    <button type="button" class="cv-quiet cv-icon-button" data-testid="rename-map" title=move || ed.t().map_name
+                        aria-label=move || ed.t().map_name on:click=move |_| renaming.set(true)>{tool_icon(Tool::Edit)}</button>
+                }>
+                <input type="text" class="map-bar-name-input" data-testid="map-name" aria-label=move || ed.t().map_name
+                    prop:value=move || name.get() autofocus
+                    on:change=rename on:blur=move |_| renaming.set(false)
+                    on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false) } />
+            </Show>
+            <span class="map-bar-group">
+                <button type="button" data-testid="undo" title=move || ed.t().undo_hint
+                    disabled=move || !ed.state.can_undo(&id()) on:click=move |_| undo()>{tool_icon(Tool::Undo)} " " {move || ed.t().undo}</button>
+                <button type="button" data-testid="redo" title=move || ed.t().redo_hint
+                    disabled=move || !ed.state.can_redo(&id()) on:click=move |_| redo()>{tool_icon(Tool::Redo)} " " {move || ed.t().redo}</button>
+            </span>
+            <span class="map-bar-group segmented" role="group" aria-label=move || ed.t().view_label>
+                <button type="button" data-testid="view-grid" aria-pressed=move || (!flow.get()).to_string()
+                    on:click=move |_| flow.set(false)>{tool_icon(Tool::Grid)} " " {move || ed.t().view_grid}</button>
+                <button type="button" data-testid="view-flow" aria-pressed=move || flow.get().to_string()
+                    on:click=move |_| flow.set(true)>{tool_icon(Tool::Flow)} " " {move || ed.t().view_flow}</button>
+            </span>
+            <span class="map-menu">
+                <button type="button" data-testid="map-menu" aria-expanded=move || menu.get().to_string()
+                    on:click=move |_| menu.update(|m| *m = !*m)>{tool_icon(Tool::More)} " " {move || ed.t().menu}</button>
+            </span>
+        </div>
+        <div class="map-menu-panel" class:open=move || menu.get() data-testid="map-menu-panel">
+            <MapActions/>
+        </div>
+        <MapPrintSheet/>
+    }
+}

@@ -1,0 +1,130 @@
+//! A touchpoint card: channel icon and name, the whole title, evidence (shape and a word for
+//! screen readers), score and measures. Read-only; the selected card has an outline, and only
+//! the selected card's title becomes a text field (F2 or double-click). Cards are draggable:
+//! dropped on another card they go before it (see `cells`).
+
+use journey_core::icons::Tool;
+use journey_core::model::EvidenceKind;
+use leptos::prelude::*;
+
+use super::ctx::{Cv, Dragged};
+use crate::ui::icons::{channel_icon, evidence_icon, tool_icon};
+
+pub fn evidence_word(cv: Cv, kind: EvidenceKind) -> &'static str {
+    kind.label(cv.state.lang.get())
+}
+
+/// A score as a small chip: the rounded number with its band's colour; the number and the
+/// band's word are its tooltip and its text for screen readers. Nothing without a score.
+pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str) -> Option<impl IntoView> {
+    let value = value?;
+    let lang = cv.state.lang.get();
+    let band = journey_core::score::ScoreBand::of(value);
+    let label = (cv.t().score_short)(&journey_core::score::score_label(value, lang));
+    let title = label.clone();
+    Some(view! {
+        <span class=format!("cv-score band-{}", band.key()) data-testid=testid title=title>
+            {format!("{value:.0}")}<span class="sr-only">{label}</span>
+        </span>
+    })
+}
+
+#[component]
+pub fn Card(cv: Cv, id: String) -> impl IntoView {
+    let v = cv.tp_view(&id);
+    let tid = StoredValue::new(id.clone());
+    let selected = Memo::new(move |_| cv.is_selected_tp(&tid.get_value()));
+    let renaming = Memo::new(move |_| cv.renaming.with(|r| r.as_deref() == Some(tid.get_value().as_str())));
+    let title = move || v.get(|t| t.title.clone()).unwrap_or_default();
+    let channel = Memo::new(move |_| v.get(|t| t.channel.clone()).unwrap_or_default());
+    let evidence = Memo::new(move |_| v.get(|t| t.evidence.kind).unwrap_or_default());
+    let score = Memo::new(move |_| cv.scores.with(|s| s.as_ref().and_then(|s| s.touchpoint_value(&tid.get_value()))));
+    let measures = Memo::new(move |_| cv.with_map(|m| m.measure_count(&tid.get_value())).unwrap_or(0));
+    let class = move || {
+        format!(
+            "cv-card evidence-{}{}",
+            evidence.get().key(),
+            if selected.get() { " selected" } else { "" }
+        )
+    };
+    view! {
+        <article class=class data-testid="touchpoint" data-tp-id=id data-channel=move || channel.with(|c| c.key())
+            tabindex=move || if selected.get() { "0" } else { "-1" }
+            aria-current=move || selected.get().then_some("true")
+            draggable=move || if renaming.get() { "false" } else { "true" }
+            on:click=move |ev| { ev.stop_propagation(); cv.open_tp(&tid.get_value()); }
+            on:dblclick=move |_| { cv.open_tp(&tid.get_value()); cv.renaming.set(Some(tid.get_value())); }
+            on:dragstart=move |ev| {
+                if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &tid.get_value()); }
+                cv.dragged.set(Some(Dragged::Touchpoint(tid.get_value())));
+            }
+            on:dragend=move |_| cv.dragged.set(None)>
+            <div class="cv-card-channel">
+                {move || channel.with(channel_icon)}
+                <span class="cv-channel-name">{move || channel.with(|c| c.label(cv.state.lang.get()))}</span>
+                <span class="cv-grip" aria-hidden="true" data-testid="drag-handle">{tool_icon(Tool::Grip)}</span>
+            </div>
+            <Show when=move || renaming.get()
+                fallback=move || view! { <h3 class="cv-card-title" data-testid="card-title">{title}</h3> }>
+                <TitleEditor cv initial=title() commit=move |text: String| {
+                    cv.edit_tp(&tid.get_value(), move |t| t.title = text);
+                }/>
+            </Show>
+            <div class="cv-card-foot">
+                <span class="cv-evidence" title=move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))>
+                    {move || evidence_icon(evidence.get())}
+                    <span class="sr-only">{move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))}</span>
+                </span>
+                {move || score_chip(cv, score.get(), "tp-score")}
+                {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
+            </div>
+        </article>
+    }
+}
+
+/// A title edited in place: Enter or leaving the field saves (an empty title is refused and
+/// the old one stays), Esc cancels. Used by cards and stage headers.
+#[component]
+pub fn TitleEditor(cv: Cv, initial: String, commit: impl Fn(String) + Copy + 'static) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let done = StoredValue::new(false);
+    let finish = move |save: bool| {
+        // Removing the field blurs it, and that blur can arrive after the field's owner is
+        // gone (disposed values): then it is finished already.
+        if done.try_get_value().unwrap_or(true) {
+            return;
+        }
+        done.set_value(true);
+        if save {
+            if let Some(el) = input.get_untracked() {
+                let text = el.value().trim().to_string();
+                if !text.is_empty() {
+                    commit(text);
+                }
+            }
+        }
+        cv.renaming.set(None);
+        cv.focus_selection();
+    };
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    view! {
+        <input type="text" class="cv-title-input" data-testid="title-in-place" node_ref=input value=initial
+            aria-label=move || cv.et().title title=move || cv.t().rename_hint
+            on:click=|ev| ev.stop_propagation()
+            on:dblclick=|ev| ev.stop_propagation()
+            on:keydown=move |ev| {
+                ev.stop_propagation();
+                match ev.key().as_str() {
+                    "Enter" => { ev.prevent_default(); finish(true) }
+                    "Escape" => { ev.prevent_default(); finish(false) }
+                    _ => {}
+                }
+            }
+            on:blur=move |_| finish(true) />
+    }
+}

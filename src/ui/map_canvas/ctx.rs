@@ -1,0 +1,248 @@
+//! What every part of the canvas shares: the map id and app state, the view settings that
+//! are not part of the map (persona filter, selection, inspector, zoom, what is dragged), the
+//! layout memo from journey-core, and one signal per touchpoint so that an edit re-renders
+//! the cells of that touchpoint only (a memo read by every cell made each edit re-subscribe
+//! thousands of readers; see benchmarks/README.md).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use journey_core::canvas::{canvas_layout, shown_lanes, CanvasLayout, Selection};
+use journey_core::editor::Lane;
+use journey_core::model::{JourneyMap, Touchpoint};
+use journey_core::score::MapScores;
+use leptos::prelude::*;
+
+use crate::i18n::canvas::{canvas_texts, CanvasTexts};
+use crate::i18n::editor::{editor_texts, EditorTexts};
+use crate::ui::state::AppState;
+
+/// What a drag carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dragged {
+    Touchpoint(String),
+    Stage(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Cv {
+    pub state: AppState,
+    pub map_id: StoredValue<String>,
+    /// Show one persona's journey only.
+    pub persona: RwSignal<Option<String>>,
+    pub selection: RwSignal<Option<Selection>>,
+    /// The inspector beside the map shows the selection.
+    pub inspector: RwSignal<bool>,
+    /// The id of the touchpoint or stage whose name is being edited in place.
+    pub renaming: RwSignal<Option<String>>,
+    pub zoom: RwSignal<f64>,
+    /// The zoom follows "fit to screen" (until the user zooms by hand).
+    pub fitted: RwSignal<bool>,
+    pub dragged: RwSignal<Option<Dragged>>,
+    /// A refused input, shown above the map.
+    pub problem: RwSignal<Option<String>>,
+    /// The inspector asks "delete …?" for the selection (its delete button or the Delete key).
+    pub confirm_delete: RwSignal<bool>,
+    /// A done delete, with the name of what went, so it can be undone from the notice.
+    pub deleted: RwSignal<Option<String>>,
+    pub layout: Memo<CanvasLayout>,
+    pub lanes: Memo<Vec<Lane>>,
+    pub scores: Memo<Option<MapScores>>,
+    /// Persona ids and names.
+    pub personas: Memo<Vec<(String, String)>>,
+    tps: StoredValue<HashMap<String, ArcRwSignal<Option<Arc<Touchpoint>>>>>,
+}
+
+/// One touchpoint as a signal: readers re-run only when this touchpoint changes.
+#[derive(Clone, Copy)]
+pub struct TpView(RwSignal<Option<Arc<Touchpoint>>>);
+
+impl TpView {
+    pub fn get<R>(&self, f: impl FnOnce(&Touchpoint) -> R) -> Option<R> {
+        self.0.with(|t| t.as_deref().map(f))
+    }
+}
+
+impl Cv {
+    pub fn new(state: AppState, map_id: String, scores: Memo<Option<MapScores>>) -> Cv {
+        let id = StoredValue::new(map_id);
+        let persona = RwSignal::new(None::<String>);
+        let layout = Memo::new(move |_| {
+            let lang = state.lang.get();
+            let filter = persona.get();
+            state.library.with(|l| {
+                l.get(&id.get_value())
+                    .map(|m| canvas_layout(m, filter.as_deref(), lang))
+                    .unwrap_or_else(|| canvas_layout(&JourneyMap::empty("", "", 0.0), None, lang))
+            })
+        });
+        let lanes = Memo::new(move |_| state.library.with(|l| l.get(&id.get_value()).map(shown_lanes).unwrap_or_default()));
+        let personas = Memo::new(move |_| {
+            state.library.with(|l| {
+                l.get(&id.get_value())
+                    .map(|m| m.personas.iter().map(|p| (p.id.clone(), p.name.clone())).collect())
+                    .unwrap_or_default()
+            })
+        });
+        let tps: StoredValue<HashMap<String, ArcRwSignal<Option<Arc<Touchpoint>>>>> = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
+            state.library.with(|l| {
+                let map = l.get(&id.get_value());
+                tps.update_value(|signals| {
+                    signals.retain(|tp_id, signal| {
+                        let now = map.and_then(|m| m.touchpoint(tp_id));
+                        if signal.with_untracked(|cur| cur.as_deref() != now) {
+                            signal.set(now.map(|t| Arc::new(t.clone())));
+                        }
+                        now.is_some()
+                    });
+                });
+            });
+        });
+        Cv {
+            state,
+            map_id: id,
+            persona,
+            selection: RwSignal::new(None),
+            inspector: RwSignal::new(false),
+            renaming: RwSignal::new(None),
+            zoom: RwSignal::new(1.0),
+            fitted: RwSignal::new(true),
+            dragged: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            confirm_delete: RwSignal::new(false),
+            deleted: RwSignal::new(None),
+            layout,
+            lanes,
+            scores,
+            personas,
+            tps,
+        }
+    }
+
+    pub fn t(&self) -> &'static CanvasTexts {
+        canvas_texts(self.state.lang.get())
+    }
+
+    /// The editor's strings (lane names, field labels), shared so each thing has one name.
+    pub fn et(&self) -> &'static EditorTexts {
+        editor_texts(self.state.lang.get())
+    }
+
+    /// One edit of the map: recorded for undo and autosaved.
+    pub fn edit(&self, f: impl FnOnce(&mut JourneyMap)) {
+        self.problem.set(None);
+        self.state.edit_map(&self.map_id.get_value(), f);
+    }
+
+    /// Changes one touchpoint.
+    pub fn edit_tp(&self, id: &str, f: impl FnOnce(&mut Touchpoint)) {
+        let id = id.to_string();
+        self.edit(move |m| {
+            if let Some(tp) = m.touchpoint_mut(&id) {
+                f(tp);
+            }
+        });
+    }
+
+    /// Reads the map (tracked).
+    pub fn with_map<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        self.state.library.with(|l| l.get(&self.map_id.get_value()).map(f))
+    }
+
+    /// Reads the map without tracking (event handlers).
+    pub fn with_map_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        self.state.library.with_untracked(|l| l.get(&self.map_id.get_value()).map(f))
+    }
+
+    /// The signal of one touchpoint, created on first use from the current map.
+    pub fn tp_view(&self, id: &str) -> TpView {
+        let mut found = None;
+        self.tps.update_value(|signals| {
+            let signal = signals.entry(id.to_string()).or_insert_with(|| {
+                let now = self.state.library.with_untracked(|l| {
+                    l.get(&self.map_id.get_value()).and_then(|m| m.touchpoint(id)).map(|t| Arc::new(t.clone()))
+                });
+                ArcRwSignal::new(now)
+            });
+            found = Some(signal.clone());
+        });
+        TpView(RwSignal::from(found.expect("inserted above")))
+    }
+
+    pub fn is_selected_tp(&self, id: &str) -> bool {
+        self.selection.with(|s| matches!(s, Some(Selection::Touchpoint(t)) if t == id))
+    }
+
+    pub fn is_selected_stage(&self, id: &str) -> bool {
+        self.selection.with(|s| matches!(s, Some(Selection::Stage(x)) if x == id))
+    }
+
+    /// Selects a touchpoint and shows it in the inspector (a click on a card).
+    pub fn open_tp(&self, id: &str) {
+        self.confirm_delete.set(false);
+        self.selection.set(Some(Selection::Touchpoint(id.to_string())));
+        self.inspector.set(true);
+    }
+
+    pub fn open_stage(&self, id: &str) {
+        self.confirm_delete.set(false);
+        self.selection.set(Some(Selection::Stage(id.to_string())));
+        self.inspector.set(true);
+    }
+
+    /// Adds a touchpoint at the end of a stage, selects it and lets the user name it in
+    /// place. Added while one persona's journey is shown, it belongs to that persona.
+    pub fn add_touchpoint(&self, stage_id: &str) {
+        let title = self.et().new_touchpoint;
+        let persona = self.persona.get_untracked();
+        let mut added = None;
+        self.edit(|m| {
+            added = m.add_touchpoint(stage_id, title, Default::default());
+            if let (Some(p), Some(tp)) = (persona, added.as_ref().and_then(|id| m.touchpoint_mut(id))) {
+                tp.persona_ids = vec![p];
+            }
+        });
+        if let Some(id) = added {
+            self.open_tp(&id);
+            self.renaming.set(Some(id));
+        }
+    }
+
+    /// Asks whether to delete the selection: opens its inspector with the question and puts
+    /// the focus on "Cancel", so a second key press never deletes by accident.
+    pub fn ask_delete(&self) {
+        if self.selection.get_untracked().is_none() {
+            return;
+        }
+        self.inspector.set(true);
+        self.confirm_delete.set(true);
+        request_animation_frame(|| {
+            let el = document().query_selector("[data-testid=\"cancel-delete\"]").ok().flatten();
+            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    /// Puts the keyboard focus on the selected card or stage header (after it is drawn).
+    pub fn focus_selection(&self) {
+        let Some(sel) = self.selection.get_untracked() else { return };
+        let selector = match sel {
+            Selection::Touchpoint(id) => format!("[data-testid=\"touchpoint\"][data-tp-id=\"{}\"]", css_escape(&id)),
+            Selection::Stage(id) => format!("[data-testid=\"stage\"][data-stage-id=\"{}\"]", css_escape(&id)),
+        };
+        request_animation_frame(move || {
+            let el = document().query_selector(&selector).ok().flatten();
+            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = el.focus();
+            }
+        });
+    }
+}
+
+/// Ids are the app's own ("tp-7"), but a selector is built from them: keep only safe
+/// characters so a crafted id in an imported file cannot break the query.
+fn css_escape(id: &str) -> String {
+    id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}

@@ -1,0 +1,133 @@
+//! The canvas grid: one CSS grid whose columns come from `journey_core::canvas::layout`
+//! (label column, one column per touchpoint, each stage's "+" column, the "+ stage" column).
+//! The stage header row and the lane labels stick while the map scrolls; rows are placed in
+//! DOM order, so every lane row has exactly one cell per column.
+
+use journey_core::canvas::Slot;
+use journey_core::editor::Lane;
+use journey_core::icons::Tool;
+use leptos::prelude::*;
+
+use super::cells::Cell;
+use super::ctx::Cv;
+use super::curve_lane::{CurveCell, CurveLegend};
+use super::keys::on_canvas_key;
+use super::stage_head::StageHead;
+use super::zoom::use_fit;
+use crate::ui::icons::tool_icon;
+
+/// A column as the rows need it: a stable key, what it holds and its stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColKey {
+    pub key: String,
+    pub slot: Slot,
+    pub stage_id: String,
+}
+
+pub fn lane_label(cv: Cv, lane: Lane) -> &'static str {
+    lane.label(cv.state.lang.get())
+}
+
+pub fn lane_icon(lane: Lane) -> Tool {
+    match lane {
+        Lane::Actions => Tool::Action,
+        Lane::Touchpoints => Tool::Grid,
+        Lane::Thoughts => Tool::Thought,
+        Lane::Emotion => Tool::Info,
+        Lane::PainPoints => Tool::PainPoint,
+        Lane::Opportunities => Tool::Opportunity,
+        Lane::Stage => Tool::Backstage,
+        Lane::Measurements => Tool::Measurement,
+    }
+}
+
+#[component]
+pub fn CanvasGrid(cv: Cv) -> impl IntoView {
+    let scroll = NodeRef::<leptos::html::Div>::new();
+    let grid = NodeRef::<leptos::html::Div>::new();
+    let stages = Memo::new(move |_| cv.layout.with(|l| l.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>()));
+    let template = Memo::new(move |_| cv.layout.with(|l| l.grid_template()));
+    // Changes only when columns come, go or move — not when one gets wider.
+    let cols = Memo::new(move |_| {
+        cv.layout.with(|l| {
+            l.columns
+                .iter()
+                .map(|c| {
+                    let stage = &l.stages[c.stage];
+                    ColKey { key: c.key(&stage.id), slot: c.slot.clone(), stage_id: stage.id.clone() }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    use_fit(cv, scroll, grid);
+    // A card that moves in the DOM loses the focus for a moment (it comes back on the next
+    // frame); a key pressed meanwhile lands on the body and still belongs to the map.
+    let stray = window_event_listener(leptos::ev::keydown, move |ev| {
+        let on_body = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+            .is_some_and(|n| n.node_name().eq_ignore_ascii_case("body"));
+        if on_body && cv.selection.with_untracked(Option::is_some) {
+            on_canvas_key(cv, ev);
+        }
+    });
+    on_cleanup(move || stray.remove());
+    let add_stage = move |_| {
+        let name = cv.et().new_stage;
+        let mut added = None;
+        cv.edit(|m| added = Some(m.add_stage(name)));
+        if let Some(id) = added {
+            cv.open_stage(&id);
+            cv.renaming.set(Some(id));
+        }
+    };
+    view! {
+        <div class="cv-scroll" node_ref=scroll data-testid="map-canvas" role="region" tabindex="0"
+            aria-label=move || cv.t().map_area
+            on:keydown=move |ev| on_canvas_key(cv, ev)>
+            <div class="cv-grid" node_ref=grid
+                style=move || format!("grid-template-columns: {}; zoom: {};", template.get(), cv.zoom.get())>
+                <div class="cv-corner" aria-hidden="true"></div>
+                <For each=move || stages.get() key=|id| id.clone() let(id)>
+                    <StageHead cv id/>
+                </For>
+                <div class="cv-add-stage">
+                    <button type="button" class="cv-add" data-testid="add-stage" title=move || cv.t().add_stage_label
+                        aria-label=move || cv.t().add_stage_label on:click=add_stage>
+                        {tool_icon(Tool::Plus)} " " {move || cv.t().add_stage}
+                    </button>
+                </div>
+                <For each=move || cv.lanes.get() key=|lane| lane.key() let(lane)>
+                    <LaneRow cv lane cols/>
+                </For>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn LaneRow(cv: Cv, lane: Lane, cols: Memo<Vec<ColKey>>) -> impl IntoView {
+    let hide = move |_| cv.edit(move |m| m.set_lane_hidden(lane, true));
+    view! {
+        <div class=format!("cv-lane-label cv-label-{}", lane.key()) data-lane=lane.key()>
+            <span class="cv-lane-name">{tool_icon(lane_icon(lane))} " " {move || lane_label(cv, lane)}</span>
+            {(lane == Lane::Emotion).then(|| view! { <CurveLegend cv/> })}
+            {(lane != Lane::Touchpoints).then(|| view! {
+                <button type="button" class="cv-quiet cv-hide-lane" data-testid="hide-lane" data-lane=lane.key()
+                    title=move || (cv.t().hide_lane)(lane_label(cv, lane))
+                    aria-label=move || (cv.t().hide_lane)(lane_label(cv, lane))
+                    on:click=hide>{tool_icon(Tool::EyeOff)}</button>
+            })}
+        </div>
+        {if lane == Lane::Emotion {
+            view! { <CurveCell cv span=Signal::derive(move || cols.with(Vec::len))/> }.into_any()
+        } else {
+            view! {
+                <For each=move || cols.get() key=|c| c.key.clone() let(col)>
+                    <Cell cv lane col/>
+                </For>
+            }.into_any()
+        }}
+        <div class=format!("cv-cell cv-end cv-lane-{}", lane.key())></div>
+    }
+}

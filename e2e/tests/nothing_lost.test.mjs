@@ -23,11 +23,13 @@ async function openExample(page) {
   return page.url().split('#/map/')[1];
 }
 
-const titles = (page) => page.getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value));
+/** The touchpoint titles on the map canvas, in the order of the cards. */
+const titles = (page) => page.getByTestId('card-title').allTextContents();
 
-/** Types a new title into the n-th touchpoint and leaves the field (a committed edit). */
+/** Opens the n-th touchpoint in the inspector, types a new title and leaves the field (a committed edit). */
 async function retitle(page, n, title) {
-  const field = page.getByTestId('tp-title').nth(n);
+  await page.getByTestId('touchpoint').nth(n).click();
+  const field = page.getByTestId('inspector').getByTestId('tp-title');
   await field.fill(title);
   await field.press('Tab');
 }
@@ -41,10 +43,10 @@ test('two tabs on one map: an edit in each, then a reload keeps both', () => wit
   await retitle(a, 0, 'Renamed in tab A');
   await waitSaved(a);
   // Tab B had no unsaved edits: it shows A's version in place, then edits on top of it.
-  await b.waitForFunction(() => document.querySelector('[data-testid="tp-title"]').value === 'Renamed in tab A');
+  await b.waitForFunction(() => document.querySelector('[data-testid="card-title"]')?.textContent === 'Renamed in tab A');
   await retitle(b, 1, 'Renamed in tab B');
   await waitSaved(b);
-  await a.waitForFunction(() => document.querySelectorAll('[data-testid="tp-title"]')[1].value === 'Renamed in tab B');
+  await a.waitForFunction(() => document.querySelectorAll('[data-testid="card-title"]')[1]?.textContent === 'Renamed in tab B');
 
   for (const page of [a, b]) {
     await page.reload();
@@ -210,6 +212,6 @@ test('touchpoints from an Excel CSV (Windows-1252): umlauts kept, encoding and d
     assert.equal(await mapping.locator('tbody tr').count(), 3);
     await page.getByTestId('csv-import-now').click();
     await page.getByTestId('csv-report').waitFor();
-    const titles = await page.getByTestId('tp-title').evaluateAll((els) => els.map((e) => e.value));
-    assert.ok(titles.includes('Bestellung prüfen'), titles.join(' | '));
+    const all = await titles(page);
+    assert.ok(all.includes('Bestellung prüfen'), all.join(' | '));
   }));

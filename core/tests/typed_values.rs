@@ -1,15 +1,16 @@
 //! One typed value, one meaning: the four places where a person types a measurement — the
 //! editor's measurement lane and the scores page (`TouchpointField::parse`), the tracking
 //! panel (`MeasurementKind::parse` with `Unit::Shown`) and the CSV import (`import_rows`,
-//! cells read with `Unit::Stored`) — read the same text to the same stored value, and
-//! refuse the same out-of-range values with a message instead of clamping them.
+//! a column headed as the export heads it) — read the same text to the same stored value,
+//! and refuse the same out-of-range values with a message instead of clamping them.
 //!
-//! The expected values are known by construction (what the text says in either language);
-//! the one documented difference is the unit of a bare rate: the app's inputs are
-//! labelled "(%)", a CSV cell holds a share ("0.25") — with a `%` sign both agree.
+//! The expected values are known by construction (what the text says in either language).
+//! The unit of a bare rate follows the label: the inputs say "(%)", and so does the
+//! export's header ("Drop-off rate (%)"), so a bare "0,15" is 0.15 % on all four paths.
+//! Only a column without a unit (older exports, "Drop-off rate") holds shares.
 
 use journey_core::entry::{TouchpointField, Unit};
-use journey_core::interop::{import_rows, read_sheet, suggest_mapping};
+use journey_core::interop::{import_rows, read_sheet, suggest_mapping, CsvField};
 use journey_core::model::{JourneyMap, Lang, MeasurementKind};
 
 /// The four paths' results for one field and one text: `Ok(stored)` or `Err(message)`.
@@ -20,17 +21,24 @@ struct Paths {
     csv_import: Result<Option<f64>, String>,
 }
 
-fn csv_header(field: TouchpointField) -> &'static str {
+/// The CSV column of a field, with the header the export writes in `lang`.
+fn csv_header(field: TouchpointField, lang: Lang) -> String {
     match field {
-        TouchpointField::Volume => "Volume",
-        TouchpointField::DropOff => "Drop-off rate",
-        TouchpointField::Csat => "CSAT",
-        TouchpointField::Ces => "CES",
+        TouchpointField::Volume => CsvField::Volume,
+        TouchpointField::DropOff => CsvField::DropOffRate,
+        TouchpointField::Csat => CsvField::Csat,
+        TouchpointField::Ces => CsvField::Ces,
     }
+    .header(lang)
 }
 
 fn through_csv(field: TouchpointField, text: &str) -> Result<Option<f64>, String> {
-    let sheet = read_sheet(&format!("Stage;Title;{}\nVisit;Row;{text}\n", csv_header(field))).unwrap();
+    through_csv_headed(&csv_header(field, Lang::En), field, text)
+}
+
+/// One row with `text` in a column headed `header`, imported with the suggested mapping.
+fn through_csv_headed(header: &str, field: TouchpointField, text: &str) -> Result<Option<f64>, String> {
+    let sheet = read_sheet(&format!("Stage;Title;{header}\nVisit;Row;\"{text}\"\n")).unwrap();
     let mut map = JourneyMap::blank("m", "M", 0.0, Lang::En);
     let report = import_rows(&mut map, &sheet, &suggest_mapping(&sheet.headers), Lang::En).unwrap();
     match report.problems.first() {
@@ -39,29 +47,40 @@ fn through_csv(field: TouchpointField, text: &str) -> Result<Option<f64>, String
     }
 }
 
-fn paths(field: TouchpointField, text: &str) -> Paths {
+/// The four paths, the inputs typed with the UI in `lang` (a file's language is unknown).
+fn paths_in(lang: Lang, field: TouchpointField, text: &str) -> Paths {
     let message = |r: Result<Option<f64>, journey_core::entry::EntryError>| r.map_err(|e| e.message(Lang::En));
     Paths {
-        editor: message(field.parse(text, Lang::En)),
-        scores_page: message(field.parse(text, Lang::En)),
-        tracking_panel: message(field.kind().parse(text, Unit::Shown(Lang::En))),
+        editor: message(field.parse(text, lang)),
+        scores_page: message(field.parse(text, lang)),
+        tracking_panel: message(field.kind().parse(text, Unit::Shown(lang))),
         csv_import: through_csv(field, text),
     }
 }
 
+fn paths(field: TouchpointField, text: &str) -> Paths {
+    paths_in(Lang::En, field, text)
+}
+
+/// Every path reads `text` as `expected`, with the UI in either language.
 fn assert_all_read(field: TouchpointField, text: &str, expected: f64) {
-    let p = paths(field, text);
-    for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
-        let got = got.unwrap_or_else(|e| panic!("{place} refused {text:?} for {field:?}: {e}")).unwrap();
-        assert!((got - expected).abs() < 1e-12, "{place}: {text:?} for {field:?} read as {got}, expected {expected}");
+    for lang in Lang::ALL {
+        let p = paths_in(lang, field, text);
+        for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
+            let got = got.unwrap_or_else(|e| panic!("{place} ({lang:?}) refused {text:?} for {field:?}: {e}")).unwrap();
+            assert!((got - expected).abs() < 1e-12, "{place} ({lang:?}): {text:?} for {field:?} read as {got}, expected {expected}");
+        }
     }
 }
 
+/// Every path refuses `text` with a message, with the UI in either language.
 fn assert_all_refused(field: TouchpointField, text: &str) {
-    let p = paths(field, text);
-    for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
-        let message = got.expect_err(&format!("{place} accepted {text:?} for {field:?}"));
-        assert!(!message.is_empty(), "{place}: a refusal says why");
+    for lang in Lang::ALL {
+        let p = paths_in(lang, field, text);
+        for (place, got) in [("editor", p.editor), ("scores page", p.scores_page), ("tracking panel", p.tracking_panel), ("CSV import", p.csv_import)] {
+            let message = got.expect_err(&format!("{place} ({lang:?}) accepted {text:?} for {field:?}"));
+            assert!(!message.is_empty(), "{place}: a refusal says why");
+        }
     }
 }
 
@@ -97,20 +116,50 @@ fn out_of_range_values_are_refused_everywhere_never_clamped() {
 }
 
 #[test]
-fn the_refusals_name_field_value_and_scale_in_the_inputs() {
-    let p = paths(TouchpointField::DropOff, "150 %");
-    assert_eq!(p.editor.unwrap_err(), "Drop-off (%): 150 is outside the scale 0 to 100.");
-    assert_eq!(p.tracking_panel.unwrap_err(), "Drop-off: 150 is outside the scale 0 to 100.");
-    assert!(p.csv_import.unwrap_err().starts_with("Line 2, column 3: Drop-off rate 1.5 is outside 0 to 1"));
+fn a_bare_rate_means_the_same_everywhere_the_unit_follows_the_label() {
+    for field in [TouchpointField::DropOff, TouchpointField::Ces] {
+        assert_all_read(field, "0,15", 0.0015);
+        assert_all_read(field, "0.15", 0.0015);
+        assert_all_read(field, "15", 0.15);
+        assert_all_read(field, "100", 1.0);
+        assert_all_read(field, "0", 0.0);
+        // Both languages' marks: 1234.5 % is no rate, refused everywhere…
+        assert_all_refused(field, "1.234,5");
+        assert_all_refused(field, "1,234.5");
+        // …and 12.5 % in either spelling is read alike.
+        assert_all_read(field, "12,5", 0.125);
+        assert_all_read(field, "12.5", 0.125);
+    }
+    // Exactly the same stored value, not merely a close one (no float division).
+    let p = paths(TouchpointField::DropOff, "0,7");
+    for got in [p.editor, p.scores_page, p.tracking_panel, p.csv_import] {
+        assert_eq!(got, Ok(Some(0.007)));
+    }
 }
 
 #[test]
-fn a_bare_rate_is_percent_in_the_inputs_and_a_share_in_a_csv_cell() {
-    // The inputs say "(%)"; the CSV format (docs/interop.md) holds shares.
-    let p = paths(TouchpointField::DropOff, "0,15");
-    assert_eq!(p.scores_page, Ok(Some(0.0015)));
-    assert_eq!(p.tracking_panel, Ok(Some(0.0015)));
-    assert_eq!(p.csv_import, Ok(Some(0.15)));
+fn the_german_export_header_is_read_in_percent_too() {
+    for field in [TouchpointField::DropOff, TouchpointField::Ces] {
+        let header = csv_header(field, Lang::De);
+        assert!(header.ends_with("(%)"), "{header}");
+        assert_eq!(through_csv_headed(&header, field, "0,15"), Ok(Some(0.0015)));
+        assert_eq!(through_csv_headed(&header, field, "25"), Ok(Some(0.25)));
+        assert!(through_csv_headed(&header, field, "150 %").is_err());
+    }
+    // Any header that says %, as people write it.
+    assert_eq!(through_csv_headed("Abbruchrate %", TouchpointField::DropOff, "25"), Ok(Some(0.25)));
+}
+
+#[test]
+fn a_column_without_a_unit_holds_shares_as_older_exports_wrote_them() {
+    for (header, field) in [("Drop-off rate", TouchpointField::DropOff), ("Abbruchrate", TouchpointField::DropOff), ("CES", TouchpointField::Ces)] {
+        assert_eq!(through_csv_headed(header, field, "0,15"), Ok(Some(0.15)));
+        assert_eq!(through_csv_headed(header, field, "0.8"), Ok(Some(0.8)));
+        // A `%` sign always means percent.
+        assert_eq!(through_csv_headed(header, field, "15 %"), Ok(Some(0.15)));
+        assert!(through_csv_headed(header, field, "1,5").is_err(), "a share above 1 is refused");
+        assert!(through_csv_headed(header, field, "-3").is_err());
+    }
     assert_eq!(MeasurementKind::DropOffRate.parse("15", Unit::Shown(Lang::En)), MeasurementKind::DropOffRate.parse("0.15", Unit::Stored));
 }
 
@@ -127,4 +176,14 @@ fn a_thousands_group_typed_into_an_input_is_read_in_the_ui_language() {
     // …and its thousands mark groups: outside the CSAT scale, refused, never clamped.
     assert!(TouchpointField::Csat.parse("4,500", Lang::En).is_err());
     assert!(TouchpointField::Csat.parse("4.500", Lang::De).is_err());
+}
+
+#[test]
+fn the_refusals_name_field_value_and_scale_in_the_units_of_the_place() {
+    let p = paths(TouchpointField::DropOff, "150 %");
+    assert_eq!(p.editor.unwrap_err(), "Drop-off (%): 150 is outside the scale 0 to 100.");
+    assert_eq!(p.tracking_panel.unwrap_err(), "Drop-off: 150 is outside the scale 0 to 100.");
+    assert!(p.csv_import.unwrap_err().starts_with("Line 2, column 3: Drop-off rate (%) 150 is outside 0 to 100"));
+    let old = through_csv_headed("Drop-off rate", TouchpointField::DropOff, "150 %").unwrap_err();
+    assert!(old.starts_with("Line 2, column 3: Drop-off rate 1.5 is outside 0 to 1"), "{old}");
 }

@@ -268,6 +268,14 @@ test('CSV: touchpoints export with scores, and import through the mapping step',
     assert.equal(csv.name, 'Coffee-to-go-touchpoints.csv');
     const header = csv.text.split(/\r?\n/)[0];
     for (const column of ['Stage', 'Title', 'Channel', 'Emotion', 'Volume', 'Score']) assert.ok(header.includes(column), header);
+    // Rates in percent under a header that says so, as the inputs show them (the example's
+    // first touchpoint has a drop-off rate of 0.8, i.e. 80 %).
+    const cells = header.split(',');
+    const dropOff = cells.indexOf('Drop-off rate (%)');
+    assert.ok(dropOff > 0 && cells.includes('CES (%)'), header);
+    // Split the first row at the commas outside quotes (text cells may hold commas).
+    const first = csv.text.split(/\r?\n/)[1].match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
+    assert.equal(first[dropOff], '80', first.join(' | '));
     assert.ok(csv.text.includes('Orders ahead'));
 
     await page.getByRole('link', { name: 'All maps' }).click();

@@ -6,14 +6,33 @@
 //! in German; "1.200" the other way round); read from a file, whose language is not known,
 //! one mark once is the decimal mark. Spaces are ignored, `−` (as the app writes it) and
 //! `-` are minus signs, and a trailing `%` is reported so the scale can decide.
+//! The typed digits are kept as a plain decimal, so a share typed in percent becomes its
+//! stored value by moving the decimal point ([`Typed::scaled_down`]), not by a float
+//! division that can miss the nearest value by one step.
 
 use crate::locale::Lang;
 
 /// A typed number: its value as written and whether it carried a `%` sign.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Typed {
     pub value: f64,
     pub percent: bool,
+    /// The number as a plain decimal with `.` and `-` ("-1234.5"), as typed.
+    pub decimal: String,
+}
+
+impl Typed {
+    /// The value divided by `factor`. For a power of ten (100: percent → share) the
+    /// decimal point of the typed digits is moved and the result read once, so it is the
+    /// double nearest to the exact quotient: "0.7" % and "12.34567" % are exactly the
+    /// shares 0.007 and 0.1234567, and a share written in percent reads back unchanged.
+    pub fn scaled_down(&self, factor: f64) -> f64 {
+        let places = factor.log10().round();
+        if factor == 1.0 || 10f64.powi(places as i32) != factor {
+            return self.value / factor;
+        }
+        format!("{}e-{places}", self.decimal).parse().unwrap_or(self.value / factor)
+    }
 }
 
 /// The number in `text`, typed in `lang` (`None`: a file's cell, language unknown);
@@ -48,7 +67,7 @@ pub fn read_number(text: &str, lang: Option<Lang>) -> Result<Option<Typed>, Stri
     };
     // `parse::<f64>` also reads "inf" and "NaN": only a finite number is a value.
     match s.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(Some(Typed { value, percent })),
+        Ok(value) if value.is_finite() => Ok(Some(Typed { value, percent, decimal: s })),
         _ => Err(refused()),
     }
 }
@@ -114,8 +133,21 @@ mod tests {
 
     #[test]
     fn percent_signs_are_reported_and_blank_is_empty() {
-        assert_eq!(read_number(" 150 % ", None), Ok(Some(Typed { value: 150.0, percent: true })));
+        assert_eq!(read_number(" 150 % ", None), Ok(Some(Typed { value: 150.0, percent: true, decimal: "150".into() })));
         assert_eq!(read_number("  ", None), Ok(None));
+    }
+
+    #[test]
+    fn percent_becomes_a_share_by_moving_the_point() {
+        let share = |text: &str| read_number(text, None).unwrap().unwrap().scaled_down(100.0);
+        // In floats 0.7 / 100 is not 0.007 (and 0.07 × 100 is 7.000000000000001).
+        assert_ne!(0.7 / 100.0, 0.007);
+        assert_eq!(share("0,7"), 0.007);
+        assert_eq!(share("7"), 0.07);
+        assert_eq!(share("12,34567"), 0.1234567);
+        assert_eq!(share("1.234,5"), 12.345);
+        assert_eq!(share("−3"), -0.03);
+        assert_eq!(read_number("2,5", None).unwrap().unwrap().scaled_down(1.0), 2.5);
     }
 
     #[test]

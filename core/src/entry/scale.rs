@@ -23,8 +23,12 @@ pub enum Unit {
     /// As the app's inputs show it, typed in the UI's language: a share in percent
     /// ("Drop-off (%)": 25 is 0.25), "1,200" in English is 1200.
     Shown(Lang),
-    /// As stored and as files hold it: a share as 0..=1 ("0.25"); the CSV import.
+    /// As stored, and as a file's column without a unit holds it: a share as 0..=1
+    /// ("0.25"); the CSV import of a column headed "Drop-off rate".
     Stored,
+    /// A file's column whose header says "%" ("Drop-off rate (%)"): a share in percent,
+    /// as in the inputs — the unit follows the label.
+    Percent,
 }
 
 impl Scale {
@@ -48,7 +52,7 @@ impl Scale {
         let err = |problem| EntryError { field: field.clone(), problem };
         let lang = match unit {
             Unit::Shown(lang) => Some(lang),
-            Unit::Stored => None,
+            Unit::Stored | Unit::Percent => None,
         };
         let typed = read_number(text, lang).map_err(|t| err(EntryProblem::NotANumber(t)))?;
         let Some(typed) = typed else {
@@ -59,7 +63,7 @@ impl Scale {
             return Err(err(EntryProblem::NotANumber(text.trim().chars().take(40).collect())));
         }
         // Checked in the units it was typed in (percent with a `%` or in an input)…
-        let shown = typed.percent || matches!(unit, Unit::Shown(_));
+        let shown = typed.percent || unit != Unit::Stored;
         let (scale, value) = if shown { (self, typed.value) } else { (self.stored(), typed.value) };
         if value < scale.min || scale.max.is_some_and(|max| value > max) {
             // …and reported in the units of the place: the input's, or the file's.
@@ -69,7 +73,7 @@ impl Scale {
             };
             return Err(err(EntryProblem::OutOfRange { value, min: scale.min, max: scale.max }));
         }
-        Ok(Some(value / scale.factor))
+        Ok(Some(typed.scaled_down(scale.factor)))
     }
 
     /// A stored value as an input shows it (empty when unknown). Four decimals hide float

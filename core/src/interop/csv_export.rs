@@ -4,7 +4,8 @@
 //!
 //! Cell formats (the importer reads all of them back):
 //! - channel: the channel key (`online_shop`), or the name of a custom channel;
-//! - emotion: −2..2, empty when unknown; measurements as plain numbers with a `.`;
+//! - emotion: −2..2, empty when unknown; measurements as plain numbers with a `.`, the
+//!   rates (drop-off, CES) in percent under a header that says so ("Drop-off rate (%)");
 //! - pain points joined with `" | "`;
 //! - visibility `frontstage`/`backstage`, evidence `measured`/`reported`/`assumed`;
 //! - a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
@@ -40,7 +41,7 @@ pub struct ScoreColumn<'a> {
 /// The sheet as CSV text.
 pub fn export_touchpoints_csv(map: &JourneyMap, options: CsvExportOptions, scores: &[ScoreColumn]) -> String {
     let mut writer = csv::WriterBuilder::new().delimiter(options.delimiter).from_writer(Vec::new());
-    let mut header: Vec<String> = CsvField::ALL.iter().map(|f| f.header(options.lang).to_string()).collect();
+    let mut header: Vec<String> = CsvField::ALL.iter().map(|f| f.header(options.lang)).collect();
     header.extend(scores.iter().map(|s| s.header.clone()));
     writer.write_record(&header).expect("writing to memory cannot fail");
     for tp in in_stage_order(map) {
@@ -82,10 +83,10 @@ fn cell(field: CsvField, tp: &Touchpoint, stage: &str) -> String {
         CsvField::Evidence => tp.evidence.kind.key().into(),
         CsvField::EvidenceSource => text(&tp.evidence.source),
         CsvField::Volume => number(m.volume),
-        CsvField::DropOffRate => number(m.drop_off_rate),
+        CsvField::DropOffRate => percent(m.drop_off_rate),
         CsvField::ThroughputTimeS => number(m.throughput_time_s),
         CsvField::Csat => number(m.csat),
-        CsvField::Ces => number(m.ces),
+        CsvField::Ces => percent(m.ces),
         CsvField::Nps => number(m.nps),
     }
 }
@@ -105,6 +106,37 @@ fn text(value: &str) -> String {
 /// Measurements keep every digit (Rust prints the shortest exact form), so they round-trip.
 fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A share in percent, written by moving the decimal point of its shortest exact form
+/// two places ("0.155" → "15.5", "0.07" → "7"), never by multiplying floats (0.07 × 100 is
+/// 7.000000000000001). The importer moves it back (`Typed::scaled_down`), so every rate
+/// reads back as the same value.
+fn percent(share: Option<f64>) -> String {
+    share.map(|v| shift_point(&v.to_string(), 2)).unwrap_or_default()
+}
+
+/// `decimal` (a plain decimal as `f64`'s `Display` writes it, never with an exponent)
+/// times 10^`places`, as text.
+fn shift_point(decimal: &str, places: usize) -> String {
+    let (sign, digits) = match decimal.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", decimal),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = format!("{fraction:0<places$}");
+    let (moved, rest) = fraction.split_at(places);
+    let whole = format!("{whole}{moved}");
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        w => w,
+    };
+    let rest = rest.trim_end_matches('0');
+    let sign = if whole == "0" && rest.is_empty() { "" } else { sign };
+    match rest.is_empty() {
+        true => format!("{sign}{whole}"),
+        false => format!("{sign}{whole}.{rest}"),
+    }
 }
 
 /// Scores are for reading: two decimals at most, no trailing zeros.
@@ -158,11 +190,22 @@ mod tests {
         assert_eq!(first[3], "social_media");
         assert_eq!(first[6], "1");
         assert_eq!(first[12], "12000");
-        assert_eq!(first[13], "0.8");
+        assert_eq!(rows[0][13], "Abbruchrate (%)");
+        assert_eq!(first[13], "80", "a rate in percent, as its header says");
         assert_eq!(first.last().unwrap(), "0");
         assert_eq!(rows[2].last().unwrap(), "0.33");
         let pains = rows.iter().find(|r| r[2] == "Fragt nach der Bestellung").unwrap();
         assert_eq!(pains[7], "Bestellung zur zugesagten Zeit nicht fertig");
+    }
+
+    #[test]
+    fn a_share_in_percent_moves_the_point_and_keeps_every_digit() {
+        for (share, text) in [(0.0, "0"), (1.0, "100"), (0.07, "7"), (0.155, "15.5"), (0.005, "0.5"), (0.1234567, "12.34567"), (0.30000000000000004, "30.000000000000004"), (1e-7, "0.00001")] {
+            assert_eq!(percent(Some(share)), text, "{share}");
+        }
+        assert_eq!(shift_point("-0.031", 2), "-3.1");
+        assert_eq!(shift_point("12", 2), "1200");
+        assert_eq!(percent(None), "");
     }
 
     #[test]

@@ -11,8 +11,10 @@
 //!
 //! Accepted cell values: emotion a whole number −2..2 (`+1`, `−1` with a typographic
 //! minus too); numbers with `.` or a decimal comma (with both marks, the last one is the
-//! decimal mark); rates (drop-off, CES) as `0.25` or
-//! `25%`; channel as key, English or German label, or anything else as a custom channel;
+//! decimal mark); rates (drop-off, CES) in the unit of their column's header — in percent
+//! under a header with "%" ("Drop-off rate (%)", what the export writes: `25` is 25 %), as
+//! a share under one without (older exports: `0.25`), and `25%` with a sign under either;
+//! channel as key, English or German label, or anything else as a custom channel;
 //! visibility and evidence as key or label in either language. An empty cell is unknown.
 
 use crate::entry::{EntryError, EntryProblem, Unit};
@@ -144,7 +146,8 @@ pub enum CsvProblemKind {
     MissingTitle,
     Emotion { value: String },
     Number { field: CsvField, value: String },
-    OutOfRange { field: CsvField, value: f64, min: f64, max: f64 },
+    /// A value outside the field's range, in the column's unit (`percent`: its header says %).
+    OutOfRange { field: CsvField, value: f64, min: f64, max: f64, percent: bool },
     Visibility { value: String },
     Evidence { value: String },
 }
@@ -172,13 +175,14 @@ impl CsvProblem {
             MissingTitle => "der Titel ist leer".into(),
             Emotion { value } if en => format!("emotion “{value}” is not a whole number from −2 to 2"),
             Emotion { value } => format!("Emotion „{value}“ ist keine ganze Zahl von −2 bis 2"),
-            Number { field, value } if en => format!("{} “{value}” is not a number", field.header(lang)),
-            Number { field, value } => format!("{} „{value}“ ist keine Zahl", field.header(lang)),
-            OutOfRange { field, value, min, max } if en => {
-                format!("{} {value} is outside {min} to {max}", field.header(lang))
-            }
-            OutOfRange { field, value, min, max } => {
-                format!("{} {value} liegt nicht zwischen {min} und {max}", field.header(lang))
+            Number { field, value } if en => format!("{} “{value}” is not a number", field.name(lang)),
+            Number { field, value } => format!("{} „{value}“ ist keine Zahl", field.name(lang)),
+            OutOfRange { field, value, min, max, percent } => {
+                let name = if *percent { field.header(lang) } else { field.name(lang).to_string() };
+                match lang {
+                    Lang::En => format!("{name} {value} is outside {min} to {max}"),
+                    Lang::De => format!("{name} {value} liegt nicht zwischen {min} und {max}"),
+                }
             }
             Visibility { value } if en => format!("visibility “{value}” is neither frontstage nor backstage"),
             Visibility { value } => format!("Sichtbarkeit „{value}“ ist weder sichtbar (Frontstage) noch im Hintergrund (Backstage)"),
@@ -204,7 +208,7 @@ pub fn import_rows(map: &mut JourneyMap, sheet: &CsvSheet, mapping: &ColumnMappi
     mapping.validate()?;
     let mut report = CsvImportReport::default();
     for row in &sheet.rows {
-        match read_row(row, mapping) {
+        match read_row(row, &sheet.headers, mapping) {
             Ok(parsed) => {
                 let stage_name = if parsed.stage.is_empty() { unsorted_stage_name(lang).to_string() } else { parsed.stage.clone() };
                 let stage_id = match map.stages.iter().find(|s| s.name.trim().to_lowercase() == stage_name.to_lowercase()) {
@@ -249,8 +253,14 @@ struct ParsedRow {
     measurements: Measurements,
 }
 
+/// Whether the column `column` (0-based) is headed in percent ("Drop-off rate (%)",
+/// "CES %"): its bare numbers are percent, as the label says.
+fn headed_in_percent(headers: &[String], column: Option<usize>) -> bool {
+    column.and_then(|c| headers.get(c)).is_some_and(|h| h.contains('%'))
+}
+
 /// Reads every mapped cell; all bad cells of the row are reported together.
-fn read_row(row: &CsvRow, mapping: &ColumnMapping) -> Result<ParsedRow, Vec<CsvProblem>> {
+fn read_row(row: &CsvRow, headers: &[String], mapping: &ColumnMapping) -> Result<ParsedRow, Vec<CsvProblem>> {
     let mut problems = Vec::new();
     let cell = |field: CsvField| -> (Option<usize>, &str) {
         match mapping.column_of(field) {
@@ -290,15 +300,17 @@ fn read_row(row: &CsvRow, mapping: &ColumnMapping) -> Result<ParsedRow, Vec<CsvP
             EvidenceKind::Assumed
         }
     };
-    // The same parser and scales as the app's inputs (`crate::entry`); a cell holds a rate
-    // as a share ("0.25") or in percent ("25 %"), so it is read in stored units.
+    // The same parser and scales as the app's inputs (`crate::entry`). The unit of a rate
+    // follows its column's label: percent under a header with "%", as in the inputs; a
+    // share under a header without a unit (older exports). "25 %" is percent in both.
     let mut measure = |field: CsvField, kind: MeasurementKind| -> Option<f64> {
         let (col, raw) = cell(field);
-        match kind.parse(raw, Unit::Stored) {
+        let percent = field.is_rate() && headed_in_percent(headers, mapping.column_of(field));
+        match kind.parse(raw, if percent { Unit::Percent } else { Unit::Stored }) {
             Ok(v) => v,
             Err(EntryError { problem: EntryProblem::OutOfRange { value, min, max }, .. }) => {
                 let max = max.unwrap_or(f64::MAX);
-                problem(col, CsvProblemKind::OutOfRange { field, value, min, max });
+                problem(col, CsvProblemKind::OutOfRange { field, value, min, max, percent });
                 None
             }
             Err(_) => {

@@ -51,8 +51,24 @@ impl CsvField {
         CsvField::Nps,
     ];
 
-    /// The column header the exporter writes (also the label in the mapping step).
-    pub fn header(self, lang: Lang) -> &'static str {
+    /// The column header the exporter writes: the [`CsvField::name`], and "(%)" for the
+    /// rates, whose cells it writes in percent (the unit follows the label, as in the app's
+    /// inputs).
+    pub fn header(self, lang: Lang) -> String {
+        match self.is_rate() {
+            true => format!("{} (%)", self.name(lang)),
+            false => self.name(lang).to_string(),
+        }
+    }
+
+    /// Whether the field is a share (stored 0..=1): drop-off rate and CES. In a column whose
+    /// header says "%" a bare number is percent, in a column without a unit a share.
+    pub fn is_rate(self) -> bool {
+        matches!(self, CsvField::DropOffRate | CsvField::Ces)
+    }
+
+    /// The field's name without a unit (the label in the mapping step and in messages).
+    pub fn name(self, lang: Lang) -> &'static str {
         let (en, de) = match self {
             CsvField::Id => ("ID", "ID"),
             CsvField::Stage => ("Stage", "Phase"),
@@ -108,7 +124,7 @@ impl CsvField {
             return None;
         }
         CsvField::ALL.into_iter().find(|f| {
-            Lang::ALL.iter().any(|l| header_key(f.header(*l)) == key) || f.aliases().contains(&key.as_str())
+            Lang::ALL.iter().any(|l| header_key(f.name(*l)) == key) || f.aliases().contains(&key.as_str())
         })
     }
 }
@@ -140,11 +156,11 @@ impl MappingError {
             (MappingError::NoTitle, Lang::De) => "Bitte wählen Sie, welche Spalte den Titel des Touchpoints enthält.".into(),
             (MappingError::Twice { field, first, second }, Lang::En) => format!(
                 "Columns {first} and {second} are both mapped to “{}”; choose one.",
-                field.header(Lang::En)
+                field.name(Lang::En)
             ),
             (MappingError::Twice { field, first, second }, Lang::De) => format!(
                 "Die Spalten {first} und {second} sind beide „{}“ zugeordnet; bitte eine wählen.",
-                field.header(Lang::De)
+                field.name(Lang::De)
             ),
         }
     }
@@ -194,7 +210,8 @@ mod tests {
     fn every_exported_header_maps_back_to_its_field() {
         for lang in Lang::ALL {
             for field in CsvField::ALL {
-                assert_eq!(CsvField::from_header(field.header(lang)), Some(field), "{field:?} {lang:?}");
+                assert_eq!(CsvField::from_header(&field.header(lang)), Some(field), "{field:?} {lang:?}");
+                assert_eq!(CsvField::from_header(field.name(lang)), Some(field), "older exports: {field:?} {lang:?}");
             }
         }
     }

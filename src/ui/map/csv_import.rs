@@ -147,7 +147,7 @@ fn MappingTable(sheet: CsvSheet, mapping: RwSignal<ColumnMapping>) -> impl IntoV
                             <option value="">{move || it().csv_ignore}</option>
                             {CsvField::ALL.iter().enumerate().map(|(p, f)| {
                                 let f = *f;
-                                view! { <option value=p.to_string()>{move || f.header(state.lang.get())}</option> }
+                                view! { <option value=p.to_string()>{move || f.name(state.lang.get())}</option> }
                             }).collect_view()}
                         </select>
                     </td>

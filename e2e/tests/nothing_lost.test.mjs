@@ -158,8 +158,8 @@ test('storage full at start: the maps are listed, the message says full, a backu
 
 /** Imports an event-log file on the analytics page of the example map; returns the summary text. */
 async function importLog(page, file) {
-  await openExample(page);
-  await page.getByRole('link', { name: 'Analytics: import an event log' }).click();
+  const id = await openExample(page);
+  await page.goto(`${srv.base}#/map/${id}/analytics`);
   await page.getByTestId('analytics-page').waitFor();
   await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(file);
   await page.getByTestId('mapping-step').waitFor();
@@ -191,6 +191,9 @@ test('event logs from Excel: Windows-1252 with umlauts and UTF-16 with tabs', ()
 test('touchpoints from an Excel CSV (Windows-1252): umlauts kept, encoding and delimiter shown and changeable', () =>
   withPage(browser, 'excel-touchpoints', async (page) => {
     await openExample(page);
+    // The CSV import is in the map page's menu.
+    const menu = page.getByTestId('map-menu');
+    if (await menu.getAttribute('aria-expanded') !== 'true') await menu.click();
     await page.getByTestId('import-csv').click();
     // "Bestellung prüfen" as a German Excel writes it: one byte 0xFC for "ü".
     const sheet = Buffer.from('Phase;Titel;Kanal\nKauf;Bestellung pr\xfcfen;App\n', 'latin1');

@@ -1,6 +1,7 @@
 // Shared set-up of the end-to-end tests: a static server for the release build (at the site
 // root and under a GitHub-Pages-like sub-path), Debian's Chromium through playwright-core,
 // and a screenshot of the page whenever a test fails.
+import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +53,40 @@ export async function withPage(browser, name, body, { locale = 'en-US', viewport
 /** Waits until the autosave has written everything. */
 export async function waitSaved(page) {
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
+}
+
+/** Waits until `read()` deep-equals `expected` (the screen follows an edit on the next frame). */
+export async function until(read, expected) {
+  let last;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(last, expected);
+}
+
+/**
+ * In the page: the words of `selector`'s elements that are broken over two lines (CSS may
+ * break a word that does not fit instead of clipping it) or whose element has no text.
+ */
+export function brokenWords(page, selector) {
+  return page.evaluate((selector) => {
+    const out = [];
+    for (const el of document.querySelectorAll(selector)) {
+      const text = [...el.childNodes].find((n) => n.nodeType === 3 && n.data.trim());
+      if (!text) { out.push(`no text: ${el.outerHTML.slice(0, 80)}`); continue; }
+      const range = document.createRange();
+      let at = 0;
+      for (const word of text.data.split(/(\s+)/)) {
+        if (word.trim()) {
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(word);
+        }
+        at += word.length;
+      }
+    }
+    return out;
+  }, selector);
 }

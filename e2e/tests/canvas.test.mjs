@@ -4,7 +4,7 @@
 // visible "+" buttons, the inspector, a drag, undo and redo that survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until, brokenWords } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -40,16 +40,6 @@ async function addButton(page, i) {
   return page.locator(`[data-stage-id="${sid}"] [data-testid="add-touchpoint"]`).first();
 }
 
-/** Waits until `read()` deep-equals `expected` (the screen follows an edit on the next frame). */
-async function until(read, expected) {
-  let last;
-  for (let i = 0; i < 50; i++) {
-    last = await read();
-    if (JSON.stringify(last) === JSON.stringify(expected)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.deepEqual(last, expected);
-}
 
 async function openExample(page) {
   await page.goto(srv.base);
@@ -67,25 +57,7 @@ test('at 1366×768 the example shows every stage, every whole title and the curv
       const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
       const inside = (r) => r.left >= Math.max(0, area.left) - 1 && r.right <= Math.min(vw, area.right) + 1
         && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
-      // Whole: nothing clipped, and no word broken over two lines (CSS may break a word
-      // that does not fit instead of clipping it).
-      const unbroken = (el) => {
-        const text = [...el.childNodes].find((n) => n.nodeType === 3 && n.data.trim());
-        if (!text) return false;
-        const range = document.createRange();
-        let at = 0;
-        for (const word of text.data.split(/(\s+)/)) {
-          if (word.trim()) {
-            range.setStart(text, at);
-            range.setEnd(text, at + word.length);
-            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-            if (tops.size > 1) return false;
-          }
-          at += word.length;
-        }
-        return true;
-      };
-      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1 && unbroken(el);
+      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
       const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
         text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el) }));
       return {
@@ -102,6 +74,7 @@ test('at 1366×768 the example shows every stage, every whole title and the curv
     const cards = await page.getByTestId('touchpoint').count();
     assert.equal(report.titles.length, cards);
     for (const t of report.titles) assert.ok(t.inside && t.whole, `title “${t.text}” on screen and whole`);
+    assert.deepEqual(await brokenWords(page, '[data-testid="stage-name"], [data-testid="card-title"]'), [], 'no word broken over two lines');
     assert.ok(report.curve, 'the emotion curve is on screen');
     assert.equal(report.faces, cards, 'one point per touchpoint');
 
@@ -114,6 +87,23 @@ test('at 1366×768 the example shows every stage, every whole title and the curv
     assert.equal(await page.getByTestId('inspector').getByTestId('tp-title').inputValue(), report.titles[1].text);
     assert.equal(await page.locator('[data-testid="touchpoint"][aria-current="true"]').count(), 1, 'a visible selection');
   }, { viewport: PROJECTOR }));
+
+test('auf 1366×768 zeigt das Beispiel auf Deutsch jede Phase und jeden Titel ganz, ohne getrennte Wörter', () =>
+  withPage(browser, 'canvas-projector-de', async (page) => {
+    await page.goto(srv.base);
+    await page.getByRole('link', { name: 'Kaffee zum Mitnehmen' }).click();
+    await page.getByTestId('touchpoint').first().waitFor();
+    await settled(page);
+    const offScreen = await page.evaluate(() => {
+      const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="stage-name"], [data-testid="card-title"]')]
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.right > Math.min(innerWidth, area.right) + 1 || r.bottom > innerHeight + 1; })
+        .map((el) => el.textContent);
+    });
+    assert.deepEqual(offScreen, []);
+    const broken = await brokenWords(page, '[data-testid="stage-name"], [data-testid="card-title"], .cv-channel-name');
+    assert.deepEqual(broken, []);
+  }, { viewport: PROJECTOR, locale: 'de-DE' }));
 
 test('the keyboard selects, opens, renames in place and moves cards; Esc closes', () =>
   withPage(browser, 'canvas-keyboard', async (page) => {

@@ -5,7 +5,7 @@
 // every template in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -23,16 +23,6 @@ const cardTitles = (page, i) => page.evaluate((i) => {
 }, i);
 const stageNames = (page) => page.getByTestId('stage-name').allTextContents();
 
-/** Waits until `read()` deep-equals `expected` (the screen follows an edit on the next frame). */
-async function until(read, expected) {
-  let last;
-  for (let i = 0; i < 50; i++) {
-    last = await read();
-    if (JSON.stringify(last) === JSON.stringify(expected)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.deepEqual(last, expected);
-}
 
 /** The "+ touchpoint" button of stage `i` (in its header, or in its empty column). */
 async function addTouchpoint(page, i) {

@@ -31,8 +31,9 @@ pub const COL_PAD: f64 = 20.0;
 pub const TITLE_FONT: f64 = 13.0;
 pub const SMALL_FONT: f64 = 11.0;
 pub const BODY_FONT: f64 = 12.0;
-/// Room the channel line of a card gives the icon and the drag grip (style/canvas.css).
-pub const CHANNEL_ICONS: f64 = 36.0;
+/// Room the channel name needs beside the drag grip: the name wraps below the channel icon
+/// rather than breaking (style/canvas.css, `.cv-card-channel`).
+pub const CHANNEL_ICONS: f64 = 16.0;
 /// Lane-text words up to this width never break; longer ones may.
 pub const BODY_WORD_CAP: f64 = 100.0;
 /// Font size of a stage name (bold) and the least width of a stage header: room for the
@@ -41,13 +42,13 @@ pub const STAGE_FONT: f64 = 15.0;
 pub const STAGE_MIN: f64 = 96.0;
 /// Horizontal padding of a stage header.
 const STAGE_PAD: f64 = 22.0;
-/// Bold text is about this much wider than regular.
-const BOLD: f64 = 1.08;
-/// A stage name is one word that must never break, at a larger size where the estimate's
-/// error grows: measured in Chromium with DejaVu Sans Bold 15 px (the widest common
-/// sans-serif; "Consideration" 118 px, "Kaufentscheidung" 154 px), the estimate of
-/// `text_width` needs this factor to stay on the wide side.
-const STAGE_BOLD: f64 = 1.25;
+/// Bold text is about this much wider than regular (DejaVu Sans Bold, measured in Chromium).
+const BOLD: f64 = 1.13;
+/// A stage name's words must never break, at a larger size where the estimate's error
+/// grows: measured in Chromium with DejaVu Sans Bold 15 px (the widest common sans-serif;
+/// "Consideration" 118 px, "Kaufentscheidung" 154 px), bold needs this factor over the
+/// (calibrated) regular estimate of `text_width` to stay on the wide side.
+const STAGE_BOLD: f64 = 1.17;
 /// Lane texts are wrapped to about this many lines over all lanes before a column widens.
 const BODY_LINES: f64 = 9.0;
 
@@ -160,7 +161,8 @@ pub fn column_width(tp: &Touchpoint, lang: Lang) -> f64 {
     body.extend(tp.opportunities.iter().map(|o| o.text.as_str()));
     // Words of the title and the channel name (beside its icon and the drag grip) never
     // break; a very long word in a lane text (an owner like "Zahlungsdienstleister") may,
-    // rather than widen the whole map.
+    // rather than widen the whole map. (A pain point's icon is inline: a long first word
+    // moves below it instead of breaking, style/canvas.css.)
     let body_word = body.iter().map(|t| longest_word_px(t, BODY_FONT)).fold(0.0, f64::max).min(BODY_WORD_CAP);
     let word = longest_word_px(&tp.title, title_font)
         .max(longest_word_px(&tp.channel.label(lang), SMALL_FONT) + CHANNEL_ICONS)

@@ -61,7 +61,7 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
             on:dragend=move |_| cv.dragged.set(None)>
             <div class="cv-card-channel">
                 {move || channel.with(channel_icon)}
-                <span class="cv-channel-name">{move || channel.with(|c| c.label(cv.state.lang.get()))}</span>
+                <span class="cv-channel-name" title=move || channel.with(|c| c.label(cv.state.lang.get()))>{move || channel.with(|c| c.label(cv.state.lang.get()))}</span>
                 <span class="cv-grip" aria-hidden="true" data-testid="drag-handle">{tool_icon(Tool::Grip)}</span>
             </div>
             <Show when=move || renaming.get()

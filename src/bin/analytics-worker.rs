@@ -10,12 +10,34 @@
 use std::cell::RefCell;
 
 use journey_core::analytics::session::{Reply, Request, Session};
+use journey_core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::new());
+    /// The language of the last request, for the panic report.
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// A panic ends the worker (the release build aborts), and the page replaces it. Before
+/// that, the page is told what failed and where, so the user can report it.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        let message = match LANG.with(|l| l.get()) {
+            Lang::En => format!("The import stopped with an internal error ({what}) at {place}. The background worker was restarted; you can import again."),
+            Lang::De => format!("Der Import brach mit einem internen Fehler ab ({what}) bei {place}. Der Hintergrund-Worker wurde neu gestartet; Sie können erneut importieren."),
+        };
+        post(&Reply::Failed { message });
+    }));
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -54,7 +76,9 @@ fn on_message(event: MessageEvent) {
     SESSION.with(|s| {
         let mut session = s.borrow_mut();
         match request {
-            Request::Import { mapping, options, lang, map } => {
+            Request::Import { mapping, options, lang, map, encoding } => {
+                session.encoding = encoding;
+                LANG.with(|l| l.set(lang));
                 let bytes = js_sys::Reflect::get(&data, &"bytes".into())
                     .ok()
                     .filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())
@@ -73,6 +97,7 @@ fn on_message(event: MessageEvent) {
 }
 
 fn main() {
+    report_panics();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

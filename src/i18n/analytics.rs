@@ -217,7 +217,7 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
     cancel: "Cancel import",
     cancelled: "Import cancelled. Nothing was changed.",
     read_failed: "The file could not be read by the browser.",
-    worker_failed: "The background import could not start in this browser.",
+    worker_failed: "The background import stopped unexpectedly. It was restarted: you can import again.",
     timings: |imp, ana| format!(
         "Read in {} s, metrics computed in {} s (in the background, in this tab).",
         plain(imp / 1000.0, 2, Lang::En),
@@ -401,7 +401,7 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     cancel: "Import abbrechen",
     cancelled: "Import abgebrochen. Es wurde nichts geändert.",
     read_failed: "Der Browser konnte die Datei nicht lesen.",
-    worker_failed: "Der Hintergrund-Import konnte in diesem Browser nicht starten.",
+    worker_failed: "Der Hintergrund-Import brach unerwartet ab. Er wurde neu gestartet: Sie können erneut importieren.",
     timings: |imp, ana| format!(
         "Eingelesen in {} s, Kennzahlen berechnet in {} s (im Hintergrund, in diesem Tab).",
         plain(imp / 1000.0, 2, Lang::De),

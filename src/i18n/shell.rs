@@ -45,6 +45,21 @@ pub struct Texts {
     pub loading_page: &'static str,
     pub module_failed: fn(&str) -> String,
     pub retry: &'static str,
+    pub storage_full: &'static str,
+    pub export_backup_now: &'static str,
+    pub drop_old_snapshots: &'static str,
+    pub snapshots_dropped: fn(usize) -> String,
+    pub conflict_changed: fn(&str) -> String,
+    pub conflict_deleted: fn(&str) -> String,
+    pub load_theirs: &'static str,
+    pub keep_mine_as_copy: &'static str,
+    /// The other tab deleted the map: this tab's version goes too.
+    pub discard_mine: &'static str,
+    /// The pickers of every CSV import (`shell/csv_choice.rs`).
+    pub csv_encoding: &'static str,
+    pub csv_delimiter: &'static str,
+    /// The header's save state when a write failed or waits for a conflict's choice.
+    pub not_saved_see_above: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -86,6 +101,28 @@ pub const EN: Texts = Texts {
     loading_page: "Loading the page…",
     module_failed: |why| format!("The page could not be loaded ({why}). Check the connection and try again."),
     retry: "Try again",
+    storage_full: "The browser's storage is full. All your stored maps are listed, but changes cannot be saved until there is room: \
+        export a backup, then delete old snapshots or maps you no longer need.",
+    export_backup_now: "Export a backup",
+    drop_old_snapshots: "Delete the oldest snapshots",
+    snapshots_dropped: |n| match n {
+        0 => "There are no snapshots to delete.".into(),
+        1 => "1 snapshot deleted.".into(),
+        n => format!("{n} snapshots deleted."),
+    },
+    conflict_changed: |name| format!(
+        "“{name}” was changed in another tab while you were editing it here. Your changes here are not saved yet: \
+         load the other tab's version, or keep yours as a copy."
+    ),
+    conflict_deleted: |name| format!(
+        "“{name}” was deleted in another tab while you were editing it here. Your changes here are not saved yet."
+    ),
+    load_theirs: "Load theirs",
+    keep_mine_as_copy: "Keep mine as a copy",
+    discard_mine: "Delete it here too",
+    csv_encoding: "Character encoding",
+    csv_delimiter: "Delimiter",
+    not_saved_see_above: "Not saved: see the message above",
 };
 
 pub const DE: Texts = Texts {
@@ -127,6 +164,30 @@ pub const DE: Texts = Texts {
     loading_page: "Seite wird geladen…",
     module_failed: |why| format!("Die Seite konnte nicht geladen werden ({why}). Prüfen Sie die Verbindung und versuchen Sie es erneut."),
     retry: "Erneut versuchen",
+    storage_full: "Der Speicher des Browsers ist voll. Alle gespeicherten Karten sind aufgelistet, aber Änderungen können erst \
+        wieder gespeichert werden, wenn Platz ist: Exportieren Sie eine Sicherung und löschen Sie dann alte Schnappschüsse \
+        oder nicht mehr benötigte Karten.",
+    export_backup_now: "Sicherung exportieren",
+    drop_old_snapshots: "Älteste Schnappschüsse löschen",
+    snapshots_dropped: |n| match n {
+        0 => "Es gibt keine Schnappschüsse zum Löschen.".into(),
+        1 => "1 Schnappschuss gelöscht.".into(),
+        n => format!("{n} Schnappschüsse gelöscht."),
+    },
+    conflict_changed: |name| format!(
+        "„{name}“ wurde in einem anderen Tab geändert, während Sie die Karte hier bearbeitet haben. Ihre Änderungen hier \
+         sind noch nicht gespeichert: Laden Sie die Version des anderen Tabs oder behalten Sie Ihre als Kopie."
+    ),
+    conflict_deleted: |name| format!(
+        "„{name}“ wurde in einem anderen Tab gelöscht, während Sie die Karte hier bearbeitet haben. Ihre Änderungen hier \
+         sind noch nicht gespeichert."
+    ),
+    load_theirs: "Version des anderen Tabs laden",
+    keep_mine_as_copy: "Meine Version als Kopie behalten",
+    discard_mine: "Hier auch löschen",
+    csv_encoding: "Zeichenkodierung",
+    csv_delimiter: "Trennzeichen",
+    not_saved_see_above: "Nicht gespeichert: siehe Hinweis oben",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

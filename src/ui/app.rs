@@ -22,9 +22,11 @@ pub fn App() -> impl IntoView {
     let page = use_page();
     let t = move || texts(state.lang.get());
 
-    // Write pending edits before the tab goes away.
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    on_cleanup(move || pagehide.remove());
+    // Typed text is committed while typing and before the tab goes away; leaving asks
+    // while a write is pending or failed (`shell/typing.rs`). Other tabs' writes are
+    // followed or shown as a conflict (`shell/other_tabs.rs`).
+    super::shell::typing::install(state);
+    super::shell::other_tabs::install(state);
 
     view! {
         <AppHeader/>

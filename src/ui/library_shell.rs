@@ -66,7 +66,8 @@ fn LibraryShell() -> impl IntoView {
         if !leaving.get() {
             return;
         }
-        state.flush();
+        // Typed text and pending edits are written before the whole app reads storage.
+        super::shell::typing::commit_pending(state, true);
         wasm_bindgen_futures::spawn_local(async move {
             match JsFuture::from(load_module(APP_MODULE)).await {
                 // The whole app has mounted itself: the shell steps aside.
@@ -80,8 +81,9 @@ fn LibraryShell() -> impl IntoView {
             }
         });
     });
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    on_cleanup(move || pagehide.remove());
+    // As in the whole app (`app.rs`): typing saved, other tabs followed.
+    super::shell::typing::install(state);
+    super::shell::other_tabs::install(state);
 
     view! {
         <AppHeader/>

@@ -7,6 +7,13 @@
 //! marks the map dirty, and the debounced autosave writes it. A failed write leaves the
 //! stored version as it was and tells the user. [`AppState::version`] is the one signal
 //! that says "something stored or undoable changed".
+//!
+//! Two tabs on one map never overwrite each other silently: every map is saved with
+//! `store::revision::save_map_checked`, only over the revision this tab loaded or last
+//! wrote; other tabs' writes are followed in [`other_tabs`] (the `storage` event), and a
+//! map changed in both becomes a [`Conflict`] the user settles ("load theirs" / "keep
+//! mine as a copy"). A full storage at start is read and shown (`storage_health`), never
+//! replaced by an empty library in memory.
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -20,11 +27,15 @@ use journey_core::storage_meter::StorageUsage;
 use journey_core::templates::Template;
 use leptos::prelude::*;
 
-use crate::store::backend::BrowserStorage;
-use crate::store::library_store::{self, save_index, save_map};
+use crate::store::backend::{BrowserStorage, StorageHealth};
+use crate::store::library_store::{self, save_index_except};
+use crate::store::revision::{read_revision, save_map_checked, SaveError};
 use crate::store::snapshot_store::{self, BadSnapshot, SnapshotLoadError};
 use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
+
+mod other_tabs;
+pub use other_tabs::Conflict;
 
 /// How long edits are collected before they are written.
 const AUTOSAVE_DELAY_MS: u64 = 300;
@@ -67,23 +78,39 @@ pub struct AppState {
     pub version: RwSignal<u64>,
     /// A problem the user must see that belongs to no form (a download that failed).
     pub alert: RwSignal<Option<String>>,
+    /// What the start-up test write found; `Full` turns back into `Writable` when space
+    /// is freed (see [`AppState::retry_full_storage`]).
+    pub storage_health: RwSignal<StorageHealth>,
+    /// Maps this tab and another tab both changed: the user chooses (shell notice).
+    pub conflicts: RwSignal<Vec<Conflict>>,
     history: StoredValue<HashMap<String, History>, LocalStorage>,
     kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
     dirty: StoredValue<BTreeSet<String>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The stored revision each map had when this tab loaded or last wrote it.
+    revisions: StoredValue<HashMap<String, u64>, LocalStorage>,
+    /// This page's id in the revision records.
+    tab: StoredValue<String, LocalStorage>,
+    /// Text typed into a field and not committed yet (`shell/typing.rs` says so): the
+    /// header must not say "saved", and leaving asks first.
+    typing: StoredValue<bool, LocalStorage>,
 }
 
 impl AppState {
     /// Opens storage (or memory when the browser refuses it), loads the library and seeds
     /// the example map on the very first start.
     pub fn load() -> AppState {
-        let kv: Rc<dyn KeyValue> = match BrowserStorage::open() {
-            Some(storage) => Rc::new(storage),
-            None => Rc::new(MemoryStorage::default()),
+        // A full storage is still read: its maps are shown, never hidden behind an empty
+        // library in memory; only an unavailable one is replaced by memory.
+        let (kv, health): (Rc<dyn KeyValue>, StorageHealth) = match BrowserStorage::probe() {
+            (Some(storage), health) => (Rc::new(storage), health),
+            (None, health) => (Rc::new(MemoryStorage::default()), health),
         };
         let persistent = kv.is_persistent();
         let lang = preferences::initial_lang(persistent);
         let loaded = load_library(kv.as_ref());
+        let revisions: HashMap<String, u64> =
+            loaded.library.maps.iter().map(|m| (m.id.clone(), read_revision(kv.as_ref(), &m.id).revision)).collect();
         let state = AppState {
             lang: RwSignal::new(lang),
             library: RwSignal::new(loaded.library),
@@ -93,12 +120,18 @@ impl AppState {
             persistent,
             version: RwSignal::new(0),
             alert: RwSignal::new(None),
+            storage_health: RwSignal::new(health),
+            conflicts: RwSignal::new(Vec::new()),
             history: StoredValue::new_local(HashMap::new()),
             kv: StoredValue::new_local(kv),
             dirty: StoredValue::new_local(BTreeSet::new()),
             timer: StoredValue::new_local(None),
+            revisions: StoredValue::new_local(revisions),
+            tab: StoredValue::new_local(new_id()),
+            typing: StoredValue::new_local(false),
         };
-        if loaded.first_start {
+        // A full storage gets no example: the user's maps are there, and nothing fits.
+        if loaded.first_start && health != StorageHealth::Full {
             state.add_map(NewMap::Example);
         }
         if loaded.index_rebuilt {
@@ -236,6 +269,9 @@ impl AppState {
         self.dirty.update_value(|d| {
             d.remove(id);
         });
+        self.revisions.update_value(|r| {
+            r.remove(id);
+        });
         self.kv.with_value(|kv| library_store::delete_map(kv.as_ref(), id));
         self.write_index();
         self.bump();
@@ -309,7 +345,9 @@ impl AppState {
         self.timer.set_value(handle);
     }
 
-    /// Writes every dirty map and the index now. Maps that fail stay dirty.
+    /// Writes every dirty map and the index now. Maps that fail stay dirty; a map whose
+    /// stored revision another tab changed is not written but becomes a [`Conflict`]; the
+    /// index keeps the stored entries of maps not written.
     pub fn flush(&self) {
         // A flush by hand makes the scheduled one pointless (and the first-load module's
         // state is gone by the time it would fire).
@@ -319,42 +357,109 @@ impl AppState {
         let ids: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
         if ids.is_empty() {
             // Everything pending was written another way (e.g. a deleted map): nothing waits.
-            if self.save_status.get_untracked() == SaveStatus::Pending {
+            if self.save_status.get_untracked() == SaveStatus::Pending && !self.typing.get_value() {
                 self.save_status.set(SaveStatus::Saved);
             }
             return;
         }
         let mut failure = None;
         let kv = self.kv.get_value();
+        let tab = self.tab.get_value();
+        let mut conflicts = Vec::new();
         self.library.with_untracked(|lib| {
             for id in &ids {
-                match lib.get(id) {
-                    Some(map) => match save_map(kv.as_ref(), map) {
-                        Ok(()) => self.dirty.update_value(|d| {
-                            d.remove(id);
-                        }),
-                        Err(error) => failure = Some(SaveStatus::Failed { map_name: map.name.clone(), error }),
-                    },
-                    None => self.dirty.update_value(|d| {
+                if self.in_conflict(id) {
+                    continue;
+                }
+                let Some(map) = lib.get(id) else {
+                    self.dirty.update_value(|d| {
                         d.remove(id);
-                    }),
+                    });
+                    continue;
+                };
+                let expected = self.revisions.with_value(|r| r.get(id).copied().unwrap_or(0));
+                // Timed for benchmarks/storage_bench.mjs, like every map save.
+                match crate::store::timing::measured("save", || save_map_checked(kv.as_ref(), map, expected, &tab)) {
+                    Ok(revision) => {
+                        self.revisions.update_value(|r| {
+                            r.insert(id.clone(), revision);
+                        });
+                        self.dirty.update_value(|d| {
+                            d.remove(id);
+                        });
+                    }
+                    Err(SaveError::Conflict { .. }) => conflicts.push(id.clone()),
+                    Err(SaveError::Write(error)) => failure = Some(SaveStatus::Failed { map_name: map.name.clone(), error }),
                 }
             }
         });
+        for id in conflicts {
+            let deleted = kv.get(&crate::store::keys::map_key(&id)).is_none();
+            self.add_conflict(&id, deleted);
+        }
+        let not_saved: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
         let index_result = self.library.with_untracked(|lib| {
-            self.unreadable.with_untracked(|u| save_index(kv.as_ref(), lib, u))
+            self.unreadable.with_untracked(|u| save_index_except(kv.as_ref(), lib, u, &not_saved))
         });
         if let (Err(error), None) = (index_result, &failure) {
             failure = Some(SaveStatus::Failed { map_name: String::new(), error });
         }
-        self.save_status.set(failure.unwrap_or(SaveStatus::Saved));
+        let waiting = !not_saved.is_empty() || self.typing.get_value();
+        self.save_status.set(failure.unwrap_or(if waiting { SaveStatus::Pending } else { SaveStatus::Saved }));
         self.bump();
+    }
+
+    /// Text is being typed that is not committed yet: the header must not say "saved".
+    pub fn note_typing(&self) {
+        self.typing.set_value(true);
+        if self.save_status.get_untracked() == SaveStatus::Saved {
+            self.save_status.set(SaveStatus::Pending);
+        }
+    }
+
+    /// The typed text went through its field's handler (an edit, or nothing changed); the
+    /// next [`AppState::flush`] may say "saved" again.
+    pub fn typing_committed(&self) {
+        self.typing.set_value(false);
+    }
+
+    /// Whether leaving the page now would lose something: a write pending, failed or
+    /// held back by a conflict.
+    pub fn unsaved_work(&self) -> bool {
+        !self.dirty.with_value(|d| d.is_empty())
+            || self.typing.get_value()
+            || matches!(self.save_status.get_untracked(), SaveStatus::Failed { .. })
+    }
+
+    /// After snapshots were deleted in a full storage: if a test write fits now, saving
+    /// resumes (pending edits are written at once).
+    pub fn retry_full_storage(&self) {
+        let probe = format!("{}probe", crate::store::keys::PREFIX);
+        let kv = self.kv.get_value();
+        if kv.set(&probe, "1").is_ok() {
+            kv.remove(&probe);
+            self.storage_health.set(StorageHealth::Writable);
+            self.flush();
+        }
+    }
+
+    /// Deletes the snapshots that free the most room (oldest first, see
+    /// `store::snapshot_store::snapshots_to_drop`); returns how many.
+    pub fn drop_old_snapshots(&self) -> usize {
+        let kv = self.kv.get_value();
+        let drop = crate::store::snapshot_store::snapshots_to_drop(kv.as_ref());
+        for s in &drop {
+            crate::store::snapshot_store::delete_snapshot(kv.as_ref(), &s.map_id, &s.id);
+        }
+        self.bump();
+        drop.len()
     }
 
     fn write_index(&self) {
         let kv = self.kv.get_value();
+        let not_saved: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
         let result = self.library.with_untracked(|lib| {
-            self.unreadable.with_untracked(|u| save_index(kv.as_ref(), lib, u))
+            self.unreadable.with_untracked(|u| save_index_except(kv.as_ref(), lib, u, &not_saved))
         });
         if let Err(error) = result {
             self.save_status.set(SaveStatus::Failed { map_name: String::new(), error });

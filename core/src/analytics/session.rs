@@ -13,6 +13,7 @@ use super::{
     DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
 use crate::model::{JourneyMap, Lang};
+use crate::text_file::TextEncoding;
 
 /// Rows read between two progress messages: small enough for a lively progress bar on a
 /// slow machine, large enough that posting costs nothing measurable.
@@ -31,6 +32,9 @@ pub enum Request {
         lang: Lang,
         #[serde(default)]
         map: Option<JourneyMap>,
+        /// The encoding the user chose; `None` detects it (see [`crate::text_file`]).
+        #[serde(default)]
+        encoding: Option<TextEncoding>,
     },
     /// Analyse the imported log again with other options (goal, timeout, funnel).
     Analyze { options: AnalysisOptions },
@@ -68,6 +72,9 @@ pub enum Reply {
 pub struct Session {
     log: Option<EventLog>,
     lang: Lang,
+    /// The encoding the next [`Session::import`] reads the file in (`None`: detected);
+    /// the worker sets it from the request.
+    pub encoding: Option<TextEncoding>,
 }
 
 impl Session {
@@ -90,7 +97,7 @@ impl Session {
         self.log = None;
         self.lang = lang;
         let start = now_ms();
-        let mut importer = match Importer::new(data, mapping) {
+        let mut importer = match Importer::with_encoding(data, mapping, self.encoding) {
             Ok(i) => i,
             Err(e) => return Reply::Failed { message: e.message(lang) },
         };

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{start_import, Ctx};
 use crate::i18n::analytics::analytics_texts;
+use crate::ui::shell::csv_choice::CsvChoice;
 use crate::ui::state::AppState;
 
 #[derive(Clone, Copy)]
@@ -110,6 +111,8 @@ pub fn MappingStep() -> impl IntoView {
             <section class="mapping-step" data-testid="mapping-step">
                 <h2>{t().mapping_title}</h2>
                 <p>{t().delimiter} ": " <code data-testid="delimiter">{delimiter}</code></p>
+                <CsvChoice encoding=d.encoding delimiter=d.delimiter choice=ctx.csv_choice
+                    on_change=move |_| super::redetect(ctx) prefix=""/>
                 <div class="mapping-grid">{selects}</div>
                 {move || ctx.mapping.with(|m| m.as_ref().and_then(|m| m.lifecycle.clone())).map(|(_, keep)| view! {
                     <p class="mapping-field">
@@ -157,3 +160,4 @@ fn column_select(ctx: Ctx, role: Role, label: &'static str, headers: Vec<String>
         </p>
     }
 }
+

@@ -22,10 +22,11 @@ use std::rc::Rc;
 
 use journey_core::analytics::session::{Reply, Request};
 use journey_core::analytics::{
-    detect_columns, AnalysisOptions, ApplyPlan, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport,
+    detect_columns_with, AnalysisOptions, ApplyPlan, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport,
     ImportSummary, Report,
 };
 use journey_core::charts::{throughput_histogram, Chart, ChartOptions, ThroughputInput};
+use journey_core::text_file::CsvOptions;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -92,6 +93,11 @@ pub struct Ctx {
     /// Bumped when the funnel's inputs change (matching, window): the funnel runs again.
     pub funnel_version: RwSignal<u64>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
+    /// The start of the chosen file, for detecting its columns again with another
+    /// encoding or delimiter.
+    sample: StoredValue<Vec<u8>, LocalStorage>,
+    /// Encoding and delimiter the user chose in the mapping step (`None`: detected).
+    pub csv_choice: RwSignal<CsvOptions>,
     /// Bumped by every import start and every cancel: a file read that finishes after a
     /// cancel sees a different number and is dropped instead of sent to the new worker.
     import_seq: StoredValue<u64>,
@@ -141,6 +147,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         zone: RwSignal::new(String::new()),
         funnel_version: RwSignal::new(0),
         worker: StoredValue::new_local(None),
+        sample: StoredValue::new_local(Vec::new()),
+        csv_choice: RwSignal::new(CsvOptions::default()),
         import_seq: StoredValue::new(0),
     };
     provide_context(ctx);
@@ -212,9 +220,26 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             let chart = throughput_histogram(&ThroughputInput { durations_s }, &ChartOptions::new(lang));
             ctx.chart.set(Some(chart));
         }
-        Incoming::Crashed => {
+        Incoming::Crashed(detail) => {
             ctx.progress.set(None);
-            ctx.error.set(Some(analytics_texts(lang).worker_failed.to_string()));
+            // The worker's own report of a panic (a failure reply just before) says more.
+            if ctx.error.get_untracked().is_none() {
+                let base = analytics_texts(lang).worker_failed;
+                ctx.error.set(Some(match detail {
+                    Some(d) => format!("{base} {d}"),
+                    None => base.to_string(),
+                }));
+            }
+            // A fresh worker for the next import, without a reload (after this handler:
+            // restarting drops the closure that is calling it).
+            set_timeout(
+                move || {
+                    if let Some(w) = ctx.worker.get_value() {
+                        w.restart();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
     }
 }
@@ -262,13 +287,9 @@ fn FilePicker() -> impl IntoView {
                     None => ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
                 };
             }
-            match detect_columns(&sample) {
-                Ok(d) => {
-                    ctx.mapping.set(Some(ColumnMapping::from_detection(&d).unwrap_or_else(|| empty_mapping(&d))));
-                    ctx.detection.set(Some(d));
-                }
-                Err(e) => ctx.error.set(Some(e.message(lang))),
-            }
+            ctx.sample.set_value(sample);
+            ctx.csv_choice.set(CsvOptions::default());
+            redetect(ctx);
         });
     };
     let t = move || analytics_texts(state.lang.get());
@@ -278,6 +299,25 @@ fn FilePicker() -> impl IntoView {
             <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json" data-testid="log-file" on:change=on_change/>
         </p>
         <p class="muted">{move || crate::i18n::analytics::analytics_texts(state.lang.get()).picker_hint}</p>
+    }
+}
+
+/// Detects the columns of the chosen file's start with the encoding and delimiter the
+/// user chose (or detected ones) and proposes a mapping.
+pub fn redetect(ctx: Ctx) {
+    let lang = ctx.state.lang.get_untracked();
+    let choice = ctx.csv_choice.get_untracked();
+    match ctx.sample.with_value(|sample| detect_columns_with(sample, &choice)) {
+        Ok(d) => {
+            ctx.error.set(None);
+            ctx.mapping.set(Some(ColumnMapping::from_detection(&d).unwrap_or_else(|| empty_mapping(&d))));
+            ctx.detection.set(Some(d));
+        }
+        Err(e) => {
+            ctx.detection.set(None);
+            ctx.mapping.set(None);
+            ctx.error.set(Some(e.message(lang)));
+        }
     }
 }
 
@@ -336,7 +376,9 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
         };
         // The goal defaults to the map's (its main route's end): never a guess.
         let map = ctx.map.map.get_untracked();
-        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map };
+        // The user's choice of encoding, else detection over the whole file.
+        let encoding = ctx.csv_choice.get_untracked().encoding;
+        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding };
         ctx.send(&request, Some(buf));
     });
 }

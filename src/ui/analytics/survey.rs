@@ -1,14 +1,17 @@
 //! Survey CSV (touchpoint or stage, rating, scale): CSAT, CES and NPS per touchpoint and
 //! stage, computed on the page by the core (survey files are small). Shown, and written
 //! into the map's touchpoints through the same preview as the event log (`plan_survey`).
+//! The encoding and delimiter the file was read with are shown and can be changed.
 
 use journey_core::analytics::plan_survey;
-use journey_core::analytics::survey::{survey, SurveyReport, SurveyScores};
+use journey_core::analytics::survey::{survey_with, SurveyReport, SurveyScores};
+use journey_core::text_file::CsvOptions;
 use leptos::prelude::*;
 
 use super::{read_bytes, Ctx};
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use journey_core::locale::{fixed, nps, percent};
+use crate::ui::shell::csv_choice::CsvChoice;
 use crate::ui::state::AppState;
 
 #[component]
@@ -17,6 +20,15 @@ pub fn SurveyView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || analytics_texts(state.lang.get());
     let report = RwSignal::new(None::<Result<SurveyReport, String>>);
+    // The picked file's bytes and the user's choice of encoding and delimiter.
+    let bytes = StoredValue::new(Vec::<u8>::new());
+    let choice = RwSignal::new(CsvOptions::default());
+    let reread = move || {
+        let lang = state.lang.get_untracked();
+        let Some(map) = ctx.map.get_untracked() else { return };
+        let options = choice.get_untracked();
+        report.set(Some(bytes.with_value(|b| survey_with(b, &map, &options)).map_err(|e| e.message(lang))));
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -25,9 +37,9 @@ pub fn SurveyView() -> impl IntoView {
             let Some(buf) = read_bytes(&file, None).await else {
                 return report.set(Some(Err(analytics_texts(lang).read_failed.to_string())));
             };
-            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            let Some(map) = ctx.map.get_untracked() else { return };
-            report.set(Some(survey(&bytes, &map).map_err(|e| e.message(lang))));
+            bytes.set_value(js_sys::Uint8Array::new(&buf).to_vec());
+            choice.set(CsvOptions::default());
+            reread();
         });
     };
     view! {
@@ -49,6 +61,7 @@ pub fn SurveyView() -> impl IntoView {
                         }
                     };
                     view! {
+                        <CsvChoice encoding=r.encoding delimiter=r.delimiter choice on_change=move |_| reread() prefix="survey-"/>
                         {survey_tables(&r, t(), state.lang.get())}
                         <button type="button" class="primary" on:click=preview data-testid="preview-survey">
                             {analytics_texts(state.lang.get()).survey_preview}</button>

@@ -19,8 +19,9 @@ pub enum Incoming {
     Reply(Reply),
     /// Throughput time of every case, for the histogram.
     Durations(Vec<f64>),
-    /// The worker script failed to load or crashed.
-    Crashed,
+    /// The worker script failed to load or crashed; what the browser said, with file and
+    /// line, when it said something.
+    Crashed(Option<String>),
 }
 
 type Pending = (JsValue, Option<js_sys::Array>);
@@ -51,7 +52,7 @@ impl WorkerClient {
         self.ready.set(false);
         let worker = match Worker::new(WORKER_URL) {
             Ok(w) => w,
-            Err(_) => return (self.on_incoming)(Incoming::Crashed),
+            Err(_) => return (self.on_incoming)(Incoming::Crashed(None)),
         };
         let (ready, pending, cb, w) = (self.ready.clone(), self.pending.clone(), self.on_incoming.clone(), worker.clone());
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
@@ -74,7 +75,14 @@ impl WorkerClient {
             }
         });
         let cb = self.on_incoming.clone();
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(Incoming::Crashed));
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            let detail = e.dyn_ref::<web_sys::ErrorEvent>().map(|e| {
+                let file = e.filename();
+                let file = file.rsplit('/').next().unwrap_or_default().to_string();
+                format!("{} ({file}:{})", e.message(), e.lineno())
+            });
+            cb(Incoming::Crashed(detail))
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         *self.handlers.borrow_mut() = vec![on_message, on_error];

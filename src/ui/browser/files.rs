@@ -1,4 +1,4 @@
-//! Files the user picks, and file names: reading the picked file's text, a safe file name
+//! Files the user picks, and file names: reading the picked file's text or bytes, a safe file name
 //! from a map name. Only plumbing; what goes into the files is the core's.
 
 use wasm_bindgen::JsCast;
@@ -16,6 +16,20 @@ pub async fn read_picked(input: &HtmlInputElement) -> Option<(String, Result<Str
         .map_err(|e| e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into())).unwrap_or_default())
         .map(|v| v.as_string().unwrap_or_default());
     Some((name, text))
+}
+
+/// The bytes of the first file picked in an `<input type=file>`, with its name, or `None`
+/// when nothing was picked; for CSV files, whose encoding the core detects (a text read
+/// here would already have turned Windows-1252 umlauts into replacement characters).
+pub async fn read_picked_bytes(input: &HtmlInputElement) -> Option<(String, Result<Vec<u8>, String>)> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    input.set_value("");
+    let bytes = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into())).unwrap_or_default())
+        .map(|v| js_sys::Uint8Array::new(&v).to_vec());
+    Some((name, bytes))
 }
 
 /// A file name from a map name: letters, digits, `-` and `_` kept, runs of anything else

@@ -1,14 +1,12 @@
 //! The library's "File" area: import a map or a backup (JSON), export a backup of all
 //! maps, and create a map from a Mermaid `journey` diagram.
 
-use journey_core::interop::export_backup;
 use leptos::prelude::*;
 
-use crate::ui::browser::download::download_text;
-use crate::ui::browser::time::today;
 use crate::ui::library::json_import::JsonImport;
 use crate::ui::library::mermaid_import::MermaidImport;
-use crate::ui::state::{now_ms, AppState};
+use crate::ui::shell::backup::export_backup_file;
+use crate::ui::state::AppState;
 use crate::i18n::library::library_texts;
 
 #[component]
@@ -26,10 +24,4 @@ pub fn LibraryFiles() -> impl IntoView {
             </div>
         </details>
     }
-}
-
-/// Downloads a backup of every map (used here and by the storage meter near the quota).
-pub fn export_backup_file(state: AppState) {
-    let text = state.library.with_untracked(|l| export_backup(&l.maps, now_ms()));
-    state.report_download(download_text(&format!("journey-studio-backup-{}.json", today()), "application/json", &text));
 }

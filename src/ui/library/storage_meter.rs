@@ -23,7 +23,7 @@ pub fn StorageMeter() -> impl IntoView {
         confirming.track();
         state.snapshots_to_drop()
     });
-    let export = move |_| crate::ui::library::files::export_backup_file(state);
+    let export = move |_| crate::ui::shell::backup::export_backup_file(state);
     let drop_them = move |_| {
         let list = candidates.get_untracked();
         for h in &list {

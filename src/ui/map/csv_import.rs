@@ -1,13 +1,17 @@
 //! Importing touchpoints from a CSV sheet into a map, with a mapping step: the core reads
 //! the sheet and suggests a field per column, the user confirms or changes each one, and
 //! the rows are added in one undoable edit. Bad cells are listed with line and column.
+//! The file is read as bytes: its encoding (UTF-8, UTF-16, Windows-1252 from Excel) and
+//! delimiter are detected by the core, shown, and can be changed (`shell::csv_choice`).
 
-use journey_core::interop::{import_rows, read_sheet, suggest_mapping, ColumnMapping, CsvField, CsvImportReport, CsvSheet};
+use journey_core::interop::{import_rows, read_sheet_bytes, suggest_mapping, ColumnMapping, CsvField, CsvImportReport, CsvSheet};
+use journey_core::text_file::CsvOptions;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::ui::browser::files::read_picked;
+use crate::ui::browser::files::read_picked_bytes;
+use crate::ui::shell::csv_choice::CsvChoice;
 use crate::ui::state::AppState;
 use crate::i18n::map::map_texts;
 
@@ -26,22 +30,33 @@ pub fn CsvImportPanel(id: String) -> impl IntoView {
     let status = RwSignal::new(None::<Status>);
     let id = StoredValue::new(id);
 
+    // The picked file's bytes and the user's choice of encoding and delimiter.
+    let bytes = StoredValue::new(Vec::<u8>::new());
+    let choice = RwSignal::new(CsvOptions::default());
+    let reread = move || {
+        let lang = state.lang.get_untracked();
+        match bytes.with_value(|b| read_sheet_bytes(b, &choice.get_untracked())) {
+            Ok(s) => {
+                mapping.set(suggest_mapping(&s.headers));
+                sheet.set(Some(s));
+                status.set(None);
+            }
+            Err(e) => {
+                sheet.set(None);
+                status.set(Some(Status::Error(e.message(lang))));
+            }
+        }
+    };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         spawn_local(async move {
             let lang = state.lang.get_untracked();
-            match read_picked(&input).await {
-                Some((_, Ok(text))) => match read_sheet(&text) {
-                    Ok(s) => {
-                        mapping.set(suggest_mapping(&s.headers));
-                        sheet.set(Some(s));
-                        status.set(None);
-                    }
-                    Err(e) => {
-                        sheet.set(None);
-                        status.set(Some(Status::Error(e.message(lang))));
-                    }
-                },
+            match read_picked_bytes(&input).await {
+                Some((_, Ok(b))) => {
+                    bytes.set_value(b);
+                    choice.set(CsvOptions::default());
+                    reread();
+                }
                 Some((_, Err(why))) => status.set(Some(Status::Error((map_texts(lang).file_unreadable)(&why)))),
                 None => {}
             }
@@ -73,7 +88,9 @@ pub fn CsvImportPanel(id: String) -> impl IntoView {
                 <span>{move || it().csv_file_label}</span>
                 <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="csv-file" on:change=on_pick/>
             </label>
-            {move || sheet.get().map(|s| view! { <MappingTable sheet=s mapping/> <button type="button" data-testid="csv-import-now" on:click=import>{move || it().csv_import_now}</button> })}
+            {move || sheet.get().map(|s| view! {
+                <CsvChoice encoding=s.encoding delimiter=s.delimiter choice on_change=move |_| reread() prefix="csv-"/>
+                <MappingTable sheet=s mapping/> <button type="button" data-testid="csv-import-now" on:click=import>{move || it().csv_import_now}</button> })}
             {move || status.get().map(|st| {
                 let lang = state.lang.get();
                 match st {

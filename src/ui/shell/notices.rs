@@ -1,10 +1,13 @@
 //! What the user must know about storage: unreadable maps (with their backup key), storage
-//! that is unavailable or full, whether the last edits are saved, and a failed download.
+//! that is unavailable or full (with a backup export and snapshot clean-up), maps changed
+//! here and in another tab (load theirs / keep mine as a copy), whether the last edits are
+//! saved, and a failed download.
 
 use leptos::prelude::*;
 
 use crate::ui::state::{AppState, SaveStatus};
 use crate::i18n::texts;
+use crate::store::backend::StorageHealth;
 use crate::store::SetError;
 
 #[component]
@@ -17,6 +20,8 @@ pub fn Notices() -> impl IntoView {
                 {move || t().storage_unavailable}
             </div>
         </Show>
+        <StorageFull/>
+        <Conflicts/>
         <Show when=move || state.index_rebuilt.get()>
             <div class="notice info" role="status">{move || t().index_rebuilt}</div>
         </Show>
@@ -65,14 +70,71 @@ pub fn SaveIndicator() -> impl IntoView {
         <span class="save-status" data-testid="save-status" aria-live="polite"
             data-state=move || match state.save_status.get() {
                 SaveStatus::Saved => "saved",
+                SaveStatus::Pending if !state.conflicts.with(|c| c.is_empty()) => "held",
                 SaveStatus::Pending => "pending",
                 SaveStatus::Failed { .. } => "failed",
             }
         >
+            // Never "Saving…" for what waits for the user (a conflict) or was refused.
             {move || match state.save_status.get() {
                 SaveStatus::Saved => t().saved,
-                _ => t().saving,
+                SaveStatus::Pending if state.conflicts.with(|c| c.is_empty()) => t().saving,
+                _ => t().not_saved_see_above,
             }}
         </span>
+    }
+}
+
+/// The storage was full at start (or is still): the maps are listed (they are read), this
+/// says why nothing is saved and offers what makes room.
+#[component]
+fn StorageFull() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || texts(state.lang.get());
+    let dropped = RwSignal::new(None::<usize>);
+    let export = move |_| super::backup::export_backup_file(state);
+    let drop_snapshots = move |_| {
+        dropped.set(Some(state.drop_old_snapshots()));
+        state.retry_full_storage();
+    };
+    view! {
+        <Show when=move || state.storage_health.get() == StorageHealth::Full>
+            <div class="notice error" role="alert" data-testid="storage-full">
+                <p>{move || t().storage_full}</p>
+                <p class="notice-actions">
+                    <button type="button" data-testid="full-export-backup" on:click=export>{move || t().export_backup_now}</button>
+                    <button type="button" data-testid="full-drop-snapshots" on:click=drop_snapshots>{move || t().drop_old_snapshots}</button>
+                </p>
+                {move || dropped.get().map(|n| view! { <p role="status">{(t().snapshots_dropped)(n)}</p> })}
+            </div>
+        </Show>
+    }
+}
+
+/// Maps changed here and in another tab: the user loads theirs or keeps theirs and a
+/// copy of their own; until then nothing of the map is written.
+#[component]
+fn Conflicts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || texts(state.lang.get());
+    move || {
+        state.conflicts.get().into_iter().map(|c| {
+            let id = StoredValue::new(c.map_id.clone());
+            let name = c.map_name.clone();
+            let text = move || if c.deleted { (t().conflict_deleted)(&name) } else { (t().conflict_changed)(&name) };
+            view! {
+                <div class="notice warning" role="alert" data-testid="conflict">
+                    <p>{text}</p>
+                    <p class="notice-actions">
+                        <button type="button" data-testid="load-theirs" on:click=move |_| state.load_theirs(&id.get_value())>
+                            {move || if c.deleted { t().discard_mine } else { t().load_theirs }}
+                        </button>
+                        <button type="button" data-testid="keep-mine" on:click=move |_| { state.keep_mine_as_copy(&id.get_value()); }>
+                            {move || t().keep_mine_as_copy}
+                        </button>
+                    </p>
+                </div>
+            }
+        }).collect_view()
     }
 }

@@ -15,7 +15,8 @@ pub fn UpdateNotice() -> impl IntoView {
     crate::pwa::register(move || ready.set(true));
     let t = move || texts(state.lang.get());
     let reload = move |_| {
-        state.flush();
+        // Text typed a moment ago (a rename not yet left) is committed and written too.
+        super::typing::commit_pending(state, false);
         let saved = state.save_status.get_untracked() == SaveStatus::Saved;
         blocked.set(!saved);
         if saved {

@@ -18,6 +18,7 @@ use journey_core::entry::TouchpointField;
 use journey_core::editor::Lane;
 use leptos::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
 use super::ctx::{Cv, TpView};
 use crate::i18n::canvas::emotion_label;
 use crate::ui::icons::{route_icon, tool_icon};
@@ -111,7 +112,6 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
         cv.inspector.set(false);
         cv.focus_selection();
     };
-    let confirm = cv.confirm_delete;
     let channels = {
         let mut c: Vec<Channel> = Channel::FIXED.to_vec();
         if let Some(custom @ Channel::Custom(_)) = v.get(|t| t.channel.clone()) {
@@ -124,13 +124,6 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
         cv.edit(|map| {
             move_along_row(map, &tid.get_value(), m);
         })
-    };
-    let delete = move |_| {
-        let name = title();
-        cv.edit(|m| m.remove_touchpoint(&tid.get_value()));
-        cv.selection.set(None);
-        cv.inspector.set(false);
-        cv.deleted.set(Some(name));
     };
     view! {
         <aside class="cv-inspector" data-testid="inspector" aria-label=move || cv.t().inspector
@@ -219,18 +212,10 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
             <footer class="cv-inspector-foot">
                 <button type="button" data-testid="tp-earlier" on:click=move |_| step(Move::Left)>"← " {move || cv.t().move_earlier}</button>
                 <button type="button" data-testid="tp-later" on:click=move |_| step(Move::Right)>{move || cv.t().move_later} " →"</button>
-                <Show when=move || confirm.get()
-                    fallback=move || view! {
-                        <button type="button" class="cv-quiet" data-testid="tp-remove" on:click=move |_| confirm.set(true)>
-                            {tool_icon(Tool::Trash)} " " {move || cv.t().delete_touchpoint}
-                        </button>
-                    }>
-                    <div class="cv-confirm" role="alertdialog" aria-label=move || cv.t().delete_touchpoint>
-                        <p>{move || (cv.t().confirm_delete_touchpoint)(&title())}</p>
-                        <button type="button" class="danger" data-testid="confirm-delete" on:click=delete>{move || cv.t().delete}</button>
-                        <button type="button" data-testid="cancel-delete" on:click=move |_| { confirm.set(false); cv.focus_selection(); }>{move || cv.t().cancel}</button>
-                    </div>
-                </Show>
+                <ConfirmDelete cv testid="tp-remove" label=Signal::derive(move || cv.t().delete_touchpoint)
+                    question=Signal::derive(move || (cv.t().confirm_delete_touchpoint)(&title()))
+                    name=Signal::derive(title)
+                    remove=move |m| m.remove_touchpoint(&tid.get_value())/>
             </footer>
         </aside>
     }

@@ -10,6 +10,7 @@
 
 mod card;
 mod cells;
+mod confirm_delete;
 mod ctx;
 mod curve_lane;
 mod grid;

@@ -5,6 +5,7 @@ use journey_core::icons::Tool;
 use journey_core::model::Step;
 use leptos::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
 use super::ctx::Cv;
 use crate::ui::icons::tool_icon;
 
@@ -17,7 +18,6 @@ pub fn StageInspector(cv: Cv, id: String) -> impl IntoView {
     });
     let name = move || stage.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default());
     let count = move || stage.with(|s| s.as_ref().map(|s| s.2).unwrap_or(0));
-    let confirm = cv.confirm_delete;
     let close = move || {
         cv.inspector.set(false);
         cv.focus_selection();
@@ -35,13 +35,6 @@ pub fn StageInspector(cv: Cv, id: String) -> impl IntoView {
             cv.open_tp(&id);
             cv.renaming.set(Some(id));
         }
-    };
-    let delete = move |_| {
-        let gone = name();
-        cv.edit(|m| m.remove_stage(&sid.get_value()));
-        cv.selection.set(None);
-        cv.inspector.set(false);
-        cv.deleted.set(Some(gone));
     };
     view! {
         <aside class="cv-inspector" data-testid="inspector" aria-label=move || cv.t().stage_inspector
@@ -71,18 +64,10 @@ pub fn StageInspector(cv: Cv, id: String) -> impl IntoView {
                     on:click=move |_| step(Step::Left)>"← " {move || cv.t().move_earlier}</button>
                 <button type="button" data-testid="stage-right" aria-label=move || (cv.et().move_stage_right)(&name())
                     on:click=move |_| step(Step::Right)>{move || cv.t().move_later} " →"</button>
-                <Show when=move || confirm.get()
-                    fallback=move || view! {
-                        <button type="button" class="cv-quiet" data-testid="stage-remove" on:click=move |_| confirm.set(true)>
-                            {tool_icon(Tool::Trash)} " " {move || cv.t().delete_stage}
-                        </button>
-                    }>
-                    <div class="cv-confirm" role="alertdialog" aria-label=move || cv.t().delete_stage>
-                        <p>{move || (cv.t().confirm_delete_stage)(&name(), count())}</p>
-                        <button type="button" class="danger" data-testid="confirm-delete" on:click=delete>{move || cv.t().delete}</button>
-                        <button type="button" data-testid="cancel-delete" on:click=move |_| { confirm.set(false); cv.focus_selection(); }>{move || cv.t().cancel}</button>
-                    </div>
-                </Show>
+                <ConfirmDelete cv testid="stage-remove" label=Signal::derive(move || cv.t().delete_stage)
+                    question=Signal::derive(move || (cv.t().confirm_delete_stage)(&name(), count()))
+                    name=Signal::derive(name)
+                    remove=move |m| m.remove_stage(&sid.get_value())/>
             </footer>
         </aside>
     }

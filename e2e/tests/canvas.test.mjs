@@ -344,3 +344,52 @@ test('Delete asks first (the focus on Cancel), deletes on confirmation and Ctrl+
     await page.keyboard.press('Control+z');
     await until(() => page.getByTestId('touchpoint').count(), before);
   }));
+
+test('a large map draws the cards near the view; End and scrolling reach the far ones', () =>
+  withPage(browser, 'canvas-large', async (page) => {
+    const N = 150;
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(srv.base);
+    await page.getByLabel('Name of the new map').fill('Large map');
+    await page.getByRole('button', { name: 'New blank map' }).click();
+    await waitSaved(page);
+    const id = mapId(page);
+    await page.evaluate(({ id, n }) => {
+      const key = 'journey-studio:map:' + id;
+      const map = JSON.parse(localStorage.getItem(key));
+      for (let i = 0; i < n; i++) {
+        map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[Math.floor(i * 5 / n)].id,
+          title: `Step ${i}`, channel: { kind: 'website' }, emotion: (i % 5) - 2 });
+      }
+      localStorage.setItem(key, JSON.stringify(map));
+    }, { id, n: N });
+    await page.reload();
+    await settled(page);
+    // The curve has every touchpoint; the page holds the cards near the view only.
+    await page.waitForFunction((n) => {
+      const line = document.querySelector('[data-testid="emotion-curve"] path.curve-as-is');
+      return !!line && line.getAttribute('d').split(/[ML]/).filter((p) => p.trim()).length === n;
+    }, N);
+    const drawn = await page.getByTestId('touchpoint').count();
+    assert.ok(drawn > 5 && drawn < N, `${drawn} of ${N} cards in the page`);
+    assert.equal(await page.getByTestId('card-title').first().textContent(), 'Step 0');
+    // Every lane row still spans the whole map: a gap cell stands for the columns not drawn.
+    assert.ok(await page.locator('.cv-gap').count() > 0);
+
+    // End selects the last card: it is drawn, in view and has the focus.
+    await page.getByTestId('touchpoint').first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('End');
+    const last = page.locator('[data-testid="touchpoint"][aria-current="true"]');
+    await until(() => last.locator('[data-testid="card-title"]').textContent(), `Step ${N - 1}`);
+    await until(() => page.evaluate(() => document.activeElement?.dataset?.testid), 'touchpoint');
+    const inView = await last.evaluate((el) => {
+      const r = el.getBoundingClientRect(), area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
+      return r.left >= area.left && r.right <= area.right;
+    });
+    assert.ok(inView, 'the last card is scrolled into view');
+
+    // Scrolling back to the start draws the first cards again.
+    await page.getByTestId('map-canvas').evaluate((el) => { el.scrollLeft = 0; });
+    await until(() => page.getByTestId('card-title').first().textContent(), 'Step 0');
+  }));

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -296,8 +296,9 @@ test('CSV: touchpoints export with scores, and import through the mapping step',
     await report.waitFor();
     assert.match(await report.textContent(), /2 touchpoints imported, 1 new stage\./);
     assert.match(await page.getByTestId('csv-problem').first().textContent(), /Line 3, column 3: emotion “happy”/);
-    const titles = await page.locator('.print-sheet [data-testid="sheet-touchpoint"] strong').allTextContents();
-    assert.deepEqual(titles.sort(), ['Gets a receipt', 'Sees a poster']);
+    // The hidden print sheet follows the map once edits pause.
+    await until(async () => (await page.locator('.print-sheet [data-testid="sheet-touchpoint"] strong').allTextContents()).sort(),
+      ['Gets a receipt', 'Sees a poster']);
   }));
 
 test('presentation mode: one stage at a time with the arrow keys; Esc leaves', () =>
@@ -359,4 +360,24 @@ test('print: every stage on the A3 landscape page, and the PDF is one page', () 
     await page.getByLabel('Paper').selectOption('a4');
     const a4 = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     assert.equal(a4.subarray(0, 5).toString(), '%PDF-');
+  }));
+
+test('print: an edit made just before printing is on the sheet', () =>
+  withPage(browser, 'print-after-edit', async (page) => {
+    await openExample(page);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('touchpoint').first().click();
+    // In one go in the page: rename in the inspector, then the browser's "about to print"
+    // (Ctrl+P and the menu's Print send it), then read the sheet — well before the sheet
+    // would follow the map by itself.
+    const titles = await page.evaluate(async () => {
+      const field = document.querySelector('[data-testid="inspector"] [data-testid="tp-title"]');
+      field.value = 'Renamed right before printing';
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      window.dispatchEvent(new Event('beforeprint'));
+      await Promise.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+      return [...document.querySelectorAll('.print-sheet [data-testid="sheet-touchpoint"] strong')].map((e) => e.textContent);
+    });
+    assert.ok(titles.includes('Renamed right before printing'), JSON.stringify(titles));
   }));

@@ -126,18 +126,46 @@ fn face(s: &mut String, x: f64, y: f64, v: i8, to_be: bool) {
     let _ = write!(s, r##"<path d="M{:.1} {my:.1} Q{x:.1} {:.1} {:.1} {my:.1}" fill="none" stroke="#333" stroke-width="1.3" stroke-linecap="round"/>"##, x - 4.0, my + bend, x + 4.0);
 }
 
-/// The curve as an SVG document `height` pixels tall. `labels` are the accessible name of
-/// the drawing and the word for "to-be" (e.g. ("Emotion curve", "to-be")).
+/// The words of the drawing: its accessible name, "to-be", "emotion not known yet".
+fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    lang.pick((("Emotion curve", "to-be", "emotion not known yet"), ("Emotionskurve", "Soll", "Emotion noch nicht bekannt")))
+}
+
+/// The curve as an SVG document `height` pixels tall: [`svg_open`], [`render_curve_frame`],
+/// every mark in its [`mark_group`], and the closing tag. The canvas puts the same pieces
+/// into the page separately, so that an edit redraws the one mark that changed.
 pub fn render_curve_svg(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
-    let (name, to_be_word, unknown) =
-        lang.pick((("Emotion curve", "to-be", "emotion not known yet"), ("Emotionskurve", "Soll", "Emotion noch nicht bekannt")));
+    let mut s = svg_open(curve, height, lang);
+    s.push_str(&render_curve_frame(curve, height, lang));
+    for m in &curve.marks {
+        let (open, close) = mark_group(m);
+        s.push_str(&open);
+        s.push_str(&render_curve_mark(m, height, lang));
+        s.push_str(close);
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// The drawing's accessible name ("Emotion curve").
+pub fn curve_label(lang: Lang) -> &'static str {
+    words(lang).0
+}
+
+/// The opening `<svg>` tag: size, view box and accessible name.
+pub fn svg_open(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
+    let w = curve.width.max(1.0);
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="canvas-curve-svg" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" role="img" aria-label="{}">"#,
+        escape(words(lang).0)
+    )
+}
+
+/// Everything but the marks: the scale, the stage separators and one path per line.
+pub fn render_curve_frame(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
+    let (name, to_be_word, _) = words(lang);
     let w = curve.width.max(1.0);
     let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="canvas-curve-svg" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" role="img" aria-label="{}">"#,
-        escape(name)
-    );
     // Scale: the zero line dotted, +2 and −2 faint; stage separators.
     for v in [2.0, -2.0] {
         let y = y_of(v, height);
@@ -173,29 +201,43 @@ pub fn render_curve_svg(curve: &CanvasCurve, height: f64, lang: Lang) -> String 
             line.color
         );
     }
-    for m in &curve.marks {
-        let _ = write!(s, r#"<g class="curve-mark" data-tp-id="{}">"#, escape(&m.touchpoint));
-        match m.emotion {
-            Some(v) => {
-                let _ = write!(s, "<title>{}: {v:+}</title>", escape(&m.title));
-                face(&mut s, m.x, y_of(f64::from(v), height), v, false);
-            }
-            None => {
-                let _ = write!(
-                    s,
-                    r##"<title>{}: {unknown}</title><circle cx="{x:.1}" cy="{zero:.1}" r="8" fill="#fff" stroke="#999" stroke-dasharray="2 2"/><text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#666">?</text>"##,
-                    escape(&m.title),
-                    zero + 4.0,
-                    x = m.x
-                );
-            }
+    s
+}
+
+/// The group tags around a mark: it carries the touchpoint's id and moves the mark, drawn
+/// at x = 0 by [`render_curve_mark`], to its column.
+pub fn mark_group(m: &CurveMark) -> (String, &'static str) {
+    (format!(r#"<g class="curve-mark" data-tp-id="{}" transform="{}">"#, escape(&m.touchpoint), mark_transform(m)), "</g>")
+}
+
+/// Where a mark goes: its column's centre.
+pub fn mark_transform(m: &CurveMark) -> String {
+    format!("translate({:.1} 0)", m.x)
+}
+
+/// One touchpoint's mark at x = 0: its tooltip, the as-is face (or a "?" where the emotion is
+/// not known) and the to-be face where it differs.
+pub fn render_curve_mark(m: &CurveMark, height: f64, lang: Lang) -> String {
+    let unknown = words(lang).2;
+    let zero = y_of(0.0, height);
+    let mut s = String::new();
+    match m.emotion {
+        Some(v) => {
+            let _ = write!(s, "<title>{}: {v:+}</title>", escape(&m.title));
+            face(&mut s, 0.0, y_of(f64::from(v), height), v, false);
         }
-        if let Some(v) = m.to_be.filter(|v| Some(*v) != m.emotion) {
-            face(&mut s, m.x, y_of(f64::from(v), height), v, true);
+        None => {
+            let _ = write!(
+                s,
+                r##"<title>{}: {unknown}</title><circle cx="0" cy="{zero:.1}" r="8" fill="#fff" stroke="#999" stroke-dasharray="2 2"/><text x="0" y="{:.1}" font-size="11" text-anchor="middle" fill="#666">?</text>"##,
+                escape(&m.title),
+                zero + 4.0,
+            );
         }
-        s.push_str("</g>");
     }
-    s.push_str("</svg>");
+    if let Some(v) = m.to_be.filter(|v| Some(*v) != m.emotion) {
+        face(&mut s, 0.0, y_of(f64::from(v), height), v, true);
+    }
     s
 }
 
@@ -218,6 +260,19 @@ mod tests {
             assert_eq!(mark.emotion, m.touchpoint(&mark.touchpoint).unwrap().emotion);
         }
         assert!(c.marks.windows(2).all(|w| w[0].x < w[1].x), "left to right");
+        // Drawn: each mark's group moves its face (drawn at x = 0) to the column's centre,
+        // at the height of its emotion.
+        let svg = render_curve_svg(&c, CURVE_H, Lang::En);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        for mark in &c.marks {
+            let g = doc.descendants().find(|n| n.attribute("data-tp-id") == Some(mark.touchpoint.as_str())).expect("a group per mark");
+            assert_eq!(g.attribute("transform"), Some(format!("translate({:.1} 0)", mark.x).as_str()));
+            let face = g.children().find(|n| n.has_tag_name("circle")).expect("a face");
+            let at = |a: &str| face.attribute(a).and_then(|v| v.parse::<f64>().ok()).expect("a number");
+            assert_eq!(at("cx"), 0.0);
+            let y = mark.emotion.map_or(y_of(0.0, CURVE_H), |v| y_of(f64::from(v), CURVE_H));
+            assert!((at("cy") - y).abs() < 0.06, "{} {y}", at("cy"));
+        }
         assert_eq!(c.width, l.width - l.label_width);
         // One as-is line per persona; none of the example's touchpoints has a to-be emotion.
         assert_eq!(c.lines.len(), m.personas.len());

@@ -9,15 +9,18 @@
 //! - [`curve`]: the emotion curve's points and its SVG (one line per shown persona, as-is
 //!   solid, to-be dashed, faces at the points);
 //! - [`fit`]: "fit to screen" and the zoom steps;
+//! - [`drawn`]: which columns a large map draws (those in view and near it);
 //! - [`nav`]: arrow-key selection between cards and stages, and moving a card along the row.
 
 pub mod curve;
+pub mod drawn;
 pub mod fit;
 pub mod layout;
 pub mod nav;
 mod text_width;
 
-pub use curve::{canvas_curve, render_curve_svg, CanvasCurve, CurveLine, CurveMark};
+pub use curve::{canvas_curve, render_curve_frame, render_curve_mark, render_curve_svg, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
+pub use drawn::drawn_columns;
 pub use fit::{fit_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};
 pub use layout::{canvas_layout, shown_lanes, CanvasLayout, Column, Slot, StageSpan};
 pub use nav::{navigate, Move, Selection};

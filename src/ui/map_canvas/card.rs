@@ -38,8 +38,9 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
     let title = move || v.get(|t| t.title.clone()).unwrap_or_default();
     let channel = Memo::new(move |_| v.get(|t| t.channel.clone()).unwrap_or_default());
     let evidence = Memo::new(move |_| v.get(|t| t.evidence.kind).unwrap_or_default());
-    let score = Memo::new(move |_| cv.scores.with(|s| s.as_ref().and_then(|s| s.touchpoint_value(&tid.get_value()))));
-    let measures = Memo::new(move |_| cv.with_map(|m| m.measure_count(&tid.get_value())).unwrap_or(0));
+    let extras = cv.tp_extras(&id);
+    let score = Memo::new(move |_| extras.get().score);
+    let measures = Memo::new(move |_| extras.get().measures);
     let class = move || {
         format!(
             "cv-card evidence-{}{}",

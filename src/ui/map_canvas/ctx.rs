@@ -1,13 +1,14 @@
 //! What every part of the canvas shares: the map id and app state, the view settings that
 //! are not part of the map (persona filter, selection, inspector, zoom, what is dragged), the
-//! layout memo from journey-core, and one signal per touchpoint so that an edit re-renders
-//! the cells of that touchpoint only (a memo read by every cell made each edit re-subscribe
-//! thousands of readers; see benchmarks/README.md).
+//! layout memo from journey-core, and one signal per touchpoint (and one for its score and
+//! measure count) so that an edit re-renders the cells of that touchpoint only: a memo read
+//! by every card re-ran 300 readers per edit on a 300-touchpoint map, and each re-run
+//! re-subscribes to a source with hundreds of subscribers (see benchmarks/README.md).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use journey_core::canvas::{canvas_layout, shown_lanes, CanvasLayout, Selection};
+use journey_core::canvas::{canvas_layout, drawn_columns, shown_lanes, CanvasLayout, Selection};
 use journey_core::editor::Lane;
 use journey_core::model::{JourneyMap, Touchpoint};
 use journey_core::score::MapScores;
@@ -46,11 +47,31 @@ pub struct Cv {
     /// A done delete, with the name of what went, so it can be undone from the notice.
     pub deleted: RwSignal<Option<String>>,
     pub layout: Memo<CanvasLayout>,
+    /// The part of the map in view, left and right edge in canvas pixels at zoom 1 (set by
+    /// the grid when it scrolls, zooms or resizes; (0, 0) until measured).
+    pub view_x: RwSignal<(f64, f64)>,
+    /// The columns drawn: those in view and near it (`journey_core::canvas::drawn`).
+    pub drawn: Memo<(usize, usize)>,
     pub lanes: Memo<Vec<Lane>>,
     pub scores: Memo<Option<MapScores>>,
     /// Persona ids and names.
     pub personas: Memo<Vec<(String, String)>>,
     tps: StoredValue<HashMap<String, ArcRwSignal<Option<Arc<Touchpoint>>>>>,
+    extras: StoredValue<HashMap<String, ArcRwSignal<TpExtras>>>,
+}
+
+/// What a card shows besides the touchpoint itself: its score and how many measures touch it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TpExtras {
+    pub score: Option<f64>,
+    pub measures: usize,
+}
+
+fn extras_of(map: Option<&JourneyMap>, scores: Option<&MapScores>, id: &str) -> TpExtras {
+    TpExtras {
+        score: scores.and_then(|s| s.touchpoint_value(id)),
+        measures: map.map_or(0, |m| m.measure_count(id)),
+    }
 }
 
 /// One touchpoint as a signal: readers re-run only when this touchpoint changes.
@@ -76,6 +97,12 @@ impl Cv {
                     .unwrap_or_else(|| canvas_layout(&JourneyMap::empty("", "", 0.0), None, lang))
             })
         });
+        let view_x = RwSignal::new((0.0, window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0)));
+        let drawn = Memo::new(move |_| {
+            let (left, right) = view_x.get();
+            let r = layout.with(|l| drawn_columns(l, left, right));
+            (r.start, r.end)
+        });
         let lanes = Memo::new(move |_| state.library.with(|l| l.get(&id.get_value()).map(shown_lanes).unwrap_or_default()));
         let personas = Memo::new(move |_| {
             state.library.with(|l| {
@@ -88,13 +115,46 @@ impl Cv {
         Effect::new(move |_| {
             state.library.with(|l| {
                 let map = l.get(&id.get_value());
+                let by_id: HashMap<&str, &Touchpoint> =
+                    map.map(|m| m.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect()).unwrap_or_default();
                 tps.update_value(|signals| {
                     signals.retain(|tp_id, signal| {
-                        let now = map.and_then(|m| m.touchpoint(tp_id));
+                        let now = by_id.get(tp_id.as_str()).copied();
                         if signal.with_untracked(|cur| cur.as_deref() != now) {
                             signal.set(now.map(|t| Arc::new(t.clone())));
                         }
                         now.is_some()
+                    });
+                });
+            });
+        });
+        let extras: StoredValue<HashMap<String, ArcRwSignal<TpExtras>>> = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
+            scores.with(|s| {
+                state.library.with(|l| {
+                    let map = l.get(&id.get_value());
+                    let values: HashMap<&str, f64> = s
+                        .as_ref()
+                        .map(|s| s.touchpoints.iter().filter_map(|r| Some((r.touchpoint_id.as_str(), r.score.as_ref()?.value))).collect())
+                        .unwrap_or_default();
+                    let mut counts: HashMap<&str, usize> = HashMap::new();
+                    // As `JourneyMap::measure_count`: a measure counts once per touchpoint it touches.
+                    for measure in map.map(|m| m.measures.as_slice()).unwrap_or_default() {
+                        let mut seen: Vec<&str> = Vec::new();
+                        for link in &measure.links {
+                            if !seen.contains(&link.touchpoint_id.as_str()) {
+                                seen.push(&link.touchpoint_id);
+                                *counts.entry(link.touchpoint_id.as_str()).or_default() += 1;
+                            }
+                        }
+                    }
+                    extras.update_value(|signals| {
+                        for (tp_id, signal) in signals.iter() {
+                            let now = TpExtras { score: values.get(tp_id.as_str()).copied(), measures: counts.get(tp_id.as_str()).copied().unwrap_or(0) };
+                            if signal.with_untracked(|cur| *cur != now) {
+                                signal.set(now);
+                            }
+                        }
                     });
                 });
             });
@@ -113,10 +173,13 @@ impl Cv {
             confirm_delete: RwSignal::new(false),
             deleted: RwSignal::new(None),
             layout,
+            view_x,
+            drawn,
             lanes,
             scores,
             personas,
             tps,
+            extras,
         }
     }
 
@@ -168,6 +231,21 @@ impl Cv {
             found = Some(signal.clone());
         });
         TpView(RwSignal::from(found.expect("inserted above")))
+    }
+
+    /// The score and measure count of one touchpoint, as a signal created on first use.
+    pub fn tp_extras(&self, id: &str) -> Signal<TpExtras> {
+        let mut found = None;
+        self.extras.update_value(|signals| {
+            let signal = signals.entry(id.to_string()).or_insert_with(|| {
+                let now = self.scores.with_untracked(|s| {
+                    self.state.library.with_untracked(|l| extras_of(l.get(&self.map_id.get_value()), s.as_ref(), id))
+                });
+                ArcRwSignal::new(now)
+            });
+            found = Some(signal.clone());
+        });
+        RwSignal::from(found.expect("inserted above")).into()
     }
 
     pub fn is_selected_tp(&self, id: &str) -> bool {
@@ -228,6 +306,9 @@ impl Cv {
     /// Puts the keyboard focus on the selected card or stage header (after it is drawn).
     pub fn focus_selection(&self) {
         let Some(sel) = self.selection.get_untracked() else { return };
+        if let Selection::Touchpoint(id) = &sel {
+            self.bring_into_view(id);
+        }
         let selector = match sel {
             Selection::Touchpoint(id) => format!("[data-testid=\"touchpoint\"][data-tp-id=\"{}\"]", css_escape(&id)),
             Selection::Stage(id) => format!("[data-testid=\"stage\"][data-stage-id=\"{}\"]", css_escape(&id)),
@@ -238,6 +319,33 @@ impl Cv {
                 let _ = el.focus();
             }
         });
+    }
+}
+
+impl Cv {
+    /// Scrolls a touchpoint's column into the middle of the view when it is not drawn (a
+    /// large map draws the columns near the view only), so that it can take the focus.
+    fn bring_into_view(&self, id: &str) {
+        let Some(i) = self.layout.with_untracked(|l| l.column_of(id)) else { return };
+        let (start, end) = self.drawn.get_untracked();
+        if (start..end).contains(&i) {
+            return;
+        }
+        let Some(area) = document()
+            .query_selector("[data-testid=\"map-canvas\"]")
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        else {
+            return;
+        };
+        let zoom = self.zoom.get_untracked();
+        let centre = self.layout.with_untracked(|l| l.columns[i].center());
+        let width = f64::from(area.client_width());
+        let left = (centre * zoom - width / 2.0).max(0.0);
+        area.set_scroll_left(left as i32);
+        let left = f64::from(area.scroll_left());
+        self.view_x.set((left / zoom, (left + width) / zoom));
     }
 }
 

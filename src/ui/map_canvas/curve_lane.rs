@@ -1,10 +1,16 @@
 //! The emotion lane: the curve from `journey_core::canvas::curve`, spanning every column so
 //! its points sit under their cards, and its legend (one line per shown persona, to-be
-//! dashed) in the lane's label. The SVG string escapes every label, so it is inserted as
-//! markup; the legend's names are text nodes.
+//! dashed) in the lane's label. The core writes the SVG with every label escaped, so it is
+//! inserted as markup; the legend's names are text nodes.
+//!
+//! The drawing is not one string: the frame (scale, separators, the lines) is one, and each
+//! touchpoint's mark is its own group, keyed by its place and moved by a `transform`. An edit
+//! then re-parses the frame and the one mark that changed; re-parsing every face (about six
+//! elements per touchpoint) was the largest part of an edit on a 300-touchpoint map. Marks
+//! are drawn for the drawn columns only (`Cv::drawn`).
 
-use journey_core::canvas::{canvas_curve, render_curve_svg};
-use journey_core::canvas::curve::CURVE_H;
+use journey_core::canvas::curve::{curve_label, CURVE_H};
+use journey_core::canvas::{canvas_curve, mark_transform, render_curve_frame, render_curve_mark, CanvasCurve};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -15,14 +21,54 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         let persona = cv.persona.get();
         cv.layout.with(|l| cv.with_map(|m| canvas_curve(m, l, persona.as_deref())))
     });
-    let svg = Memo::new(move |_| {
+    let frame = Memo::new(move |_| {
         let lang = cv.state.lang.get();
-        curve.with(|c| c.as_ref().map(|c| render_curve_svg(c, CURVE_H, lang)).unwrap_or_default())
+        curve.with(|c| c.as_ref().map(|c| render_curve_frame(c, CURVE_H, lang)).unwrap_or_default())
     });
+    let width = Memo::new(move |_| curve.with(|c| c.as_ref().map_or(1.0, |c| c.width.max(1.0))));
+    // The marks of the drawn columns (`Cv::drawn`): on a large map the faces far from the
+    // view are left out like the cards above them; the lines stay whole.
+    let marks = Memo::new(move |_| {
+        let (start, end) = cv.drawn.get();
+        let (from, to) = cv.layout.with(|l| {
+            let label = l.label_width;
+            let cols = &l.columns[start.min(l.columns.len())..end.min(l.columns.len())];
+            (cols.first().map_or(0.0, |c| c.x - label), cols.last().map_or(0.0, |c| c.x + c.width - label))
+        });
+        curve.with(|c| {
+            c.as_ref().map_or((0, 0), |c| {
+                let first = c.marks.iter().position(|m| m.x >= from).unwrap_or(c.marks.len());
+                let last = c.marks.iter().rposition(|m| m.x <= to).map_or(first, |i| i + 1).max(first);
+                (first, last)
+            })
+        })
+    });
+    let name = move || curve_label(cv.state.lang.get());
     view! {
-        <div class="cv-cell cv-curve" data-testid="emotion-curve" style=move || format!("grid-column: span {};", span.get())
-            inner_html=move || svg.get()></div>
+        <div class="cv-cell cv-curve" data-testid="emotion-curve" style=move || format!("grid-column: span {};", span.get())>
+            <svg class="canvas-curve-svg" role="img" aria-label=name
+                width=move || format!("{:.0}", width.get()) height=format!("{CURVE_H:.0}")
+                viewBox=move || format!("0 0 {:.0} {CURVE_H:.0}", width.get())>
+                <g inner_html=move || frame.get()></g>
+                <For each=move || { let (first, last) = marks.get(); first..last } key=|i| *i let(i)>
+                    <CurveMarkView cv curve i/>
+                </For>
+            </svg>
+        </div>
     }
+}
+
+/// The mark at place `i` of the curve; redrawn only when that mark changes.
+#[component]
+fn CurveMarkView(cv: Cv, curve: Memo<Option<CanvasCurve>>, i: usize) -> impl IntoView {
+    let mark = Memo::new(move |_| curve.with(|c| c.as_ref().and_then(|c| c.marks.get(i).cloned())));
+    let id = Memo::new(move |_| mark.with(|m| m.as_ref().map(|m| m.touchpoint.clone()).unwrap_or_default()));
+    let at = Memo::new(move |_| mark.with(|m| m.as_ref().map(mark_transform).unwrap_or_default()));
+    let body = Memo::new(move |_| {
+        let lang = cv.state.lang.get();
+        mark.with(|m| m.as_ref().map(|m| render_curve_mark(m, CURVE_H, lang)).unwrap_or_default())
+    });
+    view! { <g class="curve-mark" data-tp-id=move || id.get() transform=move || at.get() inner_html=move || body.get()></g> }
 }
 
 #[component]

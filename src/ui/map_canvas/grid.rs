@@ -1,7 +1,8 @@
 //! The canvas grid: one CSS grid whose columns come from `journey_core::canvas::layout`
 //! (label column, one column per touchpoint, each stage's "+" column, the "+ stage" column).
 //! The stage header row and the lane labels stick while the map scrolls; rows are placed in
-//! DOM order, so every lane row has exactly one cell per column.
+//! DOM order, so every lane row has exactly one cell per column — or, for the columns a large
+//! map does not draw (`Cv::drawn`: far from the view), one empty gap cell spanning them.
 
 use journey_core::canvas::Slot;
 use journey_core::editor::Lane;
@@ -60,6 +61,27 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
         })
     });
     use_fit(cv, scroll, grid);
+    // What is in view, in canvas pixels at zoom 1: decides which columns are drawn.
+    let measure_view = move || {
+        if let Some(el) = scroll.get_untracked() {
+            let zoom = cv.zoom.get_untracked();
+            let (left, width) = (f64::from(el.scroll_left()), f64::from(el.client_width()));
+            if width > 0.0 {
+                let now = (left / zoom, (left + width) / zoom);
+                if cv.view_x.get_untracked() != now {
+                    cv.view_x.set(now);
+                }
+            }
+        }
+    };
+    // After a zoom, once it took effect (an edit changes no scroll position: a column that
+    // grows moves the columns after it, and `drawn` follows the layout by itself).
+    Effect::new(move |_| {
+        cv.zoom.track();
+        request_animation_frame(measure_view);
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure_view());
+    on_cleanup(move || resized.remove());
     // A card that moves in the DOM loses the focus for a moment (it comes back on the next
     // frame); a key pressed meanwhile lands on the body and still belongs to the map.
     let stray = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -84,7 +106,7 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
     view! {
         <div class="cv-scroll" node_ref=scroll data-testid="map-canvas" role="region" tabindex="0"
             aria-label=move || cv.t().map_area
-            on:keydown=move |ev| on_canvas_key(cv, ev)>
+            on:keydown=move |ev| on_canvas_key(cv, ev) on:scroll=move |_| measure_view()>
             <div class="cv-grid" node_ref=grid
                 style=move || format!("grid-template-columns: {}; zoom: {};", template.get(), cv.zoom.get())>
                 <div class="cv-corner" aria-hidden="true"></div>
@@ -122,10 +144,24 @@ fn LaneRow(cv: Cv, lane: Lane, cols: Memo<Vec<ColKey>>) -> impl IntoView {
         {if lane == Lane::Emotion {
             view! { <CurveCell cv span=Signal::derive(move || cols.with(Vec::len))/> }.into_any()
         } else {
+            // The drawn columns, and a gap cell for the columns before and after them.
+            let shown = Memo::new(move |_| {
+                let (start, end) = cv.drawn.get();
+                let n = cols.with(Vec::len);
+                let end = end.min(n);
+                (start.min(end), end, n)
+            });
+            let gap = move |span: usize| {
+                (span > 0).then(|| view! {
+                    <div class=format!("cv-cell cv-gap cv-lane-{}", lane.key()) style=format!("grid-column: span {span};")></div>
+                })
+            };
             view! {
-                <For each=move || cols.get() key=|c| c.key.clone() let(col)>
+                {move || gap(shown.with(|(start, _, _)| *start))}
+                <For each=move || { let (start, end, _) = shown.get(); cols.with(|c| c[start..end].to_vec()) } key=|c| c.key.clone() let(col)>
                     <Cell cv lane col/>
                 </For>
+                {move || gap(shown.with(|(_, end, n)| n - end))}
             }.into_any()
         }}
         <div class=format!("cv-cell cv-end cv-lane-{}", lane.key())></div>

@@ -28,7 +28,8 @@ type Write = fn(&mut Touchpoint, String);
 
 /// A text field (one line or several) of the touchpoint.
 fn text_field(cv: Cv, v: TpView, tid: StoredValue<String>, label: String, testid: &'static str, lines: bool, read: Read, write: Write) -> impl IntoView {
-    let value = move || v.get(read).unwrap_or_default();
+    // A memo: an edit of another field leaves this one's DOM value alone.
+    let value = Memo::new(move |_| v.get(read).unwrap_or_default());
     let commit = move |ev: leptos::ev::Event| {
         let s = event_target_value(&ev);
         cv.edit_tp(&tid.get_value(), move |t| write(t, s));

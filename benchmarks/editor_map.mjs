@@ -1,0 +1,73 @@
+// The map and the edits of the editor benchmarks (editor_bench.mjs times them,
+// editor_trace.mjs shows where their time goes): a blank map made through the UI, filled
+// with generated touchpoints in storage, and three kinds of edit made in the inspector.
+
+/** Makes the benchmark map with `n` touchpoints and opens it; returns the open time in ms. */
+export async function openBenchMap(page, base, n) {
+  await page.goto(base);
+  await page.getByLabel('Name of the new map').fill(`Benchmark ${n}`);
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await page.getByTestId('map-title').filter({ hasText: `Benchmark ${n}` }).waitFor();
+  await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+  await page.evaluate(({ id, n }) => {
+    const key = 'journey-studio:map:' + id;
+    const map = JSON.parse(localStorage.getItem(key));
+    const channels = ['website', 'online_shop', 'app', 'email', 'phone', 'chat', 'store'];
+    for (let i = 0; i < n; i++) {
+      const tp = {
+        id: `tp-${map.next_seq++}`, stage_id: map.stages[i % map.stages.length].id, title: `Touchpoint ${i}`,
+        channel: { kind: channels[i % channels.length] }, customer_action: `Does step ${i}`, thoughts: `Thinks about ${i}`,
+        emotion: (i % 5) - 2, pain_points: i % 3 ? [] : [`Pain ${i}`], measurements: { volume: 1000 - i },
+        evidence: { kind: i % 2 ? 'measured' : 'assumed', source: '' },
+      };
+      map.touchpoints.push(tp);
+      if (i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: tp.id, kind: 'planned' });
+    }
+    localStorage.setItem(key, JSON.stringify(map));
+  }, { id, n });
+  const t0 = Date.now();
+  await page.reload();
+  // Every touchpoint is a point of the curve's line (a large map draws only the cards and
+  // faces near the view, so those are not all in the page).
+  await page.waitForFunction((n) => {
+    const line = document.querySelector('[data-testid="emotion-curve"] path.curve-as-is');
+    return !!line && line.getAttribute('d').split(/[ML]/).filter((p) => p.trim()).length === n;
+  }, n, { timeout: 60000 });
+  await page.getByTestId('touchpoint').first().waitFor();
+  return Date.now() - t0;
+}
+
+// Selecting card n opens the inspector beside the map; the edits go through its fields.
+// Each edit is `prepare` (not timed), `edit`, and `done` (true once the screen shows it).
+// Only the cards near the view are in the page: the n-th of those (a user edits what is seen).
+const select = (n) => `const cards = document.querySelectorAll('[data-testid="touchpoint"]'); cards[(${n}) % cards.length].click();`;
+export const EDITS = {
+  rename: {
+    name: 'rename a touchpoint (inspector title field)',
+    prepare: select('i * 7'),
+    edit: `const el = document.querySelector('[data-testid="inspector"] [data-testid="tp-title"]');
+     window.__id = document.querySelector('[data-testid="touchpoint"][aria-current="true"]').dataset.tpId;
+     el.value = 'Edited ' + i; el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    done: `return document.querySelector('[data-tp-id="' + window.__id + '"] [data-testid="card-title"]').textContent === 'Edited ' + i;`,
+  },
+  emotion: {
+    name: 'change an emotion (re-scores, redraws the curve)',
+    prepare: select('i * 5'),
+    edit: `const el = document.querySelector('[data-testid="inspector"] [data-testid="tp-emotion"]');
+     window.__id = document.querySelector('[data-testid="touchpoint"][aria-current="true"]').dataset.tpId;
+     window.__face = el.value === '2' ? '-2' : '+2';
+     el.value = el.value === '2' ? '-2' : '2'; el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    // The curve's mark of that touchpoint shows the new emotion (its tooltip ends with it).
+    done: `const t = document.querySelector('[data-testid="emotion-curve"] .curve-mark[data-tp-id="' + window.__id + '"] title');
+     return !!t && t.textContent.endsWith(': ' + window.__face);`,
+  },
+  move: {
+    name: 'move a touchpoint one place later (inspector button)',
+    prepare: select('i * 3'),
+    edit: `window.__id = document.querySelector('[data-testid="touchpoint"][aria-current="true"]').dataset.tpId;
+     window.__before = [...document.querySelectorAll('[data-testid="touchpoint"]')].findIndex((c) => c.dataset.tpId === window.__id);
+     document.querySelector('[data-testid="tp-later"]').click();`,
+    done: `return [...document.querySelectorAll('[data-testid="touchpoint"]')].findIndex((c) => c.dataset.tpId === window.__id) !== window.__before;`,
+  },
+};

@@ -75,6 +75,12 @@ test('two tabs: the second writer with unsaved edits is told and keeps a copy', 
   const notice = b.getByTestId('conflict');
   await notice.waitFor();
   assert.match(await notice.textContent(), /another tab/i);
+  // It stays in sight when the page is scrolled down (to the description B was typing in).
+  await b.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await b.waitForTimeout(100);
+  const box = await notice.boundingBox();
+  assert.ok(await b.evaluate(() => window.scrollY) > 0, 'the page scrolled');
+  assert.ok(box && box.y >= 0 && box.y + box.height <= b.viewportSize().height, `notice in view: ${JSON.stringify(box)}`);
   await notice.getByRole('button', { name: 'Keep mine as a copy' }).click();
   await notice.waitFor({ state: 'detached' });
   await context.clock.resume();

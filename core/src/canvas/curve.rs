@@ -161,12 +161,18 @@ pub fn svg_open(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
     )
 }
 
-/// Everything but the marks: the scale, the stage separators and one path per line.
+/// Everything but the marks: [`render_curve_scale`] and [`render_curve_lines`].
 pub fn render_curve_frame(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
-    let (name, to_be_word, _) = words(lang);
+    let mut s = render_curve_scale(curve, height);
+    s.push_str(&render_curve_lines(curve, height, lang));
+    s
+}
+
+/// The scale (the zero line dotted, +2 and −2 faint, their labels) and the stage separators:
+/// it changes with the columns only, not with an emotion.
+pub fn render_curve_scale(curve: &CanvasCurve, height: f64) -> String {
     let w = curve.width.max(1.0);
     let mut s = String::new();
-    // Scale: the zero line dotted, +2 and −2 faint; stage separators.
     for v in [2.0, -2.0] {
         let y = y_of(v, height);
         let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
@@ -179,6 +185,13 @@ pub fn render_curve_frame(curve: &CanvasCurve, height: f64, lang: Lang) -> Strin
     for (v, label) in [(2.0, "+2"), (0.0, "0"), (-2.0, "−2")] {
         let _ = write!(s, r##"<text x="3" y="{:.1}" font-size="10" fill="#666">{label}</text>"##, y_of(v, height) + 3.5);
     }
+    s
+}
+
+/// One path per line (as-is solid, to-be dashed), each with its persona's name as tooltip.
+pub fn render_curve_lines(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
+    let (name, to_be_word, _) = words(lang);
+    let mut s = String::new();
     for line in &curve.lines {
         if line.points.is_empty() {
             continue;

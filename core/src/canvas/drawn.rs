@@ -1,5 +1,7 @@
 //! Which columns the canvas draws: those overlapping the part of the map in view, plus half
-//! a view's width on either side so that scrolling shows drawn columns at once. A map with
+//! a view's width on either side, so that scrolling shows drawn columns at once (the scroll
+//! handler draws new columns before the next frame is painted). A quarter of a view measured
+//! no faster (benchmarks/README.md, "Editor"). A map with
 //! hundreds of touchpoints keeps a few dozen columns in the page, so an edit re-lays out and
 //! repaints those rather than the whole map (every lane of every column is a grid cell: about
 //! 3,300 cells at 300 touchpoints). The columns not drawn keep their width in the grid, so

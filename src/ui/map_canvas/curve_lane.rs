@@ -3,14 +3,14 @@
 //! dashed) in the lane's label. The core writes the SVG with every label escaped, so it is
 //! inserted as markup; the legend's names are text nodes.
 //!
-//! The drawing is not one string: the frame (scale, separators, the lines) is one, and each
-//! touchpoint's mark is its own group, keyed by its place and moved by a `transform`. An edit
-//! then re-parses the frame and the one mark that changed; re-parsing every face (about six
+//! The drawing is not one string: the scale with the stage separators is one, the lines are
+//! another, and each touchpoint's mark is its own group, keyed by its place and moved by a
+//! `transform`. An edit then re-parses the lines and the one mark that changed; re-parsing every face (about six
 //! elements per touchpoint) was the largest part of an edit on a 300-touchpoint map. Marks
 //! are drawn for the drawn columns only (`Cv::drawn`).
 
 use journey_core::canvas::curve::{curve_label, CURVE_H};
-use journey_core::canvas::{canvas_curve, mark_transform, render_curve_frame, render_curve_mark, CanvasCurve};
+use journey_core::canvas::{canvas_curve, mark_transform, render_curve_lines, render_curve_mark, render_curve_scale, CanvasCurve};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -21,9 +21,11 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         let persona = cv.persona.get();
         cv.layout.with(|l| cv.with_map(|m| canvas_curve(m, l, persona.as_deref())))
     });
-    let frame = Memo::new(move |_| {
+    // The scale changes with the columns; the lines with any emotion.
+    let scale = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| render_curve_scale(c, CURVE_H)).unwrap_or_default()));
+    let lines = Memo::new(move |_| {
         let lang = cv.state.lang.get();
-        curve.with(|c| c.as_ref().map(|c| render_curve_frame(c, CURVE_H, lang)).unwrap_or_default())
+        curve.with(|c| c.as_ref().map(|c| render_curve_lines(c, CURVE_H, lang)).unwrap_or_default())
     });
     let width = Memo::new(move |_| curve.with(|c| c.as_ref().map_or(1.0, |c| c.width.max(1.0))));
     // The marks of the drawn columns (`Cv::drawn`): on a large map the faces far from the
@@ -49,7 +51,8 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
             <svg class="canvas-curve-svg" role="img" aria-label=name
                 width=move || format!("{:.0}", width.get()) height=format!("{CURVE_H:.0}")
                 viewBox=move || format!("0 0 {:.0} {CURVE_H:.0}", width.get())>
-                <g inner_html=move || frame.get()></g>
+                <g inner_html=move || scale.get()></g>
+                <g inner_html=move || lines.get()></g>
                 <For each=move || { let (first, last) = marks.get(); first..last } key=|i| *i let(i)>
                     <CurveMarkView cv curve i/>
                 </For>

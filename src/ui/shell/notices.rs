@@ -123,7 +123,7 @@ fn Conflicts() -> impl IntoView {
             let name = c.map_name.clone();
             let text = move || if c.deleted { (t().conflict_deleted)(&name) } else { (t().conflict_changed)(&name) };
             view! {
-                <div class="notice warning" role="alert" data-testid="conflict">
+                <div class="notice warning notice-sticky" role="alert" data-testid="conflict">
                     <p>{text}</p>
                     <p class="notice-actions">
                         <button type="button" data-testid="load-theirs" on:click=move |_| state.load_theirs(&id.get_value())>

@@ -393,3 +393,18 @@ test('a large map draws the cards near the view; End and scrolling reach the far
     await page.getByTestId('map-canvas').evaluate((el) => { el.scrollLeft = 0; });
     await until(() => page.getByTestId('card-title').first().textContent(), 'Step 0');
   }));
+
+test('leaving the map in the same moment as a zoom raises no error (the next frame finds the canvas gone)', () =>
+  withPage(browser, 'canvas-leave-at-once', async (page) => {
+    await openExample(page);
+    // The zoom asks for a measurement on the next frame; the page is left before that frame.
+    // withPage fails the test on any error in the page (a disposed signal used to panic here).
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => {
+        document.querySelector('[data-testid="zoom-in"]').click();
+        location.hash = '#/';
+      });
+      await page.getByRole('link', { name: 'Coffee to go' }).click();
+      await page.getByTestId('touchpoint').first().waitFor();
+    }
+  }));

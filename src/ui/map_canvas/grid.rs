@@ -63,8 +63,9 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
     use_fit(cv, scroll, grid);
     // What is in view, in canvas pixels at zoom 1: decides which columns are drawn.
     let measure_view = move || {
-        if let Some(el) = scroll.get_untracked() {
-            let zoom = cv.zoom.get_untracked();
+        // Called on a later frame: the page may be gone by then (left before the frame).
+        let Some(zoom) = cv.zoom.try_get_untracked() else { return };
+        if let Some(el) = scroll.try_get_untracked().flatten() {
             let (left, width) = (f64::from(el.scroll_left()), f64::from(el.client_width()));
             if width > 0.0 {
                 let now = (left / zoom, (left + width) / zoom);

@@ -25,6 +25,10 @@ pub fn use_fit(cv: Cv, scroll: NodeRef<Div>, grid: NodeRef<Div>) {
         let fitted = cv.fitted.get();
         // Twice: once the new rows are drawn, then after the zoom took effect.
         request_animation_frame(move || {
+            // The page may have been left before this frame (its signals are gone then).
+            if cv.zoom.try_get_untracked().is_none() {
+                return;
+            }
             size_area(scroll);
             if fitted {
                 fit_now(cv, scroll, grid);
@@ -45,7 +49,7 @@ const FOOT: f64 = 30.0;
 /// The canvas area reaches from its top to the line above the bottom of the window (at
 /// least 320 px).
 fn size_area(scroll: NodeRef<Div>) {
-    let Some(el) = scroll.get_untracked() else { return };
+    let Some(el) = scroll.try_get_untracked().flatten() else { return };
     let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
     let height = (window_size().1 - top - FOOT).max(320.0);
     let _ = el.set_attribute("style", &format!("height: {height:.0}px"));
@@ -53,7 +57,7 @@ fn size_area(scroll: NodeRef<Div>) {
 
 /// Sets the zoom at which the whole canvas fits its area.
 pub fn fit_now(cv: Cv, scroll: NodeRef<Div>, grid: NodeRef<Div>) {
-    let (Some(area), Some(g)) = (scroll.get_untracked(), grid.get_untracked()) else { return };
+    let (Some(area), Some(g)) = (scroll.try_get_untracked().flatten(), grid.try_get_untracked().flatten()) else { return };
     let zoom = cv.zoom.get_untracked();
     // The drawn height divided by the zoom in force is the height at zoom 1.
     let natural_h = g.get_bounding_client_rect().height() / zoom;

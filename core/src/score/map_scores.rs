@@ -1,5 +1,7 @@
 //! Everything the UI shows about scores, computed in one pass from a map and its settings.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::contacts::{contact_summary, ContactSummary};
@@ -11,7 +13,7 @@ use super::priority::{priorities, PriorityList};
 use super::stage::{score_stages, StageScore};
 use super::steering::{channel_steering, SteeringRow};
 use super::touchpoint::{score_touchpoint, TouchpointResult};
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, Touchpoint};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MapScores {
@@ -64,10 +66,13 @@ pub fn score_map(map: &JourneyMap) -> MapScores {
     let illusion = illusion_warning(mean_touchpoint_score, journey.as_ref(), settings.effective_threshold());
     // Only a drawn main route can name the touchpoints whose drop-offs are missing.
     let missing_titles: Vec<String> = if route.basis == RouteBasis::PlannedRoutes {
+        // By id through a hash map: a search per route step made this quadratic (a
+        // 300-touchpoint map is re-scored on every edit; core/benches/editor.rs).
+        let by_id: HashMap<&str, &Touchpoint> = map.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect();
         route
             .touchpoint_ids
             .iter()
-            .filter_map(|id| map.touchpoints.iter().find(|t| &t.id == id))
+            .filter_map(|id| by_id.get(id.as_str()).copied())
             .filter(|t| t.measurements.drop_off_rate.is_none())
             .map(|t| t.title.clone())
             .collect()

@@ -2,6 +2,32 @@
 // editor_trace.mjs shows where their time goes): a blank map made through the UI, filled
 // with generated touchpoints in storage, and three kinds of edit made in the inspector.
 
+/**
+ * Gives a stored map (parsed JSON) `n` generated touchpoints in turn over its stages, each
+ * with a route from the one before; its earlier touchpoints and routes are dropped. Runs in
+ * the page: `installGenerator` sends its source there (it uses nothing outside itself).
+ */
+export function fillWithTouchpoints(map, n) {
+  map.touchpoints = [];
+  map.routes = [];
+  const channels = ['website', 'online_shop', 'app', 'email', 'phone', 'chat', 'store'];
+  for (let i = 0; i < n; i++) {
+    const tp = {
+      id: `tp-${map.next_seq++}`, stage_id: map.stages[i % map.stages.length].id, title: `Touchpoint ${i}`,
+      channel: { kind: channels[i % channels.length] }, customer_action: `Does step ${i}`, thoughts: `Thinks about ${i}`,
+      emotion: (i % 5) - 2, pain_points: i % 3 ? [] : [`Pain ${i}`], measurements: { volume: 1000 - i },
+      evidence: { kind: i % 2 ? 'measured' : 'assumed', source: '' },
+    };
+    map.touchpoints.push(tp);
+    if (i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: tp.id, kind: 'planned' });
+  }
+}
+
+/** Makes `window.fillWithTouchpoints` available in the page until it is reloaded. */
+export async function installGenerator(page) {
+  await page.evaluate(`window.fillWithTouchpoints = ${fillWithTouchpoints.toString()}`);
+}
+
 /** Makes the benchmark map with `n` touchpoints and opens it; returns the open time in ms. */
 export async function openBenchMap(page, base, n) {
   await page.goto(base);
@@ -10,20 +36,11 @@ export async function openBenchMap(page, base, n) {
   await page.getByTestId('map-title').filter({ hasText: `Benchmark ${n}` }).waitFor();
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
   const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+  await installGenerator(page);
   await page.evaluate(({ id, n }) => {
     const key = 'journey-studio:map:' + id;
     const map = JSON.parse(localStorage.getItem(key));
-    const channels = ['website', 'online_shop', 'app', 'email', 'phone', 'chat', 'store'];
-    for (let i = 0; i < n; i++) {
-      const tp = {
-        id: `tp-${map.next_seq++}`, stage_id: map.stages[i % map.stages.length].id, title: `Touchpoint ${i}`,
-        channel: { kind: channels[i % channels.length] }, customer_action: `Does step ${i}`, thoughts: `Thinks about ${i}`,
-        emotion: (i % 5) - 2, pain_points: i % 3 ? [] : [`Pain ${i}`], measurements: { volume: 1000 - i },
-        evidence: { kind: i % 2 ? 'measured' : 'assumed', source: '' },
-      };
-      map.touchpoints.push(tp);
-      if (i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: tp.id, kind: 'planned' });
-    }
+    window.fillWithTouchpoints(map, n);
     localStorage.setItem(key, JSON.stringify(map));
   }, { id, n });
   const t0 = Date.now();

@@ -7,6 +7,7 @@
 //   node benchmarks/storage_bench.mjs [--runs N]
 import { startServer, launch } from '../e2e/harness.mjs';
 import { result, kb, median } from './result.mjs';
+import { installGenerator } from './editor_map.mjs';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 10;
@@ -23,24 +24,13 @@ try {
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
 
   // The example map becomes a 300-touchpoint map (five stages, 299 routes), alone in the library.
+  await installGenerator(page);
   const id = await page.evaluate((n) => {
     const index = JSON.parse(localStorage.getItem('journey-studio:index'));
     const id = index.maps[0].id;
     const key = 'journey-studio:map:' + id;
     const map = JSON.parse(localStorage.getItem(key));
-    map.touchpoints = [];
-    map.routes = [];
-    const channels = ['website', 'online_shop', 'app', 'email', 'phone', 'chat', 'store'];
-    for (let i = 0; i < n; i++) {
-      const tp = {
-        id: `tp-${map.next_seq++}`, stage_id: map.stages[i % map.stages.length].id, title: `Touchpoint ${i}`,
-        channel: { kind: channels[i % channels.length] }, customer_action: `Does step ${i}`, thoughts: `Thinks about ${i}`,
-        emotion: (i % 5) - 2, pain_points: i % 3 ? [] : [`Pain ${i}`], measurements: { volume: 1000 - i },
-        evidence: { kind: i % 2 ? 'measured' : 'assumed', source: '' },
-      };
-      map.touchpoints.push(tp);
-      if (i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: tp.id, kind: 'planned' });
-    }
+    window.fillWithTouchpoints(map, n);
     map.name = 'Benchmark 300';
     localStorage.setItem(key, JSON.stringify(map));
     index.maps = [{ ...index.maps[0], name: map.name }];

@@ -55,6 +55,20 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+
+    /// The undo steps (oldest first) and redo steps (the next redo last), e.g. to hand the
+    /// history from one wasm module of the app to another.
+    pub fn steps(&self) -> (&[JourneyMap], &[JourneyMap]) {
+        (&self.undo, &self.redo)
+    }
+
+    /// A history from [`History::steps`]; the undo steps keep the limit.
+    pub fn from_steps(mut undo: Vec<JourneyMap>, redo: Vec<JourneyMap>) -> History {
+        if undo.len() > UNDO_LIMIT {
+            undo.drain(..undo.len() - UNDO_LIMIT);
+        }
+        History { undo, redo }
+    }
 }
 
 #[cfg(test)]
@@ -65,6 +79,22 @@ mod tests {
     fn edit(history: &mut History, map: &mut JourneyMap, name: &str) {
         history.record(map.clone());
         map.rename(name);
+    }
+
+    #[test]
+    fn steps_round_trip_keeps_undo_and_redo() {
+        let mut map = JourneyMap::blank("m", "v0", 0.0, Lang::En);
+        let mut h = History::default();
+        for i in 1..=3 {
+            edit(&mut h, &mut map, &format!("v{i}"));
+        }
+        assert!(h.undo(&mut map));
+        let (undo, redo) = h.steps();
+        let mut copy = History::from_steps(undo.to_vec(), redo.to_vec());
+        assert!(copy.redo(&mut map));
+        assert_eq!(map.name, "v3");
+        assert!(copy.undo(&mut map) && copy.undo(&mut map));
+        assert_eq!(map.name, "v1");
     }
 
     #[test]

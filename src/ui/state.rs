@@ -34,6 +34,7 @@ use crate::store::snapshot_store::{self, BadSnapshot, SnapshotLoadError};
 use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
 
+mod handover;
 mod other_tabs;
 pub use other_tabs::Conflict;
 
@@ -109,6 +110,8 @@ impl AppState {
         let persistent = kv.is_persistent();
         let lang = preferences::initial_lang(persistent);
         let loaded = load_library(kv.as_ref());
+        // Undo steps the previous module of the app handed over (`state/handover.rs`).
+        let history = handover::take(&loaded.library);
         let revisions: HashMap<String, u64> =
             loaded.library.maps.iter().map(|m| (m.id.clone(), read_revision(kv.as_ref(), &m.id).revision)).collect();
         let state = AppState {
@@ -122,7 +125,7 @@ impl AppState {
             alert: RwSignal::new(None),
             storage_health: RwSignal::new(health),
             conflicts: RwSignal::new(Vec::new()),
-            history: StoredValue::new_local(HashMap::new()),
+            history: StoredValue::new_local(history),
             kv: StoredValue::new_local(kv),
             dirty: StoredValue::new_local(BTreeSet::new()),
             timer: StoredValue::new_local(None),

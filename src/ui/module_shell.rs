@@ -1,9 +1,17 @@
-//! The first-load module (`src/bin/library.rs`): the app's header, notices and the library
-//! page, and nothing else, so that a first visit downloads a small wasm module. Any other
-//! page is in the whole app (`src/main.rs`, built by Trunk as a module loaded on demand):
-//! when the address leaves the library, this shell writes pending edits, loads the whole app
-//! (which mounts itself and reads the maps from local storage) and then removes itself.
-//! Loading shows a progress line after 200 ms (CSS delay) and a retry on failure.
+//! The shell of the two small wasm modules, so that neither a first visit nor opening a map
+//! downloads the whole app:
+//!
+//! - `library` (`src/bin/library.rs`, the first load): the header, notices and the library
+//!   page;
+//! - `map` (`src/bin/map.rs`, loaded when a map opens): the same plus the map page (canvas,
+//!   inspector, map bar, score line), so going back to the library stays in it.
+//!
+//! Every other page is in the whole app (`src/main.rs`). When the address leaves what the
+//! running module shows, this shell writes pending edits, hands the undo history over
+//! (`state::handover`), loads the module that shows the page (which mounts itself and reads
+//! the maps from local storage) and then removes itself. Loading shows a progress line after
+//! 200 ms (CSS delay) and a retry on failure. Each bin passes its own [`Module`]: the linker
+//! keeps in a module only the pages its functions reach.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -13,7 +21,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::app::AppHeader;
-use super::library::page::LibraryPage;
 use super::shell::notices::Notices;
 use super::shell::route::{use_page, Page};
 use super::state::AppState;
@@ -21,7 +28,20 @@ use super::shell::update_notice::UpdateNotice;
 use crate::i18n::texts;
 
 /// The whole app's JS glue, next to `index.html` (Trunk does not hash on-demand modules).
-const APP_MODULE: &str = "journey-studio.js";
+pub const APP_MODULE: &str = "journey-studio.js";
+/// The map module's JS glue.
+pub const MAP_MODULE: &str = "map.js";
+
+/// What one small module shows itself, and where every other page is.
+#[derive(Clone, Copy)]
+pub struct Module {
+    /// Whether this module shows the page.
+    pub shows: fn(&Page) -> bool,
+    /// The view of a page it shows (called only when `shows` says so).
+    pub render: fn(&Page) -> AnyView,
+    /// The module (JS glue file) that shows a page this one does not.
+    pub elsewhere: fn(&Page) -> &'static str,
+}
 
 #[wasm_bindgen(inline_js = "
 export function load_module(name) {
@@ -39,38 +59,47 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
-/// Starts the first-load module: the library, or straight the whole app for a deep link.
-pub fn start() {
+/// Starts a small module: its shell, or straight the module that shows a deep link.
+pub fn start(module: Module) {
     let hash = window().location().hash().unwrap_or_default();
-    if Page::from_hash(&hash) != Page::Library {
-        wasm_bindgen_futures::spawn_local(async {
-            let _ = JsFuture::from(load_module(APP_MODULE)).await;
+    let page = Page::from_hash(&hash);
+    if !(module.shows)(&page) {
+        let name = (module.elsewhere)(&page);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(load_module(name)).await;
         });
         return;
     }
     let Some(body) = document().body() else { return };
-    let handle = leptos::mount::mount_to(body, LibraryShell);
+    let handle = leptos::mount::mount_to(body, move || view! { <ModuleShell module/> });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
 #[component]
-fn LibraryShell() -> impl IntoView {
+fn ModuleShell(module: Module) -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     let page = use_page();
     let t = move || texts(state.lang.get());
     let failed = RwSignal::new(None::<String>);
-    let leaving = Memo::new(move |_| page.get() != Page::Library);
+    // The page this module shows, or `None` once the address left it.
+    let shown = Memo::new(move |_| {
+        let p = page.get();
+        (module.shows)(&p).then_some(p)
+    });
 
     Effect::new(move |_| {
-        if !leaving.get() {
+        if shown.get().is_some() {
             return;
         }
-        // Typed text and pending edits are written before the whole app reads storage.
+        // Typed text and pending edits are written before the next module reads storage;
+        // the undo history travels with it.
         super::shell::typing::commit_pending(state, true);
+        state.hand_over();
+        let name = (module.elsewhere)(&page.get_untracked());
         wasm_bindgen_futures::spawn_local(async move {
-            match JsFuture::from(load_module(APP_MODULE)).await {
-                // The whole app has mounted itself: the shell steps aside.
+            match JsFuture::from(load_module(name)).await {
+                // The next module has mounted itself: the shell steps aside.
                 Ok(_) => {
                     let handle = MOUNTED.with(|m| m.borrow_mut().take());
                     drop(handle);
@@ -90,8 +119,8 @@ fn LibraryShell() -> impl IntoView {
         <Notices/>
         <UpdateNotice/>
         <main class="app-main">
-            {move || if !leaving.get() {
-                view! { <LibraryPage/> }.into_any()
+            {move || if let Some(p) = shown.get() {
+                (module.render)(&p)
             } else if let Some(why) = failed.get() {
                 view! {
                     <div class="notice error" role="alert" data-testid="module-failed">

@@ -1,0 +1,101 @@
+// The app's three wasm modules (src/ui/module_shell.rs): the library module is the first
+// load, opening a map loads the map module only, any other page loads the whole app. A switch
+// keeps what the user has: pending edits are written first, and the open map's undo history
+// goes along (src/ui/state/handover.rs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+/** Records which wasm modules the page fetches. */
+function wasmFetched(page) {
+  const seen = new Set();
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/([^/]+)_bg(?:-[0-9a-f]+)?\.wasm$/);
+    if (m) seen.add(m[1]);
+  });
+  return seen;
+}
+
+const title = (page) => page.getByTestId('map-title');
+
+test('opening a map loads the map module only; back to the library stays in it', () => withPage(browser, 'map-module', async (page) => {
+  const wasm = wasmFetched(page);
+  await page.goto(srv.base);
+  await page.getByTestId('map-row').first().waitFor();
+  assert.deepEqual([...wasm], ['library']);
+  await page.getByTestId('map-link').first().click();
+  await page.getByTestId('map-canvas').waitFor();
+  assert.equal(await title(page).textContent(), 'Coffee to go');
+  assert.deepEqual([...wasm].sort(), ['library', 'map']);
+  // The map module shows the library too: back and to the map again without another module.
+  await page.getByTestId('back').click();
+  await page.getByTestId('map-row').first().waitFor();
+  await page.getByTestId('map-link').first().click();
+  await page.getByTestId('map-canvas').waitFor();
+  assert.ok(!wasm.has('journey-studio'), 'the whole app was not needed for the library and a map');
+}));
+
+test('an edit in the map module is undone on the scores page and back on the map', () => withPage(browser, 'undo-across-modules', async (page) => {
+  const wasm = wasmFetched(page);
+  await page.goto(srv.base);
+  await page.getByTestId('map-link').first().click();
+  await page.getByTestId('map-canvas').waitFor();
+  await page.getByTestId('rename-map').click();
+  await page.getByTestId('map-name').fill('Coffee to go, renamed');
+  await page.getByTestId('map-name').press('Enter');
+  await title(page).filter({ hasText: 'Coffee to go, renamed' }).waitFor();
+  assert.equal(await page.getByTestId('undo').isEnabled(), true);
+  // Scores is in the whole app: the edit was written before it loaded, the undo step went along.
+  await page.getByTestId('nav-scores').click();
+  await page.getByTestId('journey-header').waitFor();
+  assert.ok(wasm.has('journey-studio'));
+  await waitSaved(page);
+  await page.getByTestId('nav-map').click();
+  await title(page).filter({ hasText: 'Coffee to go, renamed' }).waitFor();
+  assert.equal(await page.getByTestId('undo').isEnabled(), true, 'the undo step survived the switch');
+  await page.getByTestId('undo').click();
+  await title(page).filter({ hasText: /^Coffee to go$/ }).waitFor();
+  await page.getByTestId('redo').click();
+  await title(page).filter({ hasText: 'Coffee to go, renamed' }).waitFor();
+  // The map keeps working in the whole app, and the edit is stored.
+  await page.getByTestId('rename-map').click();
+  await page.getByTestId('map-name').fill('Coffee to go, again');
+  await page.getByTestId('map-name').press('Enter');
+  await title(page).filter({ hasText: 'Coffee to go, again' }).waitFor();
+  await waitSaved(page);
+  await page.reload();
+  await title(page).filter({ hasText: 'Coffee to go, again' }).waitFor();
+}));
+
+test('typed text not yet committed is written before the whole app loads', () => withPage(browser, 'typing-across-modules', async (page) => {
+  await page.goto(srv.base);
+  await page.getByTestId('map-link').first().click();
+  await page.getByTestId('map-canvas').waitFor();
+  await page.getByTestId('map-description').fill('Typed just before switching');
+  // No blur, no wait: the switch itself commits the field.
+  await page.getByTestId('nav-scores').click();
+  await page.getByTestId('journey-header').waitFor();
+  await page.getByTestId('nav-map').click();
+  await page.getByTestId('map-canvas').waitFor();
+  assert.equal(await page.getByTestId('map-description').inputValue(), 'Typed just before switching');
+}));
+
+test('deep links: a map opens in the map module, its scores in the whole app', () => withPage(browser, 'deep-links', async (page, context) => {
+  await page.goto(srv.base);
+  const href = await page.getByTestId('map-link').first().getAttribute('href');
+  await waitSaved(page);
+  const map = await context.newPage();
+  const wasm = wasmFetched(map);
+  await map.goto(srv.base + href);
+  await map.getByTestId('map-canvas').waitFor();
+  assert.deepEqual([...wasm].sort(), ['library', 'map']);
+  const scores = await context.newPage();
+  const wasm2 = wasmFetched(scores);
+  await scores.goto(srv.base + href + '/scores');
+  await scores.getByTestId('journey-header').waitFor();
+  assert.deepEqual([...wasm2].sort(), ['journey-studio', 'library']);
+}));

@@ -7,7 +7,7 @@ pub mod store;
 pub mod ui;
 
 use leptos::prelude::*;
-use ui::module_shell::{Module, APP_MODULE, MAP_MODULE};
+use ui::module_shell::{Module, Target};
 use ui::shell::route::Page;
 
 /// Mounts the whole app into `<body>` (the module `src/main.rs`, loaded on demand).
@@ -21,23 +21,24 @@ pub fn start() {
 pub fn start_library() {
     console_error_panic_hook::set_once();
     ui::module_shell::start(Module {
+        me: Target::Library,
         shows: |page| *page == Page::Library,
         render: |_| view! { <ui::library::page::LibraryPage/> }.into_any(),
-        elsewhere: |page| if matches!(page, Page::Map(_)) { MAP_MODULE } else { APP_MODULE },
+        elsewhere: |page| if matches!(page, Page::Map(_)) { Target::Map } else { Target::App },
     });
 }
 
-/// Starts the map module (`src/bin/map.rs`): the map page and the library page (so the way
-/// back is instant); any other page opens in the whole app.
+/// Starts the map module (`src/bin/map.rs`): the map page; the library is the library
+/// module's (in memory since the first load), any other page the whole app's.
 pub fn start_map() {
     console_error_panic_hook::set_once();
     ui::module_shell::start(Module {
-        shows: |page| matches!(page, Page::Library | Page::Map(_)),
+        me: Target::Map,
+        shows: |page| matches!(page, Page::Map(_)),
         render: |page| match page {
-            Page::Map(id) => view! { <ui::map::page::MapPage id=id.clone()/> }.into_any(),
-            _ => view! { <ui::library::page::LibraryPage/> }.into_any(),
+            Page::Map(id) => view! { <ui::map::page::MapPage id=id.clone() parts=ui::module_shell::MAP_EXTRAS/> }.into_any(),
+            _ => ().into_any(),
         },
-        elsewhere: |_| APP_MODULE,
+        elsewhere: |page| if *page == Page::Library { Target::Library } else { Target::App },
     });
 }
-

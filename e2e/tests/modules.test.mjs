@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); await srv?.close(); });
 function wasmFetched(page) {
   const seen = new Set();
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/([^/]+)_bg(?:-[0-9a-f]+)?\.wasm$/);
+    const m = new URL(r.url()).pathname.match(/([^/]+?)(?:-[0-9a-f]{16})?_bg\.wasm$/);
     if (m) seen.add(m[1]);
   });
   return seen;
@@ -31,7 +31,8 @@ test('opening a map loads the map module only; back to the library stays in it',
   await page.getByTestId('map-canvas').waitFor();
   assert.equal(await title(page).textContent(), 'Coffee to go');
   assert.deepEqual([...wasm].sort(), ['library', 'map']);
-  // The map module shows the library too: back and to the map again without another module.
+  // Back to the library: the library module (in memory since the first load) starts again,
+  // and the map module too when a map opens again — no download, no whole app.
   await page.getByTestId('back').click();
   await page.getByTestId('map-row').first().waitFor();
   await page.getByTestId('map-link').first().click();
@@ -69,6 +70,25 @@ test('an edit in the map module is undone on the scores page and back on the map
   await waitSaved(page);
   await page.reload();
   await title(page).filter({ hasText: 'Coffee to go, again' }).waitFor();
+}));
+
+test('the map menu opens in the whole app, with the undo step', () => withPage(browser, 'menu-in-app', async (page) => {
+  const wasm = wasmFetched(page);
+  await page.goto(srv.base);
+  await page.getByTestId('map-link').first().click();
+  await page.getByTestId('map-canvas').waitFor();
+  await page.getByTestId('rename-map').click();
+  await page.getByTestId('map-name').fill('Coffee to go, before export');
+  await page.getByTestId('map-name').press('Enter');
+  await title(page).filter({ hasText: 'Coffee to go, before export' }).waitFor();
+  assert.ok(!wasm.has('journey-studio'));
+  await page.getByTestId('map-menu').click();
+  await page.getByTestId('export-json').waitFor();
+  assert.ok(wasm.has('journey-studio'));
+  assert.equal(await page.getByTestId('map-menu').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.getByTestId('map-actions').count(), 1);
+  await page.getByTestId('undo').click();
+  await title(page).filter({ hasText: /^Coffee to go$/ }).waitFor();
 }));
 
 test('typed text not yet committed is written before the whole app loads', () => withPage(browser, 'typing-across-modules', async (page) => {

@@ -43,6 +43,8 @@ pub struct Texts {
     pub not_saved: &'static str,
     /// Shown while a page's module loads (after 200 ms).
     pub loading_page: &'static str,
+    /// On paper printed from the map module, which has no print sheet.
+    pub print_from_menu: &'static str,
     pub module_failed: fn(&str) -> String,
     pub retry: &'static str,
     pub storage_full: &'static str,
@@ -99,6 +101,7 @@ pub const EN: Texts = Texts {
     reload: "Reload",
     not_saved: "Not reloaded: your latest changes are not saved yet. Reload once they are saved.",
     loading_page: "Loading the page…",
+    print_from_menu: "To print the map, open the map's menu (Export, share, print) and choose “Print / PDF”.",
     module_failed: |why| format!("The page could not be loaded ({why}). Check the connection and try again."),
     retry: "Try again",
     storage_full: "The browser's storage is full. All your stored maps are listed, but changes cannot be saved until there is room: \
@@ -162,6 +165,7 @@ pub const DE: Texts = Texts {
     reload: "Neu laden",
     not_saved: "Nicht neu geladen: Ihre letzten Änderungen sind noch nicht gespeichert. Laden Sie neu, sobald sie gespeichert sind.",
     loading_page: "Seite wird geladen…",
+    print_from_menu: "Um die Karte zu drucken, öffnen Sie das Menü der Karte (Exportieren, teilen, drucken) und wählen Sie „Drucken / PDF“.",
     module_failed: |why| format!("Die Seite konnte nicht geladen werden ({why}). Prüfen Sie die Verbindung und versuchen Sie es erneut."),
     retry: "Erneut versuchen",
     storage_full: "Der Speicher des Browsers ist voll. Alle gespeicherten Karten sind aufgelistet, aber Änderungen können erst \

@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
         <main class="app-main">
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
-                Page::Map(id) => view! { <MapPage id=id/> }.into_any(),
+                Page::Map(id) => view! { <MapPage id=id parts=super::map::actions::EXTRAS/> }.into_any(),
                 Page::MapScores(id) => view! { <ScoresPage id=id/> }.into_any(),
                 Page::Dashboard(id) => view! { <DashboardPage id=id/> }.into_any(),
                 Page::Shared(fragment) => view! { <super::map::shared::SharedPage fragment/> }.into_any(),

@@ -36,6 +36,7 @@ use crate::ui::browser::download::DownloadError;
 
 mod handover;
 mod other_tabs;
+pub use handover::{hand_over_intent, take_intent, Intent};
 pub use other_tabs::Conflict;
 
 /// How long edits are collected before they are written.

@@ -2,16 +2,37 @@
 //! redo (buttons and Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), the grid/flow switch, and one menu for
 //! exports, share link, print and CSV import — so the map gets the screen, not the buttons.
 //! The print sheet stays outside the menu: it is what paper shows.
+//!
+//! The menu's panel and the print sheet (and the flow view) come from the module that shows
+//! the page ([`MapExtras`]): the whole app has them (`ui::map::actions::EXTRAS`); the map
+//! module, which must stay small, has stand-ins that load the whole app with the menu open
+//! (`ui::module_shell::MAP_EXTRAS`).
 
 use journey_core::icons::Tool;
 use leptos::prelude::*;
 
 use super::ctx::Ed;
 use crate::ui::icons::tool_icon;
-use crate::ui::map::actions::{MapActions, MapPrintSheet, PaperChoice};
+use crate::ui::map::actions::PaperChoice;
+
+/// The parts of the map page that only the whole app carries — the menu's panel, the print
+/// sheet and the flow view — chosen by the module that renders the page (function pointers,
+/// so a module links only the parts it passes).
+#[derive(Clone, Copy)]
+pub struct MapExtras {
+    /// The menu's panel, given whether the menu is open.
+    pub panel: fn(RwSignal<bool>) -> AnyView,
+    pub print_sheet: fn() -> AnyView,
+    /// The flow view, or in the map module the switch to the whole app that shows it.
+    pub flow: fn(Ed) -> AnyView,
+    /// Whether the menu is open, or the flow view shown, at once: the map module asked for
+    /// it before handing the page over (`state::take_intent`).
+    pub menu_at_start: fn() -> bool,
+    pub flow_at_start: fn() -> bool,
+}
 
 #[component]
-pub fn MapBar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
+pub fn MapBar(ed: Ed, flow: RwSignal<bool>, parts: MapExtras) -> impl IntoView {
     // The menu's paper size reaches the print sheet beside it.
     provide_context(PaperChoice(RwSignal::new("a4")));
     let id = move || ed.map.id();
@@ -49,7 +70,7 @@ pub fn MapBar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
     on_cleanup(move || keys.remove());
     let name = Memo::new(move |_| ed.with_map(|m| m.name.clone()).unwrap_or_default());
     let renaming = RwSignal::new(false);
-    let menu = RwSignal::new(false);
+    let menu = RwSignal::new((parts.menu_at_start)());
     let rename = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         if !v.trim().is_empty() {
@@ -89,8 +110,8 @@ pub fn MapBar(ed: Ed, flow: RwSignal<bool>) -> impl IntoView {
             </span>
         </div>
         <div class="map-menu-panel" class:open=move || menu.get() data-testid="map-menu-panel">
-            <MapActions/>
+            {(parts.panel)(menu)}
         </div>
-        <MapPrintSheet/>
+        {(parts.print_sheet)()}
     }
 }

@@ -5,32 +5,34 @@
 //! methods in journey-core.
 
 mod ctx;
-mod flow;
+pub mod flow;
 mod map_bar;
+pub use map_bar::MapExtras;
 mod personas;
 mod routes;
 mod score_line;
 pub mod template_picker;
 
+pub use ctx::Ed;
+
 use leptos::prelude::*;
 
 use crate::ui::map_canvas::MapCanvas;
 use crate::ui::shell::map_frame::MapHandle;
-use ctx::Ed;
 
 /// The editor of the page's map (rendered inside its `MapFrame`).
 #[component]
-pub fn Editor() -> impl IntoView {
+pub fn Editor(parts: MapExtras) -> impl IntoView {
     let handle = MapHandle::current();
     let ed = Ed::new(handle);
-    let flow = RwSignal::new(false);
+    let flow = RwSignal::new((parts.flow_at_start)());
     let description = Memo::new(move |_| ed.with_map(|m| m.description.clone()).unwrap_or_default());
     view! {
         <article class="map ed" data-testid="map-view">
-            <map_bar::MapBar ed flow/>
+            <map_bar::MapBar ed flow parts/>
             {move || ed.problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="editor-problem">{p}</p> })}
             <Show when=move || !flow.get()
-                fallback=move || view! { <score_line::ScoreLine map=handle/> <flow::FlowView ed/> }>
+                fallback=move || view! { <score_line::ScoreLine map=handle/> {(parts.flow)(ed)} }>
                 <MapCanvas map=handle><score_line::ScoreLine map=handle/></MapCanvas>
             </Show>
             <div class="ed-below">

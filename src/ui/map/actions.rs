@@ -16,6 +16,18 @@ use crate::ui::browser::fullscreen::request_fullscreen;
 use crate::ui::shell::route::{navigate, Page};
 use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::map::map_texts;
+use crate::ui::editor::MapExtras;
+use crate::ui::state::{take_intent, Intent};
+
+/// The map page's menu panel, print sheet and flow view in the whole app (see
+/// `editor::MapExtras`).
+pub const EXTRAS: MapExtras = MapExtras {
+    panel: |_| view! { <MapActions/> }.into_any(),
+    print_sheet: || view! { <MapPrintSheet/> }.into_any(),
+    flow: |ed| view! { <crate::ui::editor::flow::FlowView ed/> }.into_any(),
+    menu_at_start: || take_intent(Intent::MapMenu),
+    flow_at_start: || take_intent(Intent::FlowView),
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Panel {

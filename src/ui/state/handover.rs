@@ -67,3 +67,39 @@ fn from_array(value: &JsValue) -> Vec<JourneyMap> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else { return Vec::new() };
     array.iter().filter_map(|v| v.as_string()).filter_map(|text| parse_map(&text).ok()).collect()
 }
+
+/// What the user asked for that the next module does (the map module has no menu panel and
+/// no flow view: its buttons load the whole app, which opens the menu or shows the flow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    MapMenu,
+    FlowView,
+}
+
+impl Intent {
+    fn key(self) -> &'static str {
+        match self {
+            Intent::MapMenu => "map-menu",
+            Intent::FlowView => "flow-view",
+        }
+    }
+}
+
+/// The window property an [`Intent`] waits on.
+const INTENT: &str = "__journeyStudioIntent";
+
+/// Leaves `intent` for the next module.
+pub fn hand_over_intent(intent: Intent) {
+    let _ = js_sys::Reflect::set(&js_sys::global(), &INTENT.into(), &intent.key().into());
+}
+
+/// Whether the previous module left `intent`; it is taken, so it is acted on once.
+pub fn take_intent(intent: Intent) -> bool {
+    let global = js_sys::global();
+    let left = js_sys::Reflect::get(&global, &INTENT.into()).ok().and_then(|v| v.as_string());
+    if left.as_deref() != Some(intent.key()) {
+        return false;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &INTENT.into());
+    true
+}

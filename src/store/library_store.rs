@@ -9,7 +9,7 @@
 //! of maps it does not know whose key still exists (another tab made them).
 
 use journey_core::library::Library;
-use journey_core::model::schema::{parse_map, to_json, LoadError};
+use journey_core::model::schema::{read_stored_map, to_json, LoadError};
 use journey_core::model::JourneyMap;
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +84,7 @@ fn read_library(kv: &dyn KeyValue) -> Loaded {
     }
     for entry in entries {
         let text = kv.get(&keys::map_key(&entry.id));
-        match text.as_deref().map(parse_map) {
+        match text.as_deref().map(read_stored_map) {
             Some(Ok(map)) if map.id == entry.id => loaded.library.maps.push(map),
             Some(Ok(mut map)) => {
                 // The key is the truth: a map copied by hand under another key keeps that key.

@@ -26,6 +26,9 @@ pub enum LoadError {
     NewerVersion { found: u32, supported: u32 },
     /// JSON, but not a journey map: `path` is the JSON path of the offending value.
     Invalid { path: String, detail: String },
+    /// JSON, but not a journey map, found by [`read_stored_map`]: line and column (1-based)
+    /// of the offending value instead of its path.
+    InvalidAt { line: usize, column: usize, detail: String },
 }
 
 impl LoadError {
@@ -52,6 +55,12 @@ impl LoadError {
             (LoadError::Invalid { path, detail }, Lang::De) => {
                 format!("Keine gültige Journey Map bei {path}: {detail}")
             }
+            (LoadError::InvalidAt { line, column, detail }, Lang::En) => {
+                format!("Not a valid journey map at line {line}, column {column}: {detail}")
+            }
+            (LoadError::InvalidAt { line, column, detail }, Lang::De) => {
+                format!("Keine gültige Journey Map in Zeile {line}, Spalte {column}: {detail}")
+            }
         }
     }
 }
@@ -66,16 +75,43 @@ impl std::error::Error for LoadError {}
 
 /// Reads a map from JSON text, migrating older schema versions.
 pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+    map_from_value(parse_value(text)?)
+}
+
+/// Reads a map the app stored itself (local storage, another tab's write, the undo history
+/// handed between the app's wasm modules): the same version checks and migration as
+/// [`parse_map`], but a value that does not fit is reported with serde_json's line and
+/// column ([`LoadError::InvalidAt`]) instead of its JSON path. Maps are stored as pretty
+/// JSON, so the line names the field. It needs no serde_path_to_error, whose code (about a
+/// tenth of a small module) stays out of the library and map modules that only read
+/// stored maps; files a user picks keep their JSON paths ([`parse_map`]).
+pub fn read_stored_map(text: &str) -> Result<JourneyMap, LoadError> {
+    let mut value = parse_value(text)?;
+    let version = checked_version(&value)?;
+    let invalid_at = |e: serde_json::Error| LoadError::InvalidAt {
         line: e.line(),
         column: e.column(),
         detail: strip_position(&e.to_string()),
-    })?;
-    map_from_value(value)
+    };
+    if version == SCHEMA_VERSION {
+        return serde_json::from_str(text).map_err(invalid_at);
+    }
+    // An older map: migrated as a value, then read from its text (positions then refer to
+    // the migrated JSON, written compactly — rare enough for a stored map).
+    migrate(&mut value, version);
+    serde_json::from_str(&value.to_string()).map_err(invalid_at)
 }
 
-/// Reads a map from an already parsed JSON value (e.g. one entry of a backup file).
-pub fn map_from_value(mut value: Value) -> Result<JourneyMap, LoadError> {
+fn parse_value(text: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail: strip_position(&e.to_string()),
+    })
+}
+
+/// The map's `schema_version`, refused when missing, not a whole number, 0 or newer.
+fn checked_version(value: &Value) -> Result<u32, LoadError> {
     let version = match value.get("schema_version") {
         None => {
             return Err(LoadError::Invalid {
@@ -98,6 +134,12 @@ pub fn map_from_value(mut value: Value) -> Result<JourneyMap, LoadError> {
             detail: "version 0 does not exist".into(),
         });
     }
+    Ok(version)
+}
+
+/// Reads a map from an already parsed JSON value (e.g. one entry of a backup file).
+pub fn map_from_value(mut value: Value) -> Result<JourneyMap, LoadError> {
+    let version = checked_version(&value)?;
     migrate(&mut value, version);
     let map: JourneyMap = serde_path_to_error::deserialize(value).map_err(|e| LoadError::Invalid {
         path: e.path().to_string(),
@@ -236,5 +278,30 @@ mod tests {
         assert!(matches!(parse_map("{\"schema_version\": -1}"), Err(LoadError::Invalid { .. })));
         assert!(matches!(parse_map("[]"), Err(LoadError::Invalid { .. })));
         assert!(matches!(parse_map(""), Err(LoadError::Syntax { .. })));
+    }
+
+    #[test]
+    fn a_stored_map_reads_like_a_file_and_names_line_and_column() {
+        let m = sample();
+        assert_eq!(read_stored_map(&to_json(&m)).unwrap(), m);
+        let v1 = r#"{"schema_version":1,"id":"m","name":"Shop","created_at":0,"updated_at":5,
+            "stages":[{"id":"s1","name":"Buy"}],
+            "touchpoints":[{"id":"t1","stage_id":"s1","title":"Pay"}],"routes":[],"next_seq":2}"#;
+        assert_eq!(read_stored_map(v1).unwrap(), parse_map(v1).unwrap());
+        let text = to_json(&m).replacen("\"emotion\": 1", "\"emotion\": \"happy\"", 1);
+        let line = text.lines().position(|l| l.contains("\"emotion\": \"happy\"")).unwrap() + 1;
+        match read_stored_map(&text).unwrap_err() {
+            LoadError::InvalidAt { line: at, detail, .. } => {
+                assert_eq!(at, line);
+                assert!(detail.contains("happy"), "{detail}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        let err = read_stored_map(&text).unwrap_err();
+        assert!(err.message(Lang::De).starts_with(&format!("Keine gültige Journey Map in Zeile {line}, Spalte ")));
+        let newer = to_json(&m).replacen(&format!("\"schema_version\": {SCHEMA_VERSION}"), "\"schema_version\": 7", 1);
+        assert_eq!(read_stored_map(&newer).unwrap_err(), LoadError::NewerVersion { found: 7, supported: SCHEMA_VERSION });
+        assert!(matches!(read_stored_map("{}"), Err(LoadError::Invalid { .. })));
+        assert!(matches!(read_stored_map(""), Err(LoadError::Syntax { .. })));
     }
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use journey_core::history::History;
 use journey_core::library::Library;
-use journey_core::model::schema::{parse_map, to_json};
+use journey_core::model::schema::{read_stored_map, to_json};
 use journey_core::model::JourneyMap;
 use leptos::prelude::WithValue;
 use wasm_bindgen::{JsCast, JsValue};
@@ -65,7 +65,7 @@ fn as_array(maps: &[JourneyMap]) -> js_sys::Array {
 
 fn from_array(value: &JsValue) -> Vec<JourneyMap> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else { return Vec::new() };
-    array.iter().filter_map(|v| v.as_string()).filter_map(|text| parse_map(&text).ok()).collect()
+    array.iter().filter_map(|v| v.as_string()).filter_map(|text| read_stored_map(&text).ok()).collect()
 }
 
 /// What the user asked for that the next module does (the map module has no menu panel and

@@ -12,7 +12,7 @@
 //! Only the map key's event is acted on: a save writes the revision record first and the
 //! map second, so when the map's event arrives its revision is already stored.
 
-use journey_core::model::schema::parse_map;
+use journey_core::model::schema::read_stored_map;
 use leptos::prelude::*;
 
 use super::{AppState, NewMap};
@@ -37,7 +37,7 @@ impl AppState {
         // commits it before calling this.)
         let known = self.library.with_untracked(|l| l.get(&id).is_some());
         let dirty = self.dirty.with_value(|d| d.contains(&id));
-        match new_value.map(|text| parse_map(&text)) {
+        match new_value.map(|text| read_stored_map(&text)) {
             None if known && dirty => self.add_conflict(&id, true),
             None => {
                 self.library.update(|l| {
@@ -88,7 +88,7 @@ impl AppState {
     /// "Load theirs": the stored version replaces this tab's (gone when the other tab
     /// deleted it). This tab's version stays one undo step away.
     pub fn load_theirs(&self, id: &str) {
-        let stored = self.kv.with_value(|kv| kv.get(&keys::map_key(id))).and_then(|t| parse_map(&t).ok());
+        let stored = self.kv.with_value(|kv| kv.get(&keys::map_key(id))).and_then(|t| read_stored_map(&t).ok());
         let revision = self.kv.with_value(|kv| read_revision(kv.as_ref(), id)).revision;
         self.dirty.update_value(|d| {
             d.remove(id);

@@ -91,6 +91,25 @@ test('the map menu opens in the whole app, with the undo step', () => withPage(b
   await title(page).filter({ hasText: /^Coffee to go$/ }).waitFor();
 }));
 
+test('the flow view opens in the whole app; paper printed from the map module says where the print sheet is', () =>
+  withPage(browser, 'flow-and-print-from-map-module', async (page) => {
+    const wasm = wasmFetched(page);
+    await page.goto(srv.base);
+    await page.getByTestId('map-link').first().click();
+    await page.getByTestId('map-canvas').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.match(await page.locator('.print-sheet').textContent(), /open the map's menu/);
+    assert.ok(await page.locator('.print-sheet').isVisible());
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.print-sheet').isVisible(), false);
+    await page.getByTestId('view-flow').click();
+    await page.getByTestId('flow-view').locator('svg').waitFor();
+    assert.ok(wasm.has('journey-studio'));
+    assert.equal(await page.getByTestId('view-flow').getAttribute('aria-pressed'), 'true');
+    await page.getByTestId('view-grid').click();
+    await page.getByTestId('map-canvas').waitFor();
+  }));
+
 test('typed text not yet committed is written before the whole app loads', () => withPage(browser, 'typing-across-modules', async (page) => {
   await page.goto(srv.base);
   await page.getByTestId('map-link').first().click();

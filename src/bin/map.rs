@@ -1,5 +1,6 @@
-//! Entry point of the map module, loaded on demand when a map opens: the map page and the
-//! library page (see `ui::module_shell`); any other page loads the whole app (`src/main.rs`).
+//! Entry point of the map module, loaded on demand when a map opens: the map page (see
+//! `ui::module_shell`); the library is the library module's, any other page the whole app's
+//! (`src/main.rs`).
 
 fn main() {
     journey_studio::start_map();

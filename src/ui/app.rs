@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The header of every page: brand (link to the library), save state, language switch.
-/// Also used by the first-load module's shell (`module_shell.rs`).
+/// Also used by the shell of the library and map modules (`module_shell.rs`).
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = expect_context::<AppState>();

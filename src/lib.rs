@@ -25,6 +25,7 @@ pub fn start_library() {
         shows: |page| *page == Page::Library,
         render: |_| view! { <ui::library::page::LibraryPage/> }.into_any(),
         elsewhere: |page| if matches!(page, Page::Map(_)) { Target::Map } else { Target::App },
+        example: Some(journey_core::templates::coffee_to_go),
     });
 }
 
@@ -40,5 +41,7 @@ pub fn start_map() {
             _ => ().into_any(),
         },
         elsewhere: |page| if *page == Page::Library { Target::Library } else { Target::App },
+        // Opened after the library module, which has seeded the example on a first start.
+        example: None,
     });
 }

@@ -59,7 +59,7 @@ async fn charts_follow_edits_and_undo_live() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let state = AppState::load();
+    let state = AppState::load(Some(journey_core::templates::coffee_to_go));
     state.set_lang(Lang::En);
     let id = state.library.with_untracked(|l| l.maps[0].id.clone());
     let page_id = id.clone();

@@ -37,7 +37,7 @@ fn tell(state: &AppState, id: &str) {
 /// A fresh storage with the example map written by a first tab; returns that tab and the id.
 fn first_tab() -> (AppState, String) {
     clear_app_keys();
-    let a = AppState::load();
+    let a = AppState::load(Some(journey_core::templates::coffee_to_go));
     a.flush();
     let id = a.library.with_untracked(|l| l.maps[0].id.clone());
     (a, id)
@@ -46,7 +46,7 @@ fn first_tab() -> (AppState, String) {
 #[wasm_bindgen_test]
 fn a_tab_without_unsaved_edits_follows_the_other_and_both_edits_are_kept() {
     let (a, id) = first_tab();
-    let b = AppState::load();
+    let b = AppState::load(Some(journey_core::templates::coffee_to_go));
     a.edit_map(&id, |m| m.name = "Renamed in A".into());
     a.flush();
     tell(&b, &id);
@@ -63,7 +63,7 @@ fn a_tab_without_unsaved_edits_follows_the_other_and_both_edits_are_kept() {
 #[wasm_bindgen_test]
 fn the_second_writer_is_held_back_told_and_keeps_a_copy() {
     let (a, id) = first_tab();
-    let b = AppState::load();
+    let b = AppState::load(Some(journey_core::templates::coffee_to_go));
     a.edit_map(&id, |m| m.name = "Renamed in A".into());
     a.flush();
     // B edits its older version before it heard of A's write: the save is refused.
@@ -98,7 +98,7 @@ fn the_second_writer_is_held_back_told_and_keeps_a_copy() {
 #[wasm_bindgen_test]
 fn load_theirs_drops_mine_from_storage_but_keeps_it_one_undo_away() {
     let (a, id) = first_tab();
-    let b = AppState::load();
+    let b = AppState::load(Some(journey_core::templates::coffee_to_go));
     a.edit_map(&id, |m| m.name = "Renamed in A".into());
     a.flush();
     b.edit_map(&id, |m| m.description = "Written in B".into());
@@ -112,13 +112,13 @@ fn load_theirs_drops_mine_from_storage_but_keeps_it_one_undo_away() {
 #[wasm_bindgen_test]
 fn a_map_deleted_in_the_other_tab_goes_unless_edited_here() {
     let (a, id) = first_tab();
-    let b = AppState::load();
+    let b = AppState::load(Some(journey_core::templates::coffee_to_go));
     a.delete(&id);
     b.on_storage_event(&keys::map_key(&id), None);
     assert!(b.library.with_untracked(|l| l.get(&id).is_none()));
 
     let (a, id) = first_tab();
-    let b = AppState::load();
+    let b = AppState::load(Some(journey_core::templates::coffee_to_go));
     b.edit_map(&id, |m| m.description = "Written in B".into());
     a.delete(&id);
     b.on_storage_event(&keys::map_key(&id), None);

@@ -17,7 +17,7 @@ use crate::i18n::texts;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::load(Some(journey_core::templates::coffee_to_go));
     provide_context(state);
     let page = use_page();
     let t = move || texts(state.lang.get());

@@ -70,6 +70,8 @@ pub struct Module {
     pub render: fn(&Page) -> AnyView,
     /// The module that shows a page this one does not.
     pub elsewhere: fn(&Page) -> Target,
+    /// The example seeded on the very first start, if this module can be the first one.
+    pub example: Option<super::state::ExampleBuilder>,
 }
 
 #[wasm_bindgen(inline_js = "
@@ -176,7 +178,7 @@ fn to_app_when(asked: impl Fn() -> bool + 'static, intent: Intent) {
 
 #[component]
 fn ModuleShell(module: Module, number: u32) -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::load(module.example);
     provide_context(state);
     let to_app = RwSignal::new(false);
     provide_context(ToApp(to_app));

@@ -24,7 +24,6 @@ use journey_core::library::Library;
 use journey_core::model::snapshot::{Snapshot, SnapshotHeader};
 use journey_core::model::{JourneyMap, Lang};
 use journey_core::storage_meter::StorageUsage;
-use journey_core::templates::Template;
 use leptos::prelude::*;
 
 use crate::store::backend::{BrowserStorage, StorageHealth};
@@ -50,15 +49,17 @@ pub enum SaveStatus {
     Failed { map_name: String, error: SetError },
 }
 
+/// The example map seeded on the very first start (`journey_core::templates::coffee_to_go`).
+pub type ExampleBuilder = fn(String, f64, Lang) -> JourneyMap;
+
 /// Where a new map comes from (see [`AppState::add_map`]).
 pub enum NewMap {
     /// A blank five-stage map; an empty name gets the default name of the UI language.
     Blank(String),
-    /// The "Coffee to go" example.
-    Example,
-    Template(Template),
-    /// Built by a `journey_core::templates` function, e.g. the touchpoint-illusion example.
-    Builder(fn(String, f64, Lang) -> JourneyMap),
+    /// Built from a new id, the time and the UI language: an example or a template of
+    /// `journey_core::templates`. A function rather than a list of the templates, so that
+    /// only the module that offers them carries their text (the map module does not).
+    Builder(Box<dyn FnOnce(String, f64, Lang) -> JourneyMap>),
     /// A copy of a map of the library, named "<name> (copy)".
     CopyOf(String),
     /// A map that comes with its own id: imported, restored from a snapshot, or saved
@@ -100,8 +101,9 @@ pub struct AppState {
 
 impl AppState {
     /// Opens storage (or memory when the browser refuses it), loads the library and seeds
-    /// the example map on the very first start.
-    pub fn load() -> AppState {
+    /// `example` on the very first start. The map module passes `None`: it opens after the
+    /// library module, which has seeded and written the example already.
+    pub fn load(example: Option<ExampleBuilder>) -> AppState {
         // A full storage is still read: its maps are shown, never hidden behind an empty
         // library in memory; only an unavailable one is replaced by memory.
         let (kv, health): (Rc<dyn KeyValue>, StorageHealth) = match BrowserStorage::probe() {
@@ -135,8 +137,8 @@ impl AppState {
             typing: StoredValue::new_local(false),
         };
         // A full storage gets no example: the user's maps are there, and nothing fits.
-        if loaded.first_start && health != StorageHealth::Full {
-            state.add_map(NewMap::Example);
+        if let Some(example) = example.filter(|_| loaded.first_start && health != StorageHealth::Full) {
+            state.add_map(NewMap::Builder(Box::new(example)));
         }
         if loaded.index_rebuilt {
             state.write_index();
@@ -214,9 +216,7 @@ impl AppState {
         self.library.update(|lib| {
             added = match new {
                 NewMap::Blank(name) => Some(lib.create_blank(&id, &name, t.new_map_default_name, now, lang)),
-                NewMap::Example => Some(lib.create_example(&id, now, lang)),
                 NewMap::CopyOf(source) => lib.duplicate(&source, &id, t.copy_suffix, now),
-                NewMap::Template(template) => Some(push(lib, template.build(&id, now, lang))),
                 NewMap::Builder(build) => Some(push(lib, build(id.clone(), now, lang))),
                 NewMap::Ready(map) => Some(push(lib, map)),
             }

@@ -16,7 +16,7 @@ pub fn TemplatePicker() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(template) = Template::from_key(&chosen.get_untracked()) {
-            if let Some(id) = state.add_map(NewMap::Template(template)) {
+            if let Some(id) = state.add_map(NewMap::Builder(Box::new(move |id, now, lang| template.build(id, now, lang)))) {
                 navigate(&Page::Map(id));
             }
         }

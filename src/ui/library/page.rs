@@ -36,11 +36,11 @@ pub fn LibraryPage() -> impl IntoView {
                 </label>
                 <button type="submit" data-testid="create-blank">{move || t().create_blank}</button>
                 <button type="button" data-testid="create-example"
-                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Example) { navigate(&Page::Map(id)) }>
+                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(Box::new(journey_core::templates::coffee_to_go))) { navigate(&Page::Map(id)) }>
                     {move || t().create_example}
                 </button>
                 <button type="button" data-testid="create-running-shoes"
-                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(journey_core::templates::online_shop_checkout)) { navigate(&Page::Map(id)) }>
+                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(Box::new(journey_core::templates::online_shop_checkout))) { navigate(&Page::Map(id)) }>
                     {move || library_texts(state.lang.get()).create_running_shoes}
                 </button>
             </form>

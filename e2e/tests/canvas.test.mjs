@@ -329,7 +329,9 @@ test('Delete asks first (the focus on Cancel), deletes on confirmation and Ctrl+
     await until(() => focusedCard(page), first);
     await page.keyboard.press('Delete');
     await page.getByRole('alertdialog').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'cancel-delete');
+    // The focus moves to Cancel in the frame after the dialog appears.
+    const focused = () => page.evaluate(() => document.activeElement?.dataset.testid);
+    await until(focused, 'cancel-delete');
     await page.keyboard.press('Enter');
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('touchpoint').count(), before, 'Cancel deletes nothing');
@@ -337,6 +339,7 @@ test('Delete asks first (the focus on Cancel), deletes on confirmation and Ctrl+
 
     await page.keyboard.press('Delete');
     await page.getByRole('alertdialog').waitFor();
+    await until(focused, 'cancel-delete');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'confirm-delete');
     await page.keyboard.press('Enter');

@@ -110,6 +110,34 @@ test('the flow view opens in the whole app; paper printed from the map module sa
     await page.getByTestId('map-canvas').waitFor();
   }));
 
+test('Ctrl+P in the map module prints the map\'s sheet from the whole app', () => withPage(browser, 'ctrl-p-from-map-module', async (page) => {
+  const wasm = wasmFetched(page);
+  // The browser's print dialog is replaced by a counter that records what the sheet holds
+  // at the moment of printing.
+  await page.addInitScript(() => {
+    window.__printed = [];
+    window.print = () => window.__printed.push(document.querySelector('.print-sheet')?.textContent || '');
+  });
+  await page.goto(srv.base);
+  await page.getByTestId('map-link').first().click();
+  await page.getByTestId('map-canvas').waitFor();
+  assert.ok(!wasm.has('journey-studio'));
+  await page.getByTestId('map-canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+p');
+  await page.waitForFunction(() => window.__printed.length > 0, null, { timeout: 20000 });
+  assert.ok(wasm.has('journey-studio'), 'the whole app was loaded to print');
+  const printed = await page.evaluate(() => window.__printed);
+  assert.equal(printed.length, 1, 'printed once');
+  assert.match(printed[0], /Coffee to go/);
+  assert.doesNotMatch(printed[0], /open the map's menu/);
+  // Still the map, in the whole app now; a reload does not print again.
+  assert.equal(await title(page).textContent(), 'Coffee to go');
+  await page.reload();
+  await page.getByTestId('map-canvas').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__printed.length), 0);
+}));
+
 test('typed text not yet committed is written before the whole app loads', () => withPage(browser, 'typing-across-modules', async (page) => {
   await page.goto(srv.base);
   await page.getByTestId('map-link').first().click();

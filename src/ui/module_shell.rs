@@ -145,8 +145,8 @@ fn unmount(number: u32) {
 struct ToApp(RwSignal<bool>);
 
 /// The map module's menu panel, print sheet and flow view: opening the menu or the flow view
-/// loads the whole app, which opens it (`Intent`); the print sheet is the whole app's too, so
-/// paper printed from here says where to find it.
+/// loads the whole app, which opens it (`Intent`); the print sheet is the whole app's too:
+/// Ctrl+P loads it and prints, and paper printed from the browser's menu says where to find it.
 pub const MAP_EXTRAS: MapExtras = MapExtras {
     panel: |menu| {
         to_app_when(move || menu.get(), Intent::MapMenu);
@@ -154,6 +154,18 @@ pub const MAP_EXTRAS: MapExtras = MapExtras {
     },
     print_sheet: || {
         let state = expect_context::<AppState>();
+        // Ctrl+P (Cmd+P) is the usual way to print: the whole app takes over and prints the
+        // map's sheet. The stand-in below is what paper shows when the browser's own menu
+        // prints from here.
+        let to_app = expect_context::<ToApp>();
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("p") {
+                ev.prevent_default();
+                hand_over_intent(Intent::Print);
+                to_app.0.set(true);
+            }
+        });
+        on_cleanup(move || keys.remove());
         view! { <div class="print-sheet"><p>{move || texts(state.lang.get()).print_from_menu}</p></div> }.into_any()
     },
     flow: |_: Ed| {

@@ -88,6 +88,14 @@ pub fn MapPrintSheet() -> impl IntoView {
         timer.set_value(set_timeout_with_handle(catch_up, std::time::Duration::from_millis(SHEET_DELAY_MS)).ok());
     });
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| catch_up());
+    // Ctrl+P pressed in the map module, which has no sheet: print once this one is drawn.
+    if take_intent(Intent::Print) {
+        request_animation_frame(move || {
+            if map.try_get_untracked().is_some() {
+                let _ = window().print();
+            }
+        });
+    }
     on_cleanup(move || {
         printing.remove();
         if let Some(h) = timer.try_get_value().flatten() {

@@ -74,6 +74,8 @@ fn from_array(value: &JsValue) -> Vec<JourneyMap> {
 pub enum Intent {
     MapMenu,
     FlowView,
+    /// Ctrl+P in the map module: the whole app prints the map's sheet.
+    Print,
 }
 
 impl Intent {
@@ -81,6 +83,7 @@ impl Intent {
         match self {
             Intent::MapMenu => "map-menu",
             Intent::FlowView => "flow-view",
+            Intent::Print => "print",
         }
     }
 }

@@ -4,7 +4,9 @@
 // goes along (src/ui/state/handover.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -166,3 +168,38 @@ test('deep links: a map opens in the map module, its scores in the whole app', (
   await scores.getByTestId('journey-header').waitFor();
   assert.deepEqual([...wasm2].sort(), ['journey-studio', 'library']);
 }));
+
+test('a module that takes long shows "Loading the page…"; one that fails says so and offers a retry', async () => {
+  // Service workers blocked, so every fetch of the module goes through the routes below.
+  const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/\/map_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(srv.base);
+    await page.getByTestId('map-link').first().click();
+    // Hidden for the first 200 ms (a fast load shows nothing), then shown while it loads.
+    const loading = page.getByTestId('module-loading');
+    await loading.waitFor();
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="module-loading"]')).opacity === '1');
+    assert.equal(await loading.textContent(), 'Loading the page…');
+    release();
+    await page.getByTestId('map-canvas').waitFor();
+    assert.equal(await loading.count(), 0);
+
+    // The whole app cannot be fetched: the page says so and offers a retry.
+    await page.route(/journey-studio(-[0-9a-f]+)?(_bg\.wasm|\.js)$/, (route) => route.abort());
+    await page.getByTestId('nav-scores').click();
+    const failed = page.getByTestId('module-failed');
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /could not be loaded/);
+    assert.equal(await failed.getByRole('button', { name: 'Try again' }).count(), 1);
+  } catch (e) {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'module-loading.png') }).catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
+});

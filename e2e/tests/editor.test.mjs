@@ -255,3 +255,44 @@ test('every template opens in English and German, with nothing left untranslated
       assert.match(b.addLabel, /Touchpoint zu .* hinzufügen/);
     }
   }));
+
+test('a long list of routes starts closed with its count, opens on click, and a renamed touchpoint shows in it', () =>
+  withPage(browser, 'editor-many-routes', async (page) => {
+    const N = 60;
+    await page.goto(srv.base);
+    await page.getByLabel('Name of the new map').fill('Many routes');
+    await page.getByRole('button', { name: 'New blank map' }).click();
+    await waitSaved(page);
+    const id = mapId(page);
+    // N touchpoints in a chain: N − 1 routes.
+    await page.evaluate(({ id, n }) => {
+      const key = 'journey-studio:map:' + id;
+      const map = JSON.parse(localStorage.getItem(key));
+      for (let i = 0; i < n; i++) {
+        map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[i % 5].id, title: `Step ${i}`, channel: { kind: 'website' } });
+        if (i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: map.touchpoints[i].id, kind: 'planned' });
+      }
+      localStorage.setItem(key, JSON.stringify(map));
+    }, { id, n: N });
+    await page.reload();
+    const routes = page.getByTestId('routes');
+    await routes.waitFor();
+    assert.equal(await routes.evaluate((el) => el.open), false, 'closed');
+    assert.equal(await routes.locator('summary').textContent(), `Routes (${N - 1})`);
+    assert.equal(await page.getByTestId('route').count(), 0, 'no rows built while closed');
+    await routes.locator('summary').click();
+    await until(() => page.getByTestId('route').count(), N - 1);
+    assert.equal(await page.getByTestId('route-from').locator('option').count(), N + 1, 'every touchpoint and "–"');
+    // A renamed touchpoint: its two routes and its options follow (keyed lists).
+    await page.getByTestId('touchpoint').first().click();
+    await page.getByTestId('inspector').getByTestId('tp-title').fill('First step');
+    await page.getByTestId('inspector').getByTestId('tp-title').press('Enter');
+    await until(() => page.getByTestId('route').first().textContent(), 'First step → Step 1 (planned)Remove');
+    assert.equal(await page.getByTestId('route-from').locator('option', { hasText: 'First step' }).count(), 1);
+    assert.equal(await page.getByTestId('route-from').locator('option').count(), N + 1);
+    // The choice survives a reload (open stays a view setting: a long list starts closed again).
+    await waitSaved(page);
+    await page.reload();
+    await routes.waitFor();
+    assert.equal(await routes.evaluate((el) => el.open), false);
+  }));

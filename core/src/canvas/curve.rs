@@ -8,6 +8,7 @@
 //! user text escaped, so the UI may insert it as markup. The persona legend is the UI's,
 //! from [`CurveLine::name`] and [`CurveLine::color`].
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::charts::escape;
@@ -61,10 +62,13 @@ pub struct CanvasCurve {
 /// The curve of the touchpoints `layout` shows. With a persona filter only that persona's
 /// lines; without personas one line through every touchpoint.
 pub fn canvas_curve(map: &JourneyMap, layout: &CanvasLayout, persona: Option<&str>) -> CanvasCurve {
+    // By a hash map: a search per column was quadratic (45,000 comparisons per edit on a
+    // 300-touchpoint map).
+    let by_id: HashMap<&str, &Touchpoint> = map.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect();
     let shown: Vec<(f64, &Touchpoint)> = layout
         .columns
         .iter()
-        .filter_map(|c| Some((c.center() - layout.label_width, map.touchpoint(c.touchpoint()?)?)))
+        .filter_map(|c| Some((c.center() - layout.label_width, *by_id.get(c.touchpoint()?)?)))
         .collect();
     let personas: Vec<(Option<String>, String)> = if map.personas.is_empty() {
         vec![(None, String::new())]

@@ -90,3 +90,28 @@ export function brokenWords(page, selector) {
     return out;
   }, selector);
 }
+
+/**
+ * Makes a blank map named `name` through the UI and gives it `n` touchpoints "Step 0" … in
+ * storage (spread in order over the five stages; emotions −2…+2 in turn), with a chain of
+ * n − 1 routes when `routes`; then reloads. Returns the map's id.
+ */
+export async function newLargeMap(page, base, name, n, { routes = false } = {}) {
+  await page.goto(base);
+  await page.getByLabel('Name of the new map').fill(name);
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await waitSaved(page);
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+  await page.evaluate(({ id, n, routes }) => {
+    const key = 'journey-studio:map:' + id;
+    const map = JSON.parse(localStorage.getItem(key));
+    for (let i = 0; i < n; i++) {
+      map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[Math.floor(i * 5 / n)].id,
+        title: `Step ${i}`, channel: { kind: 'website' }, emotion: (i % 5) - 2 });
+      if (routes && i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: map.touchpoints[i].id, kind: 'planned' });
+    }
+    localStorage.setItem(key, JSON.stringify(map));
+  }, { id, n, routes });
+  await page.reload();
+  return id;
+}

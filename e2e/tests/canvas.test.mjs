@@ -4,7 +4,7 @@
 // visible "+" buttons, the inspector, a drag, undo and redo that survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, until, brokenWords } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until, brokenWords, newLargeMap } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -352,21 +352,7 @@ test('a large map draws the cards near the view; End and scrolling reach the far
   withPage(browser, 'canvas-large', async (page) => {
     const N = 150;
     await page.setViewportSize(PROJECTOR);
-    await page.goto(srv.base);
-    await page.getByLabel('Name of the new map').fill('Large map');
-    await page.getByRole('button', { name: 'New blank map' }).click();
-    await waitSaved(page);
-    const id = mapId(page);
-    await page.evaluate(({ id, n }) => {
-      const key = 'journey-studio:map:' + id;
-      const map = JSON.parse(localStorage.getItem(key));
-      for (let i = 0; i < n; i++) {
-        map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[Math.floor(i * 5 / n)].id,
-          title: `Step ${i}`, channel: { kind: 'website' }, emotion: (i % 5) - 2 });
-      }
-      localStorage.setItem(key, JSON.stringify(map));
-    }, { id, n: N });
-    await page.reload();
+    await newLargeMap(page, srv.base, 'Large map', N);
     await settled(page);
     // The curve has every touchpoint; the page holds the cards near the view only.
     await page.waitForFunction((n) => {

@@ -5,7 +5,7 @@
 // every template in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, until } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until, newLargeMap } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -259,22 +259,8 @@ test('every template opens in English and German, with nothing left untranslated
 test('a long list of routes starts closed with its count, opens on click, and a renamed touchpoint shows in it', () =>
   withPage(browser, 'editor-many-routes', async (page) => {
     const N = 60;
-    await page.goto(srv.base);
-    await page.getByLabel('Name of the new map').fill('Many routes');
-    await page.getByRole('button', { name: 'New blank map' }).click();
-    await waitSaved(page);
-    const id = mapId(page);
     // N touchpoints in a chain: N − 1 routes.
-    await page.evaluate(({ id, n }) => {
-      const key = 'journey-studio:map:' + id;
-      const map = JSON.parse(localStorage.getItem(key));
-      for (let i = 0; i < n; i++) {
-        map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[i % 5].id, title: `Step ${i}`, channel: { kind: 'website' } });
-        if (i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: map.touchpoints[i].id, kind: 'planned' });
-      }
-      localStorage.setItem(key, JSON.stringify(map));
-    }, { id, n: N });
-    await page.reload();
+    await newLargeMap(page, srv.base, 'Many routes', N, { routes: true });
     const routes = page.getByTestId('routes');
     await routes.waitFor();
     assert.equal(await routes.evaluate((el) => el.open), false, 'closed');

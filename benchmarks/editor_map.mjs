@@ -57,6 +57,29 @@ export async function openBenchMap(page, base, n) {
 
 // Selecting card n opens the inspector beside the map; the edits go through its fields.
 // Each edit is `prepare` (not timed), `edit`, and `done` (true once the screen shows it).
+/**
+ * Runs in the page (pass it to `page.evaluate`): makes edit `i` and returns the milliseconds
+ * from the edit to the end of the first frame that draws it, between the marks `edit-start`
+ * and `edit-end` (editor_trace.mjs reads them). The app applies an edit in microtasks (its
+ * effects), so `done` is checked between microtasks, where no frame can come in between. A
+ * check on a later task (setTimeout) could run after a frame that already drew the edit and
+ * then wait for one more frame: up to 16.7 ms too much, at random (benchmarks/README.md).
+ */
+export async function timeEdit({ edit, done, i }) {
+  const editFn = new Function('i', edit);
+  const doneFn = new Function('i', done);
+  performance.mark('edit-start');
+  const start = performance.now();
+  editFn(i);
+  for (let k = 0; k < 1000 && !doneFn(i); k++) await Promise.resolve();
+  // An edit drawn only on a later task (none is today) is still waited for.
+  while (!doneFn(i)) await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const ms = performance.now() - start;
+  performance.mark('edit-end');
+  return ms;
+}
+
 // Only the cards near the view are in the page: the n-th of those (a user edits what is seen).
 const select = (n) => `const cards = document.querySelectorAll('[data-testid="touchpoint"]'); cards[(${n}) % cards.length].click();`;
 export const EDITS = {

@@ -3,7 +3,7 @@
 // time per trace event (script, style, layout, paint …) summed over the edits.
 //   node benchmarks/editor_trace.mjs [rename|emotion|move] [runs]
 import { startServer, launch } from '../e2e/harness.mjs';
-import { openBenchMap, EDITS } from './editor_map.mjs';
+import { openBenchMap, EDITS, timeEdit } from './editor_map.mjs';
 
 const kind = process.argv[2] || 'emotion';
 const runs = +(process.argv[3] || 10);
@@ -20,13 +20,7 @@ for (let i = 0; i < runs; i++) {
   await page.evaluate(({ prepare, i }) => new Function('i', prepare)(i), { prepare, i });
   await page.getByTestId('inspector').waitFor();
   await page.waitForTimeout(50);
-  await page.evaluate(async ({ edit, done, i }) => {
-    performance.mark('edit-start');
-    new Function('i', edit)(i);
-    while (!new Function('i', done)(i)) await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    performance.mark('edit-end');
-  }, { edit, done, i });
+  await page.evaluate(timeEdit, { edit, done, i });
 }
 const trace = JSON.parse((await browser.stopTracing()).toString());
 const events = trace.traceEvents;

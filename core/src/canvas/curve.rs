@@ -192,33 +192,89 @@ pub fn render_curve_scale(curve: &CanvasCurve, height: f64) -> String {
     s
 }
 
+/// One line of the curve as the page draws it: the canvas keeps one `<path>` per line and
+/// sets its attributes, so an edit that moves the points changes the path data only (no
+/// markup re-parsed, no element rebuilt).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurvePath {
+    /// The path data, coordinates to a tenth of a pixel.
+    pub d: String,
+    pub color: &'static str,
+    /// The designed (to-be) line: drawn dashed.
+    pub to_be: bool,
+    /// The tooltip: the persona's name (plain text, not escaped).
+    pub title: String,
+}
+
+impl CurvePath {
+    /// "as-is" or "to-be": the line's `data-kind` and the end of its class.
+    pub fn kind(&self) -> &'static str {
+        if self.to_be { "to-be" } else { "as-is" }
+    }
+
+    /// The dash pattern of a to-be line.
+    pub fn dash(&self) -> Option<&'static str> {
+        self.to_be.then_some("6 4")
+    }
+
+    /// The tooltip as an SVG `<title>` child, escaped.
+    pub fn title_markup(&self) -> String {
+        format!("<title>{}</title>", escape(&self.title))
+    }
+}
+
+/// The drawn lines (lines without a point are left out).
+pub fn curve_paths(curve: &CanvasCurve, height: f64, lang: Lang) -> Vec<CurvePath> {
+    let (name, to_be_word, _) = words(lang);
+    curve
+        .lines
+        .iter()
+        .filter(|line| !line.points.is_empty())
+        .map(|line| {
+            // About 14 bytes per point; written without `{:.1}`, whose exact float formatting
+            // was the largest part of drawing the lines of a 300-touchpoint map.
+            let mut d = String::with_capacity(line.points.len() * 14);
+            for (i, (x, v)) in line.points.iter().enumerate() {
+                d.push_str(if i == 0 { "M" } else { " L" });
+                push_tenths(&mut d, *x);
+                d.push(' ');
+                push_tenths(&mut d, y_of(*v, height) + line.offset);
+            }
+            let who = if line.persona.is_some() { line.name.as_str() } else { name };
+            let title = if line.to_be { format!("{who} ({to_be_word})") } else { who.to_string() };
+            CurvePath { d, color: line.color, to_be: line.to_be, title }
+        })
+        .collect()
+}
+
 /// One path per line (as-is solid, to-be dashed), each with its persona's name as tooltip.
 pub fn render_curve_lines(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
-    let (name, to_be_word, _) = words(lang);
     let mut s = String::new();
-    for line in &curve.lines {
-        if line.points.is_empty() {
-            continue;
-        }
-        let mut d = String::new();
-        for (i, (x, v)) in line.points.iter().enumerate() {
-            let _ = write!(d, "{}{x:.1} {:.1}", if i == 0 { "M" } else { " L" }, y_of(*v, height) + line.offset);
-        }
-        let dash = if line.to_be { r#" stroke-dasharray="6 4""# } else { "" };
-        let kind = if line.to_be { "to-be" } else { "as-is" };
-        let title = match (&line.persona, line.to_be) {
-            (None, false) => escape(name),
-            (None, true) => escape(&format!("{name} ({to_be_word})")),
-            (Some(_), false) => escape(&line.name),
-            (Some(_), true) => escape(&format!("{} ({to_be_word})", line.name)),
-        };
+    for p in curve_paths(curve, height, lang) {
+        let dash = p.dash().map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+        let kind = p.kind();
         let _ = write!(
             s,
-            r#"<path d="{d}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{dash} class="curve-line curve-{kind}" data-kind="{kind}"><title>{title}</title></path>"#,
-            line.color
+            r#"<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{dash} class="curve-line curve-{kind}" data-kind="{kind}">{}</path>"#,
+            p.d,
+            p.color,
+            p.title_markup()
         );
     }
     s
+}
+
+/// Writes `v` rounded to one decimal ("12.3", "-0.5", "7.0"), as `{:.1}` does but with
+/// integer arithmetic; a value that is not finite is written as 0.
+fn push_tenths(s: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    if !tenths.is_finite() || tenths == 0.0 {
+        s.push_str("0.0");
+        return;
+    }
+    let tenths = tenths as i64;
+    let abs = tenths.unsigned_abs();
+    let _ = write!(s, "{}{}.{}", if tenths < 0 { "-" } else { "" }, abs / 10, abs % 10);
 }
 
 /// The group tags around a mark: it carries the touchpoint's id and moves the mark, drawn
@@ -229,7 +285,10 @@ pub fn mark_group(m: &CurveMark) -> (String, &'static str) {
 
 /// Where a mark goes: its column's centre.
 pub fn mark_transform(m: &CurveMark) -> String {
-    format!("translate({:.1} 0)", m.x)
+    let mut s = String::from("translate(");
+    push_tenths(&mut s, m.x);
+    s.push_str(" 0)");
+    s
 }
 
 /// One touchpoint's mark at x = 0: its tooltip, the as-is face (or a "?" where the emotion is
@@ -338,6 +397,42 @@ mod tests {
             assert!(y_of(f64::from(v + 1), CURVE_H) < y_of(f64::from(v), CURVE_H));
         }
         assert!(y_of(2.0, CURVE_H) - FACE_R >= 0.0 && y_of(-2.0, CURVE_H) + FACE_R <= CURVE_H, "faces stay inside");
+    }
+
+    #[test]
+    fn tenths_are_written_as_the_standard_formatter_writes_them() {
+        // Values that are not halfway between two tenths (where binary rounding may differ).
+        for v in [0.0, 1.0, -1.0, 12.34, -12.36, 0.04, -0.04, 104.0, 1234.56, 99.96, -7.25 + 0.01, 3.0e6 + 0.123] {
+            let mut s = String::new();
+            push_tenths(&mut s, v);
+            let std = format!("{v:.1}");
+            assert_eq!(s, if std == "-0.0" { "0.0".to_string() } else { std }, "{v}");
+        }
+        let mut s = String::new();
+        push_tenths(&mut s, f64::NAN);
+        assert_eq!(s, "0.0");
+    }
+
+    #[test]
+    fn the_lines_drawn_as_paths_carry_their_kind_colour_and_escaped_tooltip() {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let s0 = m.stages[0].id.clone();
+        let a = m.add_persona("Ann <a>");
+        let t = m.add_touchpoint(&s0, "x", Channel::App).unwrap();
+        m.touchpoint_mut(&t).unwrap().set_emotion(Some(-1));
+        m.touchpoint_mut(&t).unwrap().set_to_be_emotion(Some(2));
+        m.touchpoint_mut(&t).unwrap().persona_ids = vec![a];
+        let l = canvas_layout(&m, None, Lang::En);
+        let c = canvas_curve(&m, &l, None);
+        let paths = curve_paths(&c, CURVE_H, Lang::En);
+        assert_eq!(paths.len(), 2);
+        let as_is = paths.iter().find(|p| !p.to_be).unwrap();
+        let x = l.columns[l.column_of(&t).unwrap()].center() - l.label_width;
+        assert_eq!(as_is.d, format!("M{:.1} {:.1}", x, y_of(-1.0, CURVE_H) + c.lines[0].offset));
+        assert_eq!((as_is.kind(), as_is.dash(), as_is.title.as_str()), ("as-is", None, "Ann <a>"));
+        let to_be = paths.iter().find(|p| p.to_be).unwrap();
+        assert_eq!((to_be.kind(), to_be.dash(), to_be.title.as_str()), ("to-be", Some("6 4"), "Ann <a> (to-be)"));
+        assert_eq!(to_be.title_markup(), "<title>Ann &lt;a&gt; (to-be)</title>");
     }
 
     #[test]

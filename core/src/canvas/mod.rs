@@ -19,7 +19,7 @@ pub mod layout;
 pub mod nav;
 mod text_width;
 
-pub use curve::{canvas_curve, render_curve_frame, render_curve_lines, render_curve_mark, render_curve_scale, render_curve_svg, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
+pub use curve::{canvas_curve, curve_paths, CurvePath, render_curve_frame, render_curve_lines, render_curve_mark, render_curve_scale, render_curve_svg, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
 pub use drawn::drawn_columns;
 pub use fit::{fit_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};
 pub use layout::{canvas_layout, shown_lanes, CanvasLayout, Column, Slot, StageSpan};

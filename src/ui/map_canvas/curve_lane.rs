@@ -3,14 +3,16 @@
 //! dashed) in the lane's label. The core writes the SVG with every label escaped, so it is
 //! inserted as markup; the legend's names are text nodes.
 //!
-//! The drawing is not one string: the scale with the stage separators is one, the lines are
-//! another, and each touchpoint's mark is its own group, keyed by its place and moved by a
-//! `transform`. An edit then re-parses the lines and the one mark that changed; re-parsing every face (about six
-//! elements per touchpoint) was the largest part of an edit on a 300-touchpoint map. Marks
-//! are drawn for the drawn columns only (`Cv::drawn`).
+//! The drawing is not one string: the scale with the stage separators is one, each line is a
+//! `<path>` kept in the page whose path data is set, and each touchpoint's mark is its own
+//! group, keyed by its place and moved by a `transform`. An edit then re-parses the one mark
+//! that changed and sets the lines' path data; re-parsing every face (about six elements per
+//! touchpoint) was the largest part of an edit on a 300-touchpoint map, and re-parsing the
+//! lines as markup the largest left after that. Marks are drawn for the drawn columns only
+//! (`Cv::drawn`).
 
 use journey_core::canvas::curve::{curve_label, CURVE_H};
-use journey_core::canvas::{canvas_curve, mark_transform, render_curve_lines, render_curve_mark, render_curve_scale, CanvasCurve};
+use journey_core::canvas::{canvas_curve, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -25,7 +27,7 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
     let scale = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| render_curve_scale(c, CURVE_H)).unwrap_or_default()));
     let lines = Memo::new(move |_| {
         let lang = cv.state.lang.get();
-        curve.with(|c| c.as_ref().map(|c| render_curve_lines(c, CURVE_H, lang)).unwrap_or_default())
+        curve.with(|c| c.as_ref().map(|c| curve_paths(c, CURVE_H, lang)).unwrap_or_default())
     });
     let width = Memo::new(move |_| curve.with(|c| c.as_ref().map_or(1.0, |c| c.width.max(1.0))));
     // The marks of the drawn columns (`Cv::drawn`): on a large map the faces far from the
@@ -52,12 +54,34 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
                 width=move || format!("{:.0}", width.get()) height=format!("{CURVE_H:.0}")
                 viewBox=move || format!("0 0 {:.0} {CURVE_H:.0}", width.get())>
                 <g inner_html=move || scale.get()></g>
-                <g inner_html=move || lines.get()></g>
+                <g>
+                    <For each=move || 0..lines.with(Vec::len) key=|i| *i let(i)>
+                        <CurveLineView lines i/>
+                    </For>
+                </g>
                 <For each=move || { let (first, last) = marks.get(); first..last } key=|i| *i let(i)>
                     <CurveMarkView cv curve i/>
                 </For>
             </svg>
         </div>
+    }
+}
+
+/// The line at place `i`: one `<path>` whose attributes follow the line (each its own memo,
+/// so moved points set the path data and nothing else).
+#[component]
+fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
+    let part = move |f: fn(&CurvePath) -> String| Memo::new(move |_| lines.with(|l| l.get(i).map(f).unwrap_or_default()));
+    let d = part(|p| p.d.clone());
+    let stroke = part(|p| p.color.to_string());
+    let kind = part(|p| p.kind().to_string());
+    let dash = part(|p| p.dash().unwrap_or_default().to_string());
+    let title = part(CurvePath::title_markup);
+    view! {
+        <path d=move || d.get() fill="none" stroke=move || stroke.get() stroke-width="2.5" stroke-linejoin="round"
+            stroke-dasharray=move || dash.with(|d| (!d.is_empty()).then(|| d.clone()))
+            class=move || format!("curve-line curve-{}", kind.get()) data-kind=move || kind.get()
+            inner_html=move || title.get()></path>
     }
 }
 
@@ -67,9 +91,12 @@ fn CurveMarkView(cv: Cv, curve: Memo<Option<CanvasCurve>>, i: usize) -> impl Int
     let mark = Memo::new(move |_| curve.with(|c| c.as_ref().and_then(|c| c.marks.get(i).cloned())));
     let id = Memo::new(move |_| mark.with(|m| m.as_ref().map(|m| m.touchpoint.clone()).unwrap_or_default()));
     let at = Memo::new(move |_| mark.with(|m| m.as_ref().map(mark_transform).unwrap_or_default()));
+    // The face is drawn at x = 0: a column that moves changes the transform only, and the
+    // face is not even re-written (it follows what the mark shows, not where it is).
+    let shows = Memo::new(move |_| mark.with(|m| m.as_ref().map(|m| CurveMark { x: 0.0, ..m.clone() })));
     let body = Memo::new(move |_| {
         let lang = cv.state.lang.get();
-        mark.with(|m| m.as_ref().map(|m| render_curve_mark(m, CURVE_H, lang)).unwrap_or_default())
+        shows.with(|m| m.as_ref().map(|m| render_curve_mark(m, CURVE_H, lang)).unwrap_or_default())
     });
     view! { <g class="curve-mark" data-tp-id=move || id.get() transform=move || at.get() inner_html=move || body.get()></g> }
 }

@@ -55,8 +55,6 @@ export async function openBenchMap(page, base, n) {
   return Date.now() - t0;
 }
 
-// Selecting card n opens the inspector beside the map; the edits go through its fields.
-// Each edit is `prepare` (not timed), `edit`, and `done` (true once the screen shows it).
 /**
  * Runs in the page (pass it to `page.evaluate`): makes edit `i` and returns the milliseconds
  * from the edit to the end of the first frame that draws it, between the marks `edit-start`
@@ -80,6 +78,8 @@ export async function timeEdit({ edit, done, i }) {
   return ms;
 }
 
+// Selecting card n opens the inspector beside the map; the edits go through its fields.
+// Each edit is `prepare` (not timed), `edit`, and `done` (true once the screen shows it).
 // Only the cards near the view are in the page: the n-th of those (a user edits what is seen).
 const select = (n) => `const cards = document.querySelectorAll('[data-testid="touchpoint"]'); cards[(${n}) % cards.length].click();`;
 export const EDITS = {

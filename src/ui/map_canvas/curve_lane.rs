@@ -67,20 +67,19 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
     }
 }
 
-/// The line at place `i`: one `<path>` whose attributes follow the line (each its own memo,
-/// so moved points set the path data and nothing else).
+/// The line at place `i`: one `<path>` whose attributes follow the line. The path data is
+/// its own memo, so moved points set `d` and nothing else.
 #[component]
 fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
-    let part = move |f: fn(&CurvePath) -> String| Memo::new(move |_| lines.with(|l| l.get(i).map(f).unwrap_or_default()));
-    let d = part(|p| p.d.clone());
-    let stroke = part(|p| p.color.to_string());
-    let kind = part(|p| p.kind().to_string());
-    let dash = part(|p| p.dash().unwrap_or_default().to_string());
-    let title = part(CurvePath::title_markup);
+    let d = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| p.d.clone()).unwrap_or_default()));
+    // Colour, kind and dash pattern: they change only when the lines themselves do.
+    let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash()))));
+    let title = Memo::new(move |_| lines.with(|l| l.get(i).map(CurvePath::title_markup).unwrap_or_default()));
+    let kind = move || look.get().map(|(_, kind, _)| kind);
     view! {
-        <path d=move || d.get() fill="none" stroke=move || stroke.get() stroke-width="2.5" stroke-linejoin="round"
-            stroke-dasharray=move || dash.with(|d| (!d.is_empty()).then(|| d.clone()))
-            class=move || format!("curve-line curve-{}", kind.get()) data-kind=move || kind.get()
+        <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
+            stroke-dasharray=move || look.get().and_then(|(_, _, dash)| dash)
+            class=move || format!("curve-line curve-{}", kind().unwrap_or_default()) data-kind=kind
             inner_html=move || title.get()></path>
     }
 }

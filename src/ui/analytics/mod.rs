@@ -9,11 +9,13 @@
 mod aggregate;
 mod apply;
 mod deviation;
+mod draft;
 mod funnel;
 mod goal;
 mod mapping_step;
 mod matching;
 mod metrics;
+mod planned_actual;
 mod survey;
 mod worker;
 mod zone;
@@ -101,6 +103,8 @@ pub struct Ctx {
     /// Bumped by every import start and every cancel: a file read that finishes after a
     /// cancel sees a different number and is dropped instead of sent to the new worker.
     import_seq: StoredValue<u64>,
+    /// The draft step and planned vs actual (`draft.rs`, `planned_actual.rs`).
+    pub draft: draft::DraftSignals,
 }
 
 impl Ctx {
@@ -150,6 +154,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         sample: StoredValue::new_local(Vec::new()),
         csv_choice: RwSignal::new(CsvOptions::default()),
         import_seq: StoredValue::new(0),
+        draft: draft::DraftSignals::new(),
     };
     provide_context(ctx);
     ctx.zone.set(zone::initial_zone(ctx));
@@ -179,6 +184,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <metrics::Metrics/>
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
+                <planned_actual::PlannedActualView/>
+                <draft::DraftView/>
                 <apply::ApplyView/>
                 <survey::SurveyView/>
             </article>
@@ -197,10 +204,17 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.progress.set(None);
             ctx.result.set(Some(Imported { report, summary, issues, import_ms, analyze_ms }));
             ctx.request_deviation();
+            planned_actual::request(ctx);
             ctx.funnel_version.update(|n| *n += 1);
         }
+        Incoming::Reply(Reply::Drafted { draft }) => {
+            ctx.draft.busy.set(false);
+            ctx.draft.draft.set(Some(*draft));
+        }
+        Incoming::Reply(Reply::PlannedVsActual { report }) => ctx.draft.planned_vs_actual.set(Some(report)),
         Incoming::Reply(Reply::Failed { message }) => {
             ctx.progress.set(None);
+            ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
         }
         Incoming::Reply(Reply::Funnel { report }) => ctx.funnel.set(Some(report)),
@@ -272,6 +286,7 @@ fn FilePicker() -> impl IntoView {
         ctx.mapping.set(None);
         ctx.aggregate.set(None);
         ctx.not_derivable.set(None);
+        ctx.draft.clear();
         ctx.file_name.set(file.name());
         ctx.file.set_value(Some(file.clone()));
         leptos::task::spawn_local(async move {
@@ -362,6 +377,7 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
     ctx.chart.set(None);
     ctx.funnel.set(None);
     ctx.deviation.set(None);
+    ctx.draft.clear();
     ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: file.size() as u64 }));
     ctx.import_seq.update_value(|n| *n += 1);
     let seq = ctx.import_seq.get_value();

@@ -308,7 +308,7 @@ mod tests {
     fn weighted_median_counts_each_value_weight_times() {
         assert_eq!(weighted_median(&mut [(0.2, 1), (0.8, 1)]), Some(0.5));
         assert_eq!(weighted_median(&mut [(0.9, 1), (0.1, 3)]), Some(0.1));
-        assert_eq!(weighted_median(&mut [(0.3, 2), (0.6, 2)]), Some(0.45));
+        assert_eq!(weighted_median(&mut [(0.25, 2), (0.75, 2)]), Some(0.5));
         assert_eq!(weighted_median(&mut []), None);
     }
 }

@@ -92,12 +92,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const PLAN = {
-  schema_version: 2, id: 'plan', name: 'Shop plan', created_at: 0, updated_at: 0, next_seq: 10,
-  stages: [{ id: 's1', name: 'Buy' }],
-  touchpoints: [{ id: 't1', stage_id: 's1', title: 'Visit shop' }, { id: 't2', stage_id: 's1', title: 'Pay' }],
-  routes: [{ id: 'r1', from: 't1', to: 't2' }],
-};
 
 async function importLog(page, file) {
   await page.getByTestId('log-file').setInputFiles(file);
@@ -125,14 +119,24 @@ async function draft(page) {
 
 test('draft a map from a shop log with 5 stages: it opens on the canvas, survives a reload, undo removes it', () =>
   withPage(browser, 'draft-shop', async (page) => {
-    await page.addInitScript((json) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      localStorage.clear();
-      localStorage.setItem('journey-studio:map:plan', json);
-    }, JSON.stringify(PLAN));
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(srv.base + '#/map/plan/analytics');
+    // The plan: a blank map made through the UI, given "Visit shop → Pay" in storage.
+    await page.goto(srv.base);
+    await page.getByLabel('Name of the new map').fill('Shop plan');
+    await page.getByRole('button', { name: 'New blank map' }).click();
+    await waitSaved(page);
+    const planId = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+    await page.evaluate((id) => {
+      const key = 'journey-studio:map:' + id;
+      const map = JSON.parse(localStorage.getItem(key));
+      const s = map.stages[2].id;
+      map.touchpoints.push({ id: 'tp-90', stage_id: s, title: 'Visit shop' }, { id: 'tp-91', stage_id: s, title: 'Pay' });
+      map.routes.push({ id: 'rt-92', from: 'tp-90', to: 'tp-91', kind: 'planned' });
+      map.next_seq = 93;
+      localStorage.setItem(key, JSON.stringify(map));
+    }, planId);
+    await page.goto(srv.base + `#/map/${encodeURIComponent(planId)}/analytics`);
+    await page.reload();
     await page.getByTestId('analytics-page').waitFor();
     await importLog(page, shopFile);
     const section = page.getByTestId('draft');
@@ -152,15 +156,19 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
 
     // Screenshots of the draft step, English and German (the German draft names the stages in German).
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.getByTestId('draft-preview').scrollIntoViewIfNeeded();
-    await section.scrollIntoViewIfNeeded();
+    const toTop = (loc) => loc.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await toTop(section);
     await page.screenshot({ path: join(ARTIFACTS, 'draft-en-1366.png') });
+    await toTop(page.getByTestId('draft-preview'));
+    await page.screenshot({ path: join(ARTIFACTS, 'draft-preview-en-1366.png') });
     await page.getByTestId('lang-switch').selectOption('de');
     await page.getByRole('heading', { name: 'Karte aus diesem Protokoll entwerfen' }).waitFor();
     await draft(page);
     await page.locator('[data-testid="draft-move"] option', { hasText: 'Aufmerksamkeit' }).first().waitFor({ state: 'attached' });
-    await section.scrollIntoViewIfNeeded();
+    await toTop(section);
     await page.screenshot({ path: join(ARTIFACTS, 'draft-de-1366.png') });
+    await toTop(page.getByTestId('draft-preview'));
+    await page.screenshot({ path: join(ARTIFACTS, 'draft-preview-de-1366.png') });
     await page.getByTestId('lang-switch').selectOption('en');
     await page.getByRole('heading', { name: 'Draft a map from this log' }).waitFor();
     await draft(page);
@@ -168,7 +176,7 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
 
     // Create: the new map opens on the canvas.
     await page.getByTestId('draft-create').click();
-    await page.waitForURL(/#\/map\/(?!plan)[^/]+$/);
+    await page.waitForURL((u) => /#\/map\/[^/]+$/.test(u.hash) && !u.hash.includes(encodeURIComponent(planId)));
     const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
     await page.getByTestId('map-canvas').waitFor();
     await page.getByTestId('touchpoint').first().waitFor();
@@ -180,7 +188,7 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
         && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
       const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
       const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
-        text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el) }));
+        text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el)}));
       return { stages: check('[data-testid="stage-name"]'), titles: check('[data-testid="card-title"]') };
     });
     let report = await inView();
@@ -235,11 +243,12 @@ test('planned vs actual: "Running shoes online" against a log with an unplanned 
     assert.equal(await page.locator('[data-testid="pva-planned"][data-reached="false"]', { hasText: 'Asks where the parcel is' }).count(), 1);
     assert.equal(await page.locator('[data-testid="pva-actual"][data-planned="false"]').allTextContents().then((t) => t.length), 1);
     mkdirSync(ARTIFACTS, { recursive: true });
-    await pva.scrollIntoViewIfNeeded();
+    const toTop = (loc) => loc.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await toTop(pva);
     await page.screenshot({ path: join(ARTIFACTS, 'planned-actual-en-1366.png') });
     await page.getByTestId('lang-switch').selectOption('de');
     await page.getByRole('heading', { name: 'Soll und Ist' }).waitFor();
     assert.match(await page.getByTestId('pva-unplanned-activities').textContent(), new RegExp(`Nicht im Plan: „${EXTRA}“ — 100 Fälle`));
-    await pva.scrollIntoViewIfNeeded();
+    await toTop(pva);
     await page.screenshot({ path: join(ARTIFACTS, 'planned-actual-de-1366.png') });
   }));

@@ -165,6 +165,8 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
         };
         if let Some(id) = state.add_map(NewMap::Builder(Box::new(build))) {
             created.set(Some((id.clone(), name)));
+            // The map opens at its top (this page was scrolled down to the draft).
+            window().scroll_to_with_x_and_y(0.0, 0.0);
             navigate(&Page::Map(id));
         }
     };

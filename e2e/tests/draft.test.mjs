@@ -14,7 +14,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, brokenWords, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, brokenWords, mulberry32, settled, canvasOnScreen, ARTIFACTS } from '../harness.mjs';
+import { axeViolations, describeViolations } from '../a11y.mjs';
 
 let srv, browser, dir, shopFile, shoesFile, shopCases;
 
@@ -22,17 +23,6 @@ const DAY = 86_400_000;
 const SHOP = ['See ad', 'Visit shop', 'Search', 'View product', 'Add to cart', 'Checkout', 'Pay', 'Order confirmation', 'Delivery', 'Write review'];
 const EXTRA = 'Compares prices elsewhere';
 
-/** mulberry32: a tiny seeded generator, so the file is the same on every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const csv = (rows, header = 'case_id,activity,timestamp,channel') =>
@@ -40,7 +30,7 @@ const csv = (rows, header = 'case_id,activity,timestamp,channel') =>
 
 /** The shop: every case walks SHOP in order; a third leave after viewing a product. */
 function shopLog(cases, seed) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const rows = [];
   const start = Date.UTC(2024, 4, 1);
   for (let c = 1; c <= cases; c++) {
@@ -62,7 +52,7 @@ function shopLog(cases, seed) {
 const SHOES = ['Sees a running-shoe ad', 'Browses the product page', 'Puts the shoes in the basket', 'Creates a customer account',
   'Sees the shipping costs', 'Pays', 'Order confirmation', 'Receives the parcel'];
 function shoesLog(cases, seed) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const rows = [];
   const start = Date.UTC(2024, 4, 1);
   for (let c = 1; c <= cases; c++) {
@@ -100,16 +90,6 @@ async function importLog(page, file) {
   await page.getByTestId('metrics').waitFor();
 }
 
-/** Waits until "fit to screen" has settled (the zoom shown stops changing). */
-async function settled(page) {
-  let last = '';
-  for (let i = 0; i < 40; i++) {
-    const now = await page.evaluate(() => document.querySelector('.cv-grid')?.style.zoom || '');
-    if (now && now === last) return;
-    last = now;
-    await page.waitForTimeout(100);
-  }
-}
 
 async function draft(page) {
   await page.getByTestId('draft-button').click();
@@ -153,6 +133,14 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     assert.equal(new Set(stages).size, 5, 'five stages, each with a touchpoint');
     assert.match(await page.getByTestId('draft-main-route').textContent(), new RegExp(SHOP.join(' → ')));
     assert.match(await page.getByTestId('draft-to-fill').textContent(), /Emotion/);
+    // The draft step and planned vs actual pass axe (serious and critical).
+    let violations = await axeViolations(page);
+    assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+    // Moving an activity to another stage drafts again with it there.
+    await page.locator('[data-testid="draft-row"][data-activity="Write review"] [data-testid="draft-move"]').selectOption({ label: 'Delivery & service' });
+    await page.locator('[data-testid="draft-row"][data-activity="Write review"][data-stage="3"]').waitFor();
+    await page.locator('[data-testid="draft-row"][data-activity="Write review"] [data-testid="draft-move"]').selectOption({ label: 'Loyalty' });
+    await page.locator('[data-testid="draft-row"][data-activity="Write review"][data-stage="4"]').waitFor();
 
     // Screenshots of the draft step, English and German (the German draft names the stages in German).
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -181,16 +169,7 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     await page.getByTestId('map-canvas').waitFor();
     await page.getByTestId('touchpoint').first().waitFor();
     await settled(page);
-    const inView = () => page.evaluate(() => {
-      const vw = innerWidth, vh = innerHeight;
-      const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
-      const inside = (r) => r.left >= Math.max(0, area.left) - 1 && r.right <= Math.min(vw, area.right) + 1
-        && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
-      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
-      const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
-        text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el)}));
-      return { stages: check('[data-testid="stage-name"]'), titles: check('[data-testid="card-title"]') };
-    });
+    const inView = () => canvasOnScreen(page);
     let report = await inView();
     assert.deepEqual(report.stages.map((s) => s.text), ['Awareness', 'Consideration', 'Purchase', 'Delivery & service', 'Loyalty']);
     for (const s of report.stages) assert.ok(s.inside && s.whole, `stage “${s.text}” on screen and whole`);

@@ -1,11 +1,12 @@
-//! "Draft a map from this log": the two filters (share of activities, share of paths),
+//! "Draft a map from this log" (an event log, in the worker, or a warehouse aggregate, on
+//! the page): the two filters (share of activities, share of paths),
 //! the number and names of the stages, a preview of the draft the worker computes
 //! (`journey_core::analytics::draft`, `Request::Draft`) in which any activity can be moved
 //! to another stage, then "Create this map" — a new map through `AppState::add_map`, opened
 //! on the canvas. The goal is the page's (the goal step above). Undo on the new map removes
 //! it again while it is unedited (`AppState::undo`).
 
-use journey_core::analytics::draft::{Draft, DraftOptions, StageMove, MAX_STAGES};
+use journey_core::analytics::draft::{draft_from_aggregate, Draft, DraftOptions, StageMove, MAX_STAGES};
 use journey_core::analytics::session::Request;
 use journey_core::analytics::PlannedVsActual;
 use journey_core::locale::{duration, number};
@@ -62,6 +63,15 @@ fn request_draft(ctx: Ctx, c: Choices) {
         moves: c.moves.get_untracked(),
         map_name: String::new(),
     };
+    // An aggregate is drafted here (a few kilobytes, no worker): its goal and τ are the
+    // query's own.
+    if let Some(agg) = ctx.aggregate.get_untracked() {
+        match draft_from_aggregate(&agg, &options, "draft", 0.0, lang) {
+            Ok(d) => ctx.draft.draft.set(Some(d)),
+            Err(refusal) => ctx.error.set(Some(refusal.reason.get(lang).to_string())),
+        }
+        return;
+    }
     ctx.draft.busy.set(true);
     ctx.send(&Request::Draft { options, map_id: "draft".into(), now_ms: 0.0, lang }, None);
 }
@@ -79,6 +89,9 @@ pub fn DraftView() -> impl IntoView {
         moves: RwSignal::new(Vec::new()),
     };
     let goal = Memo::new(move |_| {
+        if let Some(g) = ctx.aggregate.with(|a| a.as_ref().map(|a| a.goal_activities.join(", "))) {
+            return Some(g);
+        }
         let names = activity_names(ctx)?;
         let map = ctx.map.map.get()?;
         Some(goal_of(&names, &map).activities.join(", "))

@@ -21,7 +21,8 @@ use crate::model::{Channel, DraftSource, EvidenceKind, JourneyMap, Lang, RouteKi
 
 use super::observe::Observed;
 use super::select::Kept;
-use super::shape::{weighted_median, Shape, StepObs};
+use super::shape::{Shape, StepObs};
+use crate::analytics::stats::median_ms;
 use super::stages::{default_name, segment};
 use super::{Draft, DraftActivity, DraftOptions, DraftStage, DroppedActivity, DroppedPath, MAX_STAGES, MAX_TOUCHPOINTS};
 
@@ -258,17 +259,14 @@ fn add_route(map: &mut JourneyMap, from: &str, to: &str, kind: RouteKind, cases:
 }
 
 /// Per stage: the median time from a case's first event in it to its first event in the
-/// next non-empty stage, and the cases that reach both.
+/// next non-empty stage, over the cases that reach that stage after this one; and how many.
 fn stage_times(log: &EventLog, kept: &Kept, stage_of: &[usize], n_stages: usize) -> Vec<(Option<f64>, u64)> {
     let mut next = vec![None; n_stages];
     let used: Vec<bool> = (0..n_stages).map(|s| stage_of.contains(&s)).collect();
     for s in 0..n_stages {
         next[s] = if used[s] { (s + 1..n_stages).find(|&t| used[t]) } else { None };
     }
-    // Seconds, quantised to whole seconds for a constant-memory median per stage.
-    let mut waits: Vec<Vec<(f64, u64)>> = vec![Vec::new(); n_stages];
-    let mut counts: Vec<crate::analytics::fast_hash::FastMap<i64, u64>> =
-        (0..n_stages).map(|_| crate::analytics::fast_hash::new_map()).collect();
+    let mut waits: Vec<Vec<i64>> = vec![Vec::new(); n_stages];
     let mut first = vec![i64::MIN; n_stages];
     for c in 0..log.case_count() {
         let r = log.case_range(c);
@@ -282,20 +280,17 @@ fn stage_times(log: &EventLog, kept: &Kept, stage_of: &[usize], n_stages: usize)
         }
         for s in 0..n_stages {
             if let Some(t) = next[s] {
-                if first[s] != i64::MIN && first[t] != i64::MIN {
-                    let secs = ((first[t] - first[s]) as f64 / 1000.0).round() as i64;
-                    *counts[s].entry(secs).or_insert(0) += 1;
+                // Cases that reach the next stage after this one (not before it).
+                if first[s] != i64::MIN && first[t] != i64::MIN && first[t] >= first[s] {
+                    waits[s].push(first[t] - first[s]);
                 }
             }
         }
         first.iter_mut().for_each(|f| *f = i64::MIN);
     }
-    (0..n_stages)
-        .map(|s| {
-            waits[s] = counts[s].iter().map(|(&secs, &n)| (secs as f64, n)).collect();
-            let cases = waits[s].iter().map(|w| w.1).sum();
-            (weighted_median(&mut waits[s]), cases)
-        })
+    waits
+        .iter_mut()
+        .map(|w| ((!w.is_empty()).then(|| median_ms(w) / 1000.0), w.len() as u64))
         .collect()
 }
 

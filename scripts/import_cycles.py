@@ -14,7 +14,12 @@ other crates (`journey_core::…`, `leptos::…`) are not edges: only circles in
 Comments, strings and `#[cfg(test)]` modules are skipped (a test may look anywhere).
 
 Every strongly connected component of more than one file is reported with one circle through
-it (file → file, and the line of each import), and the exit code is 1.
+it (file → file, and the line of each import), and the exit code is 1. The same is checked one
+level up, between folders (a folder is its files and its `x.rs` beside `x/`; each file directly
+in the crate's folder stands alone): `model` → `score` → `model` is an arrow back
+up even when no two files import each other.
+
+Its own test: scripts/test_import_cycles.py (fixture trees with and without a circle).
 """
 from __future__ import annotations
 
@@ -377,6 +382,18 @@ def one_circle(graph: dict, comp: list):
     return comp
 
 
+def folder_of(root_dir: str, file: str) -> str:
+    """The folder a file belongs to: its directory, or `x/` for `x.rs` beside a folder `x`.
+    A file directly in the crate's folder (`lib.rs`, `pwa.rs`) is a unit of its own: the
+    crate root is no feature folder, its files are the crate's top-level modules."""
+    rel = os.path.relpath(file, root_dir)
+    d, name = os.path.split(rel)
+    stem = name[:-3]
+    if stem != "mod" and os.path.isdir(os.path.join(root_dir, d, stem)):
+        d = os.path.join(d, stem)
+    return d + "/" if d else rel
+
+
 def check(root_dir: str, base: str) -> list[str]:
     crate = Crate(root_dir)
     graph = crate.edges()
@@ -388,6 +405,24 @@ def check(root_dir: str, base: str) -> list[str]:
             steps.append(f"  {os.path.relpath(a, base)}:{graph[a][b]} imports {os.path.relpath(b, base)}")
         names = ", ".join(os.path.relpath(f, base) for f in comp)
         problems.append(f"import circle between {len(comp)} files ({names}):\n" + "\n".join(steps))
+    # One level up: folders, each edge remembered with one import that makes it.
+    folders: dict[str, dict[str, tuple]] = {}
+    for a, targets in graph.items():
+        fa = folder_of(root_dir, a)
+        folders.setdefault(fa, {})
+        for b, line in sorted(targets.items()):
+            fb = folder_of(root_dir, b)
+            folders.setdefault(fb, {})
+            if fa != fb:
+                folders[fa].setdefault(fb, (a, line, b))
+    for comp in strongly_connected(folders):
+        circle = one_circle(folders, comp)
+        steps = []
+        for fa, fb in zip(circle, circle[1:]):
+            a, line, b = folders[fa][fb]
+            steps.append(f"  {fa} → {fb}: {os.path.relpath(a, base)}:{line} imports {os.path.relpath(b, base)}")
+        names = ", ".join(os.path.join(os.path.relpath(root_dir, base), f) for f in comp)
+        problems.append(f"import circle between {len(comp)} folders ({names}):\n" + "\n".join(steps))
     return problems
 
 

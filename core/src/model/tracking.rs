@@ -192,7 +192,7 @@ pub fn day_number(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{JourneyMap, Touchpoint};
+    use crate::model::JourneyMap;
     use crate::model::Channel;
 
     fn map() -> (JourneyMap, String) {

@@ -180,7 +180,7 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
             created.set(Some((id.clone(), name)));
             // The map opens at its top (this page was scrolled down to the draft).
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            navigate(&Page::Map(id));
+            navigate(&Page::map(id));
         }
     };
     move || {
@@ -251,7 +251,7 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
                 <p><button type="button" class="primary" on:click=create data-testid="draft-create">{t.create}</button></p>
                 {move || created.get().map(|(id, name)| view! {
                     <p role="status" data-testid="draft-created">{(draft_texts(state.lang.get()).created)(&name)} " "
-                        <a href=Page::Map(id).href()>{draft_texts(state.lang.get()).open_created}</a></p>
+                        <a href=Page::map(id).href()>{draft_texts(state.lang.get()).open_created}</a></p>
                 })}
             </div>
         })

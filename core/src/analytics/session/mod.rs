@@ -5,6 +5,9 @@
 //! The file's bytes travel next to the JSON (as a transferred `ArrayBuffer`), never inside
 //! it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
 //! map or "apply to map" are answered without re-reading the file.
+//!
+//! In a folder of its own: it answers from `draft/`, which reads the files of `analytics/`,
+//! so it cannot sit among them without an import circle (scripts/import_cycles.py).
 
 use serde::{Deserialize, Serialize};
 

@@ -44,6 +44,7 @@ pub struct DraftTexts {
     pub matches_plan: &'static str,
     pub none_found: &'static str,
     pub cases_of: fn(u64, f64, Lang) -> String,
+    pub total_cases: fn(u64, Lang) -> String,
     pub not_in_plan: &'static str,
     pub no_case: &'static str,
 }
@@ -86,6 +87,7 @@ pub const EN: DraftTexts = DraftTexts {
     matches_plan: "The customers in the log walk the plan: nothing missing, nothing extra.",
     none_found: "None.",
     cases_of: |n, s, l| format!("{} cases ({})", number(n as f64, 0, l), percent(s, 0, l)),
+    total_cases: |n, l| format!("{} cases.", number(n as f64, 0, l)),
     not_in_plan: "not in the plan",
     no_case: "no case",
 };
@@ -128,6 +130,7 @@ pub const DE: DraftTexts = DraftTexts {
     matches_plan: "Die Kunden im Protokoll gehen den Plan: nichts fehlt, nichts kommt hinzu.",
     none_found: "Keine.",
     cases_of: |n, s, l| format!("{} Fälle ({})", number(n as f64, 0, l), percent(s, 0, l)),
+    total_cases: |n, l| format!("{} Fälle.", number(n as f64, 0, l)),
     not_in_plan: "nicht im Plan",
     no_case: "kein Fall",
 };

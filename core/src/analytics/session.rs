@@ -12,6 +12,7 @@ use super::{
     analyze, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
     DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
+use super::sources::{import_source, SourceOptions};
 use crate::model::{JourneyMap, Lang};
 use crate::text_file::TextEncoding;
 
@@ -35,6 +36,14 @@ pub enum Request {
         /// The encoding the user chose; `None` detects it (see [`crate::text_file`]).
         #[serde(default)]
         encoding: Option<TextEncoding>,
+    },
+    /// Import the bytes sent alongside with a source preset (docs/data-sources.md).
+    ImportSource {
+        source: SourceOptions,
+        options: AnalysisOptions,
+        lang: Lang,
+        #[serde(default)]
+        map: Option<JourneyMap>,
     },
     /// Analyse the imported log again with other options (goal, timeout, funnel).
     Analyze { options: AnalysisOptions },
@@ -120,6 +129,40 @@ impl Session {
             Ok(done) => done,
             Err(e) => return Reply::Failed { message: e.message(lang) },
         };
+        self.analyse_new(log, summary, options, map, lang, start, now_ms)
+    }
+
+    /// Reads `data` with a source preset, then analyses (like [`Session::import`]).
+    pub fn import_source(
+        &mut self,
+        data: Vec<u8>,
+        source: &SourceOptions,
+        options: &AnalysisOptions,
+        map: Option<&JourneyMap>,
+        lang: Lang,
+        now_ms: &dyn Fn() -> f64,
+    ) -> Reply {
+        self.log = None;
+        self.lang = lang;
+        let start = now_ms();
+        match import_source(data, source) {
+            Ok((log, summary)) => self.analyse_new(log, summary, options, map, lang, start, now_ms),
+            Err(e) => Reply::Failed { message: e.message(lang) },
+        }
+    }
+
+    /// Analyses a freshly imported log and keeps it for the follow-up requests.
+    #[allow(clippy::too_many_arguments)]
+    fn analyse_new(
+        &mut self,
+        log: EventLog,
+        summary: ImportSummary,
+        options: &AnalysisOptions,
+        map: Option<&JourneyMap>,
+        lang: Lang,
+        start: f64,
+        now_ms: &dyn Fn() -> f64,
+    ) -> Reply {
         let imported = now_ms();
         let mut options = options.clone();
         if options.drop_off.end_activities.is_empty() {
@@ -155,7 +198,7 @@ impl Session {
             return Reply::Failed { message: no_log(self.lang) };
         };
         match request {
-            Request::Import { lang, .. } => Reply::Failed { message: no_log(lang) },
+            Request::Import { lang, .. } | Request::ImportSource { lang, .. } => Reply::Failed { message: no_log(lang) },
             Request::Funnel { spec } => Reply::Funnel { report: funnel(log, &spec) },
             Request::Analyze { options } => Reply::Analyzed { report: analyze(log, &options) },
             Request::Deviation { map } => Reply::Deviation { report: deviation(log, &map) },

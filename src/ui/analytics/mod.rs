@@ -11,10 +11,13 @@ mod apply;
 mod deviation;
 mod funnel;
 mod goal;
+mod import_check;
 mod mapping_step;
 mod matching;
 mod metrics;
+mod source_step;
 mod survey;
+mod time_form_pick;
 mod worker;
 mod zone;
 
@@ -25,6 +28,7 @@ use journey_core::analytics::{
     detect_columns_with, AnalysisOptions, ApplyPlan, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport,
     ImportSummary, Report,
 };
+use journey_core::analytics::sources::Source;
 use journey_core::charts::{throughput_histogram, Chart, ChartOptions, ThroughputInput};
 use journey_core::text_file::CsvOptions;
 use leptos::prelude::*;
@@ -90,6 +94,8 @@ pub struct Ctx {
     pub plan_from_survey: RwSignal<bool>,
     /// The IANA zone for timestamps without one.
     pub zone: RwSignal<String>,
+    /// The source the file is read as (a preset, or the generic log with the mapping).
+    pub source: RwSignal<Source>,
     /// Bumped when the funnel's inputs change (matching, window): the funnel runs again.
     pub funnel_version: RwSignal<u64>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
@@ -145,6 +151,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         plan: RwSignal::new(None),
         plan_from_survey: RwSignal::new(false),
         zone: RwSignal::new(String::new()),
+        source: RwSignal::new(Source::Generic),
         funnel_version: RwSignal::new(0),
         worker: StoredValue::new_local(None),
         sample: StoredValue::new_local(Vec::new()),
@@ -171,8 +178,11 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
-                <mapping_step::MappingStep/>
+                <source_step::SourceStep/>
+                {move || (ctx.source.get() == Source::Generic).then(|| view! { <mapping_step::MappingStep/> })}
+                <time_form_pick::TimeFormPick/>
                 <ProgressView/>
+                <import_check::ImportCheck/>
                 <aggregate::AggregateNotice/>
                 {move || ctx.aggregate.with(Option::is_none).then(|| view! { <goal::GoalView/> })}
                 <matching::MatchingView/>
@@ -310,6 +320,8 @@ pub fn redetect(ctx: Ctx) {
     match ctx.sample.with_value(|sample| detect_columns_with(sample, &choice)) {
         Ok(d) => {
             ctx.error.set(None);
+            // A known export is read by its source preset unless the user picks another.
+            ctx.source.set(Source::recognise(&d.headers).filter(|s| s.layout().is_some()).unwrap_or(Source::Generic));
             ctx.mapping.set(Some(ColumnMapping::from_detection(&d).unwrap_or_else(|| empty_mapping(&d))));
             ctx.detection.set(Some(d));
         }
@@ -334,6 +346,7 @@ fn empty_mapping(d: &ColumnDetection) -> ColumnMapping {
         resource: name(d.guess.resource),
         lifecycle: None,
         time_zone: None,
+        time_form: d.guess.time_form.form,
     }
 }
 
@@ -348,12 +361,22 @@ pub async fn read_bytes(file: &web_sys::File, limit: Option<i32>) -> Option<js_s
 
 /// Sends the whole file with the confirmed mapping to the worker.
 pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
-    let Some(file) = ctx.file.get_value() else { return };
     let zone = ctx.zone.get_untracked();
     if !zone.is_empty() {
         zone::remember_zone(ctx, &zone);
         mapping.time_zone = Some(zone);
     }
+    send_file(ctx, move |lang, map, encoding| Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding });
+}
+
+/// Reads the chosen file and sends it to the worker with the request `make` builds from
+/// the language, the map (the goal defaults to the map's) and the chosen encoding.
+pub fn send_file(
+    ctx: Ctx,
+    make: impl FnOnce(journey_core::model::Lang, Option<journey_core::model::JourneyMap>, Option<journey_core::text_file::TextEncoding>) -> Request
+        + 'static,
+) {
+    let Some(file) = ctx.file.get_value() else { return };
     ctx.plan.set(None);
     let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
@@ -378,8 +401,7 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
         let map = ctx.map.map.get_untracked();
         // The user's choice of encoding, else detection over the whole file.
         let encoding = ctx.csv_choice.get_untracked().encoding;
-        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding };
-        ctx.send(&request, Some(buf));
+        ctx.send(&make(lang, map, encoding), Some(buf));
     });
 }
 

@@ -1,0 +1,420 @@
+//! Reads a source file with its preset: rows → records (line items of one order are one
+//! order) → events (each filled date column one event: wide to long; or one event per
+//! row) → filters → cases (per customer, per record, or sessions split after idle time)
+//! → an [`EventLog`] the metrics run on, and a summary with the contact counts.
+//!
+//! Customer e-mail addresses are normalised (trimmed, lower case) and, with a key,
+//! replaced by their keyed hash before anything is kept (see [`super::pseudonym`]).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::layout::{channel_name, Layout};
+use super::pseudonym::customer_key;
+use super::Source;
+use crate::analytics::detect::detect_delimiter;
+use crate::analytics::error::{ImportError, RowIssue, RowProblem};
+use crate::analytics::event_log::{EventLog, NONE_ID};
+use crate::analytics::importer::MAX_REPORTED_ISSUES;
+use crate::analytics::interner::Interner;
+use crate::analytics::time_form::{detect_form, TimeForm, TimeReader};
+use crate::analytics::timestamp::LocalZone;
+use crate::model::Lang;
+use crate::text_file::decode;
+
+/// What one case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CaseBy {
+    /// One case per customer, across orders, tickets and sessions.
+    Customer,
+    /// One case per record: an order, a ticket, a GA4 session, a Matomo visit.
+    Record,
+    /// A customer's events split into sessions after this many minutes without an event.
+    Idle { minutes: u32 },
+}
+
+/// Filters applied to the events before they form cases.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filters {
+    /// Keep events at or after this instant (ms since the epoch).
+    #[serde(default)]
+    pub from_ms: Option<i64>,
+    /// Keep events before this instant.
+    #[serde(default)]
+    pub to_ms: Option<i64>,
+    /// Activities left out (noise such as `scroll`), by name after renaming.
+    #[serde(default)]
+    pub drop: Vec<String>,
+    /// (from, to): an activity renamed; two renamed to one name are merged.
+    #[serde(default)]
+    pub rename: Vec<(String, String)>,
+}
+
+/// How to read a source file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceOptions {
+    pub source: Source,
+    pub case_by: CaseBy,
+    #[serde(default)]
+    pub filters: Filters,
+    /// Language of the event names ("Order placed" / "Bestellung aufgegeben").
+    #[serde(default)]
+    pub lang: Lang,
+    /// IANA zone for times without one.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// Day/month order; `Auto` detects it from the date columns.
+    #[serde(default)]
+    pub time_form: TimeForm,
+    /// Key of the keyed hash that replaces e-mail addresses (hex); `None` keeps them
+    /// normalised, in memory only.
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+impl SourceOptions {
+    pub fn new(source: Source, case_by: CaseBy) -> SourceOptions {
+        SourceOptions { source, case_by, filters: Filters::default(), lang: Lang::En, time_zone: None, time_form: TimeForm::Auto, key: None }
+    }
+}
+
+/// Tickets counted by channel and by contact reason (helpdesk sources).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContactCounts {
+    pub by_channel: Vec<(String, u64)>,
+    pub by_reason: Vec<(String, u64)>,
+}
+
+/// What reading the source did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    pub source: Option<Source>,
+    /// Data rows read.
+    pub rows: u64,
+    /// Orders, tickets or sessions found (line items of one order count once).
+    pub records: u64,
+    /// Distinct customers.
+    pub customers: u64,
+    pub events: u64,
+    pub cases: u64,
+    /// Events left out by the filters.
+    pub filtered: u64,
+    pub skipped_rows: u64,
+    pub first_issues: Vec<RowIssue>,
+    pub contacts: ContactCounts,
+    /// The date form used for the date columns.
+    pub time_form: TimeForm,
+}
+
+/// One event before it joins a case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceEvent {
+    pub customer: String,
+    pub record: String,
+    pub activity: String,
+    pub time_ms: i64,
+    pub channel: Option<String>,
+    pub line: u32,
+}
+
+/// Reads `data` (a CSV export of `options.source`) into events and a summary.
+pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<SourceEvent>, SourceSummary), ImportError> {
+    let layout = options.source.layout().ok_or_else(|| ImportError::BadHeader { detail: "the generic log has no preset".into() })?;
+    let (data, _) = decode(data, None);
+    if data.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::EmptyFile);
+    }
+    let delimiter = detect_delimiter(&data[..data.len().min(64 * 1024)]).ok_or(ImportError::SingleColumn)?;
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(&data[..]);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| ImportError::BadHeader { detail: e.to_string() })?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let cols = Columns::resolve(&headers, &layout)?;
+    let mut records: Vec<Record> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut summary = SourceSummary { source: Some(options.source), ..SourceSummary::default() };
+    for row in reader.records() {
+        summary.rows += 1;
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                skip(&mut summary, line, RowProblem::Csv { detail: e.to_string() });
+                continue;
+            }
+        };
+        let line = row.position().map_or(0, |p| p.line());
+        let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
+        let record_id = cell(cols.record);
+        if record_id.is_empty() {
+            skip(&mut summary, line, RowProblem::EmptyCase);
+            continue;
+        }
+        let values: Vec<String> = cols.wanted.iter().map(|&i| cell(i).to_string()).collect();
+        // Long sources: every row is its own record (event); wide ones merge the rows of
+        // a record when the export repeats it.
+        let slot = if layout.rows_repeat_record && layout.activity.is_none() {
+            *index.entry(record_id.to_string()).or_insert_with(|| {
+                records.push(Record { id: record_id.to_string(), line: line as u32, values: vec![String::new(); values.len()] });
+                records.len() - 1
+            })
+        } else {
+            records.push(Record { id: record_id.to_string(), line: line as u32, values: vec![String::new(); values.len()] });
+            records.len() - 1
+        };
+        for (kept, v) in records[slot].values.iter_mut().zip(values) {
+            if kept.is_empty() {
+                *kept = v;
+            }
+        }
+    }
+    let form = match options.time_form {
+        TimeForm::Auto => {
+            let sample = records.iter().take(2000).flat_map(|r| cols.time_slots.iter().map(move |&k| r.values[k].as_str()));
+            let guess = detect_form(sample, true);
+            if guess.order_unknown {
+                let column = cols.time_names.first().cloned().unwrap_or_default();
+                return Err(ImportError::DateOrderUnknown { column });
+            }
+            guess.form
+        }
+        chosen => chosen,
+    };
+    summary.time_form = form;
+    let zone = match options.time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
+        Some(name) => Some(LocalZone::named(name).ok_or_else(|| ImportError::UnknownTimeZone { name: name.into() })?),
+        None => None,
+    };
+    let mut reader = TimeReader::new(form, zone);
+    let key = options.key.as_deref().map(hex_key);
+    let mut events = Vec::new();
+    let mut by_channel: HashMap<String, u64> = HashMap::new();
+    let mut by_reason: HashMap<String, u64> = HashMap::new();
+    let lang = options.lang;
+    for r in &records {
+        let customer_raw = cols.customer_slots.iter().map(|&k| r.values[k].as_str()).find(|v| !v.is_empty());
+        let customer = match customer_raw {
+            Some(v) => customer_key(v, key.as_deref()),
+            // No customer named: the record stands alone.
+            None => format!("{} {}", options.source.key(), r.id),
+        };
+        let channel = {
+            let parts: Vec<&str> = cols.channel_slots.iter().map(|&k| r.values[k].as_str()).filter(|v| !v.is_empty()).collect();
+            (!parts.is_empty()).then(|| channel_name(options.source, &parts.join(" / ")))
+        };
+        if !layout.reason.is_empty() {
+            let reason = cols.reason_slots.iter().map(|&k| r.values[k].as_str()).find(|v| !v.is_empty());
+            let reason = reason.map(|v| v.split([',', ' ']).find(|t| !t.is_empty()).unwrap_or(v).to_string());
+            *by_channel.entry(channel.clone().unwrap_or_else(|| lang.pick(("(no channel)", "(kein Kanal)")).into())).or_default() += 1;
+            *by_reason.entry(reason.unwrap_or_else(|| lang.pick(("(no reason)", "(kein Grund)")).into())).or_default() += 1;
+        }
+        let mut push = |activity: String, cell: &str, line: u32, summary: &mut SourceSummary| match reader.read(cell.as_bytes()) {
+            Some(time_ms) => events.push(SourceEvent { customer: customer.clone(), record: r.id.clone(), activity, time_ms, channel: channel.clone(), line }),
+            None => skip(summary, line as u64, RowProblem::BadTimestamp { value: cell.to_string() }),
+        };
+        match (cols.activity_slot, cols.time_slots.first()) {
+            (Some(a), Some(&t)) => {
+                let activity = r.values[a].clone();
+                if activity.is_empty() {
+                    skip(&mut summary, r.line as u64, RowProblem::EmptyActivity);
+                    continue;
+                }
+                let cell = r.values[t].clone();
+                if cell.is_empty() {
+                    skip(&mut summary, r.line as u64, RowProblem::EmptyTimestamp);
+                    continue;
+                }
+                push(activity, &cell, r.line, &mut summary);
+            }
+            _ => {
+                for (d, &k) in layout.dated.iter().zip(&cols.time_slots) {
+                    let cell = r.values[k].as_str();
+                    if !cell.is_empty() {
+                        push(lang.pick(d.activity).to_string(), cell, r.line, &mut summary);
+                    }
+                }
+                for (&(value, _, activity), &(status_slot, time_slot)) in layout.status_events.iter().zip(&cols.status_slots) {
+                    if r.values[status_slot].eq_ignore_ascii_case(value) && !r.values[time_slot].is_empty() {
+                        let cell = r.values[time_slot].clone();
+                        push(lang.pick(activity).to_string(), &cell, r.line, &mut summary);
+                    }
+                }
+            }
+        }
+    }
+    summary.records = records.len() as u64;
+    let mut customers: Vec<&str> = events.iter().map(|e| e.customer.as_str()).collect();
+    customers.sort_unstable();
+    customers.dedup();
+    summary.customers = customers.len() as u64;
+    summary.contacts = ContactCounts { by_channel: sorted(by_channel), by_reason: sorted(by_reason) };
+    let before = events.len();
+    let events = filter(events, &options.filters);
+    summary.filtered = (before - events.len()) as u64;
+    summary.events = events.len() as u64;
+    if events.is_empty() {
+        return Err(ImportError::NoUsableRows { skipped: summary.skipped_rows, first: summary.first_issues.first().cloned() });
+    }
+    Ok((events, summary))
+}
+
+/// Reads a source file into an event log with the cases `options.case_by` asks for.
+pub fn read_source(data: Vec<u8>, options: &SourceOptions) -> Result<(EventLog, SourceSummary), ImportError> {
+    let (events, mut summary) = read_events(data, options)?;
+    let log = to_log(&events, options.case_by);
+    summary.cases = log.case_count() as u64;
+    Ok((log, summary))
+}
+
+/// Events (of one or several sources) → an event log with one case per `case_by`.
+pub fn to_log(events: &[SourceEvent], case_by: CaseBy) -> EventLog {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    let names: Vec<String> = match case_by {
+        CaseBy::Customer => events.iter().map(|e| e.customer.clone()).collect(),
+        CaseBy::Record => events.iter().map(|e| format!("{} {}", e.customer, e.record)).collect(),
+        CaseBy::Idle { minutes } => {
+            // Per customer in time order; a gap longer than the idle time starts a session.
+            order.sort_by(|&a, &b| (&events[a].customer, events[a].time_ms).cmp(&(&events[b].customer, events[b].time_ms)));
+            let gap = minutes.max(1) as i64 * 60_000;
+            let mut names = vec![String::new(); events.len()];
+            let mut session = 0u32;
+            for (k, &i) in order.iter().enumerate() {
+                if k > 0 {
+                    let p = &events[order[k - 1]];
+                    let e = &events[i];
+                    session = if p.customer != e.customer { 0 } else if e.time_ms - p.time_ms > gap { session + 1 } else { session };
+                }
+                names[i] = format!("{} #{}", events[i].customer, session + 1);
+            }
+            order.sort_unstable();
+            names
+        }
+    };
+    let (mut cases, mut acts, mut channels) = (Interner::new(), Interner::new(), Interner::new());
+    let mut raw = EventLog::default();
+    for &i in &order {
+        let e = &events[i];
+        raw.case.push(cases.intern(names[i].as_bytes()).unwrap_or(0));
+        raw.activity.push(acts.intern(e.activity.as_bytes()).unwrap_or(0));
+        raw.time_ms.push(e.time_ms);
+        raw.line.push(e.line);
+        raw.channel.push(e.channel.as_deref().and_then(|c| channels.intern(c.as_bytes())).unwrap_or(NONE_ID));
+    }
+    raw.case_names = cases.into_names();
+    raw.activity_names = acts.into_names();
+    raw.channel_names = channels.into_names();
+    EventLog::from_file_order(raw)
+}
+
+/// Date range, renames (and so merges), then dropped activities.
+pub fn filter(events: Vec<SourceEvent>, f: &Filters) -> Vec<SourceEvent> {
+    events
+        .into_iter()
+        .filter(|e| f.from_ms.map_or(true, |t| e.time_ms >= t) && f.to_ms.map_or(true, |t| e.time_ms < t))
+        .map(|mut e| {
+            if let Some((_, to)) = f.rename.iter().find(|(from, _)| *from == e.activity) {
+                e.activity = to.clone();
+            }
+            e
+        })
+        .filter(|e| !f.drop.contains(&e.activity))
+        .collect()
+}
+
+/// One order, ticket or event row, with the values of the columns the layout uses.
+struct Record {
+    id: String,
+    line: u32,
+    values: Vec<String>,
+}
+
+/// The layout's columns found in the header: `wanted` lists header indices, the slots
+/// index into a record's values.
+struct Columns {
+    record: usize,
+    wanted: Vec<usize>,
+    customer_slots: Vec<usize>,
+    time_slots: Vec<usize>,
+    time_names: Vec<String>,
+    activity_slot: Option<usize>,
+    channel_slots: Vec<usize>,
+    reason_slots: Vec<usize>,
+    status_slots: Vec<(usize, usize)>,
+}
+
+impl Columns {
+    fn resolve(headers: &[String], layout: &Layout) -> Result<Columns, ImportError> {
+        let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let missing = |role: &str, name: &str| ImportError::MissingColumn { role: role.into(), name: name.into() };
+        let record = find(layout.record).ok_or_else(|| missing("record", layout.record))?;
+        let mut wanted = Vec::new();
+        let mut slot = |i: usize| {
+            wanted.push(i);
+            wanted.len() - 1
+        };
+        let customer_slots: Vec<usize> = layout.customer.iter().filter_map(|n| find(n)).map(&mut slot).collect();
+        if customer_slots.is_empty() && !layout.customer.is_empty() {
+            return Err(missing("customer", layout.customer[0]));
+        }
+        let (time_slots, time_names, activity_slot) = match (layout.activity, layout.time) {
+            (Some(a), Some(t)) => {
+                let ai = find(a).ok_or_else(|| missing("activity", a))?;
+                let ti = find(t).ok_or_else(|| missing("time", t))?;
+                (vec![slot(ti)], vec![t.to_string()], Some(slot(ai)))
+            }
+            _ => {
+                // The first date column (placed, opened) must be there; later ones may
+                // be missing from an export that left them out (their events are then
+                // not measured, never zero).
+                let first = layout.dated.first().map(|d| d.column).unwrap_or("");
+                if find(first).is_none() {
+                    return Err(missing("time", first));
+                }
+                let mut slots = Vec::new();
+                let mut names = Vec::new();
+                for d in layout.dated {
+                    // A missing optional date column gets a slot that stays empty.
+                    let i = find(d.column).unwrap_or(usize::MAX);
+                    slots.push(slot(i));
+                    names.push(d.column.to_string());
+                }
+                (slots, names, None)
+            }
+        };
+        let channel_slots = layout.channel.iter().filter_map(|n| find(n)).map(&mut slot).collect();
+        let reason_slots = layout.reason.iter().filter_map(|n| find(n)).map(&mut slot).collect();
+        let status_slots = match layout.status.and_then(find) {
+            Some(s) => layout.status_events.iter().filter_map(|(_, t, _)| find(t).map(|ti| (slot(s), slot(ti)))).collect(),
+            None => Vec::new(),
+        };
+        Ok(Columns { record, wanted, customer_slots, time_slots, time_names, activity_slot, channel_slots, reason_slots, status_slots })
+    }
+}
+
+fn skip(summary: &mut SourceSummary, line: u64, problem: RowProblem) {
+    summary.skipped_rows += 1;
+    if summary.first_issues.len() < MAX_REPORTED_ISSUES {
+        summary.first_issues.push(RowIssue { line, problem });
+    }
+}
+
+fn sorted(map: HashMap<String, u64>) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = map.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// A hex key → bytes (anything that is not hex is used as its bytes).
+fn hex_key(hex: &str) -> Vec<u8> {
+    let h = hex.trim();
+    if h.len() % 2 == 0 && h.bytes().all(|c| c.is_ascii_hexdigit()) {
+        (0..h.len()).step_by(2).map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0)).collect()
+    } else {
+        h.as_bytes().to_vec()
+    }
+}

@@ -7,11 +7,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, existsSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cargo = process.env.CARGO || 'cargo';
@@ -44,7 +46,8 @@ after(async () => { await browser?.close(); await srv?.close(); });
 const map = {
   schema_version: 1, id: 'own', name: 'Own data', created_at: 0, updated_at: 0, next_seq: 10,
   stages: [{ id: 's1', name: 'Buy' }],
-  touchpoints: [{ id: 't1', stage_id: 's1', title: 'Order placed' }, { id: 't2', stage_id: 's1', title: 'Paid' }],
+  touchpoints: [{ id: 't1', stage_id: 's1', title: 'Order placed' }, { id: 't2', stage_id: 's1', title: 'Paid' },
+    { id: 't3', stage_id: 's1', title: 'Ticket opened' }],
   routes: [{ id: 'r1', from: 't1', to: 't2' }],
 };
 
@@ -152,5 +155,71 @@ for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
     await page.getByTestId('import-warnings').waitFor();
     await page.getByTestId('import-warnings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, `${lang}-1366x768-3-warning.png`) });
+    // (Choosing the same file again fires no change: tickets first.)
+    for (const s of ['zendesk_tickets', 'shopify_orders']) {
+      await page.getByTestId('log-file').setInputFiles(files[s]);
+      await page.getByTestId('source-recognised').waitFor();
+      await page.getByTestId('hub-add').click();
+    }
+    await page.getByTestId('hub-join').click();
+    await page.getByTestId('hub-matched').waitFor();
+    await page.getByTestId('customer-hub').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `${lang}-1366x768-4-hub.png`) });
+    await page.getByTestId('log-file').setInputFiles(files.zendesk_tickets);
+    await page.getByTestId('import-source').click();
+    await page.getByTestId('contact-counts').waitFor();
+    await page.getByTestId('source-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `${lang}-1366x768-5-tickets.png`) });
   }, { locale, viewport: { width: 1366, height: 768 } }));
 }
+
+/** The e-mail addresses in one column of a generated CSV (no quoted commas in these files), lower case. */
+function emails(file, column) {
+  const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+  const i = head.split(',').indexOf(column);
+  return new Set(rows.map((r) => r.split(',')[i].trim().toLowerCase()).filter((e) => e.includes('@')));
+}
+
+test('customer hub: orders and tickets joined per customer, applied through the preview; no e-mail address stored or shared', () => withPage(browser, 'sources-hub', async (page) => {
+  await openAnalytics(page);
+  for (const s of ['shopify_orders', 'zendesk_tickets']) {
+    await page.getByTestId('log-file').setInputFiles(files[s]);
+    await page.getByTestId('source-recognised').waitFor();
+    await page.getByTestId('hub-add').click();
+  }
+  assert.equal(await page.getByTestId('hub-files').locator('li').count(), 2);
+  await page.getByTestId('hub-join').click();
+  await page.getByTestId('hub-matched').waitFor();
+  // The customers in both files, counted here from the files themselves.
+  const shop = emails(files.shopify_orders, 'Email');
+  const both = [...emails(files.zendesk_tickets, 'Requester email')].filter((e) => shop.has(e)).length;
+  assert.ok(both > 0);
+  assert.equal(Number(await page.getByTestId('hub-matched').getAttribute('data-value')), both);
+  // Into the map through the preview.
+  await page.getByRole('button', { name: 'Preview changes to the map' }).click();
+  await page.getByTestId('apply-preview').waitFor();
+  await page.getByTestId('apply-plan').click();
+  await page.getByTestId('analytics-notice').filter({ hasText: 'Measured values written into the map.' }).waitFor();
+  await waitSaved(page);
+  // A snapshot of the measured map, then look everywhere something is kept or shared.
+  await page.goto(srv.base + '#/map/own/snapshots');
+  await page.getByTestId('snapshot-name').fill('After the join');
+  await page.getByTestId('snapshot-save').click();
+  await waitSaved(page);
+  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
+  assert.ok(stored.includes('journey-studio:snapshot:own:'), 'the snapshot is stored');
+  assert.ok(stored.includes('"measured"') || stored.includes('measured'), 'measured values are in the map');
+  const leaks = (text) => /@example\.com|customer\d+@/i.test(text);
+  assert.ok(!leaks(stored), 'no e-mail address in local storage (map, snapshot, index)');
+  await page.goto(srv.base + '#/map/own');
+  await page.getByTestId('map-menu').click();
+  await page.getByTestId('map-actions').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const exported = await readFile(await download.path(), 'utf8');
+  assert.ok(exported.includes('Order placed') && !leaks(exported), 'no e-mail address in the exported map');
+  await page.getByTestId('share-link').click();
+  const url = await page.getByLabel('Link to this map').inputValue();
+  const payload = url.split('#/shared/v1.')[1];
+  const json = inflateRawSync(Buffer.from(payload, 'base64url')).toString('utf8');
+  assert.ok(json.includes('Order placed') && !leaks(json), 'no e-mail address in the share link');
+}));

@@ -64,6 +64,15 @@ fn now_ms() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or_else(|| js_sys::Date::now())
 }
 
+/// Posts an import's reply, then (when it worked) the case durations for the histogram.
+fn post_imported(session: &Session, reply: Reply) {
+    let imported = matches!(reply, Reply::Imported { .. });
+    post(&reply);
+    if imported {
+        post_durations(&session.case_durations_s());
+    }
+}
+
 /// The file's bytes sent beside the request (a transferred `ArrayBuffer`).
 fn bytes_of(data: &JsValue) -> Vec<u8> {
     js_sys::Reflect::get(data, &"bytes".into())
@@ -89,20 +98,17 @@ fn on_message(event: MessageEvent) {
                 session.encoding = encoding;
                 LANG.with(|l| l.set(lang));
                 let reply = session.import(bytes_of(&data), &mapping, &options, map.as_ref(), lang, &now_ms, &mut |p| post(&p));
-                let imported = matches!(reply, Reply::Imported { .. });
-                post(&reply);
-                if imported {
-                    post_durations(&session.case_durations_s());
-                }
+                post_imported(&session, reply);
             }
             Request::ImportSource { source, options, lang, map } => {
                 LANG.with(|l| l.set(lang));
                 let reply = session.import_source(bytes_of(&data), &source, &options, map.as_ref(), lang, &now_ms);
-                let imported = matches!(reply, Reply::Imported { .. });
-                post(&reply);
-                if imported {
-                    post_durations(&session.case_durations_s());
-                }
+                post_imported(&session, reply);
+            }
+            Request::ImportHub { sources, lengths, options, lang, map } => {
+                LANG.with(|l| l.set(lang));
+                let reply = session.import_hub(bytes_of(&data), &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
+                post_imported(&session, reply);
             }
             other => post(&session.handle(other)),
         }

@@ -31,6 +31,13 @@ pub struct SourcesTexts {
     pub source_result: fn(u64, u64, u64) -> String,
     pub contacts_by_channel: &'static str,
     pub contacts_by_reason: &'static str,
+    pub hub_add: &'static str,
+    pub hub_title: &'static str,
+    pub hub_hint: &'static str,
+    pub hub_join: &'static str,
+    pub hub_clear: &'static str,
+    pub hub_matched: fn(u64, u64) -> String,
+    pub hub_pair: fn(&str, &str, u64) -> String,
 }
 
 pub const EN: SourcesTexts = SourcesTexts {
@@ -64,6 +71,19 @@ pub const EN: SourcesTexts = SourcesTexts {
     },
     contacts_by_channel: "Tickets by channel",
     contacts_by_reason: "Tickets by contact reason",
+    hub_add: "Add to the customer hub",
+    hub_title: "Customer hub: several sources, one journey per customer",
+    hub_hint: "Files added here are joined by customer (e-mail address or customer id, replaced by this library's keyed hash before anything is kept), so one customer's orders, tickets and sessions form one journey.",
+    hub_join: "Join by customer",
+    hub_clear: "Empty the list",
+    hub_matched: |matched, all| {
+        format!(
+            "{} of {} customers matched across sources.",
+            number(matched as f64, 0, Lang::En),
+            number(all as f64, 0, Lang::En)
+        )
+    },
+    hub_pair: |a, b, n| format!("{a} and {b}: {} customers in both", number(n as f64, 0, Lang::En)),
 };
 
 pub const DE: SourcesTexts = SourcesTexts {
@@ -97,6 +117,19 @@ pub const DE: SourcesTexts = SourcesTexts {
     },
     contacts_by_channel: "Tickets nach Kanal",
     contacts_by_reason: "Tickets nach Kontaktgrund",
+    hub_add: "Zum Kunden-Hub hinzufügen",
+    hub_title: "Kunden-Hub: mehrere Quellen, eine Journey je Kunde",
+    hub_hint: "Hier hinzugefügte Dateien werden je Kunde verbunden (E-Mail-Adresse oder Kundennummer, vor dem Speichern durch den Schlüssel-Hash dieser Bibliothek ersetzt), sodass Bestellungen, Tickets und Sitzungen eines Kunden eine Journey bilden.",
+    hub_join: "Je Kunde verbinden",
+    hub_clear: "Liste leeren",
+    hub_matched: |matched, all| {
+        format!(
+            "{} von {} Kunden in mehreren Quellen gefunden.",
+            number(matched as f64, 0, Lang::De),
+            number(all as f64, 0, Lang::De)
+        )
+    },
+    hub_pair: |a, b, n| format!("{a} und {b}: {} Kunden in beiden", number(n as f64, 0, Lang::De)),
 };
 
 pub fn sources_texts(lang: Lang) -> &'static SourcesTexts {

@@ -33,6 +33,7 @@ use crate::store::snapshot_store::{self, BadSnapshot, SnapshotLoadError};
 use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
 
+mod customer_key;
 mod handover;
 mod other_tabs;
 pub use handover::{hand_over_intent, take_intent, Intent};

@@ -105,6 +105,9 @@ pub struct ImportSummary {
     /// Set when a source preset read the file (records, customers, contact counts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<super::sources::SourceSummary>,
+    /// Set when several sources were joined per customer (the customer hub).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub: Option<super::sources::HubSummary>,
 }
 
 fn utf8() -> TextEncoding {
@@ -130,6 +133,7 @@ impl Default for ImportSummary {
             delimiter: b',',
             warnings: Vec::new(),
             source: None,
+            hub: None,
         }
     }
 }

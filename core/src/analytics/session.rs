@@ -12,7 +12,7 @@ use super::{
     analyze, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
     DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
-use super::sources::{import_source, SourceOptions};
+use super::sources::{import_hub, import_source, SourceOptions};
 use crate::model::{JourneyMap, Lang};
 use crate::text_file::TextEncoding;
 
@@ -40,6 +40,16 @@ pub enum Request {
     /// Import the bytes sent alongside with a source preset (docs/data-sources.md).
     ImportSource {
         source: SourceOptions,
+        options: AnalysisOptions,
+        lang: Lang,
+        #[serde(default)]
+        map: Option<JourneyMap>,
+    },
+    /// Join several source files per customer (the customer hub). The files travel as one
+    /// buffer beside the request, `lengths` bytes each, in the order of `sources`.
+    ImportHub {
+        sources: Vec<SourceOptions>,
+        lengths: Vec<u64>,
         options: AnalysisOptions,
         lang: Lang,
         #[serde(default)]
@@ -151,6 +161,34 @@ impl Session {
         }
     }
 
+    /// Splits `data` by `lengths`, joins the sources per customer, then analyses.
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_hub(
+        &mut self,
+        data: Vec<u8>,
+        lengths: &[u64],
+        sources: &[SourceOptions],
+        options: &AnalysisOptions,
+        map: Option<&JourneyMap>,
+        lang: Lang,
+        now_ms: &dyn Fn() -> f64,
+    ) -> Reply {
+        self.log = None;
+        self.lang = lang;
+        let start = now_ms();
+        let mut files = Vec::with_capacity(lengths.len());
+        let mut at = 0usize;
+        for &n in lengths {
+            let end = at.saturating_add(n as usize).min(data.len());
+            files.push(data[at..end].to_vec());
+            at = end;
+        }
+        match import_hub(files, sources) {
+            Ok((log, summary)) => self.analyse_new(log, summary, options, map, lang, start, now_ms),
+            Err(e) => Reply::Failed { message: format!("{} {}: {}", lang.pick(("File", "Datei")), e.index + 1, e.error.message(lang)) },
+        }
+    }
+
     /// Analyses a freshly imported log and keeps it for the follow-up requests.
     #[allow(clippy::too_many_arguments)]
     fn analyse_new(
@@ -198,7 +236,9 @@ impl Session {
             return Reply::Failed { message: no_log(self.lang) };
         };
         match request {
-            Request::Import { lang, .. } | Request::ImportSource { lang, .. } => Reply::Failed { message: no_log(lang) },
+            Request::Import { lang, .. } | Request::ImportSource { lang, .. } | Request::ImportHub { lang, .. } => {
+                Reply::Failed { message: no_log(lang) }
+            }
             Request::Funnel { spec } => Reply::Funnel { report: funnel(log, &spec) },
             Request::Analyze { options } => Reply::Analyzed { report: analyze(log, &options) },
             Request::Deviation { map } => Reply::Deviation { report: deviation(log, &map) },

@@ -11,6 +11,7 @@ mod apply;
 mod deviation;
 mod funnel;
 mod goal;
+mod hub;
 mod import_check;
 mod mapping_step;
 mod matching;
@@ -159,6 +160,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         import_seq: StoredValue::new(0),
     };
     provide_context(ctx);
+    provide_context(hub::HubFiles::new());
     ctx.zone.set(zone::initial_zone(ctx));
     let client = WorkerClient::new(move |incoming| on_incoming(ctx, incoming));
     ctx.worker.set_value(Some(client));
@@ -179,8 +181,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
                 <source_step::SourceStep/>
+                <hub::HubView/>
                 {move || (ctx.source.get() == Source::Generic).then(|| view! { <mapping_step::MappingStep/> })}
-                <time_form_pick::TimeFormPick/>
                 <ProgressView/>
                 <import_check::ImportCheck/>
                 <aggregate::AggregateNotice/>

@@ -10,6 +10,7 @@ use journey_core::analytics::sources::{CaseBy, Source, SourceOptions};
 use journey_core::analytics::AnalysisOptions;
 use leptos::prelude::*;
 
+use super::hub::HubFiles;
 use super::{send_file, Ctx};
 use crate::i18n::sources::sources_texts;
 use crate::ui::state::AppState;
@@ -31,7 +32,8 @@ pub fn SourceStep() -> impl IntoView {
     let idle = RwSignal::new(30u32);
     let drop = RwSignal::new(String::new());
     let recognised = Memo::new(move |_| ctx.detection.with(|d| d.as_ref().and_then(|d| Source::recognise(&d.headers))));
-    let go = move |_| {
+    // The source options as the step shows them.
+    let options = move || {
         let lang = state.lang.get_untracked();
         let case_by = match case_choice.get_untracked() {
             CaseChoice::Customer => CaseBy::Customer,
@@ -43,8 +45,16 @@ pub fn SourceStep() -> impl IntoView {
         source.filters.drop = drop.get_untracked().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         let zone = ctx.zone.get_untracked();
         source.time_zone = (!zone.is_empty()).then_some(zone);
+        // E-mail addresses become keyed hashes in the worker, before anything is kept.
+        source.key = ctx.state.customer_key();
+        source
+    };
+    let go = move |_| {
+        let source = options();
         send_file(ctx, move |lang, map, _| Request::ImportSource { source, options: AnalysisOptions::default(), lang, map });
     };
+    let hub = expect_context::<HubFiles>();
+    let add = move |_| hub.add(ctx, options());
     move || {
         ctx.detection.with(Option::is_some).then(|| {
             let lang = state.lang.get();
@@ -65,7 +75,7 @@ pub fn SourceStep() -> impl IntoView {
                     {move || recognised.get().filter(|s| s.layout().is_some()).map(|s| view! {
                         <p class="analytics-notice" data-testid="source-recognised">{(t().recognised)(s.export_name(state.lang.get()))}</p>
                     })}
-                    {move || (ctx.source.get() != Source::Generic).then(|| preset_view(ctx, lang, case_choice, idle, drop, go))}
+                    {move || (ctx.source.get() != Source::Generic).then(|| preset_view(ctx, lang, case_choice, idle, drop, go, add))}
                 </section>
             }
         })
@@ -80,6 +90,7 @@ fn preset_view(
     idle: RwSignal<u32>,
     drop: RwSignal<String>,
     go: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
+    add: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
 ) -> impl IntoView {
     let t = sources_texts(lang);
     let source = ctx.source.get();
@@ -131,5 +142,7 @@ fn preset_view(
         </p>
         <button type="button" class="primary" on:click=go disabled=move || ctx.progress.get().is_some()
             data-testid="import-source">{t.import_with_source}</button>
+        " "
+        <button type="button" on:click=add data-testid="hub-add">{t.hub_add}</button>
     }
 }

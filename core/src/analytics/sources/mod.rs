@@ -11,7 +11,7 @@ pub mod pseudonym;
 mod read;
 
 pub use hub::{join_sources, HubError, HubSummary};
-pub use import::import_source;
+pub use import::{import_hub, import_source};
 pub use layout::{channel_name, Dated, Layout};
 pub use read::{filter, read_events, read_source, to_log, CaseBy, ContactCounts, Filters, SourceEvent, SourceOptions, SourceSummary};
 

@@ -271,3 +271,34 @@ fn the_hub_joins_orders_tickets_and_sessions_per_customer() {
     assert_eq!(got, expected);
     assert!(log.case_names.iter().all(|n| !n.contains('@')), "no e-mail address in the joined log");
 }
+
+#[test]
+fn the_worker_session_imports_a_source_and_a_hub_from_one_buffer() {
+    use journey_core::analytics::session::{Reply, Request, Session};
+    use journey_core::analytics::AnalysisOptions;
+    let w = w();
+    let (shop, tickets) = (w.shopify_csv().into_bytes(), w.zendesk_csv().into_bytes());
+    let sources = vec![SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer), SourceOptions::new(Source::ZendeskTickets, CaseBy::Customer)];
+    // The request travels as JSON; the files beside it as one buffer.
+    let request = Request::ImportHub {
+        sources: sources.clone(),
+        lengths: vec![shop.len() as u64, tickets.len() as u64],
+        options: AnalysisOptions::default(),
+        lang: Lang::En,
+        map: None,
+    };
+    let Request::ImportHub { sources, lengths, .. } = serde_json::from_str(&serde_json::to_string(&request).unwrap()).unwrap() else { panic!() };
+    let mut s = Session::new();
+    let reply = s.import_hub([shop.clone(), tickets].concat(), &lengths, &sources, &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    let Reply::Imported { summary, report, .. } = reply else { panic!("{reply:?}") };
+    let both = w.customers.iter().filter(|c| !c.orders.is_empty() && !c.tickets.is_empty()).count() as u64;
+    assert_eq!(summary.hub.unwrap().matched, both);
+    assert_eq!(report.cases, w.customers.iter().filter(|c| !c.orders.is_empty() || !c.tickets.is_empty()).count() as u64);
+    let reply = s.import_source(shop, &SourceOptions::new(Source::ShopifyOrders, CaseBy::Record), &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    let Reply::Imported { summary, .. } = reply else { panic!("{reply:?}") };
+    assert_eq!(summary.source.unwrap().records, w.customers.iter().map(|c| c.orders.len() as u64).sum::<u64>());
+    // A bad file in the hub is named by its place.
+    let reply = s.import_hub(b"a,b\n1,2\n".to_vec(), &[8], &sources[..1], &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    let Reply::Failed { message } = reply else { panic!() };
+    assert!(message.starts_with("File 1:") && message.contains("“Name”"), "{message}");
+}

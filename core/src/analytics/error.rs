@@ -170,6 +170,8 @@ fn role_de(role: &str) -> &str {
         "rating" => "Bewertung",
         "resource" => "Ressource",
         "lifecycle" => "Lebenszyklus",
+        "record" => "Datensatz",
+        "customer" => "Kunde",
         other => other,
     }
 }

@@ -113,9 +113,7 @@ impl Session {
         now_ms: &dyn Fn() -> f64,
         progress: &mut dyn FnMut(Reply),
     ) -> Reply {
-        self.log = None;
-        self.lang = lang;
-        let start = now_ms();
+        let start = self.begin(lang, now_ms);
         let mut importer = match Importer::with_encoding(data, mapping, self.encoding) {
             Ok(i) => i,
             Err(e) => return Reply::Failed { message: e.message(lang) },
@@ -152,9 +150,7 @@ impl Session {
         lang: Lang,
         now_ms: &dyn Fn() -> f64,
     ) -> Reply {
-        self.log = None;
-        self.lang = lang;
-        let start = now_ms();
+        let start = self.begin(lang, now_ms);
         match import_source(data, source) {
             Ok((log, summary)) => self.analyse_new(log, summary, options, map, lang, start, now_ms),
             Err(e) => Reply::Failed { message: e.message(lang) },
@@ -173,9 +169,7 @@ impl Session {
         lang: Lang,
         now_ms: &dyn Fn() -> f64,
     ) -> Reply {
-        self.log = None;
-        self.lang = lang;
-        let start = now_ms();
+        let start = self.begin(lang, now_ms);
         let mut files = Vec::with_capacity(lengths.len());
         let mut at = 0usize;
         for &n in lengths {
@@ -187,6 +181,13 @@ impl Session {
             Ok((log, summary)) => self.analyse_new(log, summary, options, map, lang, start, now_ms),
             Err(e) => Reply::Failed { message: format!("{} {}: {}", lang.pick(("File", "Datei")), e.index + 1, e.error.message(lang)) },
         }
+    }
+
+    /// Forgets the previous log before a new import; the import's start time.
+    fn begin(&mut self, lang: Lang, now_ms: &dyn Fn() -> f64) -> f64 {
+        self.log = None;
+        self.lang = lang;
+        now_ms()
     }
 
     /// Analyses a freshly imported log and keeps it for the follow-up requests.

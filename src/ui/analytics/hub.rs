@@ -10,7 +10,7 @@ use journey_core::analytics::sources::SourceOptions;
 use journey_core::analytics::AnalysisOptions;
 use leptos::prelude::*;
 
-use super::{read_bytes, Ctx, Progress};
+use super::{send_files, Ctx};
 use crate::i18n::sources::sources_texts;
 use crate::ui::state::AppState;
 
@@ -47,45 +47,15 @@ impl HubFiles {
     }
 }
 
-/// Reads every file, sends them as one buffer with their lengths, and lets the worker join them.
+/// Sends every file (as one buffer with their lengths) for the worker to join.
 fn join(ctx: Ctx, hub: HubFiles) {
-    let files = hub.files.get_value();
+    let (files, sources): (Vec<web_sys::File>, Vec<SourceOptions>) = hub.files.get_value().into_iter().unzip();
     if files.len() < 2 {
         return;
     }
-    let lang = ctx.state.lang.get_untracked();
-    let total: u64 = files.iter().map(|(f, _)| f.size() as u64).sum();
-    ctx.error.set(None);
-    ctx.notice.set(None);
-    ctx.result.set(None);
-    ctx.chart.set(None);
-    ctx.funnel.set(None);
-    ctx.deviation.set(None);
-    ctx.plan.set(None);
-    ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: total }));
-    ctx.import_seq.update_value(|n| *n += 1);
-    let seq = ctx.import_seq.get_value();
-    leptos::task::spawn_local(async move {
-        let mut all = Vec::new();
-        let mut lengths = Vec::new();
-        let mut sources = Vec::new();
-        for (file, options) in files {
-            let Some(buf) = read_bytes(&file, None).await else {
-                ctx.progress.set(None);
-                return ctx.error.set(Some(crate::i18n::analytics::analytics_texts(lang).read_failed.to_string()));
-            };
-            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            lengths.push(bytes.len() as u64);
-            all.extend_from_slice(&bytes);
-            sources.push(SourceOptions { lang, ..options });
-        }
-        if ctx.import_seq.get_value() != seq {
-            return; // cancelled while reading
-        }
-        let buffer = js_sys::Uint8Array::from(all.as_slice()).buffer();
-        let map = ctx.map.map.get_untracked();
-        let request = Request::ImportHub { sources, lengths, options: AnalysisOptions::default(), lang, map };
-        ctx.send(&request, Some(buffer));
+    send_files(ctx, files, move |lang, map, _, lengths| {
+        let sources = sources.into_iter().map(|o| SourceOptions { lang, ..o }).collect();
+        Request::ImportHub { sources, lengths, options: AnalysisOptions::default(), lang, map }
     });
 }
 

@@ -379,6 +379,22 @@ pub fn send_file(
         + 'static,
 ) {
     let Some(file) = ctx.file.get_value() else { return };
+    send_files(ctx, vec![file], move |lang, map, encoding, _| make(lang, map, encoding));
+}
+
+/// Reads `files` and sends them to the worker as one buffer (their byte lengths passed to
+/// `make`, in order), with the progress bar and cancel of an import.
+pub fn send_files(
+    ctx: Ctx,
+    files: Vec<web_sys::File>,
+    make: impl FnOnce(
+            journey_core::model::Lang,
+            Option<journey_core::model::JourneyMap>,
+            Option<journey_core::text_file::TextEncoding>,
+            Vec<u64>,
+        ) -> Request
+        + 'static,
+) {
     ctx.plan.set(None);
     let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
@@ -387,23 +403,41 @@ pub fn send_file(
     ctx.chart.set(None);
     ctx.funnel.set(None);
     ctx.deviation.set(None);
-    ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: file.size() as u64 }));
+    let total = files.iter().map(|f| f.size() as u64).sum();
+    ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: total }));
     ctx.import_seq.update_value(|n| *n += 1);
     let seq = ctx.import_seq.get_value();
     leptos::task::spawn_local(async move {
-        let read = read_bytes(&file, None).await;
-        if ctx.import_seq.get_value() != seq {
-            return; // cancelled while the browser was reading the file
+        let mut parts = Vec::with_capacity(files.len());
+        for file in &files {
+            let read = read_bytes(file, None).await;
+            if ctx.import_seq.get_value() != seq {
+                return; // cancelled while the browser was reading the file
+            }
+            let Some(buf) = read else {
+                ctx.progress.set(None);
+                return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
+            };
+            parts.push(buf);
         }
-        let Some(buf) = read else {
-            ctx.progress.set(None);
-            return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
+        let lengths: Vec<u64> = parts.iter().map(|b| b.byte_length() as u64).collect();
+        // One file travels as it is; several are put end to end.
+        let buf = if parts.len() == 1 {
+            parts.pop()
+        } else {
+            let all = js_sys::Uint8Array::new_with_length(lengths.iter().sum::<u64>() as u32);
+            let mut at = 0u32;
+            for p in &parts {
+                all.set(&js_sys::Uint8Array::new(p), at);
+                at += p.byte_length();
+            }
+            Some(all.buffer())
         };
         // The goal defaults to the map's (its main route's end): never a guess.
         let map = ctx.map.map.get_untracked();
         // The user's choice of encoding, else detection over the whole file.
         let encoding = ctx.csv_choice.get_untracked().encoding;
-        ctx.send(&make(lang, map, encoding), Some(buf));
+        ctx.send(&make(lang, map, encoding, lengths), buf);
     });
 }
 

@@ -140,30 +140,30 @@ impl Source {
     }
 }
 
-/// A channel value as the tool writes it → the word shown (known values only; anything
-/// else is kept as written).
-pub fn channel_name(source: Source, raw: &str) -> String {
+/// A channel value as the tool writes it → the word shown in `lang` (known values only;
+/// anything else is kept as written).
+pub fn channel_name(source: Source, raw: &str, lang: Lang) -> String {
     let lower = raw.trim().to_lowercase();
-    let known = match (source, lower.as_str()) {
-        (Source::ShopifyOrders, "web") => "Online shop",
-        (Source::ShopifyOrders, "pos") => "Shop (POS)",
-        (Source::ShopifyOrders, "shopify_draft_order") => "Draft order",
-        (Source::ShopifyOrders, "iphone" | "android") => "Mobile app",
-        (Source::WooCommerceOrders, "checkout" | "store-api") => "Online shop",
-        (Source::WooCommerceOrders, "admin") => "Staff (admin)",
-        (Source::ZendeskTickets | Source::FreshdeskTickets, "mail" | "email" | "outbound email") => "E-mail",
-        (Source::ZendeskTickets, "web form") | (Source::FreshdeskTickets, "portal") => "Web form",
-        (Source::ZendeskTickets | Source::FreshdeskTickets, "chat") => "Chat",
-        (Source::ZendeskTickets, "phone call (incoming)" | "phone call (outgoing)" | "voicemail") => "Phone",
-        (Source::FreshdeskTickets, "phone") => "Phone",
-        (Source::MatomoActions, "1") => "Direct",
-        (Source::MatomoActions, "2") => "Search engine",
-        (Source::MatomoActions, "3") => "Website",
-        (Source::MatomoActions, "6") => "Campaign",
-        (Source::MatomoActions, "7") => "Social network",
+    let known: (&str, &str) = match (source, lower.as_str()) {
+        (Source::ShopifyOrders, "web") => ("Online shop", "Onlineshop"),
+        (Source::ShopifyOrders, "pos") => ("Shop (POS)", "Laden (Kasse)"),
+        (Source::ShopifyOrders, "shopify_draft_order") => ("Draft order", "Bestellentwurf"),
+        (Source::ShopifyOrders, "iphone" | "android") => ("Mobile app", "Mobile App"),
+        (Source::WooCommerceOrders, "checkout" | "store-api") => ("Online shop", "Onlineshop"),
+        (Source::WooCommerceOrders, "admin") => ("Staff (admin)", "Mitarbeitende (Admin)"),
+        (Source::ZendeskTickets | Source::FreshdeskTickets, "mail" | "email" | "outbound email") => ("E-mail", "E-Mail"),
+        (Source::ZendeskTickets, "web form") | (Source::FreshdeskTickets, "portal") => ("Web form", "Webformular"),
+        (Source::ZendeskTickets | Source::FreshdeskTickets, "chat") => ("Chat", "Chat"),
+        (Source::ZendeskTickets, "phone call (incoming)" | "phone call (outgoing)" | "voicemail") => ("Phone", "Telefon"),
+        (Source::FreshdeskTickets, "phone") => ("Phone", "Telefon"),
+        (Source::MatomoActions, "1") => ("Direct", "Direkt"),
+        (Source::MatomoActions, "2") => ("Search engine", "Suchmaschine"),
+        (Source::MatomoActions, "3") => ("Website", "Website"),
+        (Source::MatomoActions, "6") => ("Campaign", "Kampagne"),
+        (Source::MatomoActions, "7") => ("Social network", "Soziales Netzwerk"),
         _ => return raw.trim().to_string(),
     };
-    known.to_string()
+    lang.pick(known).to_string()
 }
 
 impl Source {

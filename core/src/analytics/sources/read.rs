@@ -205,7 +205,7 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
         };
         let channel = {
             let parts: Vec<&str> = cols.channel_slots.iter().map(|&k| r.values[k].as_str()).filter(|v| !v.is_empty()).collect();
-            (!parts.is_empty()).then(|| channel_name(options.source, &parts.join(" / ")))
+            (!parts.is_empty()).then(|| channel_name(options.source, &parts.join(" / "), options.lang))
         };
         if !layout.reason.is_empty() {
             let reason = cols.reason_slots.iter().map(|&k| r.values[k].as_str()).find(|v| !v.is_empty());

@@ -138,16 +138,23 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
     let mut records: Vec<Record> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut summary = SourceSummary { source: Some(options.source), ..SourceSummary::default() };
-    for row in reader.records() {
-        summary.rows += 1;
-        let row = match row {
-            Ok(r) => r,
+    // One record buffer for every row (no allocation per row but the kept values).
+    let mut row = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
+                summary.rows += 1;
                 let line = e.position().map_or(0, |p| p.line());
                 skip(&mut summary, line, RowProblem::Csv { detail: e.to_string() });
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
                 continue;
             }
-        };
+        }
+        summary.rows += 1;
         let line = row.position().map_or(0, |p| p.line());
         let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
         let record_id = cell(cols.record);
@@ -155,22 +162,25 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
             skip(&mut summary, line, RowProblem::EmptyCase);
             continue;
         }
-        let values: Vec<String> = cols.wanted.iter().map(|&i| cell(i).to_string()).collect();
-        // Long sources: every row is its own record (event); wide ones merge the rows of
-        // a record when the export repeats it.
-        let slot = if layout.rows_repeat_record && layout.activity.is_none() {
-            *index.entry(record_id.to_string()).or_insert_with(|| {
-                records.push(Record { id: record_id.to_string(), line: line as u32, values: vec![String::new(); values.len()] });
-                records.len() - 1
-            })
-        } else {
-            records.push(Record { id: record_id.to_string(), line: line as u32, values: vec![String::new(); values.len()] });
-            records.len() - 1
-        };
-        for (kept, v) in records[slot].values.iter_mut().zip(values) {
-            if kept.is_empty() {
-                *kept = v;
+        let values = cols.wanted.iter().map(|&i| cell(i).to_string());
+        // Wide sources that repeat a record (line items) merge its rows: each column's
+        // first filled value is the record's. Every other row is a record of its own.
+        if layout.rows_repeat_record && layout.activity.is_none() {
+            match index.get(record_id) {
+                Some(&slot) => {
+                    for (kept, v) in records[slot].values.iter_mut().zip(values) {
+                        if kept.is_empty() {
+                            *kept = v;
+                        }
+                    }
+                }
+                None => {
+                    index.insert(record_id.to_string(), records.len());
+                    records.push(Record { id: record_id.to_string(), line: line as u32, values: values.collect() });
+                }
             }
+        } else {
+            records.push(Record { id: record_id.to_string(), line: line as u32, values: values.collect() });
         }
     }
     let form = match options.time_form {
@@ -196,10 +206,19 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
     let mut by_channel: HashMap<String, u64> = HashMap::new();
     let mut by_reason: HashMap<String, u64> = HashMap::new();
     let lang = options.lang;
+    // One keyed hash per distinct customer value, not per row.
+    let mut keys: HashMap<String, String> = HashMap::new();
     for r in &records {
         let customer_raw = cols.customer_slots.iter().map(|&k| r.values[k].as_str()).find(|v| !v.is_empty());
         let customer = match customer_raw {
-            Some(v) => customer_key(v, key.as_deref()),
+            Some(v) => match keys.get(v) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = customer_key(v, key.as_deref());
+                    keys.insert(v.to_string(), k.clone());
+                    k
+                }
+            },
             // No customer named: the record stands alone.
             None => format!("{} {}", options.source.key(), r.id),
         };
@@ -273,39 +292,41 @@ pub fn read_source(data: Vec<u8>, options: &SourceOptions) -> Result<(EventLog, 
 
 /// Events (of one or several sources) → an event log with one case per `case_by`.
 pub fn to_log(events: &[SourceEvent], case_by: CaseBy) -> EventLog {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    let names: Vec<String> = match case_by {
-        CaseBy::Customer => events.iter().map(|e| e.customer.clone()).collect(),
-        CaseBy::Record => events.iter().map(|e| format!("{} {}", e.customer, e.record)).collect(),
+    // Customers as dense ids first: sessions are cut per customer in time order.
+    let mut customers = Interner::new();
+    let customer: Vec<u32> = events.iter().map(|e| customers.intern(e.customer.as_bytes()).unwrap_or(0)).collect();
+    let mut cases = Interner::new();
+    let case: Vec<u32> = match case_by {
+        CaseBy::Customer => customer.clone(),
+        CaseBy::Record => events.iter().map(|e| cases.intern(format!("{} {}", e.customer, e.record).as_bytes()).unwrap_or(0)).collect(),
         CaseBy::Idle { minutes } => {
-            // Per customer in time order; a gap longer than the idle time starts a session.
-            order.sort_by(|&a, &b| (&events[a].customer, events[a].time_ms).cmp(&(&events[b].customer, events[b].time_ms)));
+            let mut order: Vec<u32> = (0..events.len() as u32).collect();
+            order.sort_unstable_by_key(|&i| (customer[i as usize], events[i as usize].time_ms, i));
             let gap = minutes.max(1) as i64 * 60_000;
-            let mut names = vec![String::new(); events.len()];
+            let mut case = vec![0u32; events.len()];
             let mut session = 0u32;
             for (k, &i) in order.iter().enumerate() {
+                let i = i as usize;
                 if k > 0 {
-                    let p = &events[order[k - 1]];
-                    let e = &events[i];
-                    session = if p.customer != e.customer { 0 } else if e.time_ms - p.time_ms > gap { session + 1 } else { session };
+                    let p = order[k - 1] as usize;
+                    session = if customer[p] != customer[i] { 0 } else if events[i].time_ms - events[p].time_ms > gap { session + 1 } else { session };
                 }
-                names[i] = format!("{} #{}", events[i].customer, session + 1);
+                case[i] = cases.intern(format!("{} #{}", events[i].customer, session + 1).as_bytes()).unwrap_or(0);
             }
-            order.sort_unstable();
-            names
+            case
         }
     };
-    let (mut cases, mut acts, mut channels) = (Interner::new(), Interner::new(), Interner::new());
+    let names = if case_by == CaseBy::Customer { customers.into_names() } else { cases.into_names() };
+    let (mut acts, mut channels) = (Interner::new(), Interner::new());
     let mut raw = EventLog::default();
-    for &i in &order {
-        let e = &events[i];
-        raw.case.push(cases.intern(names[i].as_bytes()).unwrap_or(0));
+    for (e, c) in events.iter().zip(case) {
+        raw.case.push(c);
         raw.activity.push(acts.intern(e.activity.as_bytes()).unwrap_or(0));
         raw.time_ms.push(e.time_ms);
         raw.line.push(e.line);
         raw.channel.push(e.channel.as_deref().and_then(|c| channels.intern(c.as_bytes())).unwrap_or(NONE_ID));
     }
-    raw.case_names = cases.into_names();
+    raw.case_names = names;
     raw.activity_names = acts.into_names();
     raw.channel_names = channels.into_names();
     EventLog::from_file_order(raw)

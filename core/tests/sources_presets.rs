@@ -275,6 +275,7 @@ fn the_hub_joins_orders_tickets_and_sessions_per_customer() {
 #[test]
 fn the_worker_session_imports_a_source_and_a_hub_from_one_buffer() {
     use journey_core::analytics::session::{Reply, Request, Session};
+    use journey_core::analytics::sources::{import_hub_into, import_source_into};
     use journey_core::analytics::AnalysisOptions;
     let w = w();
     let (shop, tickets) = (w.shopify_csv().into_bytes(), w.zendesk_csv().into_bytes());
@@ -289,16 +290,16 @@ fn the_worker_session_imports_a_source_and_a_hub_from_one_buffer() {
     };
     let Request::ImportHub { sources, lengths, .. } = serde_json::from_str(&serde_json::to_string(&request).unwrap()).unwrap() else { panic!() };
     let mut s = Session::new();
-    let reply = s.import_hub([shop.clone(), tickets].concat(), &lengths, &sources, &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    let reply = import_hub_into(&mut s, [shop.clone(), tickets].concat(), &lengths, &sources, &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
     let Reply::Imported { summary, report, .. } = reply else { panic!("{reply:?}") };
     let both = w.customers.iter().filter(|c| !c.orders.is_empty() && !c.tickets.is_empty()).count() as u64;
     assert_eq!(summary.hub.unwrap().matched, both);
     assert_eq!(report.cases, w.customers.iter().filter(|c| !c.orders.is_empty() || !c.tickets.is_empty()).count() as u64);
-    let reply = s.import_source(shop, &SourceOptions::new(Source::ShopifyOrders, CaseBy::Record), &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    let reply = import_source_into(&mut s, shop, &SourceOptions::new(Source::ShopifyOrders, CaseBy::Record), &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
     let Reply::Imported { summary, .. } = reply else { panic!("{reply:?}") };
     assert_eq!(summary.source.unwrap().records, w.customers.iter().map(|c| c.orders.len() as u64).sum::<u64>());
     // A bad file in the hub is named by its place.
-    let reply = s.import_hub(b"a,b\n1,2\n".to_vec(), &[8], &sources[..1], &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    let reply = import_hub_into(&mut s, b"a,b\n1,2\n".to_vec(), &[8], &sources[..1], &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
     let Reply::Failed { message } = reply else { panic!() };
     assert!(message.starts_with("File 1:") && message.contains("“Name”"), "{message}");
 }

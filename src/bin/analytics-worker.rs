@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 
 use journey_core::analytics::session::{Reply, Request, Session};
+use journey_core::analytics::sources;
 use journey_core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -102,12 +103,12 @@ fn on_message(event: MessageEvent) {
             }
             Request::ImportSource { source, options, lang, map } => {
                 LANG.with(|l| l.set(lang));
-                let reply = session.import_source(bytes_of(&data), &source, &options, map.as_ref(), lang, &now_ms);
+                let reply = sources::import_source_into(&mut session, bytes_of(&data), &source, &options, map.as_ref(), lang, &now_ms);
                 post_imported(&session, reply);
             }
             Request::ImportHub { sources, lengths, options, lang, map } => {
                 LANG.with(|l| l.set(lang));
-                let reply = session.import_hub(bytes_of(&data), &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
+                let reply = sources::import_hub_into(&mut session, bytes_of(&data), &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
                 post_imported(&session, reply);
             }
             other => post(&session.handle(other)),

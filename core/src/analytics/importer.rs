@@ -104,10 +104,10 @@ pub struct ImportSummary {
     pub warnings: Vec<ImportWarning>,
     /// Set when a source preset read the file (records, customers, contact counts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<super::sources::SourceSummary>,
+    pub source: Option<super::source_types::SourceSummary>,
     /// Set when several sources were joined per customer (the customer hub).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hub: Option<super::sources::HubSummary>,
+    pub hub: Option<super::source_types::HubSummary>,
 }
 
 fn utf8() -> TextEncoding {

@@ -41,6 +41,7 @@ mod interner;
 pub mod mapping;
 mod report;
 mod sanity;
+mod source_types;
 pub mod sources;
 pub mod session;
 mod stats;

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::event_log::EventLog;
-use super::sources::Source;
+use super::source_types::Source;
 use crate::locale::number;
 use crate::model::Lang;
 

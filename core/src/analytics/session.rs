@@ -12,7 +12,7 @@ use super::{
     analyze, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
     DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
-use super::sources::{import_hub, import_source, SourceOptions};
+use super::source_types::SourceOptions;
 use crate::model::{JourneyMap, Lang};
 use crate::text_file::TextEncoding;
 
@@ -140,59 +140,17 @@ impl Session {
         self.analyse_new(log, summary, options, map, lang, start, now_ms)
     }
 
-    /// Reads `data` with a source preset, then analyses (like [`Session::import`]).
-    pub fn import_source(
-        &mut self,
-        data: Vec<u8>,
-        source: &SourceOptions,
-        options: &AnalysisOptions,
-        map: Option<&JourneyMap>,
-        lang: Lang,
-        now_ms: &dyn Fn() -> f64,
-    ) -> Reply {
-        let start = self.begin(lang, now_ms);
-        match import_source(data, source) {
-            Ok((log, summary)) => self.analyse_new(log, summary, options, map, lang, start, now_ms),
-            Err(e) => Reply::Failed { message: e.message(lang) },
-        }
-    }
-
-    /// Splits `data` by `lengths`, joins the sources per customer, then analyses.
-    #[allow(clippy::too_many_arguments)]
-    pub fn import_hub(
-        &mut self,
-        data: Vec<u8>,
-        lengths: &[u64],
-        sources: &[SourceOptions],
-        options: &AnalysisOptions,
-        map: Option<&JourneyMap>,
-        lang: Lang,
-        now_ms: &dyn Fn() -> f64,
-    ) -> Reply {
-        let start = self.begin(lang, now_ms);
-        let mut files = Vec::with_capacity(lengths.len());
-        let mut at = 0usize;
-        for &n in lengths {
-            let end = at.saturating_add(n as usize).min(data.len());
-            files.push(data[at..end].to_vec());
-            at = end;
-        }
-        match import_hub(files, sources) {
-            Ok((log, summary)) => self.analyse_new(log, summary, options, map, lang, start, now_ms),
-            Err(e) => Reply::Failed { message: format!("{} {}: {}", lang.pick(("File", "Datei")), e.index + 1, e.error.message(lang)) },
-        }
-    }
-
     /// Forgets the previous log before a new import; the import's start time.
-    fn begin(&mut self, lang: Lang, now_ms: &dyn Fn() -> f64) -> f64 {
+    pub fn begin(&mut self, lang: Lang, now_ms: &dyn Fn() -> f64) -> f64 {
         self.log = None;
         self.lang = lang;
         now_ms()
     }
 
-    /// Analyses a freshly imported log and keeps it for the follow-up requests.
+    /// Analyses a freshly imported log and keeps it for the follow-up requests (the
+    /// source presets hand their logs in here: `sources::import_source_into`).
     #[allow(clippy::too_many_arguments)]
-    fn analyse_new(
+    pub fn analyse_new(
         &mut self,
         log: EventLog,
         summary: ImportSummary,

@@ -6,24 +6,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
-use super::read::{read_events, to_log, CaseBy, SourceEvent, SourceOptions, SourceSummary};
+use super::read::{read_events, to_log, SourceEvent};
+use super::{CaseBy, HubSummary, SourceOptions};
 use super::Source;
 use crate::analytics::{EventLog, ImportError};
-
-/// How the customers of the joined sources overlap.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct HubSummary {
-    /// Each source's own summary, in the order given.
-    pub sources: Vec<SourceSummary>,
-    /// Distinct customers over all sources.
-    pub customers: u64,
-    /// Customers found in two sources or more (their journeys cross channels).
-    pub matched: u64,
-    /// For each pair of sources (by index), the customers both have.
-    pub pairs: Vec<(usize, usize, u64)>,
-}
 
 /// A file that could not be read: which one (index) and why.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,11 @@
 //! summary (records, customers, contact counts).
 
 use super::hub::{join_sources, HubError};
-use super::read::{read_source, CaseBy, SourceOptions};
-use crate::analytics::{check_import, EventLog, ImportError, ImportSummary, UsedColumns};
+use super::read::read_source;
+use super::{CaseBy, SourceOptions};
+use crate::analytics::session::{Reply, Session};
+use crate::analytics::{check_import, AnalysisOptions, EventLog, ImportError, ImportSummary, UsedColumns};
+use crate::model::{JourneyMap, Lang};
 
 /// Reads `data` with the preset of `options.source`.
 pub fn import_source(data: Vec<u8>, options: &SourceOptions) -> Result<(EventLog, ImportSummary), ImportError> {
@@ -50,4 +53,49 @@ pub fn import_hub(files: Vec<Vec<u8>>, sources: &[SourceOptions]) -> Result<(Eve
         ..ImportSummary::default()
     };
     Ok((log, summary))
+}
+
+/// The worker's `ImportSource`: reads `data` with the preset into the session, then
+/// analyses (like [`Session::import`]).
+pub fn import_source_into(
+    session: &mut Session,
+    data: Vec<u8>,
+    source: &SourceOptions,
+    options: &AnalysisOptions,
+    map: Option<&JourneyMap>,
+    lang: Lang,
+    now_ms: &dyn Fn() -> f64,
+) -> Reply {
+    let start = session.begin(lang, now_ms);
+    match import_source(data, source) {
+        Ok((log, summary)) => session.analyse_new(log, summary, options, map, lang, start, now_ms),
+        Err(e) => Reply::Failed { message: e.message(lang) },
+    }
+}
+
+/// The worker's `ImportHub`: splits `data` by `lengths`, joins the sources per customer
+/// into the session, then analyses.
+#[allow(clippy::too_many_arguments)]
+pub fn import_hub_into(
+    session: &mut Session,
+    data: Vec<u8>,
+    lengths: &[u64],
+    sources: &[SourceOptions],
+    options: &AnalysisOptions,
+    map: Option<&JourneyMap>,
+    lang: Lang,
+    now_ms: &dyn Fn() -> f64,
+) -> Reply {
+    let start = session.begin(lang, now_ms);
+    let mut files = Vec::with_capacity(lengths.len());
+    let mut at = 0usize;
+    for &n in lengths {
+        let end = at.saturating_add(n as usize).min(data.len());
+        files.push(data[at..end].to_vec());
+        at = end;
+    }
+    match import_hub(files, sources) {
+        Ok((log, summary)) => session.analyse_new(log, summary, options, map, lang, start, now_ms),
+        Err(e) => Reply::Failed { message: format!("{} {}: {}", lang.pick(("File", "Datei")), e.index + 1, e.error.message(lang)) },
+    }
 }

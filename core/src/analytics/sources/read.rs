@@ -8,11 +8,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 
 use super::layout::{channel_name, Layout};
 use super::pseudonym::customer_key;
-use super::Source;
+use super::{CaseBy, ContactCounts, Filters, SourceOptions, SourceSummary};
 use crate::analytics::detect::detect_delimiter;
 use crate::analytics::error::{ImportError, RowIssue, RowProblem};
 use crate::analytics::event_log::{EventLog, NONE_ID};
@@ -20,93 +19,7 @@ use crate::analytics::importer::MAX_REPORTED_ISSUES;
 use crate::analytics::interner::Interner;
 use crate::analytics::time_form::{detect_form, TimeForm, TimeReader};
 use crate::analytics::timestamp::LocalZone;
-use crate::model::Lang;
 use crate::text_file::decode;
-
-/// What one case is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum CaseBy {
-    /// One case per customer, across orders, tickets and sessions.
-    Customer,
-    /// One case per record: an order, a ticket, a GA4 session, a Matomo visit.
-    Record,
-    /// A customer's events split into sessions after this many minutes without an event.
-    Idle { minutes: u32 },
-}
-
-/// Filters applied to the events before they form cases.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Filters {
-    /// Keep events at or after this instant (ms since the epoch).
-    #[serde(default)]
-    pub from_ms: Option<i64>,
-    /// Keep events before this instant.
-    #[serde(default)]
-    pub to_ms: Option<i64>,
-    /// Activities left out (noise such as `scroll`), by name after renaming.
-    #[serde(default)]
-    pub drop: Vec<String>,
-    /// (from, to): an activity renamed; two renamed to one name are merged.
-    #[serde(default)]
-    pub rename: Vec<(String, String)>,
-}
-
-/// How to read a source file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SourceOptions {
-    pub source: Source,
-    pub case_by: CaseBy,
-    #[serde(default)]
-    pub filters: Filters,
-    /// Language of the event names ("Order placed" / "Bestellung aufgegeben").
-    #[serde(default)]
-    pub lang: Lang,
-    /// IANA zone for times without one.
-    #[serde(default)]
-    pub time_zone: Option<String>,
-    /// Day/month order; `Auto` detects it from the date columns.
-    #[serde(default)]
-    pub time_form: TimeForm,
-    /// Key of the keyed hash that replaces e-mail addresses (hex); `None` keeps them
-    /// normalised, in memory only.
-    #[serde(default)]
-    pub key: Option<String>,
-}
-
-impl SourceOptions {
-    pub fn new(source: Source, case_by: CaseBy) -> SourceOptions {
-        SourceOptions { source, case_by, filters: Filters::default(), lang: Lang::En, time_zone: None, time_form: TimeForm::Auto, key: None }
-    }
-}
-
-/// Tickets counted by channel and by contact reason (helpdesk sources).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ContactCounts {
-    pub by_channel: Vec<(String, u64)>,
-    pub by_reason: Vec<(String, u64)>,
-}
-
-/// What reading the source did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SourceSummary {
-    pub source: Option<Source>,
-    /// Data rows read.
-    pub rows: u64,
-    /// Orders, tickets or sessions found (line items of one order count once).
-    pub records: u64,
-    /// Distinct customers.
-    pub customers: u64,
-    pub events: u64,
-    pub cases: u64,
-    /// Events left out by the filters.
-    pub filtered: u64,
-    pub skipped_rows: u64,
-    pub first_issues: Vec<RowIssue>,
-    pub contacts: ContactCounts,
-    /// The date form used for the date columns.
-    pub time_form: TimeForm,
-}
 
 /// One event before it joins a case.
 #[derive(Debug, Clone, PartialEq)]

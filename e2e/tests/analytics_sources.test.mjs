@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cargo = process.env.CARGO || 'cargo';
@@ -222,4 +223,20 @@ test('customer hub: orders and tickets joined per customer, applied through the 
   const payload = url.split('#/shared/v1.')[1];
   const json = inflateRawSync(Buffer.from(payload, 'base64url')).toString('utf8');
   assert.ok(json.includes('Order placed') && !leaks(json), 'no e-mail address in the share link');
+}));
+
+test('the source step, the warnings and the hub have no serious accessibility violations; the picker works by keyboard', () => withPage(browser, 'sources-a11y', async (page) => {
+  await openAnalytics(page);
+  await page.getByTestId('log-file').setInputFiles(files.zendesk_tickets);
+  await page.getByTestId('source-columns').waitFor();
+  await page.getByTestId('hub-add').click();
+  // Keyboard only: focus the picker, choose the plain event log with the arrow keys.
+  await page.getByTestId('source-pick').focus();
+  await page.keyboard.press('Home');
+  await page.getByTestId('mapping-step').waitFor();
+  await page.getByTestId('start-import').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('import-warnings').waitFor();
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
 }));

@@ -218,13 +218,20 @@ pub fn to_log(events: &[SourceEvent], case_by: CaseBy) -> EventLog {
             let gap = minutes.max(1) as i64 * 60_000;
             let mut case = vec![0u32; events.len()];
             let mut session = 0u32;
+            // The case id of the session being walked: a new name only when a session starts.
+            let mut current: Option<u32> = None;
             for (k, &i) in order.iter().enumerate() {
                 let i = i as usize;
                 if k > 0 {
                     let p = order[k - 1] as usize;
-                    session = if customer[p] != customer[i] { 0 } else if events[i].time_ms - events[p].time_ms > gap { session + 1 } else { session };
+                    let next = if customer[p] != customer[i] { 0 } else if events[i].time_ms - events[p].time_ms > gap { session + 1 } else { session };
+                    if next != session || customer[p] != customer[i] {
+                        current = None;
+                    }
+                    session = next;
                 }
-                case[i] = cases.intern(format!("{} #{}", events[i].customer, session + 1).as_bytes()).unwrap_or(0);
+                let id = *current.get_or_insert_with(|| cases.intern(format!("{} #{}", events[i].customer, session + 1).as_bytes()).unwrap_or(0));
+                case[i] = id;
             }
             case
         }

@@ -12,6 +12,7 @@ use super::error::{ImportError, RowIssue, RowProblem};
 use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
 use super::timestamp::{parse_timestamp_bytes, parse_timestamp_bytes_in, LocalZone};
+use crate::entry::read_number;
 use crate::model::Lang;
 use crate::text_file::{decode, TextEncoding};
 
@@ -350,7 +351,10 @@ impl Importer {
         let rating = cols
             .rating
             .and_then(|i| std::str::from_utf8(rec[i].trim_ascii()).ok())
-            .and_then(|s| s.replace(',', ".").parse::<f32>().ok())
+            // The one reader of typed numbers (`entry`): either language's separators.
+            .and_then(|s| read_number(s, None).ok().flatten())
+            .filter(|t| !t.percent)
+            .map(|t| t.value as f32)
             .filter(|r| r.is_finite());
         let raw = &mut self.raw;
         raw.case.push(case);

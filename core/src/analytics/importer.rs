@@ -14,6 +14,7 @@ use super::interner::Interner;
 use super::sanity::{check_import, ImportWarning, UsedColumns};
 use super::time_form::{TimeForm, TimeReader};
 use super::timestamp::LocalZone;
+use crate::entry::read_number;
 use crate::model::Lang;
 use crate::text_file::{decode, TextEncoding};
 
@@ -378,7 +379,10 @@ impl Importer {
         let rating = cols
             .rating
             .and_then(|i| std::str::from_utf8(rec[i].trim_ascii()).ok())
-            .and_then(|s| s.replace(',', ".").parse::<f32>().ok())
+            // The one reader of typed numbers (`entry`): either language's separators.
+            .and_then(|s| read_number(s, None).ok().flatten())
+            .filter(|t| !t.percent)
+            .map(|t| t.value as f32)
             .filter(|r| r.is_finite());
         let raw = &mut self.raw;
         raw.case.push(case);

@@ -36,6 +36,9 @@ SEED = 11
 GOALS = ["Order confirmation"]
 TIMEOUT_S = 3600
 TOP_K = 8
+# Which engines run: the test command runs all (DuckDB 1.5.6 and Spark in .venv), then
+# DuckDB alone in .venv-duckdb-next (the current DuckDB release, no Spark there).
+ENGINES = [e for e in os.environ.get("JOURNEY_SQL_ENGINES", "duckdb,spark").split(",") if e]
 LEVELS = {"p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9, "p95": 0.95}
 STAT_FIELDS = ["count", "sum", "min", "max", *LEVELS]
 
@@ -133,7 +136,8 @@ class WarehouseSql(unittest.TestCase):
         with open(cls.log, "w") as f:
             subprocess.run([BIN, "generate", "--events", str(EVENTS), "--seed", str(SEED)], stdout=f, check=True)
         cls.expected = cli_aggregate(cls.log, GOALS)
-        cls.results = {"duckdb": run_duckdb(cls.log), "spark": run_spark(cls.log)}
+        runners = {"duckdb": run_duckdb, "spark": run_spark}
+        cls.results = {e: runners[e](cls.log) for e in ENGINES}
         clickhouse = run_clickhouse(cls.log)
         if clickhouse is not None:
             cls.results["clickhouse"] = clickhouse
@@ -213,6 +217,14 @@ class WarehouseSql(unittest.TestCase):
                             # The value is one of the durations (a sketch returns a sample).
                             i = bisect.bisect_left(values, s[name])
                             self.assertTrue(i < n and values[i] == s[name], (key, name, s[name]))
+
+    def test_the_engines_ran(self):
+        # Guards JOURNEY_SQL_ENGINES: a typo must not leave nothing compared.
+        self.assertTrue(ENGINES and set(ENGINES) <= {"duckdb", "spark"}, ENGINES)
+        self.assertEqual(sorted(self.results.keys() - {"clickhouse"}), sorted(ENGINES))
+        if "duckdb" in self.results:
+            import duckdb
+            print(f"\n  duckdb {duckdb.__version__}: {self.results['duckdb']['producer']}")
 
     def test_without_a_goal_the_log_knows_nobody_drops_off(self):
         # DuckDB only (Spark's start-up is paid once, above): no goal, and a goal name that

@@ -1,5 +1,6 @@
--- Journey Studio aggregate, format version 1 (docs/scale.md), for DuckDB.
--- Verified: DuckDB 1.5 (Python package), tests/warehouse/test_sql.py.
+-- Journey Studio aggregate, format version 2 (docs/scale.md), for DuckDB.
+-- Verified: DuckDB 1.5.6 and 2.0.1 (Python packages), sql/tests/test_warehouse_sql.py. Lambdas
+-- are written `lambda x: …`, which both accept (2.x rejects the older `x -> …`).
 --
 -- Input: a table or view `events(case_id, activity, ts)`, ts a TIMESTAMP or TIMESTAMPTZ.
 -- Parameters, written ${NAME} below and replaced as text before running (docs/scale.md):
@@ -7,14 +8,19 @@
 --              (NULL when there is none: drop-off then cannot be used in the app)
 --   TIMEOUT_S  inactivity in seconds after which a case without a goal counts as dropped
 --   TOP_K      how many variants to keep
+--   ORDER_COLUMN  a column (or expression) of `events` that orders events with equal
+--              timestamps inside a case as the export's rows were ordered: its row number,
+--              sequence number or an increasing event id. NULL when there is none: equal
+--              timestamps are then ordered by activity name, and the result says so
+--              ("ties": {"order": "activity_name", "cases_with_ties": n}).
 -- Output: one row, one column `aggregate`: the JSON document to import in the app.
 --
--- Events at the same timestamp in a case are ordered by activity name (the app orders
--- them by file row; docs/scale.md says when that matters). Quantiles are exact
+-- Events at the same timestamp in a case are ordered by ORDER_COLUMN, as the app orders them
+-- by file row; without one, by activity name (docs/scale.md, "Ties"). Quantiles are exact
 -- (quantile_cont: linear interpolation between the two nearest ranks).
 WITH
 raw AS (
-    SELECT case_id, activity, epoch_ms(ts) AS t_ms
+    SELECT case_id, activity, epoch_ms(ts) AS t_ms, ${ORDER_COLUMN} AS ord
     FROM events
     WHERE case_id IS NOT NULL AND activity IS NOT NULL AND ts IS NOT NULL
 ),
@@ -25,12 +31,15 @@ ev AS (
         t_ms,
         LAG(activity) OVER w AS prev_activity,
         LEAD(activity) OVER w AS next_activity,
-        (LEAD(t_ms) OVER w) - t_ms AS wait_ms
+        (LEAD(t_ms) OVER w) - t_ms AS wait_ms,
+        ord,
+        -- two different activities at one time: the tie order decides here
+        CASE WHEN LAG(t_ms) OVER w = t_ms AND LAG(activity) OVER w <> activity THEN 1 ELSE 0 END AS tie
     FROM raw
-    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, activity)
+    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, ord, activity)
 ),
 log_end AS (
-    SELECT MIN(t_ms) AS first_ms, MAX(t_ms) AS last_ms, COUNT(*) AS events FROM ev
+    SELECT MIN(t_ms) AS first_ms, MAX(t_ms) AS last_ms, COUNT(*) AS events, COUNT(ord) AS ordered FROM ev
 ),
 cases AS (
     SELECT
@@ -40,9 +49,10 @@ cases AS (
         MAX(CASE WHEN prev_activity IS NULL THEN activity END) AS first_activity,
         MAX(CASE WHEN next_activity IS NULL THEN activity END) AS last_activity,
         MAX(CASE WHEN activity IN (${GOALS}) THEN 1 ELSE 0 END) AS reached_goal,
+        MAX(tie) AS has_tie,
         -- sorting a list of (time, activity) is about 3× faster here than the ordered
         -- aggregate list(activity ORDER BY t_ms, activity), and gives the same order
-        list_transform(list_sort(list({'t': t_ms, 'a': activity})), x -> x.a) AS variant
+        list_transform(list_sort(list({'t': t_ms, 'o': ord, 'a': activity})), lambda x: x.a) AS variant
     FROM ev
     GROUP BY case_id
 ),
@@ -127,6 +137,7 @@ totals AS (
     SELECT
         COUNT(*) AS cases,
         COUNT(*) FILTER (WHERE reached_goal = 1) AS cases_reaching_goal,
+        COUNT(*) FILTER (WHERE has_tie = 1) AS cases_with_ties,
         COUNT(last_ms) AS t_count, SUM(last_ms - first_ms) AS t_sum,
         MIN(last_ms - first_ms) AS t_min, MAX(last_ms - first_ms) AS t_max,
         quantile_cont(last_ms - first_ms, [0.25, 0.5, 0.75, 0.9, 0.95]) AS t_q
@@ -137,9 +148,9 @@ rework AS (
 )
 SELECT to_json({
     'format': 'journey-studio-aggregate',
-    'version': 1,
+    'version': 2,
     'producer': 'duckdb ' || version() || ' sql/duckdb/aggregate.sql',
-    'goal_activities': list_filter([${GOALS}]::VARCHAR[], g -> g IS NOT NULL),
+    'goal_activities': list_filter([${GOALS}]::VARCHAR[], lambda g: g IS NOT NULL),
     'timeout_s': CAST(${TIMEOUT_S} AS DOUBLE),
     'top_k': ${TOP_K},
     'quantiles': {'method': 'exact', 'rank_error': 0.0},
@@ -149,6 +160,8 @@ SELECT to_json({
     'last_event_ms': COALESCE(l.last_ms, 0),
     'cases_reaching_goal': t.cases_reaching_goal,
     'cases_with_rework': r.cases_with_rework,
+    'ties': {'order': CASE WHEN l.ordered > 0 THEN 'order_column' ELSE 'activity_name' END,
+             'cases_with_ties': t.cases_with_ties},
     'throughput_s': {
         'count': t.t_count, 'sum': COALESCE(t.t_sum, 0) / 1000.0, 'min': t.t_min / 1000.0, 'max': t.t_max / 1000.0,
         'p25': t.t_q[1] / 1000.0, 'p50': t.t_q[2] / 1000.0, 'p75': t.t_q[3] / 1000.0,

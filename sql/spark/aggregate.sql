@@ -1,4 +1,4 @@
--- Journey Studio aggregate, format version 1 (docs/scale.md), for Spark SQL.
+-- Journey Studio aggregate, format version 2 (docs/scale.md), for Spark SQL.
 -- Verified: Spark 3.5 (pyspark, local session), tests/warehouse/test_sql.py.
 --
 -- Input: a table or view `events(case_id, activity, ts)`, ts a TIMESTAMP.
@@ -7,6 +7,11 @@
 --              (NULL when there is none: drop-off then cannot be used in the app)
 --   TIMEOUT_S  inactivity in seconds after which a case without a goal counts as dropped
 --   TOP_K      how many variants to keep
+--   ORDER_COLUMN  a column (or expression) of `events` that orders events with equal
+--              timestamps inside a case as the export's rows were ordered: its row number,
+--              sequence number or an increasing event id. NULL when there is none: equal
+--              timestamps are then ordered by activity name, and the result says so
+--              ("ties": {"order": "activity_name", "cases_with_ties": n}).
 -- Output: one row, one column `aggregate`: the JSON document to import in the app.
 --
 -- Differences from the DuckDB query: no ordered aggregate (a variant is the activities of
@@ -17,7 +22,7 @@
 -- result and declare 'exact' with rank_error 0.0; it keeps every value of a group in memory.
 WITH
 raw AS (
-    SELECT case_id, activity, unix_millis(ts) AS t_ms
+    SELECT case_id, activity, unix_millis(ts) AS t_ms, ${ORDER_COLUMN} AS ord
     FROM events
     WHERE case_id IS NOT NULL AND activity IS NOT NULL AND ts IS NOT NULL
 ),
@@ -28,12 +33,15 @@ ev AS (
         t_ms,
         LAG(activity) OVER w AS prev_activity,
         LEAD(activity) OVER w AS next_activity,
-        (LEAD(t_ms) OVER w) - t_ms AS wait_ms
+        (LEAD(t_ms) OVER w) - t_ms AS wait_ms,
+        ord,
+        -- two different activities at one time: the tie order decides here
+        CASE WHEN LAG(t_ms) OVER w = t_ms AND LAG(activity) OVER w <> activity THEN 1 ELSE 0 END AS tie
     FROM raw
-    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, activity)
+    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, ord, activity)
 ),
 log_end AS (
-    SELECT MIN(t_ms) AS first_ms, MAX(t_ms) AS last_ms, COUNT(*) AS events FROM ev
+    SELECT MIN(t_ms) AS first_ms, MAX(t_ms) AS last_ms, COUNT(*) AS events, COUNT(ord) AS ordered FROM ev
 ),
 cases AS (
     SELECT
@@ -43,7 +51,8 @@ cases AS (
         MAX(CASE WHEN prev_activity IS NULL THEN activity END) AS first_activity,
         MAX(CASE WHEN next_activity IS NULL THEN activity END) AS last_activity,
         MAX(CASE WHEN activity IN (${GOALS}) THEN 1 ELSE 0 END) AS reached_goal,
-        transform(array_sort(collect_list(named_struct('t', t_ms, 'a', activity))), x -> x.a) AS variant
+        MAX(tie) AS has_tie,
+        transform(array_sort(collect_list(named_struct('t', t_ms, 'o', ord, 'a', activity))), x -> x.a) AS variant
     FROM ev
     GROUP BY case_id
 ),
@@ -127,6 +136,7 @@ totals AS (
     SELECT
         COUNT(*) AS cases,
         COUNT(CASE WHEN reached_goal = 1 THEN 1 END) AS cases_reaching_goal,
+        COUNT(CASE WHEN has_tie = 1 THEN 1 END) AS cases_with_ties,
         COUNT(last_ms) AS t_count, SUM(last_ms - first_ms) AS t_sum,
         MIN(last_ms - first_ms) AS t_min, MAX(last_ms - first_ms) AS t_max,
         percentile_approx(last_ms - first_ms, array(0.25, 0.5, 0.75, 0.9, 0.95), 10000) AS t_q
@@ -137,7 +147,7 @@ rework AS (
 )
 SELECT to_json(named_struct(
     'format', 'journey-studio-aggregate',
-    'version', 1,
+    'version', 2,
     'producer', concat('spark ', version(), ' sql/spark/aggregate.sql'),
     'goal_activities', filter(CAST(array(${GOALS}) AS ARRAY<STRING>), g -> g IS NOT NULL),
     'timeout_s', CAST(${TIMEOUT_S} AS DOUBLE),
@@ -149,6 +159,8 @@ SELECT to_json(named_struct(
     'last_event_ms', COALESCE(l.last_ms, 0),
     'cases_reaching_goal', t.cases_reaching_goal,
     'cases_with_rework', r.cases_with_rework,
+    'ties', named_struct('order', CASE WHEN l.ordered > 0 THEN 'order_column' ELSE 'activity_name' END,
+        'cases_with_ties', t.cases_with_ties),
     'throughput_s', named_struct(
         'count', t.t_count, 'sum', COALESCE(t.t_sum, 0) / 1000.0, 'min', t.t_min / 1000.0, 'max', t.t_max / 1000.0,
         'p25', t.t_q[0] / 1000.0, 'p50', t.t_q[1] / 1000.0, 'p75', t.t_q[2] / 1000.0,

@@ -28,7 +28,7 @@ def main():
     ap.add_argument("--out", help="also write the aggregate JSON here")
     args = ap.parse_args()
     sql = (ROOT / "sql" / "duckdb" / "aggregate.sql").read_text()
-    sql = sql.replace("${GOALS}", "'Order confirmation'").replace("${TIMEOUT_S}", "604800").replace("${TOP_K}", "10")
+    sql = sql.replace("${ORDER_COLUMN}", "NULL").replace("${GOALS}", "'Order confirmation'").replace("${TIMEOUT_S}", "604800").replace("${TOP_K}", "10")
     con = duckdb.connect()
     con.execute(f"SET threads = {args.threads}")
     path = args.log.replace("'", "''")

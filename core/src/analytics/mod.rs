@@ -46,10 +46,14 @@ pub mod mapping;
 pub mod planted;
 mod planned_actual;
 mod report;
+mod sanity;
+mod source_types;
+pub mod sources;
 pub mod session;
 mod stats;
 pub mod survey;
 mod throughput;
+mod time_form;
 mod timestamp;
 mod variants;
 mod volumes;
@@ -66,7 +70,7 @@ pub use dropoff::{
     DEFAULT_TIMEOUT_S,
 };
 pub use error::{ImportError, RowIssue, RowProblem};
-pub use event_log::EventLog;
+pub use event_log::{EventLog, NONE_ID};
 pub use funnel::{funnel, FunnelMode, FunnelReport, FunnelSpec, FunnelStep};
 pub use importer::{ColumnMapping, ImportProgress, ImportSummary, Importer, import_all};
 pub use mapping::{goal_activities, main_route_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
@@ -75,8 +79,10 @@ pub use planned_actual::{
     VolumeTarget,
 };
 pub use report::{analyze, AnalysisOptions, Report};
+pub use sanity::{check_import, ImportWarning, UsedColumns};
 pub use stats::Summary;
 pub use throughput::{throughput, HistogramBin, ThroughputReport};
+pub use time_form::{detect_form, FormGuess, TimeForm, TimeReader};
 pub use timestamp::parse_timestamp_ms;
 pub use variants::{variants, Variant, VariantsReport};
 pub use volumes::{volumes, ActivityVolume, ChannelVolume, VolumesReport};

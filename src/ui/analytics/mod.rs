@@ -21,6 +21,7 @@ mod planned_actual;
 mod source_step;
 mod survey;
 mod time_form_pick;
+mod too_large;
 mod worker;
 mod zone;
 
@@ -83,6 +84,8 @@ pub struct Ctx {
     pub funnel: RwSignal<Option<FunnelReport>>,
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
+    /// The size in bytes of a chosen file refused as too large for the tab.
+    pub too_large: RwSignal<Option<f64>>,
     /// A short message (cancelled, applied, undone), kept as its text table entry so it
     /// follows the language switch.
     pub notice: RwSignal<Option<fn(journey_core::model::Lang) -> &'static str>>,
@@ -150,6 +153,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         funnel: RwSignal::new(None),
         deviation: RwSignal::new(None),
         error: RwSignal::new(None),
+        too_large: RwSignal::new(None),
         notice: RwSignal::new(None),
         aggregate: RwSignal::new(None),
         not_derivable: RwSignal::new(None),
@@ -182,6 +186,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
                 <FilePicker/>
+                <too_large::TooLargeView/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
@@ -300,6 +305,11 @@ fn FilePicker() -> impl IntoView {
         ctx.not_derivable.set(None);
         ctx.draft.clear();
         ctx.file_name.set(file.name());
+        // Checked before any byte is read: a file the worker cannot hold is never sent.
+        if too_large::refuse(ctx, file.size()) {
+            ctx.file.set_value(None);
+            return;
+        }
         ctx.file.set_value(Some(file.clone()));
         leptos::task::spawn_local(async move {
             let sample = match read_bytes(&file, Some(SAMPLE_BYTES)).await {
@@ -420,6 +430,10 @@ pub fn send_files(
     ctx.deviation.set(None);
     ctx.draft.clear();
     let total = files.iter().map(|f| f.size() as u64).sum();
+    // Several files together may pass the limit each alone did not.
+    if too_large::refuse(ctx, total as f64) {
+        return;
+    }
     ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: total }));
     ctx.import_seq.update_value(|n| *n += 1);
     let seq = ctx.import_seq.get_value();

@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     // followed or shown as a conflict (`shell/other_tabs.rs`).
     super::shell::typing::install(state);
     super::shell::other_tabs::install(state);
+    super::shell::page_focus::install(state, page);
 
     view! {
         <AppHeader/>
@@ -66,6 +67,7 @@ pub fn AppHeader() -> impl IntoView {
     });
     view! {
         <header class="app-header">
+            <super::shell::page_focus::SkipLink/>
             <a class="brand" href=Page::Library.href()>
                 <span class="brand-name">{move || t().app_title}</span>
                 <span class="brand-tagline">{move || t().tagline}</span>

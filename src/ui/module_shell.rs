@@ -231,6 +231,7 @@ fn ModuleShell(module: Module, number: u32) -> impl IntoView {
     // As in the whole app (`app.rs`): typing saved, other tabs followed.
     super::shell::typing::install(state);
     super::shell::other_tabs::install(state);
+    super::shell::page_focus::install(state, page);
 
     view! {
         <AppHeader/>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::browser::time::date_time;
+use crate::ui::shell::dialog;
 use crate::ui::shell::route::{navigate, Page};
 use crate::ui::state::{AppState, NewMap};
 use crate::i18n::library::library_texts;
@@ -134,16 +135,25 @@ fn MapRow(
                 </form>
             </Show>
             <Show when=is_confirming.clone()>
-                <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete">
-                    <p>{let n = name_c.clone(); move || (t().confirm_delete)(&n)}</p>
-                    <button type="button" class="danger" data-testid="confirm-delete-yes"
-                        on:click={ let id = id_x.clone(); move |_| { confirming.set(None); state.delete(&id); } }>
-                        {move || t().delete}
-                    </button>
-                    <button type="button" data-testid="confirm-delete-no" on:click=move |_| confirming.set(None)>
-                        {move || t().cancel}
-                    </button>
-                </div>
+                {
+                    let node = NodeRef::<leptos::html::Div>::new();
+                    let keys = dialog::use_dialog(node, move || confirming.set(None), dialog::to_heading);
+                    let q = dialog::question_id();
+                    let labelled = q.clone();
+                    view! {
+                        <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete"
+                            aria-labelledby=labelled node_ref=node on:keydown=keys>
+                            <p id=q>{let n = name_c.clone(); move || (t().confirm_delete)(&n)}</p>
+                            <button type="button" class="danger" data-testid="confirm-delete-yes"
+                                on:click={ let id = id_x.clone(); move |_| { confirming.set(None); state.delete(&id); } }>
+                                {move || t().delete}
+                            </button>
+                            <button type="button" data-testid="confirm-delete-no" data-cancel="" on:click=move |_| confirming.set(None)>
+                                {move || t().cancel}
+                            </button>
+                        </div>
+                    }
+                }
             </Show>
         </li>
     }

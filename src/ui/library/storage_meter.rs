@@ -64,12 +64,17 @@ pub fn StorageMeter() -> impl IntoView {
                         let of_map = state.library.with_untracked(|lib| lib.get(&h.map_id).map(|m| (t().of_map)(&m.name))).unwrap_or_default();
                         view! { <li>{h.name.clone()} " " {of_map} " – " {date_time(h.taken_at, l)} " (" {human_size(h.size, l)} ")"</li> }
                     }).collect_view();
+                    let node = NodeRef::<leptos::html::Div>::new();
+                    let keys = crate::ui::shell::dialog::use_dialog(node, move || confirming.set(false), crate::ui::shell::dialog::to_heading);
+                    let q = crate::ui::shell::dialog::question_id();
+                    let labelled = q.clone();
                     view! {
-                        <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-drop">
-                            <p>{(t().confirm_drop)(n)}</p>
+                        <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-drop"
+                            aria-labelledby=labelled node_ref=node on:keydown=keys>
+                            <p id=q>{(t().confirm_drop)(n)}</p>
                             <ul>{items}</ul>
                             <button type="button" class="danger" data-testid="confirm-drop-yes" on:click=drop_them>{(t().drop_yes)(n)}</button>
-                            <button type="button" on:click=move |_| confirming.set(false)>{t().cancel}</button>
+                            <button type="button" data-cancel="" on:click=move |_| confirming.set(false)>{t().cancel}</button>
                         </div>
                     }.into_any()
                 }}

@@ -49,7 +49,7 @@ impl MapView {
         }
     }
 
-    fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
         match self {
             MapView::Map => t.nav_map,
             MapView::Scores => t.nav_scores,

@@ -85,6 +85,8 @@ fn current_hash() -> String {
 pub fn use_page() -> ReadSignal<Page> {
     let (page, set_page) = signal(Page::from_hash(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        // Read by the page focus (`page_focus.rs`) of this module and of the next one.
+        super::page_focus::mark_navigated();
         set_page.set(Page::from_hash(&current_hash()));
     });
     on_cleanup(move || handle.remove());

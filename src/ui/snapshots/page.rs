@@ -11,6 +11,7 @@ use super::view::SnapshotView;
 use crate::store::snapshot_store::SnapshotLoadError;
 use crate::store::SetError;
 use crate::ui::browser::time::date_time;
+use crate::ui::shell::dialog;
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
 use crate::ui::shell::route::Page;
@@ -202,8 +203,15 @@ fn snapshot_row(
                 <button type="button" class="danger" data-testid="snapshot-delete" on:click=move |_| confirming.set(true)>{move || t().delete}</button>
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete-snapshot">
-                    <p>{let n = name_d.clone(); move || (t().confirm_delete_snapshot)(&n)}</p>
+                {
+                let node = NodeRef::<leptos::html::Div>::new();
+                let keys = dialog::use_dialog(node, move || confirming.set(false), dialog::to_heading);
+                let q = dialog::question_id();
+                    let labelled = q.clone();
+                view! {
+                <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete-snapshot"
+                    aria-labelledby=labelled node_ref=node on:keydown=keys>
+                    <p id=q>{let n = name_d.clone(); move || (t().confirm_delete_snapshot)(&n)}</p>
                     <button type="button" class="danger" on:click={
                         let (map_d, sid_d) = (map_d.clone(), sid_d.clone());
                         move |_| {
@@ -214,8 +222,10 @@ fn snapshot_row(
                             }
                         }
                     }>{move || t().delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
+                    <button type="button" data-cancel="" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
                 </div>
+                }
+                }
             </Show>
         </li>
     }

@@ -217,3 +217,30 @@ test('at 200 % zoom (683×384) the map is on the first screen; screenshots of li
     await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-200-map-grayscale.png') });
   }, { viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 }));
+
+test('live regions only where something is announced: no empty alerts, no roles on table cells', () =>
+  withPage(browser, 'a11y-live-regions', async (page) => {
+    await openExample(page);
+    // Stage headers carry their name on a role that takes one.
+    const stageRoles = await page.getByTestId('stage').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('role')))]);
+    assert.deepEqual(stageRoles, ['group']);
+    await page.getByTestId('nav-scores').click();
+    await page.getByTestId('scores-view').waitFor();
+    const count = () => page.evaluate(() => ({
+      emptyAlerts: [...document.querySelectorAll('[role="alert"], [aria-live]')].filter((e) => !e.textContent.trim()).length,
+      cellRoles: document.querySelectorAll('td[role], th[role]').length,
+    }));
+    assert.deepEqual(await count(), { emptyAlerts: 0, cellRoles: 0 });
+    // A refused value is announced: the alert appears with the message, and goes with it.
+    const row = page.locator('tr', { has: page.locator('th', { hasText: 'Installs the app' }) }).first();
+    const input = row.getByLabel(/^Drop-off \(%\)/);
+    await input.fill('150');
+    await input.press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: '150 is outside the scale 0 to 100' });
+    await alert.waitFor();
+    assert.equal(await alert.evaluate((e) => e.tagName), 'SPAN', 'inside the cell, not on it');
+    await input.fill('35');
+    await input.press('Enter');
+    await alert.waitFor({ state: 'detached' });
+    assert.deepEqual(await count(), { emptyAlerts: 0, cellRoles: 0 });
+  }));

@@ -135,25 +135,11 @@ fn MapRow(
                 </form>
             </Show>
             <Show when=is_confirming.clone()>
-                {
-                    let node = NodeRef::<leptos::html::Div>::new();
-                    let keys = dialog::use_dialog(node, move || confirming.set(None), dialog::to_heading);
-                    let q = dialog::question_id();
-                    let labelled = q.clone();
-                    view! {
-                        <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete"
-                            aria-labelledby=labelled node_ref=node on:keydown=keys>
-                            <p id=q>{let n = name_c.clone(); move || (t().confirm_delete)(&n)}</p>
-                            <button type="button" class="danger" data-testid="confirm-delete-yes"
-                                on:click={ let id = id_x.clone(); move |_| { confirming.set(None); state.delete(&id); } }>
-                                {move || t().delete}
-                            </button>
-                            <button type="button" data-testid="confirm-delete-no" data-cancel="" on:click=move |_| confirming.set(None)>
-                                {move || t().cancel}
-                            </button>
-                        </div>
-                    }
-                }
+                <dialog::ConfirmBox testid="confirm-delete" yes_testid="confirm-delete-yes" no_testid="confirm-delete-no"
+                    question=Signal::derive({ let n = name_c.clone(); move || (t().confirm_delete)(&n) })
+                    yes=Signal::derive(move || t().delete.to_string()) no=Signal::derive(move || t().cancel.to_string())
+                    on_yes={ let id = id_x.clone(); move || { confirming.set(None); state.delete(&id); } }
+                    close=move || confirming.set(None)/>
             </Show>
         </li>
     }

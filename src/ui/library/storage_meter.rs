@@ -24,7 +24,7 @@ pub fn StorageMeter() -> impl IntoView {
         state.snapshots_to_drop()
     });
     let export = move |_| crate::ui::shell::backup::export_backup_file(state);
-    let drop_them = move |_| {
+    let drop_them = move |_: ()| {
         let list = candidates.get_untracked();
         for h in &list {
             state.delete_snapshot(&h.map_id, &h.id);
@@ -64,18 +64,13 @@ pub fn StorageMeter() -> impl IntoView {
                         let of_map = state.library.with_untracked(|lib| lib.get(&h.map_id).map(|m| (t().of_map)(&m.name))).unwrap_or_default();
                         view! { <li>{h.name.clone()} " " {of_map} " – " {date_time(h.taken_at, l)} " (" {human_size(h.size, l)} ")"</li> }
                     }).collect_view();
-                    let node = NodeRef::<leptos::html::Div>::new();
-                    let keys = crate::ui::shell::dialog::use_dialog(node, move || confirming.set(false), crate::ui::shell::dialog::to_heading);
-                    let q = crate::ui::shell::dialog::question_id();
-                    let labelled = q.clone();
                     view! {
-                        <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-drop"
-                            aria-labelledby=labelled node_ref=node on:keydown=keys>
-                            <p id=q>{(t().confirm_drop)(n)}</p>
+                        <crate::ui::shell::dialog::ConfirmBox testid="confirm-drop" yes_testid="confirm-drop-yes"
+                            question=Signal::derive(move || (t().confirm_drop)(n))
+                            yes=Signal::derive(move || (t().drop_yes)(n)) no=Signal::derive(move || t().cancel.to_string())
+                            on_yes=move || drop_them(()) close=move || confirming.set(false)>
                             <ul>{items}</ul>
-                            <button type="button" class="danger" data-testid="confirm-drop-yes" on:click=drop_them>{(t().drop_yes)(n)}</button>
-                            <button type="button" data-cancel="" on:click=move |_| confirming.set(false)>{t().cancel}</button>
-                        </div>
+                        </crate::ui::shell::dialog::ConfirmBox>
                     }.into_any()
                 }}
             </Show>

@@ -2,7 +2,8 @@
 //! snapshots and measures): when it opens it takes the focus (its safe button, marked
 //! `data-cancel`), Esc closes it, and when it closes the focus goes back to the button that
 //! opened it — or, when that is gone (the thing was deleted), where `fallback` says. Its
-//! accessible name is its question, through [`question_id`].
+//! accessible name is its question. [`ConfirmBox`] is the whole confirm; the canvas's own
+//! (`map_canvas/confirm_delete.rs`) uses [`use_dialog`] only.
 
 use std::cell::Cell;
 
@@ -16,7 +17,7 @@ thread_local! {
 }
 
 /// A fresh element id for a dialog's question (`aria-labelledby`).
-pub fn question_id() -> String {
+fn question_id() -> String {
     NEXT.with(|n| {
         n.set(n.get() + 1);
         format!("dialog-question-{}", n.get())
@@ -75,3 +76,33 @@ pub fn to_heading() {
 
 /// No fallback: the caller puts the focus somewhere itself.
 pub fn nowhere() {}
+
+/// A confirm as the library, snapshots, measures and the storage meter ask it: the question
+/// (its accessible name), anything to list under it, the destructive button and "Cancel" —
+/// wired by [`use_dialog`]. Shown by its caller (e.g. in a `Show`); `close` hides it.
+#[component]
+pub fn ConfirmBox(
+    question: Signal<String>,
+    yes: Signal<String>,
+    no: Signal<String>,
+    on_yes: impl Fn() + 'static,
+    close: impl Fn() + Copy + Send + Sync + 'static,
+    #[prop(optional)] testid: Option<&'static str>,
+    #[prop(optional)] yes_testid: Option<&'static str>,
+    #[prop(optional)] no_testid: Option<&'static str>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let keys = use_dialog(node, close, to_heading);
+    let q = question_id();
+    let labelled = q.clone();
+    view! {
+        <div class="confirm" role="alertdialog" aria-modal="false" data-testid=testid
+            aria-labelledby=labelled node_ref=node on:keydown=keys>
+            <p id=q>{move || question.get()}</p>
+            {children.map(|c| c())}
+            <button type="button" class="danger" data-testid=yes_testid on:click=move |_| on_yes()>{move || yes.get()}</button>
+            <button type="button" data-testid=no_testid data-cancel="" on:click=move |_| close()>{move || no.get()}</button>
+        </div>
+    }
+}

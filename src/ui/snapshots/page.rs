@@ -203,29 +203,20 @@ fn snapshot_row(
                 <button type="button" class="danger" data-testid="snapshot-delete" on:click=move |_| confirming.set(true)>{move || t().delete}</button>
             </div>
             <Show when=move || confirming.get()>
-                {
-                let node = NodeRef::<leptos::html::Div>::new();
-                let keys = dialog::use_dialog(node, move || confirming.set(false), dialog::to_heading);
-                let q = dialog::question_id();
-                    let labelled = q.clone();
-                view! {
-                <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete-snapshot"
-                    aria-labelledby=labelled node_ref=node on:keydown=keys>
-                    <p id=q>{let n = name_d.clone(); move || (t().confirm_delete_snapshot)(&n)}</p>
-                    <button type="button" class="danger" on:click={
+                <dialog::ConfirmBox testid="confirm-delete-snapshot"
+                    question=Signal::derive({ let n = name_d.clone(); move || (t().confirm_delete_snapshot)(&n) })
+                    yes=Signal::derive(move || t().delete.to_string()) no=Signal::derive(move || t().cancel.to_string())
+                    on_yes={
                         let (map_d, sid_d) = (map_d.clone(), sid_d.clone());
-                        move |_| {
+                        move || {
                             confirming.set(false);
                             state.delete_snapshot(&map_d, &sid_d);
                             if matches!(shown.get_untracked(), Shown::View(ref s) if *s == sid_d) {
                                 shown.set(Shown::Nothing);
                             }
                         }
-                    }>{move || t().delete}</button>
-                    <button type="button" data-cancel="" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
-                </div>
-                }
-                }
+                    }
+                    close=move || confirming.set(false)/>
             </Show>
         </li>
     }

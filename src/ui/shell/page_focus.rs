@@ -5,55 +5,18 @@
 //! which jumps to the map (or to the page's heading on other pages).
 //!
 //! One place for every page and every module: the module that sees the `hashchange` writes
-//! the new address into the window property [`NAVIGATED`]; whichever module draws that page's
+//! the new address into a window property (`route::navigated`); whichever module draws that page's
 //! heading first (this one, or the module it starts) focuses it and clears the property. A
 //! reload, a first visit or a module started for something else (the flow view handed to the
 //! whole app) finds nothing there and leaves the focus alone.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
-use super::map_nav::MapView;
-use super::route::Page;
+use super::route::{focus_done, navigated, Page};
 use crate::i18n::library::library_texts;
 use crate::i18n::texts;
 use crate::ui::state::AppState;
-
-/// Window property: the address a page change went to, until its heading took the focus.
-const NAVIGATED: &str = "__journeyStudioNavigated";
-
-fn hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
-
-/// Remembers that a page change happened (called by `route::use_page`'s listener).
-pub fn mark_navigated() {
-    let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(NAVIGATED), &JsValue::from_str(&hash()));
-}
-
-/// Whether the page now shown was reached by a page change whose focus is still to move.
-fn navigated() -> bool {
-    js_sys::Reflect::get(&window(), &JsValue::from_str(NAVIGATED)).ok().and_then(|v| v.as_string()).is_some_and(|h| h == hash())
-}
-
-fn focus_done() {
-    let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(NAVIGATED), &JsValue::NULL);
-}
-
-/// The map view a page is, for its name.
-fn view_of(page: &Page) -> Option<(MapView, &str)> {
-    Some(match page {
-        Page::Map(id) => (MapView::Map, id),
-        Page::MapScores(id) => (MapView::Scores, id),
-        Page::Dashboard(id) => (MapView::Dashboard, id),
-        Page::MapAnalytics(id) => (MapView::Analytics, id),
-        Page::Measures(id) => (MapView::Measures, id),
-        Page::Tracking(id) => (MapView::Tracking, id),
-        Page::Snapshots(id) => (MapView::Snapshots, id),
-        Page::Present(id) => (MapView::Present, id),
-        Page::Library | Page::Shared(_) | Page::NotFound => return None,
-    })
-}
 
 /// The document title of a page: page, map (when there is one), app.
 fn title_of(state: AppState, page: &Page) -> String {
@@ -63,8 +26,7 @@ fn title_of(state: AppState, page: &Page) -> String {
         Page::Library => vec![library_texts(lang).library_title.into()],
         Page::Shared(_) => vec![t.shared_map_title.into()],
         Page::NotFound => vec![t.page_not_found.into()],
-        other => {
-            let (view, id) = view_of(other).expect("a map page");
+        Page::Map(id, view) => {
             let name = state.library.with(|l| l.get(id).map(|m| m.name.clone())).unwrap_or_else(|| t.map_not_found.into());
             vec![view.label(t).into(), name]
         }

@@ -244,3 +244,18 @@ test('live regions only where something is announced: no empty alerts, no roles 
     await alert.waitFor({ state: 'detached' });
     assert.deepEqual(await count(), { emptyAlerts: 0, cellRoles: 0 });
   }));
+
+for (const [lang, locale, link, table] of [['en', 'en-US', 'Coffee to go', 'Emotion curve as a table'], ['de', 'de-DE', 'Kaffee zum Mitnehmen', 'Emotionskurve als Tabelle']]) {
+  test(`screenshots 1366×768 (${lang}): the map with its legend, band shapes and the curve as a table`, () =>
+    withPage(browser, `a11y-shot-${lang}`, async (page) => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.goto(srv.base);
+      await page.getByRole('link', { name: new RegExp(link) }).first().click();
+      await page.getByTestId('touchpoint').first().waitFor();
+      await page.getByText(table).click();
+      await page.getByRole('table').first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, `a11y-map-${lang}-1366.png`) });
+      await page.getByTestId('curve-values').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await page.screenshot({ path: join(ARTIFACTS, `a11y-curve-table-${lang}-1366.png`) });
+    }, { locale, viewport: { width: 1366, height: 768 } }));
+}

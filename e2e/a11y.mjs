@@ -14,16 +14,21 @@ async function axeSource() {
   return source;
 }
 
+/** WCAG A/AA (2.0–2.2) and axe's best-practice rules (landmarks, heading order, one main, …). */
+export const WITH_BEST_PRACTICE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 /**
  * Runs axe on the page as it is now and returns its violations of at least `impacts`
  * (default serious and critical), each with the rule id, impact, help text and up to five
  * offending elements (their CSS selector and HTML), ready to print.
  * The script is evaluated through the DevTools protocol, so a page's CSP cannot block it.
  */
-export async function axeViolations(page, { impacts = ['serious', 'critical'], context = 'html' } = {}) {
+export async function axeViolations(page, { impacts = ['serious', 'critical'], context = 'html', tags = null } = {}) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(await axeSource());
-  const violations = await page.evaluate(async (ctx) => {
-    const result = await window.axe.run(ctx, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async ([ctx, tags]) => {
+    const options = { resultTypes: ['violations'] };
+    if (tags) options.runOnly = { type: 'tag', values: tags };
+    const result = await window.axe.run(ctx, options);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -31,7 +36,7 @@ export async function axeViolations(page, { impacts = ['serious', 'critical'], c
       nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), why: n.failureSummary })),
       count: v.nodes.length,
     }));
-  }, context);
+  }, [context, tags]);
   return violations.filter((v) => impacts.includes(v.impact));
 }
 

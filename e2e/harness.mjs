@@ -30,8 +30,8 @@ export async function launch() {
  * Runs `body(page)` in a fresh browser context (fresh local storage) and keeps a screenshot
  * when it throws. Page errors (e.g. a wasm start failure) fail the test.
  */
-export async function withPage(browser, name, body, { locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function withPage(browser, name, body, { locale = 'en-US', viewport = { width: 1280, height: 900 }, ...more } = {}) {
+  const context = await browser.newContext({ locale, viewport, ...more });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

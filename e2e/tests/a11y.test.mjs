@@ -1,4 +1,5 @@
-// Accessibility of every page, measured with axe-core in Chromium against the release build:
+// Accessibility of every page, measured with axe-core (WCAG A/AA and best practice) in Chromium
+// against the release build:
 // the library, the map (grid, flow view, inspector open when the map has one), scores,
 // dashboard, analytics, measures, measurements, snapshots and the presentation. The test
 // prints the number of serious and critical violations per page (and what they are), then
@@ -6,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
-import { axeViolations, describeViolations } from '../a11y.mjs';
+import { axeViolations, describeViolations, WITH_BEST_PRACTICE } from '../a11y.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -86,7 +87,7 @@ const PAGES = [
   { name: 'presentation', hash: (id) => `map/${id}/present`, ready: '[data-testid="present-curve"] svg' },
 ];
 
-test('axe-core: no serious or critical violation on any page (counts printed per page)', () =>
+test('axe-core with the best-practice rules: no serious or critical violation on any page (counts printed per page)', () =>
   withPage(browser, 'a11y-axe', async (page) => {
     await page.goto(srv.base);
     await page.locator('[data-testid="map-row"]').first().waitFor();
@@ -104,7 +105,7 @@ test('axe-core: no serious or critical violation on any page (counts printed per
         console.log(`axe ${p.name}: skipped (${skipped})`);
         continue;
       }
-      const violations = await axeViolations(page);
+      const violations = await axeViolations(page, { tags: WITH_BEST_PRACTICE });
       found[p.name] = violations;
       console.log(`axe ${p.name}: ${violations.length} serious/critical` + (violations.length ? '\n' + describeViolations(violations) : ''));
     }

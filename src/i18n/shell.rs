@@ -62,6 +62,11 @@ pub struct Texts {
     pub csv_delimiter: &'static str,
     /// The header's save state when a write failed or waits for a conflict's choice.
     pub not_saved_see_above: &'static str,
+    /// The skip link (first Tab stop): to the map area, or to the page's heading.
+    pub skip_to_map: &'static str,
+    pub skip_to_content: &'static str,
+    /// The document title of a map opened from a share link.
+    pub shared_map_title: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -126,6 +131,9 @@ pub const EN: Texts = Texts {
     csv_encoding: "Character encoding",
     csv_delimiter: "Delimiter",
     not_saved_see_above: "Not saved: see the message above",
+    skip_to_map: "Skip to the map",
+    skip_to_content: "Skip to the content",
+    shared_map_title: "Shared map",
 };
 
 pub const DE: Texts = Texts {
@@ -192,6 +200,9 @@ pub const DE: Texts = Texts {
     csv_encoding: "Zeichenkodierung",
     csv_delimiter: "Trennzeichen",
     not_saved_see_above: "Nicht gespeichert: siehe Hinweis oben",
+    skip_to_map: "Zur Karte springen",
+    skip_to_content: "Zum Inhalt springen",
+    shared_map_title: "Geteilte Karte",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

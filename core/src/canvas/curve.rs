@@ -37,6 +37,9 @@ pub struct CurveLine {
     pub points: Vec<(f64, f64)>,
     /// A few pixels up or down so lines of personas sharing touchpoints stay visible.
     pub offset: f64,
+    /// The line's place among the shown personas: its colour, dash pattern and marker shape
+    /// ([`line_dash`], [`marker_shape`]), so the lines differ without colour too.
+    pub style: usize,
 }
 
 /// One shown touchpoint's place on the curve.
@@ -90,9 +93,9 @@ pub fn canvas_curve(map: &JourneyMap, layout: &CanvasLayout, persona: Option<&st
         };
         let as_is = points(|t| t.emotion);
         let to_be = points(|t| t.to_be_emotion);
-        lines.push(CurveLine { persona: id.clone(), name: name.clone(), color, to_be: false, points: as_is, offset });
+        lines.push(CurveLine { persona: id.clone(), name: name.clone(), color, to_be: false, points: as_is, offset, style: i });
         if !to_be.is_empty() {
-            lines.push(CurveLine { persona: id, name, color, to_be: true, points: to_be, offset });
+            lines.push(CurveLine { persona: id, name, color, to_be: true, points: to_be, offset, style: i });
         }
     }
     let marks = shown
@@ -176,7 +179,7 @@ pub fn render_curve_frame(curve: &CanvasCurve, height: f64, lang: Lang) -> Strin
 /// it changes with the columns only, not with an emotion.
 pub fn render_curve_scale(curve: &CanvasCurve, height: f64) -> String {
     let w = curve.width.max(1.0);
-    let mut s = String::new();
+    let mut s = marker_defs();
     for v in [2.0, -2.0] {
         let y = y_of(v, height);
         let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
@@ -192,6 +195,43 @@ pub fn render_curve_scale(curve: &CanvasCurve, height: f64) -> String {
     s
 }
 
+/// The as-is line's dash pattern of the persona at place `style` (the first solid); to-be
+/// lines are dashed "6 4" whatever their persona, and carry its marker.
+pub fn line_dash(style: usize) -> Option<&'static str> {
+    [None, Some("2 3"), Some("10 3 2 3"), Some("12 5"), Some("2 3 2 3 8 3"), Some("6 2")][style % LINE_COLORS.len()]
+}
+
+/// The marker of the persona at place `style`, centred on (`cx`, `cy`), about 7 px wide, in
+/// its colour with a white edge: circle, square, triangle, diamond, triangle down, bar.
+pub fn marker_shape(style: usize, cx: f64, cy: f64) -> String {
+    let color = LINE_COLORS[style % LINE_COLORS.len()];
+    let paint = format!(r##" fill="{color}" stroke="#fff" stroke-width="1""##);
+    let (x, y) = (cx, cy);
+    match style % LINE_COLORS.len() {
+        0 => format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.6"{paint}/>"#),
+        1 => format!(r#"<rect x="{:.1}" y="{:.1}" width="7" height="7"{paint}/>"#, x - 3.5, y - 3.5),
+        2 => format!(r#"<path d="M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z"{paint}/>"#, y - 4.0, x + 4.0, y + 3.5, x - 4.0, y + 3.5),
+        3 => format!(r#"<path d="M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z"{paint}/>"#, y - 4.5, x + 4.5, y + 4.5, x - 4.5),
+        4 => format!(r#"<path d="M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z"{paint}/>"#, y + 4.0, x + 4.0, y - 3.5, x - 4.0, y - 3.5),
+        _ => format!(r#"<rect x="{:.1}" y="{:.1}" width="3.5" height="8"{paint}/>"#, x - 1.75, y - 4.0),
+    }
+}
+
+/// The markers of the lines, drawn beside each point (the faces cover the point itself):
+/// one `<marker>` per persona place, `url(#curve-marker-N)`.
+pub fn marker_defs() -> String {
+    let mut s = String::from("<defs>");
+    for i in 0..LINE_COLORS.len() {
+        let _ = write!(
+            s,
+            r#"<marker id="curve-marker-{i}" markerUnits="userSpaceOnUse" markerWidth="30" markerHeight="12" refX="5" refY="6" orient="0">{}</marker>"#,
+            marker_shape(i, 20.0, 6.0)
+        );
+    }
+    s.push_str("</defs>");
+    s
+}
+
 /// One line of the curve as the page draws it: the canvas keeps one `<path>` per line and
 /// sets its attributes, so an edit that moves the points changes the path data only (no
 /// markup re-parsed, no element rebuilt).
@@ -204,6 +244,8 @@ pub struct CurvePath {
     pub to_be: bool,
     /// The tooltip: the persona's name (plain text, not escaped).
     pub title: String,
+    /// The persona's place: dash pattern and marker ([`CurveLine::style`]).
+    pub style: usize,
 }
 
 impl CurvePath {
@@ -212,9 +254,14 @@ impl CurvePath {
         if self.to_be { "to-be" } else { "as-is" }
     }
 
-    /// The dash pattern of a to-be line.
+    /// The dash pattern: the persona's as-is pattern ([`line_dash`]), "6 4" for a to-be line.
     pub fn dash(&self) -> Option<&'static str> {
-        self.to_be.then_some("6 4")
+        if self.to_be { Some("6 4") } else { line_dash(self.style) }
+    }
+
+    /// The `url(#…)` of the line's marker (`marker-start`, `-mid` and `-end`).
+    pub fn marker(&self) -> String {
+        format!("url(#curve-marker-{})", self.style % LINE_COLORS.len())
     }
 
     /// The tooltip as an SVG `<title>` child, escaped.
@@ -242,7 +289,7 @@ pub fn curve_paths(curve: &CanvasCurve, height: f64, lang: Lang) -> Vec<CurvePat
             }
             let who = if line.persona.is_some() { line.name.as_str() } else { name };
             let title = if line.to_be { format!("{who} ({to_be_word})") } else { who.to_string() };
-            CurvePath { d, color: line.color, to_be: line.to_be, title }
+            CurvePath { d, color: line.color, to_be: line.to_be, title, style: line.style }
         })
         .collect()
 }
@@ -253,9 +300,10 @@ pub fn render_curve_lines(curve: &CanvasCurve, height: f64, lang: Lang) -> Strin
     for p in curve_paths(curve, height, lang) {
         let dash = p.dash().map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
         let kind = p.kind();
+        let marker = p.marker();
         let _ = write!(
             s,
-            r#"<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{dash} class="curve-line curve-{kind}" data-kind="{kind}">{}</path>"#,
+            r#"<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{dash} marker-start="{marker}" marker-mid="{marker}" marker-end="{marker}" class="curve-line curve-{kind}" data-kind="{kind}">{}</path>"#,
             p.d,
             p.color,
             p.title_markup()
@@ -429,10 +477,35 @@ mod tests {
         let as_is = paths.iter().find(|p| !p.to_be).unwrap();
         let x = l.columns[l.column_of(&t).unwrap()].center() - l.label_width;
         assert_eq!(as_is.d, format!("M{:.1} {:.1}", x, y_of(-1.0, CURVE_H) + c.lines[0].offset));
-        assert_eq!((as_is.kind(), as_is.dash(), as_is.title.as_str()), ("as-is", None, "Ann <a>"));
+        assert_eq!((as_is.kind(), as_is.dash(), as_is.title.as_str()), ("as-is", None, "Ann <a>"), "the first persona solid");
         let to_be = paths.iter().find(|p| p.to_be).unwrap();
         assert_eq!((to_be.kind(), to_be.dash(), to_be.title.as_str()), ("to-be", Some("6 4"), "Ann <a> (to-be)"));
         assert_eq!(to_be.title_markup(), "<title>Ann &lt;a&gt; (to-be)</title>");
+    }
+
+    #[test]
+    fn each_persona_line_has_its_own_dash_pattern_and_marker_so_colour_is_not_needed() {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let s0 = m.stages[0].id.clone();
+        let personas: Vec<String> = (0..LINE_COLORS.len()).map(|i| m.add_persona(&format!("P{i}"))).collect();
+        let t = m.add_touchpoint(&s0, "x", Channel::App).unwrap();
+        m.touchpoint_mut(&t).unwrap().set_emotion(Some(1));
+        let l = canvas_layout(&m, None, Lang::En);
+        let paths = curve_paths(&canvas_curve(&m, &l, None), CURVE_H, Lang::En);
+        assert_eq!(paths.len(), personas.len());
+        let dashes: std::collections::HashSet<_> = paths.iter().map(CurvePath::dash).collect();
+        let markers: std::collections::HashSet<_> = paths.iter().map(CurvePath::marker).collect();
+        assert_eq!((dashes.len(), markers.len()), (personas.len(), personas.len()), "no two lines alike");
+        let shapes: std::collections::HashSet<_> =
+            (0..LINE_COLORS.len()).map(|i| marker_shape(i, 0.0, 0.0).replace(LINE_COLORS[i], "")).collect();
+        assert_eq!(shapes.len(), LINE_COLORS.len(), "every marker a different shape, not only a colour");
+        let svg = render_curve_svg(&canvas_curve(&m, &l, None), CURVE_H, Lang::En);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        for p in doc.descendants().filter(|n| n.has_tag_name("path") && n.attribute("data-kind").is_some()) {
+            let url = p.attribute("marker-mid").unwrap();
+            let id = url.trim_start_matches("url(#").trim_end_matches(')');
+            assert!(doc.descendants().any(|n| n.has_tag_name("marker") && n.attribute("id") == Some(id)), "{id} defined");
+        }
     }
 
     #[test]

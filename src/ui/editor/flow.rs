@@ -15,9 +15,17 @@ pub fn FlowView(ed: Ed) -> impl IntoView {
         let lang = ed.state.lang.get();
         ed.with_map(|m| render_svg(m, lang)).unwrap_or_default()
     });
+    // Shown only when chosen (the view switch, or the map module handing it over): the
+    // focus moves to it, so a screen reader says which view opened.
+    let frame = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = frame.get() {
+            let _ = el.focus();
+        }
+    });
     view! {
         <section class="ed-flow" data-testid="flow-view">
-            <div class="ed-flow-svg" tabindex="0" role="region" aria-label=move || ed.t().view_flow inner_html=move || svg.get()></div>
+            <div class="ed-flow-svg" tabindex="0" role="region" aria-label=move || ed.t().view_flow node_ref=frame inner_html=move || svg.get()></div>
         </section>
     }
 }

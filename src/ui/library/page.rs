@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::browser::time::date_time;
+use crate::ui::shell::dialog;
 use crate::ui::shell::route::{navigate, Page};
 use crate::ui::state::{AppState, NewMap};
 use crate::i18n::library::library_texts;
@@ -134,16 +135,11 @@ fn MapRow(
                 </form>
             </Show>
             <Show when=is_confirming.clone()>
-                <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete">
-                    <p>{let n = name_c.clone(); move || (t().confirm_delete)(&n)}</p>
-                    <button type="button" class="danger" data-testid="confirm-delete-yes"
-                        on:click={ let id = id_x.clone(); move |_| { confirming.set(None); state.delete(&id); } }>
-                        {move || t().delete}
-                    </button>
-                    <button type="button" data-testid="confirm-delete-no" on:click=move |_| confirming.set(None)>
-                        {move || t().cancel}
-                    </button>
-                </div>
+                <dialog::ConfirmBox testid="confirm-delete" yes_testid="confirm-delete-yes" no_testid="confirm-delete-no"
+                    question=Signal::derive({ let n = name_c.clone(); move || (t().confirm_delete)(&n) })
+                    yes=Signal::derive(move || t().delete.to_string()) no=Signal::derive(move || t().cancel.to_string())
+                    on_yes={ let id = id_x.clone(); move || { confirming.set(None); state.delete(&id); } }
+                    close=move || confirming.set(None)/>
             </Show>
         </li>
     }

@@ -24,7 +24,7 @@ pub fn StorageMeter() -> impl IntoView {
         state.snapshots_to_drop()
     });
     let export = move |_| crate::ui::shell::backup::export_backup_file(state);
-    let drop_them = move |_| {
+    let drop_them = move |_: ()| {
         let list = candidates.get_untracked();
         for h in &list {
             state.delete_snapshot(&h.map_id, &h.id);
@@ -65,12 +65,12 @@ pub fn StorageMeter() -> impl IntoView {
                         view! { <li>{h.name.clone()} " " {of_map} " – " {date_time(h.taken_at, l)} " (" {human_size(h.size, l)} ")"</li> }
                     }).collect_view();
                     view! {
-                        <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-drop">
-                            <p>{(t().confirm_drop)(n)}</p>
+                        <crate::ui::shell::dialog::ConfirmBox testid="confirm-drop" yes_testid="confirm-drop-yes"
+                            question=Signal::derive(move || (t().confirm_drop)(n))
+                            yes=Signal::derive(move || (t().drop_yes)(n)) no=Signal::derive(move || t().cancel.to_string())
+                            on_yes=move || drop_them(()) close=move || confirming.set(false)>
                             <ul>{items}</ul>
-                            <button type="button" class="danger" data-testid="confirm-drop-yes" on:click=drop_them>{(t().drop_yes)(n)}</button>
-                            <button type="button" on:click=move |_| confirming.set(false)>{t().cancel}</button>
-                        </div>
+                        </crate::ui::shell::dialog::ConfirmBox>
                     }.into_any()
                 }}
             </Show>

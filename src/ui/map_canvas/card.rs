@@ -7,15 +7,17 @@ use journey_core::icons::Tool;
 use journey_core::model::EvidenceKind;
 use leptos::prelude::*;
 
-use super::ctx::{Cv, Dragged};
+use super::ctx::{css_escape, Cv, Dragged};
 use crate::ui::icons::{channel_icon, evidence_icon, tool_icon};
 
 pub fn evidence_word(cv: Cv, kind: EvidenceKind) -> &'static str {
     kind.label(cv.state.lang.get())
 }
 
-/// A score as a small chip: the rounded number with its band's colour; the number and the
-/// band's word are its tooltip and its text for screen readers. Nothing without a score.
+/// A score as a small chip: the band's shape (CSS, so not colour alone), the rounded number
+/// with its band's colour; the number and the band's word are its tooltip and its text for
+/// screen readers (the visible number is hidden from them, so it is read once). Nothing
+/// without a score.
 pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str) -> Option<impl IntoView> {
     let value = value?;
     let lang = cv.state.lang.get();
@@ -23,14 +25,35 @@ pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str) -> Option<im
     let label = (cv.t().score_short)(&journey_core::score::score_label(value, lang));
     let title = label.clone();
     Some(view! {
-        <span class=format!("cv-score band-{}", band.key()) data-testid=testid title=title>
-            {format!("{value:.0}")}<span class="sr-only">{label}</span>
+        <span class=format!("cv-score band-{}", band.key()) data-testid=testid data-band=band.key() title=title>
+            <span aria-hidden="true">{format!("{value:.0}")}</span><span class="sr-only">{label}</span>
         </span>
     })
 }
 
+/// The part of a card's accessible name after its stage: emotion (with the card's
+/// personas), score with the band's word, evidence — "emotion −1 (Lena), score 45 weak,
+/// assumed".
+fn name_tail(cv: Cv, emotion: Option<i8>, personas: &[String], score: Option<f64>, evidence: EvidenceKind) -> String {
+    let lang = cv.state.lang.get();
+    let t = cv.t();
+    let who = cv.personas.with(|all| {
+        // "; " between personas: their names may hold commas ("Lena, commuter").
+        all.iter().filter(|(id, _)| personas.contains(id)).map(|(_, name)| name.as_str()).collect::<Vec<_>>().join("; ")
+    });
+    let mut parts = vec![match emotion {
+        Some(e) => (t.card_emotion)(&journey_core::locale::emotion(Some(e)), &who),
+        None => t.card_emotion_unknown.to_string(),
+    }];
+    if let Some(v) = score {
+        parts.push((t.card_score)(&journey_core::score::format_score(v, lang), journey_core::score::ScoreBand::of(v).label(lang)));
+    }
+    parts.push(evidence_word(cv, evidence).to_string());
+    parts.join(", ")
+}
+
 #[component]
-pub fn Card(cv: Cv, id: String) -> impl IntoView {
+pub fn Card(cv: Cv, id: String, stage: String) -> impl IntoView {
     let v = cv.tp_view(&id);
     let tid = StoredValue::new(id.clone());
     let selected = Memo::new(move |_| cv.is_selected_tp(&tid.get_value()));
@@ -41,6 +64,15 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
     let extras = cv.tp_extras(&id);
     let score = Memo::new(move |_| extras.get().score);
     let measures = Memo::new(move |_| extras.get().measures);
+    // The accessible name: "Installs the app, App, Consideration, emotion −1 (Lena), score 45
+    // weak, assumed" — title and channel, the stage's name (its header's hidden text), the rest.
+    let key = css_escape(&id);
+    let (head_id, tail_id) = (format!("cn-{key}"), format!("ct-{key}"));
+    let labelled_by = format!("{head_id} sn-{} {tail_id}", css_escape(&stage));
+    let tail = Memo::new(move |_| {
+        let (emotion, personas) = v.get(|t| (t.emotion, t.persona_ids.clone())).unwrap_or_default();
+        name_tail(cv, emotion, &personas, score.get(), evidence.get())
+    });
     let class = move || {
         format!(
             "cv-card evidence-{}{}",
@@ -59,8 +91,12 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
                 if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &tid.get_value()); }
                 cv.dragged.set(Some(Dragged::Touchpoint(tid.get_value())));
             }
-            on:dragend=move |_| cv.dragged.set(None)>
-            <div class="cv-card-channel">
+            on:dragend=move |_| cv.dragged.set(None)
+            aria-labelledby=labelled_by>
+            <span id=head_id hidden>{title} ", " {move || channel.with(|c| c.label(cv.state.lang.get()))} ","</span>
+            <span id=tail_id hidden>{move || tail.get()}</span>
+            // Channel, evidence and score are in the name: hidden here so they are read once.
+            <div class="cv-card-channel" aria-hidden="true">
                 {move || channel.with(channel_icon)}
                 <span class="cv-channel-name" title=move || channel.with(|c| c.label(cv.state.lang.get()))>{move || channel.with(|c| c.label(cv.state.lang.get()))}</span>
                 <span class="cv-grip" aria-hidden="true" data-testid="drag-handle">{tool_icon(Tool::Grip)}</span>
@@ -72,11 +108,11 @@ pub fn Card(cv: Cv, id: String) -> impl IntoView {
                 }/>
             </Show>
             <div class="cv-card-foot">
-                <span class="cv-evidence" title=move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))>
+                <span class="cv-evidence" aria-hidden="true" title=move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))>
                     {move || evidence_icon(evidence.get())}
                     <span class="sr-only">{move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))}</span>
                 </span>
-                {move || score_chip(cv, score.get(), "tp-score")}
+                <span aria-hidden="true">{move || score_chip(cv, score.get(), "tp-score")}</span>
                 {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
             </div>
         </article>

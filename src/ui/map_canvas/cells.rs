@@ -50,7 +50,7 @@ pub fn Cell(cv: Cv, lane: Lane, col: ColKey) -> impl IntoView {
     };
     let class = format!("cv-cell cv-lane-{}{}", lane.key(), if matches!(slot, Slot::Add) { " cv-add-col" } else { "" });
     let body = match (&slot, lane) {
-        (Slot::Touchpoint(id), Lane::Touchpoints) => view! { <Card cv id=id.clone()/> }.into_any(),
+        (Slot::Touchpoint(id), Lane::Touchpoints) => view! { <Card cv id=id.clone() stage=stage_id.clone()/> }.into_any(),
         (Slot::Touchpoint(id), lane) => lane_text(cv, lane, id.clone()).into_any(),
         (Slot::Add, Lane::Touchpoints) => add_button(cv, stage_id.clone()).into_any(),
         (Slot::Add, _) => ().into_any(),

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use journey_core::canvas::{canvas_layout, drawn_columns, shown_lanes, CanvasLayout, Selection};
+use journey_core::canvas::{canvas_layout, drawn_columns, navigate, shown_lanes, CanvasLayout, Move, Selection};
 use journey_core::editor::Lane;
 use journey_core::model::{JourneyMap, Touchpoint};
 use journey_core::score::MapScores;
@@ -297,6 +297,16 @@ impl Cv {
         });
     }
 
+    /// What to select when the selection is deleted: the next card, else the one before,
+    /// else the card's stage; for a stage the next stage, else the one before.
+    pub fn neighbour(&self) -> Option<Selection> {
+        let sel = self.selection.get_untracked()?;
+        self.layout.with_untracked(|l| {
+            // At an edge `navigate` stays, and `Up` from a stage is the stage itself.
+            [Move::Right, Move::Left, Move::Up].into_iter().filter_map(|m| navigate(l, Some(&sel), m)).find(|s| *s != sel)
+        })
+    }
+
     /// Puts the keyboard focus on the selected card or stage header (after it is drawn).
     pub fn focus_selection(&self) {
         let Some(sel) = self.selection.get_untracked() else { return };
@@ -343,8 +353,9 @@ impl Cv {
     }
 }
 
-/// Ids are the app's own ("tp-7"), but a selector is built from them: keep only safe
-/// characters so a crafted id in an imported file cannot break the query.
-fn css_escape(id: &str) -> String {
+/// Ids are the app's own ("tp-7"), but a selector (or an element id list such as
+/// `aria-labelledby`) is built from them: keep only safe characters so a crafted id in an
+/// imported file cannot break the query.
+pub fn css_escape(id: &str) -> String {
     id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
 }

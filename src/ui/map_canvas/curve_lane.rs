@@ -1,6 +1,7 @@
 //! The emotion lane: the curve from `journey_core::canvas::curve`, spanning every column so
-//! its points sit under their cards, and its legend (one line per shown persona, to-be
-//! dashed) in the lane's label. The core writes the SVG with every label escaped, so it is
+//! its points sit under their cards, and its legend (one line per shown persona with its
+//! dash pattern and marker, to-be dashed) in the lane's label; under the map its values as a
+//! table ([`CurveValues`], the drawing's text alternative). The core writes the SVG with every label escaped, so it is
 //! inserted as markup; the legend's names are text nodes.
 //!
 //! The drawing is not one string: the scale with the stage separators is one, each line is a
@@ -50,7 +51,7 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
     let name = move || curve_label(cv.state.lang.get());
     view! {
         <div class="cv-cell cv-curve" data-testid="emotion-curve" style=move || format!("grid-column: span {};", span.get())>
-            <svg class="canvas-curve-svg" role="img" aria-label=name
+            <svg class="canvas-curve-svg" role="img" aria-label=name aria-describedby="curve-values"
                 width=move || format!("{:.0}", width.get()) height=format!("{CURVE_H:.0}")
                 viewBox=move || format!("0 0 {:.0} {CURVE_H:.0}", width.get())>
                 <g inner_html=move || scale.get()></g>
@@ -73,12 +74,14 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
 fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
     let d = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| p.d.clone()).unwrap_or_default()));
     // Colour, kind and dash pattern: they change only when the lines themselves do.
-    let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash()))));
+    let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash(), p.marker()))));
     let title = Memo::new(move |_| lines.with(|l| l.get(i).map(CurvePath::title_markup).unwrap_or_default()));
-    let kind = move || look.get().map(|(_, kind, _)| kind);
+    let kind = move || look.get().map(|(_, kind, _, _)| kind);
+    let marker = move || look.with(|l| l.as_ref().map(|(_, _, _, m)| m.clone()));
     view! {
-        <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
-            stroke-dasharray=move || look.get().and_then(|(_, _, dash)| dash)
+        <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
+            stroke-dasharray=move || look.get().and_then(|(_, _, dash, _)| dash)
+            marker-start=marker marker-mid=marker marker-end=marker
             class=move || format!("curve-line curve-{}", kind().unwrap_or_default()) data-kind=kind
             inner_html=move || title.get()></path>
     }
@@ -112,14 +115,62 @@ pub fn CurveLegend(cv: Cv) -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    // Each persona's line as drawn: colour, dash pattern and marker (the core's), so the
+    // legend tells the lines apart without colour too.
+    let sample = |i: usize, color: &str| {
+        let dash = journey_core::canvas::curve::line_dash(i).map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+        format!(
+            r#"<path d="M1 6 H31" stroke="{color}" stroke-width="2.5"{dash}/>{}"#,
+            journey_core::canvas::curve::marker_shape(i, 16.0, 6.0)
+        )
+    };
     view! {
         <ul class="cv-legend" data-testid="curve-legend">
-            {move || entries.with(|(lines, _)| lines.iter().map(|(name, color)| view! {
-                <li><span class="cv-swatch" style=format!("border-top-color: {color};")></span> {name.clone()}</li>
+            {move || entries.with(|(lines, _)| lines.iter().enumerate().map(|(i, (name, color))| view! {
+                <li data-testid="legend-persona"><svg class="cv-swatch-line" width="32" height="12" viewBox="0 0 32 12" aria-hidden="true" inner_html=sample(i, color)></svg> {name.clone()}</li>
             }).collect_view())}
             {move || entries.with(|(_, to_be)| *to_be).then(|| view! {
                 <li><span class="cv-swatch cv-swatch-dashed"></span> {move || cv.t().legend_to_be}</li>
             })}
         </ul>
+    }
+}
+
+/// The curve's text alternative, under the map: per stage the curve's value for each persona
+/// (the stage's mean emotion, as the presentation's curve and slides give it —
+/// `charts::from_map::emotion_curve_input`), "unknown" where no emotion is known.
+#[component]
+pub fn CurveValues(cv: Cv) -> impl IntoView {
+    let input = Memo::new(move |_| {
+        let lang = cv.state.lang.get();
+        cv.with_map(|m| journey_core::charts::from_map::emotion_curve_input(m, lang))
+    });
+    let table = move || {
+        let lang = cv.state.lang.get();
+        input.with(|i| {
+            i.as_ref().map(|i| {
+                let head = i.series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
+                let rows = i.stages.iter().enumerate().map(|(k, stage)| {
+                    let cells = i.series.iter().map(|s| {
+                        let v = s.as_is.get(k).copied().flatten();
+                        view! { <td>{v.map_or_else(|| cv.t().value_unknown.to_string(), |v| journey_core::locale::signed(v, 1, lang))}</td> }
+                    }).collect_view();
+                    view! { <tr><th scope="row">{stage.clone()}</th>{cells}</tr> }
+                }).collect_view();
+                view! {
+                    <table class="cv-curve-table">
+                        <caption>{cv.t().curve_values_caption}</caption>
+                        <thead><tr><th scope="col">{cv.t().stage_column}</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })
+        })
+    };
+    view! {
+        <details class="cv-curve-values" id="curve-values" data-testid="curve-values">
+            <summary>{move || cv.t().curve_values}</summary>
+            {table}
+        </details>
     }
 }

@@ -86,6 +86,19 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
         }
     });
     on_cleanup(move || stray.remove());
+    // An undo or redo that moves the selected card to another stage (or brings a deleted one
+    // back) draws it anew, and the focus falls to the body: it goes back to the selection.
+    Effect::new(move |first: Option<()>| {
+        cv.state.version.track();
+        if first.is_some() {
+            request_animation_frame(move || {
+                let lost = document().active_element().is_none_or(|e| e.node_name().eq_ignore_ascii_case("body"));
+                if lost && cv.selection.try_with_untracked(Option::is_some).unwrap_or(false) {
+                    cv.focus_selection();
+                }
+            });
+        }
+    });
     let add_stage = move |_| {
         let name = cv.et().new_stage;
         let mut added = None;

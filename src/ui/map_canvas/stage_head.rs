@@ -9,7 +9,7 @@ use journey_core::icons::Tool;
 
 use super::card::TitleEditor;
 use crate::ui::icons::tool_icon;
-use super::ctx::{Cv, Dragged};
+use super::ctx::{css_escape, Cv, Dragged};
 
 #[component]
 pub fn StageHead(cv: Cv, id: String) -> impl IntoView {
@@ -41,13 +41,14 @@ pub fn StageHead(cv: Cv, id: String) -> impl IntoView {
         }
         cv.dragged.set(None);
     };
+    let name_id = format!("sn-{}", css_escape(&id));
     view! {
         <div class=move || if selected.get() { "cv-stage selected" } else { "cv-stage" }
             data-testid="stage" data-stage-id=id
             style=move || format!("grid-column: span {};", span.get().0)
             tabindex=move || if selected.get() { "0" } else { "-1" }
             aria-current=move || selected.get().then_some("true")
-            aria-label=move || (cv.t().stage_label)(&name.get(), span.get().1)
+            role="group" aria-label=move || (cv.t().stage_label)(&name.get(), span.get().1)
             draggable=move || if renaming.get() { "false" } else { "true" }
             on:click=move |_| cv.open_stage(&sid.get_value())
             on:dblclick=move |_| { cv.open_stage(&sid.get_value()); cv.renaming.set(Some(sid.get_value())); }
@@ -58,6 +59,9 @@ pub fn StageHead(cv: Cv, id: String) -> impl IntoView {
             on:dragend=move |_| cv.dragged.set(None)
             on:dragover=move |ev| if cv.dragged.with_untracked(Option::is_some) { ev.prevent_default() }
             on:drop=on_drop>
+            // The stage's part of its cards' accessible names (`Card`), with the comma that
+            // separates it there.
+            <span id=name_id hidden>{move || name.get()} ","</span>
             <Show when=move || renaming.get()
                 fallback=move || view! { <h2 class="cv-stage-name" data-testid="stage-name">{move || name.get()}</h2> }>
                 <TitleEditor cv initial=name.get_untracked() commit=move |text: String| {

@@ -77,5 +77,6 @@ pub fn CanvasFoot(cv: Cv) -> impl IntoView {
             </span>
             <p class="cv-keys muted" data-testid="keys-hint">{move || cv.t().keys_hint}</p>
         </div>
+        <super::curve_lane::CurveValues cv/>
     }
 }

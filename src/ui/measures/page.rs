@@ -173,20 +173,20 @@ fn measure_item(map_id: String, map: &JourneyMap, m: &Measure, editing: RwSignal
                 <button type="button" class="danger" data-testid="measure-delete" on:click=move |_| confirming.set(true)>{t.delete}</button>
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-modal="false">
-                    <p>{(t.confirm_delete_measure)(&title)}</p>
-                    <button type="button" class="danger" on:click={
+                <crate::ui::shell::dialog::ConfirmBox
+                    question=Signal::derive({ let title = title.clone(); move || (t.confirm_delete_measure)(&title) })
+                    yes=Signal::derive(move || t.delete.to_string()) no=Signal::derive(move || t.cancel.to_string())
+                    on_yes={
                         let (map_d, mid_d) = (map_d.clone(), mid_d.clone());
-                        move |_| {
+                        move || {
                             confirming.set(false);
                             if editing.get_untracked().as_deref() == Some(mid_d.as_str()) {
                                 editing.set(None);
                             }
                             state.edit_map(&map_d, |map| map.remove_measure(&mid_d));
                         }
-                    }>{t.delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
-                </div>
+                    }
+                    close=move || confirming.set(false)/>
             </Show>
         </li>
     }

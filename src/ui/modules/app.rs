@@ -31,6 +31,8 @@ pub fn App() -> impl IntoView {
     let state = start_state(Some(journey_core::templates::coffee_to_go));
     let page = use_page();
     let t = move || texts(state.lang.get());
+    // The title and the focus after a page change (`shell/page_focus.rs`).
+    crate::ui::shell::page_focus::install(state, page);
 
     view! {
         <Frame>

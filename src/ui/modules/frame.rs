@@ -51,6 +51,7 @@ pub fn AppHeader() -> impl IntoView {
     });
     view! {
         <header class="app-header">
+            <crate::ui::shell::page_focus::SkipLink/>
             <a class="brand" href=Page::Library.href()>
                 <span class="brand-name">{move || t().app_title}</span>
                 <span class="brand-tagline">{move || t().tagline}</span>

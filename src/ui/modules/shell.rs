@@ -227,6 +227,8 @@ fn ModuleShell(module: Module, number: u32) -> impl IntoView {
             }
         });
     });
+    // The title and the focus after a page change (`shell/page_focus.rs`).
+    crate::ui::shell::page_focus::install(state, page);
     view! {
         <Frame>
             {move || if let Some(p) = shown.get() {

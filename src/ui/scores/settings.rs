@@ -55,7 +55,10 @@ fn SettingInput(field: SettingField) -> impl IntoView {
                         Err(e) => problem.set(Some(e)),
                     } />
             </label>
-            <p class="field-problem" id=message_id role="alert" hidden=move || message().is_none()>{message}</p>
+            // An alert only while there is a problem to announce (an empty one is noise).
+            <p class="field-problem" id=message_id hidden=move || message().is_none()>
+                {move || message().map(|m| view! { <span role="alert">{m}</span> })}
+            </p>
         </div>
     }
 }

@@ -178,7 +178,10 @@ fn TouchpointRow(id: String) -> impl IntoView {
             {choice(REASON)}
         </tr>
         <tr class="row-problem" hidden=no_message>
-            <td colspan="11" id=problem_id(&id) role="alert" data-testid="score-problem">{message}</td>
+            // The cell keeps its role; the alert exists only while there is something to say.
+            <td colspan="11" id=problem_id(&id) data-testid="score-problem">
+                {move || message().map(|m| view! { <span role="alert">{m}</span> })}
+            </td>
         </tr>
     }
 }

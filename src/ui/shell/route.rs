@@ -144,6 +144,8 @@ fn current_hash() -> String {
 pub fn use_page() -> ReadSignal<Page> {
     let (page, set_page) = signal(Page::from_hash(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        // Read by the page focus (`page_focus.rs`) of this module and of the next one.
+        mark_navigated();
         set_page.set(Page::from_hash(&current_hash()));
     });
     on_cleanup(move || handle.remove());
@@ -153,4 +155,22 @@ pub fn use_page() -> ReadSignal<Page> {
 /// Goes to a page (adds a history entry, like following a link).
 pub fn navigate(page: &Page) {
     let _ = window().location().set_hash(&page.href());
+}
+
+/// Window property: the address a page change went to, until the new page's heading took
+/// the focus (`page_focus.rs`). On the window, so the module a page change starts sees it.
+const NAVIGATED: &str = "__journeyStudioNavigated";
+
+fn mark_navigated() {
+    let _ = js_sys::Reflect::set(&window(), &NAVIGATED.into(), &current_hash().into());
+}
+
+/// Whether the page now shown was reached by a page change whose focus is still to move.
+pub fn navigated() -> bool {
+    js_sys::Reflect::get(&window(), &NAVIGATED.into()).ok().and_then(|v| v.as_string()).is_some_and(|h| h == current_hash())
+}
+
+/// The page change's focus has moved.
+pub fn focus_done() {
+    let _ = js_sys::Reflect::set(&window(), &NAVIGATED.into(), &wasm_bindgen::JsValue::NULL);
 }

@@ -11,6 +11,7 @@ use super::view::SnapshotView;
 use crate::store::snapshot_store::SnapshotLoadError;
 use crate::store::SetError;
 use crate::ui::browser::time::date_time;
+use crate::ui::shell::dialog;
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
 use crate::ui::shell::route::Page;
@@ -202,20 +203,20 @@ fn snapshot_row(
                 <button type="button" class="danger" data-testid="snapshot-delete" on:click=move |_| confirming.set(true)>{move || t().delete}</button>
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-modal="false" data-testid="confirm-delete-snapshot">
-                    <p>{let n = name_d.clone(); move || (t().confirm_delete_snapshot)(&n)}</p>
-                    <button type="button" class="danger" on:click={
+                <dialog::ConfirmBox testid="confirm-delete-snapshot"
+                    question=Signal::derive({ let n = name_d.clone(); move || (t().confirm_delete_snapshot)(&n) })
+                    yes=Signal::derive(move || t().delete.to_string()) no=Signal::derive(move || t().cancel.to_string())
+                    on_yes={
                         let (map_d, sid_d) = (map_d.clone(), sid_d.clone());
-                        move |_| {
+                        move || {
                             confirming.set(false);
                             state.delete_snapshot(&map_d, &sid_d);
                             if matches!(shown.get_untracked(), Shown::View(ref s) if *s == sid_d) {
                                 shown.set(Shown::Nothing);
                             }
                         }
-                    }>{move || t().delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
-                </div>
+                    }
+                    close=move || confirming.set(false)/>
             </Show>
         </li>
     }

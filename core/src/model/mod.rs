@@ -18,7 +18,7 @@ mod touchpoint;
 
 pub use analytics_settings::{ActivityMatch, AnalyticsSettings};
 pub use channel::Channel;
-pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage};
+pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage, DEFAULT_STAGES};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
 // The language lives in `crate::locale`; the model re-exports it because every map and
 // template is built in one.

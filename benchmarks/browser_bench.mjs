@@ -48,13 +48,15 @@ try {
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Import and analyse' }).click();
     const timings = page.getByTestId('timings');
-    await timings.waitFor({ timeout: 120_000 });
+    // The progress line shows while the worker parses (checked: a large file must show it).
+    const sawProgress = await page.getByTestId('import-progress').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    await timings.waitFor({ timeout: Number(process.env.BENCH_TIMEOUT_MS || 120_000) });
     const wall = Date.now() - t0;
     const imp = Number(await timings.getAttribute('data-import-ms'));
     const ana = Number(await timings.getAttribute('data-analyze-ms'));
     const events = await page.getByTestId('metric-events').textContent();
-    results.push({ imp, ana, total: imp + ana, wall });
-    console.log(`run ${i + 1}: events ${events}; worker parse ${imp.toFixed(0)} ms + metrics ${ana.toFixed(0)} ms = ${(imp + ana).toFixed(0)} ms; click → metrics on screen ${wall} ms`);
+    results.push({ imp, ana, total: imp + ana, wall, events });
+    console.log(`run ${i + 1}: events ${events}; progress shown: ${sawProgress}; worker parse ${imp.toFixed(0)} ms + metrics ${ana.toFixed(0)} ms = ${(imp + ana).toFixed(0)} ms; click → metrics on screen ${wall} ms`);
     // A fresh file choice resets the page for the next run.
     await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles([]);
   }
@@ -66,5 +68,6 @@ try {
 const best = (k) => Math.min(...results.map((r) => r[k]));
 const median = (k) => { const v = results.map((r) => r[k]).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
 console.log(`best: parse + metrics ${best('total').toFixed(0)} ms (median ${median('total').toFixed(0)} ms); wall ${best('wall')} ms (median ${median('wall')} ms); goal ≤ 800 ms parse + metrics`);
-result(`1,000,000-event analytics in the browser: parse + metrics, median of ${runs} (best)`, `${median('total').toFixed(0)} ms (${best('total').toFixed(0)} ms)`);
-result(`1,000,000-event analytics: click → metrics on screen, median of ${runs}`, `${median('wall')} ms`);
+const n = results[0]?.events ?? '1,000,000';
+result(`${n}-event analytics in the browser: parse + metrics, median of ${runs} (best)`, `${median('total').toFixed(0)} ms (${best('total').toFixed(0)} ms)`);
+result(`${n}-event analytics: click → metrics on screen, median of ${runs}`, `${median('wall')} ms`);

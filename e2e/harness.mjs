@@ -115,3 +115,51 @@ export async function newLargeMap(page, base, name, n, { routes = false } = {}) 
   await page.reload();
   return id;
 }
+
+/** mulberry32: a tiny seeded generator, so a generated file is the same on every run. */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Waits until the canvas's "fit to screen" has settled (the zoom shown stops changing). */
+export async function settled(page) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(() => document.querySelector('.cv-grid')?.style.zoom || '');
+    if (now && now === last) return;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * In the page: whether the window is scrolled, and for every stage name and card title of
+ * the map canvas its text, whether it lies inside the canvas and the window, and whether it
+ * shows whole (not cut); whether the emotion curve is inside and how many faces it has.
+ */
+export function canvasOnScreen(page) {
+  return page.evaluate(() => {
+    const vw = innerWidth, vh = innerHeight;
+    const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
+    const inside = (r) => r.left >= Math.max(0, area.left) - 1 && r.right <= Math.min(vw, area.right) + 1
+      && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
+    const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
+    const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
+      text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el) }));
+    const curve = document.querySelector('[data-testid="emotion-curve"] svg');
+    return {
+      scrolled: scrollY !== 0 || scrollX !== 0,
+      stages: check('[data-testid="stage-name"]'),
+      titles: check('[data-testid="card-title"]'),
+      curve: curve ? inside(curve.getBoundingClientRect()) : false,
+      faces: document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length,
+    };
+  });
+}

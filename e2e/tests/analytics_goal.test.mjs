@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, mulberry32 } from '../harness.mjs';
 
 let srv, browser, dir, logFile, surveyFile, truth, surveyTruth;
 
@@ -20,21 +20,10 @@ const STEPS = ['Visit shop', 'View product', 'Add to cart', 'Checkout', 'Pay'];
 const DAY = 86_400_000;
 const TAU = 7 * DAY;
 
-/** mulberry32: a tiny seeded generator, so the file is the same on every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The shop log: how far each case gets is drawn first, then its events are written. */
 function shopLog(cases, seed) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const rows = [];
   const start = Date.UTC(2024, 2, 1);
   for (let c = 1; c <= cases; c++) {

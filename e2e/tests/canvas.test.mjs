@@ -4,7 +4,7 @@
 // visible "+" buttons, the inspector, a drag, undo and redo that survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, until, brokenWords, newLargeMap } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until, brokenWords, newLargeMap, settled, canvasOnScreen } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -15,16 +15,6 @@ const mapId = (page) => decodeURIComponent(new URL(page.url()).hash.replace('#/m
 const stored = (page, id) => page.evaluate((id) => localStorage.getItem('journey-studio:map:' + id), id);
 const FORM_CONTROLS = 'select, textarea, input[type="text"], input:not([type]), input[type="number"], input[type="search"]';
 
-/** Waits until "fit to screen" has settled (the zoom shown stops changing). */
-async function settled(page) {
-  let last = '';
-  for (let i = 0; i < 40; i++) {
-    const now = await page.evaluate(() => document.querySelector('.cv-grid')?.style.zoom || '');
-    if (now && now === last) return;
-    last = now;
-    await page.waitForTimeout(100);
-  }
-}
 
 /** Titles of the cards of stage `i`, left to right. */
 const stageTitles = (page, i) => page.evaluate((i) => {
@@ -52,22 +42,7 @@ async function openExample(page) {
 test('at 1366×768 the example shows every stage, every whole title and the curve without scrolling', () =>
   withPage(browser, 'canvas-projector', async (page) => {
     await openExample(page);
-    const report = await page.evaluate(() => {
-      const vw = innerWidth, vh = innerHeight;
-      const area = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
-      const inside = (r) => r.left >= Math.max(0, area.left) - 1 && r.right <= Math.min(vw, area.right) + 1
-        && r.top >= Math.max(0, area.top) - 1 && r.bottom <= Math.min(vh, area.bottom) + 1;
-      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
-      const check = (sel) => [...document.querySelectorAll(sel)].map((el) => ({
-        text: el.textContent, inside: inside(el.getBoundingClientRect()), whole: whole(el) }));
-      return {
-        scrolled: scrollY !== 0 || scrollX !== 0,
-        stages: check('[data-testid="stage-name"]'),
-        titles: check('[data-testid="card-title"]'),
-        curve: inside(document.querySelector('[data-testid="emotion-curve"] svg').getBoundingClientRect()),
-        faces: document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length,
-      };
-    });
+    const report = await canvasOnScreen(page);
     assert.equal(report.scrolled, false);
     assert.deepEqual(report.stages.map((s) => s.text), ['Awareness', 'Consideration', 'Purchase', 'Delivery & service', 'Loyalty']);
     for (const s of report.stages) assert.ok(s.inside && s.whole, `stage “${s.text}” on screen and whole`);

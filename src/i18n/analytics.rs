@@ -171,6 +171,11 @@ pub struct AnalyticsTexts {
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
     /// Under the file picker: it also takes an aggregate.
     pub picker_hint: &'static str,
+    /// A file above the tab's limit (its size, the limit), refused before reading.
+    pub too_large: fn(&str, &str) -> String,
+    pub too_large_route: &'static str,
+    pub too_large_guide: &'static str,
+    pub too_large_sql: &'static str,
     /// Heading of the notice shown for an imported aggregate.
     pub aggregate_title: &'static str,
     /// Producer, cases and events of the aggregate.
@@ -358,6 +363,10 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
 
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
     picker_hint: "For more events than a browser tab holds: choose the aggregate (JSON) that the SQL in the project's sql/ folder computes in your data warehouse.",
+    too_large: |size, limit| format!("This file is {size}; a browser tab imports event logs up to {limit}. Nothing was read."),
+    too_large_route: "Compute the aggregate in your data warehouse with the SQL that comes with Journey Studio, then choose the aggregate (JSON) here: it carries the same metrics.",
+    too_large_guide: "Guide: the warehouse route (docs/scale.md)",
+    too_large_sql: "The SQL for",
     aggregate_title: "Measured from a warehouse aggregate",
     source: |producer, cases, events| format!("{cases} cases, {events} events, computed by: {producer}."),
     goal: |goal, s| format!("Drop-off is measured against the goal named in the query: {goal} (timeout {}). To measure it against another goal, run the query again.", duration(s, Lang::En)),
@@ -543,6 +552,10 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
 
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
     picker_hint: "Für mehr Ereignisse, als ein Browser-Tab fasst: das Aggregat (JSON) wählen, das das SQL im Ordner sql/ des Projekts in Ihrem Data Warehouse berechnet.",
+    too_large: |size, limit| format!("Diese Datei ist {size} groß; ein Browser-Tab importiert Ereignisprotokolle bis {limit}. Es wurde nichts gelesen."),
+    too_large_route: "Berechnen Sie das Aggregat in Ihrem Data Warehouse mit dem SQL, das Journey Studio mitbringt, und wählen Sie dann hier das Aggregat (JSON): Es enthält dieselben Kennzahlen.",
+    too_large_guide: "Anleitung: der Weg über das Data Warehouse (docs/scale.md)",
+    too_large_sql: "Das SQL für",
     aggregate_title: "Gemessen aus einem Aggregat des Data Warehouse",
     source: |producer, cases, events| format!("{cases} Fälle, {events} Ereignisse, berechnet von: {producer}."),
     goal: |goal, s| format!("Abbrüche werden gegen das in der Abfrage genannte Ziel gemessen: {goal} (Zeitlimit {}). Für ein anderes Ziel die Abfrage erneut ausführen.", duration(s, Lang::De)),

@@ -173,9 +173,25 @@ impl AppState {
         }
     }
 
-    /// Undoes the last edit of a map; false when there is nothing to undo.
+    /// Undoes the last edit of a map; false when there is nothing to undo. A map drafted
+    /// from an event log and not edited since (nothing left to undo) is removed: its first
+    /// step is its creation (`journey_core::analytics::draft`).
     pub fn undo(&self, id: &str) -> bool {
-        self.step_history(id, |h, map| h.undo(map))
+        if self.step_history(id, |h, map| h.undo(map)) {
+            return true;
+        }
+        if self.is_unedited_draft(id) {
+            self.delete(id);
+            return true;
+        }
+        false
+    }
+
+    /// A map drafted from a log whose creation is still its last change.
+    fn is_unedited_draft(&self, id: &str) -> bool {
+        self.library.with_untracked(|lib| {
+            lib.maps.iter().any(|m| m.id == id && m.analytics.drafted_from.is_some() && m.updated_at == m.created_at)
+        })
     }
 
     /// Redoes the last undone edit of a map; false when there is nothing to redo.
@@ -198,7 +214,7 @@ impl AppState {
 
     pub fn can_undo(&self, id: &str) -> bool {
         self.version.track();
-        self.history.with_value(|h| h.get(id).is_some_and(History::can_undo))
+        self.history.with_value(|h| h.get(id).is_some_and(History::can_undo)) || self.is_unedited_draft(id)
     }
 
     pub fn can_redo(&self, id: &str) -> bool {

@@ -19,6 +19,9 @@
 //!    [`plan_apply`] gives the preview of every change and the changed map.
 //! 6. [`survey`] turns a survey CSV into CSAT, CES and NPS per touchpoint and stage.
 //!
+//! 7. [`draft`]: the as-is journey map drafted from the log (or an aggregate), and
+//!    [`planned_vs_log`]: a planned map beside what customers did.
+//!
 //! 6. [`aggregate`]: the same metrics from a warehouse's aggregate file instead of raw
 //!    events (`docs/scale.md`).
 //!
@@ -30,6 +33,7 @@ mod apply;
 mod detect;
 mod deviation;
 mod dfg;
+pub mod draft;
 mod dropoff;
 mod error;
 mod event_log;
@@ -39,6 +43,8 @@ pub mod generator;
 mod importer;
 mod interner;
 pub mod mapping;
+pub mod planted;
+mod planned_actual;
 mod report;
 mod sanity;
 mod source_types;
@@ -68,6 +74,10 @@ pub use event_log::{EventLog, NONE_ID};
 pub use funnel::{funnel, FunnelMode, FunnelReport, FunnelSpec, FunnelStep};
 pub use importer::{ColumnMapping, ImportProgress, ImportSummary, Importer, import_all};
 pub use mapping::{goal_activities, main_route_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
+pub use planned_actual::{
+    planned_vs_drafted, planned_vs_log, PlannedVsActual, RouteFinding, UnplannedActivity, UnreachedTouchpoint, VolumeDifference,
+    VolumeTarget,
+};
 pub use report::{analyze, AnalysisOptions, Report};
 pub use sanity::{check_import, ImportWarning, UsedColumns};
 pub use stats::Summary;

@@ -2,12 +2,12 @@
 //! knowing the UI language, so every message travels as an English/German pair and the UI
 //! picks one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Lang;
 
 /// One message in English and German.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub en: String,
     pub de: String,

@@ -34,6 +34,27 @@ pub struct AnalyticsSettings {
     /// IANA zone (`Europe/Berlin`) for timestamps without one; `None`: the browser's zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// The event log (or aggregate) this map was drafted from, when it was drafted from
+    /// one (`analytics::draft`): so the team sees where the as-is map came from and can
+    /// draft or measure it again from the next period's file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted_from: Option<DraftSource>,
+}
+
+/// Where a drafted map came from: the file, its period and the draft's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct DraftSource {
+    /// File name as the user picked it.
+    pub name: String,
+    /// First and last day with an event, `YYYY-MM-DD` (UTC).
+    pub first_day: String,
+    pub last_day: String,
+    pub cases: u64,
+    pub events: u64,
+    /// Share of activities kept (by frequency), 0..=1.
+    pub activity_share: f64,
+    /// Share of paths (directly-follows steps) kept, 0..=1.
+    pub path_share: f64,
 }
 
 impl AnalyticsSettings {

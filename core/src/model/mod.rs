@@ -16,7 +16,7 @@ mod tracking;
 pub mod schema;
 mod touchpoint;
 
-pub use analytics_settings::{ActivityMatch, AnalyticsSettings};
+pub use analytics_settings::{ActivityMatch, AnalyticsSettings, DraftSource};
 pub use channel::Channel;
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage, DEFAULT_STAGES};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;

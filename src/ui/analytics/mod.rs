@@ -9,6 +9,7 @@
 mod aggregate;
 mod apply;
 mod deviation;
+mod draft;
 mod funnel;
 mod goal;
 mod hub;
@@ -16,9 +17,11 @@ mod import_check;
 mod mapping_step;
 mod matching;
 mod metrics;
+mod planned_actual;
 mod source_step;
 mod survey;
 mod time_form_pick;
+mod too_large;
 mod worker;
 mod zone;
 
@@ -81,6 +84,8 @@ pub struct Ctx {
     pub funnel: RwSignal<Option<FunnelReport>>,
     pub deviation: RwSignal<Option<DeviationReport>>,
     pub error: RwSignal<Option<String>>,
+    /// The size in bytes of a chosen file refused as too large for the tab.
+    pub too_large: RwSignal<Option<f64>>,
     /// A short message (cancelled, applied, undone), kept as its text table entry so it
     /// follows the language switch.
     pub notice: RwSignal<Option<fn(journey_core::model::Lang) -> &'static str>>,
@@ -108,6 +113,8 @@ pub struct Ctx {
     /// Bumped by every import start and every cancel: a file read that finishes after a
     /// cancel sees a different number and is dropped instead of sent to the new worker.
     import_seq: StoredValue<u64>,
+    /// The draft step and planned vs actual (`draft.rs`, `planned_actual.rs`).
+    pub draft: draft::DraftSignals,
 }
 
 impl Ctx {
@@ -146,6 +153,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         funnel: RwSignal::new(None),
         deviation: RwSignal::new(None),
         error: RwSignal::new(None),
+        too_large: RwSignal::new(None),
         notice: RwSignal::new(None),
         aggregate: RwSignal::new(None),
         not_derivable: RwSignal::new(None),
@@ -158,6 +166,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         sample: StoredValue::new_local(Vec::new()),
         csv_choice: RwSignal::new(CsvOptions::default()),
         import_seq: StoredValue::new(0),
+        draft: draft::DraftSignals::new(),
     };
     provide_context(ctx);
     provide_context(hub::HubFiles::new());
@@ -177,6 +186,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
                 <FilePicker/>
+                <too_large::TooLargeView/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
@@ -191,6 +201,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <metrics::Metrics/>
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
+                <planned_actual::PlannedActualView/>
+                <draft::DraftView/>
                 <apply::ApplyView/>
                 <survey::SurveyView/>
             </article>
@@ -209,10 +221,17 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.progress.set(None);
             ctx.result.set(Some(Imported { report, summary, issues, import_ms, analyze_ms }));
             ctx.request_deviation();
+            planned_actual::request(ctx);
             ctx.funnel_version.update(|n| *n += 1);
         }
+        Incoming::Reply(Reply::Drafted { draft }) => {
+            ctx.draft.busy.set(false);
+            ctx.draft.draft.set(Some(*draft));
+        }
+        Incoming::Reply(Reply::PlannedVsActual { report }) => ctx.draft.planned_vs_actual.set(Some(report)),
         Incoming::Reply(Reply::Failed { message }) => {
             ctx.progress.set(None);
+            ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
         }
         Incoming::Reply(Reply::Funnel { report }) => ctx.funnel.set(Some(report)),
@@ -284,7 +303,13 @@ fn FilePicker() -> impl IntoView {
         ctx.mapping.set(None);
         ctx.aggregate.set(None);
         ctx.not_derivable.set(None);
+        ctx.draft.clear();
         ctx.file_name.set(file.name());
+        // Checked before any byte is read: a file the worker cannot hold is never sent.
+        if too_large::refuse(ctx, file.size()) {
+            ctx.file.set_value(None);
+            return;
+        }
         ctx.file.set_value(Some(file.clone()));
         leptos::task::spawn_local(async move {
             let sample = match read_bytes(&file, Some(SAMPLE_BYTES)).await {
@@ -403,7 +428,12 @@ pub fn send_files(
     ctx.chart.set(None);
     ctx.funnel.set(None);
     ctx.deviation.set(None);
+    ctx.draft.clear();
     let total = files.iter().map(|f| f.size() as u64).sum();
+    // Several files together may pass the limit each alone did not.
+    if too_large::refuse(ctx, total as f64) {
+        return;
+    }
     ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: total }));
     ctx.import_seq.update_value(|n| *n += 1);
     let seq = ctx.import_seq.get_value();

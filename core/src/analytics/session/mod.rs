@@ -5,11 +5,15 @@
 //! The file's bytes travel next to the JSON (as a transferred `ArrayBuffer`), never inside
 //! it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
 //! map or "apply to map" are answered without re-reading the file.
+//!
+//! In a folder of its own: it answers from `draft/`, which reads the files of `analytics/`,
+//! so it cannot sit among them without an import circle (scripts/import_cycles.py).
 
 use serde::{Deserialize, Serialize};
 
+use super::draft::{draft_from_log, Draft, DraftOptions};
 use super::{
-    analyze, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
+    analyze, planned_vs_log, PlannedVsActual, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
     DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
 use super::source_types::SourceOptions;
@@ -65,6 +69,10 @@ pub enum Request {
     Apply { map: JourneyMap, options: ApplyOptions },
     /// The preview of writing measured values into the map: every change and the result.
     PlanApply { map: JourneyMap, options: ApplyOptions },
+    /// Draft the as-is map from the imported log (`analytics::draft`).
+    Draft { options: DraftOptions, map_id: String, now_ms: f64, lang: Lang },
+    /// A planned map beside what the imported log's customers did.
+    PlannedVsActual { map: JourneyMap },
 }
 
 /// From the worker to the page.
@@ -85,6 +93,8 @@ pub enum Reply {
     Deviation { report: DeviationReport },
     Applied { map: JourneyMap },
     Planned { plan: Box<ApplyPlan> },
+    Drafted { draft: Box<Draft> },
+    PlannedVsActual { report: PlannedVsActual },
 }
 
 #[derive(Default)]
@@ -203,6 +213,11 @@ impl Session {
             Request::Deviation { map } => Reply::Deviation { report: deviation(log, &map) },
             Request::Apply { map, options } => Reply::Applied { map: apply_to_map(&map, log, &options) },
             Request::PlanApply { map, options } => Reply::Planned { plan: Box::new(plan_apply(&map, log, &options)) },
+            Request::Draft { options, map_id, now_ms, lang } => match draft_from_log(log, &options, &map_id, now_ms, lang) {
+                Ok(draft) => Reply::Drafted { draft: Box::new(draft) },
+                Err(refusal) => Reply::Failed { message: refusal.reason.get(lang).to_string() },
+            },
+            Request::PlannedVsActual { map } => Reply::PlannedVsActual { report: planned_vs_log(&map, log) },
         }
     }
 }
@@ -273,5 +288,25 @@ mod tests {
         let map = JourneyMap::blank("m", "M", 0.0, Lang::En);
         let Reply::Failed { message } = s.handle(Request::Deviation { map }) else { panic!() };
         assert!(message.contains("Ereignisprotokoll"));
+    }
+
+    #[test]
+    fn draft_and_planned_vs_actual_are_answered_from_the_imported_log() {
+        let csv = generator::generate_csv(20_000, 5);
+        let mut s = Session::new();
+        s.import(csv.into_bytes(), &mapping(), &AnalysisOptions::default(), None, Lang::En, &|| 0.0, &mut |_| {});
+        let options = DraftOptions { source_name: "shop.csv".into(), goal_activities: vec!["Payment".into()], ..DraftOptions::default() };
+        let request = Request::Draft { options, map_id: "m9".into(), now_ms: 5.0, lang: Lang::De };
+        let json = serde_json::to_string(&request).unwrap();
+        let Reply::Drafted { draft } = s.handle(serde_json::from_str(&json).unwrap()) else { panic!() };
+        assert_eq!(draft.map.id, "m9");
+        assert_eq!(draft.map.stages[0].name, "Aufmerksamkeit");
+        assert!(draft.map.touchpoints.iter().any(|t| t.title == "Payment"));
+        let reply = s.handle(Request::PlannedVsActual { map: draft.map.clone() });
+        let Reply::PlannedVsActual { report } = reply else { panic!() };
+        assert!(report.unplanned_activities.is_empty(), "the as-is map has every activity");
+        // The reply survives JSON (the worker posts it as text).
+        let text = serde_json::to_string(&Reply::PlannedVsActual { report: report.clone() }).unwrap();
+        assert_eq!(serde_json::from_str::<Reply>(&text).unwrap(), Reply::PlannedVsActual { report });
     }
 }

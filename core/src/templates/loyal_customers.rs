@@ -100,4 +100,5 @@ pub const SPEC: TemplateSpec = TemplateSpec {
         (7, 9, RouteKind::Planned), (8, 9, RouteKind::Alternative), (6, 9, RouteKind::Alternative), (9, 10, RouteKind::Planned),
         (10, 0, RouteKind::LoopBack),
     ],
+    cost_per_contact: None,
 };

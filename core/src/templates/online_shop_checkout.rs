@@ -3,113 +3,104 @@
 //! planned route from the ad to the delivered parcel loses customers at every step, so only
 //! about 20 % complete the journey. The scores must say so (see `score::score_map`).
 
-use crate::model::{
-    Channel, ContactClass, ContactReason, Evidence, EvidenceKind, JourneyMap, Lang, Opportunity,
-    RouteKind,
-};
+use crate::model::{Channel, ContactClass, ContactReason, EvidenceKind, JourneyMap, Lang, RouteKind};
+use crate::model::DEFAULT_STAGES;
 
-use super::builder::{t, Tr};
-
-/// An opportunity with customer value, business value (0–100) and effort (0–5).
-type Opp = (Tr, f64, f64, f64);
-
-/// One touchpoint of the example, in both languages.
-struct Tp {
-    stage: usize,
-    title: Tr,
-    channel: Channel,
-    action: Tr,
-    thoughts: Tr,
-    emotion: i8,
-    importance: u8,
-    volume: f64,
-    drop_off: Option<f64>,
-    csat: Option<f64>,
-    ces: Option<f64>,
-    pains: &'static [Tr],
-    opportunities: &'static [Opp],
-    owner: Tr,
-}
+use super::builder::{build, PersonaSpec, TemplateSpec, Tr, TpSpec, TP};
 
 const SHOP: Channel = Channel::OnlineShop;
 
 /// The touchpoints; indices are used by the routes below. Volumes are customers per month.
-const TOUCHPOINTS: [Tp; 14] = [
-    Tp { stage: 0, title: ("Sees a running-shoe ad", "Sieht eine Laufschuh-Anzeige"), channel: Channel::SocialMedia,
+const TOUCHPOINTS: &[TpSpec] = &[
+    TpSpec { stage: 0, title: ("Sees a running-shoe ad", "Sieht eine Laufschuh-Anzeige"), channel: Channel::SocialMedia,
          action: ("Scrolls past an ad for trail shoes", "Scrollt an einer Anzeige für Trailschuhe vorbei"),
          thoughts: ("Nice colours, and 20 % off", "Schöne Farben, und 20 % Rabatt"), emotion: 1, importance: 2,
-         volume: 10000.0, drop_off: Some(0.15), csat: None, ces: None, pains: &[], opportunities: &[], owner: ("Marketing", "Marketing") },
-    Tp { stage: 0, title: ("Reads a shoe test", "Liest einen Schuhtest"), channel: Channel::SearchEngine,
+         volume: Some(10000.0), drop_off: Some(0.15), csat: None, ces: None, pains: &[], valued: &[], owner: ("Marketing", "Marketing"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 0, title: ("Reads a shoe test", "Liest einen Schuhtest"), channel: Channel::SearchEngine,
          action: ("Searches for reviews of the model", "Sucht nach Testberichten zum Modell"),
          thoughts: ("Test winner in its class", "Testsieger in seiner Klasse"), emotion: 2, importance: 3,
-         volume: 1800.0, drop_off: None, csat: None, ces: None, pains: &[], opportunities: &[], owner: ("Marketing", "Marketing") },
-    Tp { stage: 1, title: ("Browses the product page", "Stöbert auf der Produktseite"), channel: SHOP,
+         volume: Some(1800.0), drop_off: None, csat: None, ces: None, pains: &[], valued: &[], owner: ("Marketing", "Marketing"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 1, title: ("Browses the product page", "Stöbert auf der Produktseite"), channel: SHOP,
          action: ("Looks at photos, sizes and prices", "Sieht sich Fotos, Größen und Preise an"),
          thoughts: ("Great photos, my size is there", "Tolle Fotos, meine Größe ist da"), emotion: 2, importance: 4,
-         volume: 8500.0, drop_off: Some(0.25), csat: Some(4.5), ces: Some(0.85),
+         volume: Some(8500.0), drop_off: Some(0.25), csat: Some(4.5), ces: Some(0.85),
          pains: &[("Shipping costs not shown", "Versandkosten nicht sichtbar")],
-         opportunities: &[(("Show shipping costs on the product page", "Versandkosten auf der Produktseite zeigen"), 70.0, 60.0, 1.0)],
-         owner: ("E-commerce team", "E-Commerce-Team") },
-    Tp { stage: 1, title: ("Uses the size advisor", "Nutzt die Größenberatung"), channel: SHOP,
+         valued: &[(("Show shipping costs on the product page", "Versandkosten auf der Produktseite zeigen"), 70.0, 60.0, 1.0)],
+         owner: ("E-commerce team", "E-Commerce-Team"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 1, title: ("Uses the size advisor", "Nutzt die Größenberatung"), channel: SHOP,
          action: ("Enters foot length and gets a size", "Gibt die Fußlänge ein und bekommt eine Größe"),
          thoughts: ("Clever, now I'm sure", "Clever, jetzt bin ich sicher"), emotion: 2, importance: 3,
-         volume: 2100.0, drop_off: None, csat: None, ces: Some(0.9), pains: &[],
-         opportunities: &[(("Size advisor in the app", "Größenberatung in der App"), 45.0, 40.0, 4.0)],
-         owner: ("E-commerce team", "E-Commerce-Team") },
-    Tp { stage: 1, title: ("Asks the chat about the fit", "Fragt im Chat nach der Passform"), channel: Channel::Chat,
+         volume: Some(2100.0), drop_off: None, csat: None, ces: Some(0.9), pains: &[],
+         valued: &[(("Size advisor in the app", "Größenberatung in der App"), 45.0, 40.0, 4.0)],
+         owner: ("E-commerce team", "E-Commerce-Team"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 1, title: ("Asks the chat about the fit", "Fragt im Chat nach der Passform"), channel: Channel::Chat,
          action: ("Asks whether the shoe runs small", "Fragt, ob der Schuh klein ausfällt"),
          thoughts: ("Quick and friendly answer", "Schnelle, freundliche Antwort"), emotion: 1, importance: 3,
-         volume: 600.0, drop_off: None, csat: Some(4.4), ces: None, pains: &[], opportunities: &[],
-         owner: ("Customer service", "Kundenservice") },
-    Tp { stage: 2, title: ("Puts the shoes in the basket", "Legt die Schuhe in den Warenkorb"), channel: SHOP,
+         volume: Some(600.0), drop_off: None, csat: Some(4.4), ces: None, pains: &[], valued: &[],
+         owner: ("Customer service", "Kundenservice"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], contact: Some((ContactClass::SelfServiceCandidate, ContactReason::Information)), ..TP },
+    TpSpec { stage: 2, title: ("Puts the shoes in the basket", "Legt die Schuhe in den Warenkorb"), channel: SHOP,
          action: ("Chooses size and colour, opens the basket", "Wählt Größe und Farbe, öffnet den Warenkorb"),
          thoughts: ("Looks good so far", "Bisher alles gut"), emotion: 1, importance: 4,
-         volume: 6375.0, drop_off: Some(0.3), csat: Some(4.4), ces: Some(0.9), pains: &[], opportunities: &[],
-         owner: ("E-commerce team", "E-Commerce-Team") },
-    Tp { stage: 2, title: ("Creates a customer account", "Legt ein Kundenkonto an"), channel: SHOP,
+         volume: Some(6375.0), drop_off: Some(0.3), csat: Some(4.4), ces: Some(0.9), pains: &[], valued: &[],
+         owner: ("E-commerce team", "E-Commerce-Team"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 2, title: ("Creates a customer account", "Legt ein Kundenkonto an"), channel: SHOP,
          action: ("Fills in the registration form", "Füllt das Registrierungsformular aus"),
          thoughts: ("Fine, it's quick", "Na gut, geht schnell"), emotion: 1, importance: 4,
-         volume: 4462.0, drop_off: Some(0.35), csat: None, ces: Some(0.75),
+         volume: Some(4462.0), drop_off: Some(0.35), csat: None, ces: Some(0.75),
          pains: &[("Account required before paying", "Konto vor dem Bezahlen Pflicht")],
-         opportunities: &[(("Guest checkout", "Als Gast bestellen"), 85.0, 80.0, 2.0)],
-         owner: ("E-commerce team", "E-Commerce-Team") },
-    Tp { stage: 2, title: ("Sees the shipping costs", "Sieht die Versandkosten"), channel: SHOP,
+         valued: &[(("Guest checkout", "Als Gast bestellen"), 85.0, 80.0, 2.0)],
+         owner: ("E-commerce team", "E-Commerce-Team"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 2, title: ("Sees the shipping costs", "Sieht die Versandkosten"), channel: SHOP,
          action: ("Reaches the order summary", "Erreicht die Bestellübersicht"),
          thoughts: ("Clear summary", "Übersichtliche Zusammenfassung"), emotion: 1, importance: 4,
-         volume: 2900.0, drop_off: Some(0.2), csat: Some(4.3), ces: None, pains: &[], opportunities: &[],
-         owner: ("E-commerce team", "E-Commerce-Team") },
-    Tp { stage: 2, title: ("Pays", "Bezahlt"), channel: SHOP,
+         volume: Some(2900.0), drop_off: Some(0.2), csat: Some(4.3), ces: None, pains: &[], valued: &[],
+         owner: ("E-commerce team", "E-Commerce-Team"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 2, title: ("Pays", "Bezahlt"), channel: SHOP,
          action: ("Pays with PayPal", "Bezahlt mit PayPal"),
          thoughts: ("Done in two clicks", "Mit zwei Klicks erledigt"), emotion: 2, importance: 5,
-         volume: 2320.0, drop_off: Some(0.1), csat: Some(4.6), ces: Some(0.9), pains: &[], opportunities: &[],
-         owner: ("Payment provider", "Zahlungsdienstleister") },
-    Tp { stage: 3, title: ("Order confirmation", "Bestellbestätigung"), channel: Channel::Email,
+         volume: Some(2320.0), drop_off: Some(0.1), csat: Some(4.6), ces: Some(0.9), pains: &[], valued: &[],
+         owner: ("Payment provider", "Zahlungsdienstleister"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], contact: Some((ContactClass::ValueAdding, ContactReason::Order)), ..TP },
+    TpSpec { stage: 3, title: ("Order confirmation", "Bestellbestätigung"), channel: Channel::Email,
          action: ("Reads the confirmation email", "Liest die Bestätigungs-E-Mail"),
          thoughts: ("Arrives on Thursday — great", "Kommt am Donnerstag — prima"), emotion: 2, importance: 3,
-         volume: 2088.0, drop_off: Some(0.02), csat: Some(4.7), ces: None, pains: &[],
-         opportunities: &[(("Tracking link in the email", "Sendungsverfolgung in der E-Mail"), 75.0, 70.0, 1.0)],
-         owner: ("CRM", "CRM") },
-    Tp { stage: 3, title: ("Asks where the parcel is", "Fragt, wo das Paket ist"), channel: Channel::Phone,
+         volume: Some(2088.0), drop_off: Some(0.02), csat: Some(4.7), ces: None, pains: &[],
+         valued: &[(("Tracking link in the email", "Sendungsverfolgung in der E-Mail"), 75.0, 70.0, 1.0)],
+         owner: ("CRM", "CRM"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 3, title: ("Asks where the parcel is", "Fragt, wo das Paket ist"), channel: Channel::Phone,
          action: ("Calls the hotline on Thursday evening", "Ruft am Donnerstagabend die Hotline an"),
          thoughts: ("Nice people, but why did I have to call?", "Nette Leute, aber warum musste ich anrufen?"), emotion: 1, importance: 4,
-         volume: 350.0, drop_off: None, csat: Some(4.2), ces: None,
-         pains: &[("No tracking link", "Kein Link zur Sendungsverfolgung")], opportunities: &[],
-         owner: ("Customer service", "Kundenservice") },
-    Tp { stage: 3, title: ("Receives the parcel", "Erhält das Paket"), channel: Channel::Custom(String::new()),
+         volume: Some(350.0), drop_off: None, csat: Some(4.2), ces: None,
+         pains: &[("No tracking link", "Kein Link zur Sendungsverfolgung")], valued: &[],
+         owner: ("Customer service", "Kundenservice"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], contact: Some((ContactClass::Disruptive, ContactReason::Service)), ..TP },
+    TpSpec { stage: 3, title: ("Receives the parcel", "Erhält das Paket"), channel: Channel::Custom(String::new()),
          action: ("Unpacks and tries the shoes on", "Packt aus und probiert die Schuhe an"),
          thoughts: ("Perfect fit!", "Passen perfekt!"), emotion: 2, importance: 5,
-         volume: 2046.0, drop_off: Some(0.02), csat: Some(4.6), ces: None, pains: &[], opportunities: &[],
-         owner: ("Logistics", "Logistik") },
-    Tp { stage: 4, title: ("Reviews the shoes", "Bewertet die Schuhe"), channel: SHOP,
+         volume: Some(2046.0), drop_off: Some(0.02), csat: Some(4.6), ces: None, pains: &[], valued: &[],
+         owner: ("Logistics", "Logistik"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], custom_channel: ("Parcel service", "Paketdienst"), ..TP },
+    TpSpec { stage: 4, title: ("Reviews the shoes", "Bewertet die Schuhe"), channel: SHOP,
          action: ("Gives five stars in the shop", "Vergibt im Shop fünf Sterne"),
          thoughts: ("Others should know", "Das sollen andere wissen"), emotion: 2, importance: 2,
-         volume: 310.0, drop_off: None, csat: None, ces: None, pains: &[],
-         opportunities: &[(("Loyalty programme for runners", "Treueprogramm für Läufer"), 55.0, 75.0, 4.0)],
-         owner: ("Marketing", "Marketing") },
-    Tp { stage: 4, title: ("Newsletter with running tips", "Newsletter mit Lauftipps"), channel: Channel::Email,
+         volume: Some(310.0), drop_off: None, csat: None, ces: None, pains: &[],
+         valued: &[(("Loyalty programme for runners", "Treueprogramm für Läufer"), 55.0, 75.0, 4.0)],
+         owner: ("Marketing", "Marketing"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
+    TpSpec { stage: 4, title: ("Newsletter with running tips", "Newsletter mit Lauftipps"), channel: Channel::Email,
          action: ("Reads training tips and a voucher", "Liest Trainingstipps und einen Gutschein"),
          thoughts: ("Useful, I'll keep it", "Nützlich, behalte ich"), emotion: 1, importance: 2,
-         volume: 2005.0, drop_off: None, csat: None, ces: None, pains: &[], opportunities: &[], owner: ("CRM", "CRM") },
+         volume: Some(2005.0), drop_off: None, csat: None, ces: None, pains: &[], valued: &[], owner: ("CRM", "CRM"),
+         evidence: EvidenceKind::Measured, source: MEASURED_SOURCE, personas: &[0], ..TP },
 ];
 
 /// The planned main route: ad → product page → basket → account → shipping costs → pay →
@@ -119,82 +110,42 @@ const ALTERNATIVE: [(usize, usize); 8] = [(1, 2), (2, 3), (3, 5), (2, 4), (4, 5)
 
 const MEASURED_SOURCE: Tr = ("Shop analytics, March", "Shop-Analytics, März");
 
+const SPEC: TemplateSpec = TemplateSpec {
+    name: ("Running shoes online", "Laufschuhe online"),
+    description: ("Every touchpoint of our shoe shop feels good, yet only one in five customers who see the ad ends up with shoes. Where do we lose them?",
+            "Jeder Touchpoint unseres Schuhshops fühlt sich gut an, und doch hält nur jede fünfte Kundin, die die Anzeige sieht, am Ende Schuhe in der Hand. Wo verlieren wir sie?",),
+    stages: &DEFAULT_STAGES,
+    personas: &[PersonaSpec {
+        name: ("Sara, hobby runner", "Sara, Hobbyläuferin"),
+        background: ("34, runs three times a week, shops on her phone", "34, läuft dreimal pro Woche, kauft am Handy ein"),
+        goals: &[("The right shoe without a trip to town", "Den richtigen Schuh ohne Fahrt in die Stadt")],
+        needs: &[("Know the full price early", "Den Endpreis früh kennen")],
+        pains: &[("Forms and surprise costs at the end", "Formulare und Überraschungskosten am Ende")],
+        channels: &[Channel::OnlineShop, Channel::Email, Channel::Chat],
+        segment: ("Recreational runners", "Freizeitläufer"),
+    }],
+    touchpoints: TOUCHPOINTS,
+    routes: &ROUTES,
+    cost_per_contact: Some(4.5),
+};
+
+/// The routes: the planned main route, its alternatives, and after the newsletter the
+/// next pair of shoes (a loop back to the product page).
+const ROUTES: [(usize, usize, RouteKind); 17] = {
+    let mut routes = [(0, 0, RouteKind::LoopBack); 17];
+    let mut i = 0;
+    while i < 8 {
+        routes[i] = (PLANNED[i].0, PLANNED[i].1, RouteKind::Planned);
+        routes[8 + i] = (ALTERNATIVE[i].0, ALTERNATIVE[i].1, RouteKind::Alternative);
+        i += 1;
+    }
+    routes[16] = (13, 2, RouteKind::LoopBack);
+    routes
+};
+
 /// The example map in `lang`, with the given id and creation time.
 pub fn online_shop_checkout(id: impl Into<String>, now_ms: f64, lang: Lang) -> JourneyMap {
-    let mut map = JourneyMap::blank(id, t(lang, ("Running shoes online", "Laufschuhe online")), now_ms, lang);
-    map.description = t(
-        lang,
-        (
-            "Every touchpoint of our shoe shop feels good, yet only one in five customers who see the ad ends up with shoes. Where do we lose them?",
-            "Jeder Touchpoint unseres Schuhshops fühlt sich gut an, und doch hält nur jede fünfte Kundin, die die Anzeige sieht, am Ende Schuhe in der Hand. Wo verlieren wir sie?",
-        ),
-    );
-    let sara = map.add_persona(&t(lang, ("Sara, hobby runner", "Sara, Hobbyläuferin")));
-    if let Some(p) = map.personas.iter_mut().find(|p| p.id == sara) {
-        p.background = t(lang, ("34, runs three times a week, shops on her phone", "34, läuft dreimal pro Woche, kauft am Handy ein"));
-        p.goals = vec![t(lang, ("The right shoe without a trip to town", "Den richtigen Schuh ohne Fahrt in die Stadt"))];
-        p.needs = vec![t(lang, ("Know the full price early", "Den Endpreis früh kennen"))];
-        p.pains = vec![t(lang, ("Forms and surprise costs at the end", "Formulare und Überraschungskosten am Ende"))];
-        p.preferred_channels = vec![Channel::OnlineShop, Channel::Email, Channel::Chat];
-        p.segment = t(lang, ("Recreational runners", "Freizeitläufer"));
-    }
-
-    let stage_ids: Vec<String> = map.stages.iter().map(|s| s.id.clone()).collect();
-    let mut ids = Vec::new();
-    for tp in TOUCHPOINTS.iter() {
-        let channel = match &tp.channel {
-            Channel::Custom(_) => Channel::Custom(t(lang, ("Parcel service", "Paketdienst"))),
-            other => other.clone(),
-        };
-        let id = map.add_touchpoint(&stage_ids[tp.stage], &t(lang, tp.title), channel).expect("stage exists");
-        let touch = map.touchpoint_mut(&id).expect("just added");
-        touch.customer_action = t(lang, tp.action);
-        touch.thoughts = t(lang, tp.thoughts);
-        touch.set_emotion(Some(tp.emotion));
-        touch.importance = Some(tp.importance);
-        touch.pain_points = tp.pains.iter().map(|p| t(lang, *p)).collect();
-        touch.opportunities = tp
-            .opportunities
-            .iter()
-            .map(|(text, customer, business, effort)| Opportunity {
-                text: t(lang, *text),
-                customer_value: Some(*customer),
-                business_value: Some(*business),
-                effort: Some(*effort),
-            })
-            .collect();
-        touch.owner = t(lang, tp.owner);
-        touch.measurements.volume = Some(tp.volume);
-        touch.measurements.drop_off_rate = tp.drop_off;
-        touch.measurements.csat = tp.csat;
-        touch.measurements.ces = tp.ces;
-        touch.evidence = Evidence { kind: EvidenceKind::Measured, source: t(lang, MEASURED_SOURCE) };
-        touch.persona_ids = vec![sara.clone()];
-        ids.push(id);
-    }
-    // The chat question could be answered by the size advisor; the "where is my parcel"
-    // call is avoidable with a tracking link; paying is the order itself.
-    let classes = [
-        (4, ContactClass::SelfServiceCandidate, ContactReason::Information),
-        (10, ContactClass::Disruptive, ContactReason::Service),
-        (8, ContactClass::ValueAdding, ContactReason::Order),
-    ];
-    for (i, class, reason) in classes {
-        if let Some(tp) = map.touchpoint_mut(&ids[i]) {
-            tp.contact_class = Some(class);
-            tp.contact_reason = Some(reason);
-        }
-    }
-    for (a, b) in PLANNED {
-        map.add_route(&ids[a], &ids[b], RouteKind::Planned);
-    }
-    for (a, b) in ALTERNATIVE {
-        map.add_route(&ids[a], &ids[b], RouteKind::Alternative);
-    }
-    // After the newsletter, the next pair of shoes.
-    map.add_route(&ids[13], &ids[2], RouteKind::LoopBack);
-    map.scoring.cost_per_contact = Some(4.5);
-    map
+    build(&SPEC, id, now_ms, lang)
 }
 
 #[cfg(test)]

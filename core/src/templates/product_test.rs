@@ -90,4 +90,5 @@ pub const SPEC: TemplateSpec = TemplateSpec {
         (6, 7, RouteKind::Planned), (7, 8, RouteKind::Planned), (8, 9, RouteKind::Planned),
         (9, 10, RouteKind::Planned), (8, 10, RouteKind::Alternative), (10, 0, RouteKind::LoopBack),
     ],
+    cost_per_contact: None,
 };

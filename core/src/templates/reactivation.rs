@@ -82,4 +82,5 @@ pub const SPEC: TemplateSpec = TemplateSpec {
         (3, 4, RouteKind::Alternative), (2, 5, RouteKind::Alternative), (4, 6, RouteKind::Planned), (5, 6, RouteKind::Alternative),
         (6, 7, RouteKind::Planned), (7, 8, RouteKind::Planned), (7, 9, RouteKind::Alternative), (8, 2, RouteKind::LoopBack),
     ],
+    cost_per_contact: None,
 };

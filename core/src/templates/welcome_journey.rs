@@ -103,4 +103,5 @@ pub const SPEC: TemplateSpec = TemplateSpec {
         (6, 7, RouteKind::Alternative), (8, 9, RouteKind::Planned), (9, 10, RouteKind::Planned), (10, 11, RouteKind::Planned),
         (9, 0, RouteKind::LoopBack),
     ],
+    cost_per_contact: None,
 };

@@ -10,10 +10,6 @@ use journey_core::canvas::nav::move_along_row;
 use journey_core::canvas::Move;
 use journey_core::icons::Tool;
 use journey_core::model::{Channel, EvidenceKind, Touchpoint, Visibility};
-use journey_core::score::{
-    contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key,
-    contact_reason_label,
-};
 use journey_core::entry::TouchpointField;
 use journey_core::editor::Lane;
 use leptos::prelude::*;
@@ -21,6 +17,7 @@ use leptos::prelude::*;
 use super::confirm_delete::ConfirmDelete;
 use super::ctx::{Cv, TpView};
 use crate::ui::icons::{route_icon, tool_icon};
+use crate::ui::scores::choice::{choice_select, Choice, CLASS, EMOTION, IMPORTANCE, REASON, TO_BE_EMOTION};
 
 type Read = fn(&Touchpoint) -> String;
 type Write = fn(&mut Touchpoint, String);
@@ -93,11 +90,17 @@ fn number_field(cv: Cv, v: TpView, tid: StoredValue<String>, field: TouchpointFi
     }
 }
 
-fn emotion_options(cv: Cv) -> Vec<(String, String)> {
-    let mut o = vec![(String::new(), cv.et().unknown.to_string())];
-    let lang = cv.state.lang.get_untracked();
-    o.extend((-2i8..=2).rev().map(|e| (e.to_string(), journey_core::locale::emotion_label(e, lang))));
-    o
+/// A score input or emotion of the touchpoint: the shared touchpoint-choice widget (as in
+/// the scores page's table), labelled beside it and edited through the canvas.
+fn tp_choice(cv: Cv, v: TpView, tid: StoredValue<String>, choice: Choice, testid: &'static str) -> impl IntoView {
+    let current = Memo::new(move |_| v.get(choice.get).unwrap_or_default());
+    let pick = move |k: String| cv.edit_tp(&tid.get_value(), move |t| (choice.set)(t, &k));
+    view! {
+        <label class="cv-field">
+            <span>{move || (choice.label)(cv.state.lang.get())}</span>
+            {choice_select(choice, testid.to_string(), "", None, cv.state.lang, current, pick)}
+        </label>
+    }
 }
 
 #[component]
@@ -167,10 +170,8 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
             </section>
             <section>
                 <h3>{move || cv.t().section_emotion}</h3>
-                {choice_field(cv, v, tid, et.emotion.into(), "tp-emotion", emotion_options(cv),
-                    |t| t.emotion.map(|e| e.to_string()).unwrap_or_default(), |t, k| t.set_emotion(k.parse().ok()))}
-                {choice_field(cv, v, tid, et.to_be_emotion.into(), "tp-to-be-emotion", emotion_options(cv),
-                    |t| t.to_be_emotion.map(|e| e.to_string()).unwrap_or_default(), |t, k| t.set_to_be_emotion(k.parse().ok()))}
+                {tp_choice(cv, v, tid, EMOTION, "tp-emotion")}
+                {tp_choice(cv, v, tid, TO_BE_EMOTION, "tp-to-be-emotion")}
                 {text_field(cv, v, tid, et.to_be_note.into(), "tp-to-be-note", true, |t| t.to_be_note.clone(), |t, s| t.to_be_note = s.trim().to_string())}
             </section>
             <section>
@@ -223,29 +224,11 @@ pub fn Inspector(cv: Cv, id: String) -> impl IntoView {
 
 /// Importance and contact class and reason: the score inputs that are choices.
 fn score_inputs(cv: Cv, v: TpView, tid: StoredValue<String>) -> impl IntoView {
-    let lang = cv.state.lang.get_untracked();
-    let st = crate::i18n::scores::scores_texts(lang);
-    let mut importance = vec![(String::new(), st.not_entered.to_string())];
-    importance.extend((1..=5).map(|i: u8| (i.to_string(), i.to_string())));
-    let mut class = vec![(String::new(), st.not_a_contact.to_string())];
-    class.extend(["value_adding", "disruptive", "self_service_candidate"].iter().filter_map(|k| {
-        contact_class_from_key(k).map(|c| (k.to_string(), contact_class_label(c, lang).to_string()))
-    }));
-    let mut reason = vec![(String::new(), st.no_reason.to_string())];
-    reason.extend(["service", "information", "order"].iter().filter_map(|k| {
-        contact_reason_from_key(k).map(|r| (k.to_string(), contact_reason_label(r, lang).to_string()))
-    }));
     view! {
         <div class="cv-field-grid">
-            {choice_field(cv, v, tid, st.importance.into(), "input-importance", importance,
-                |t| t.importance.map(|i| i.to_string()).unwrap_or_default(),
-                |t, k| t.importance = k.parse().ok().filter(|i| (1..=5).contains(i)))}
-            {choice_field(cv, v, tid, st.contact_class.into(), "input-contact_class", class,
-                |t| t.contact_class.map(contact_class_key).unwrap_or_default().to_string(),
-                |t, k| t.contact_class = contact_class_from_key(k))}
-            {choice_field(cv, v, tid, st.contact_reason.into(), "input-contact_reason", reason,
-                |t| t.contact_reason.map(contact_reason_key).unwrap_or_default().to_string(),
-                |t, k| t.contact_reason = contact_reason_from_key(k))}
+            {tp_choice(cv, v, tid, IMPORTANCE, "input-importance")}
+            {tp_choice(cv, v, tid, CLASS, "input-contact_class")}
+            {tp_choice(cv, v, tid, REASON, "input-contact_reason")}
         </div>
     }
 }

@@ -6,12 +6,12 @@
 //! nothing and the row shows why. Each input's shown value is a memo of the stored value,
 //! so it only changes when that value does (undo, redo, an edit elsewhere).
 
-use journey_core::model::{Lang, Touchpoint};
 use journey_core::entry::{EntryError, TouchpointField};
 use leptos::prelude::*;
 
 use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
+use super::choice::{choice_select, Choice};
 
 /// The refused entry of a row: which field (its key) and why.
 pub type RowProblem = RwSignal<Option<(&'static str, EntryError)>>;
@@ -70,18 +70,8 @@ pub fn NumberField(tp_id: String, field: TouchpointField, problem: RowProblem) -
     }
 }
 
-/// A choice field of a touchpoint: the keys of its options ("" = none), how each reads,
-/// and how the stored value maps to a key and back.
-#[derive(Clone, Copy)]
-pub struct Choice {
-    pub testid: &'static str,
-    pub label: fn(Lang) -> &'static str,
-    pub keys: &'static [&'static str],
-    pub text: fn(&str, Lang) -> String,
-    pub get: fn(&Touchpoint) -> String,
-    pub set: fn(&mut Touchpoint, &str),
-}
-
+/// A choice of a touchpoint in the table (the shared `choice` widget), edited through the
+/// page's `MapHandle`.
 #[component]
 pub fn ChoiceField(tp_id: String, choice: Choice) -> impl IntoView {
     let ctx = MapHandle::current();
@@ -91,30 +81,13 @@ pub fn ChoiceField(tp_id: String, choice: Choice) -> impl IntoView {
     };
     let label = {
         let id = tp_id.clone();
-        move || label_for(ctx, &id, (choice.label)(ctx.state.lang.get()))
+        Signal::derive(move || label_for(ctx, &id, (choice.label)(ctx.state.lang.get())))
     };
-    let options = choice
-        .keys
-        .iter()
-        .map(|key| {
-            view! {
-                <option value=*key prop:selected=move || current.with(|c| c == key)>
-                    {move || (choice.text)(key, ctx.state.lang.get())}
-                </option>
+    choice_select(choice, format!("input-{}", choice.key), "score-select", Some(label), ctx.state.lang, current, move |key| {
+        ctx.edit(|m| {
+            if let Some(tp) = m.touchpoint_mut(&tp_id) {
+                (choice.set)(tp, &key);
             }
-        })
-        .collect_view();
-    view! {
-        <select class="score-select" data-testid=format!("input-{}", choice.testid) aria-label=label
-            on:change=move |ev| {
-                let key = event_target_value(&ev);
-                ctx.edit(|m| {
-                    if let Some(tp) = m.touchpoint_mut(&tp_id) {
-                        (choice.set)(tp, &key);
-                    }
-                });
-            }>
-            {options}
-        </select>
-    }
+        });
+    })
 }

@@ -5,9 +5,11 @@
 //! Everything is computed by `journey_core::score::score_map` once, in the page's
 //! `MapHandle` (shared with the sections through context); every edit goes through the
 //! handle (`AppState::edit_map`), so it is saved and can be undone, and every number on the
-//! page follows at once. `badge` is the score badge other features (the editor) reuse.
+//! page follows at once. `badge` is the score badge, `choice` the touchpoint-choice widget and `explain` the
+//! score explanation that the map's inspector reuses (they import nothing of the page).
 
 pub mod badge;
+pub(crate) mod choice;
 mod contacts;
 pub(crate) mod explain;
 mod formulas;

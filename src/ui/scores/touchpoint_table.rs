@@ -2,62 +2,15 @@
 //! band word and colour), how it was computed, and its score inputs edited inline.
 
 use journey_core::model::{JourneyMap, Lang};
-use journey_core::score::{contact_class_from_key, contact_class_key, contact_class_label, contact_reason_from_key, contact_reason_key, contact_reason_label};
 use journey_core::entry::TouchpointField;
 use leptos::prelude::*;
 
 use super::explain::{formula_line, left_out_line, used_line};
-use super::inputs::{problem_id, Choice, ChoiceField, NumberField, RowProblem};
+use super::choice::{Choice, CLASS, EMOTION, IMPORTANCE, REASON};
+use super::inputs::{problem_id, ChoiceField, NumberField, RowProblem};
 use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
-use journey_core::locale::emotion;
 use crate::ui::scores::badge::ScoreBadge;
-
-const EMOTION: Choice = Choice {
-    testid: "emotion",
-    label: |lang| scores_texts(lang).emotion,
-    keys: &["", "-2", "-1", "0", "1", "2"],
-    text: |key, lang| match key.parse::<i8>() {
-        Ok(v) => emotion(Some(v)),
-        Err(_) => scores_texts(lang).not_entered.to_string(),
-    },
-    get: |tp| tp.emotion.map(|e| e.to_string()).unwrap_or_default(),
-    set: |tp, key| tp.set_emotion(key.parse().ok()),
-};
-
-const IMPORTANCE: Choice = Choice {
-    testid: "importance",
-    label: |lang| scores_texts(lang).importance,
-    keys: &["", "1", "2", "3", "4", "5"],
-    text: |key, lang| if key.is_empty() { scores_texts(lang).not_entered.to_string() } else { key.to_string() },
-    get: |tp| tp.importance.map(|i| i.to_string()).unwrap_or_default(),
-    set: |tp, key| tp.importance = key.parse().ok().filter(|i| (1..=5).contains(i)),
-};
-
-/// Keys as in `journey_core::score::contact_class_key` (checked by a test below).
-const CLASS: Choice = Choice {
-    testid: "contact_class",
-    label: |lang| scores_texts(lang).contact_class,
-    keys: &["", "value_adding", "disruptive", "self_service_candidate"],
-    text: |key, lang| match contact_class_from_key(key) {
-        Some(class) => contact_class_label(class, lang).to_string(),
-        None => scores_texts(lang).not_a_contact.to_string(),
-    },
-    get: |tp| tp.contact_class.map(contact_class_key).unwrap_or_default().to_string(),
-    set: |tp, key| tp.contact_class = contact_class_from_key(key),
-};
-
-const REASON: Choice = Choice {
-    testid: "contact_reason",
-    label: |lang| scores_texts(lang).contact_reason,
-    keys: &["", "service", "information", "order"],
-    text: |key, lang| match contact_reason_from_key(key) {
-        Some(reason) => contact_reason_label(reason, lang).to_string(),
-        None => scores_texts(lang).no_reason.to_string(),
-    },
-    get: |tp| tp.contact_reason.map(contact_reason_key).unwrap_or_default().to_string(),
-    set: |tp, key| tp.contact_reason = contact_reason_from_key(key),
-};
 
 /// Touchpoint ids in stage order (and within a stage in map order), as on the board.
 fn ids_in_stage_order(map: &JourneyMap) -> Vec<String> {
@@ -183,29 +136,5 @@ fn TouchpointRow(id: String) -> impl IntoView {
                 {move || message().map(|m| view! { <span role="alert">{m}</span> })}
             </td>
         </tr>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use journey_core::model::Touchpoint;
-    use journey_core::score::{CLASSES, REASONS};
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    fn every_choice_key_round_trips_through_the_touchpoint() {
-        for choice in [EMOTION, IMPORTANCE, CLASS, REASON] {
-            for key in choice.keys {
-                let mut tp = Touchpoint::default();
-                (choice.set)(&mut tp, key);
-                assert_eq!((choice.get)(&tp), *key, "{}", choice.testid);
-                assert!(!(choice.text)(key, Lang::De).is_empty());
-            }
-        }
-        assert_eq!(CLASS.keys.len(), CLASSES.len() + 1);
-        assert_eq!(REASON.keys.len(), REASONS.len() + 1);
     }
 }

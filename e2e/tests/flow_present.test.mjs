@@ -140,6 +140,15 @@ for (const lang of ['en', 'de']) {
       const map = await storedMap(page, lang === 'de' ? 'Laufschuhe online' : 'Running shoes online');
       assert.ok(map);
       await page.goto(`${srv.base}#/map/${encodeURIComponent(map.id)}/present`);
+      // The opening slide: four key numbers and the example's main insight, the touchpoint
+      // illusion, in words; then the arrow key leads to the first stage.
+      const numbers = page.getByTestId('opening-numbers').locator('dd');
+      await numbers.first().waitFor();
+      assert.equal(await numbers.count(), 4);
+      assert.equal(await page.getByTestId('present-title').textContent(), map.name);
+      assert.match(await page.getByTestId('opening-insight').textContent(), lang === 'de' ? /^Touchpoint-Illusion:/ : /^Touchpoint illusion:/);
+      await page.screenshot({ path: join(ARTIFACTS, `present-${lang}-0-opening-1366.png`) });
+      await page.keyboard.press('ArrowRight');
       await page.getByTestId('present-stage').waitFor();
       let sawGrouped = false;
       for (const [i, stage] of map.stages.entries()) {

@@ -1,4 +1,4 @@
-//! Per-map file actions: export as JSON, CSV or Mermaid, a share link, print / PDF,
+//! Per-map file actions: export as JSON, CSV, Mermaid or an image (SVG/PNG), a share link, print / PDF,
 //! presentation mode, and importing touchpoints from a CSV sheet (the map page shows them in
 //! its menu). [`MapPrintSheet`] is the map's print sheet, hidden on screen and the only thing
 //! on paper (style/print.css); it stays outside the menu, which paper does not show.
@@ -11,6 +11,8 @@ use leptos::prelude::*;
 
 use crate::ui::map::csv_import::CsvImportPanel;
 use crate::ui::map::exports::{download_csv, download_json, MermaidExportPanel, SharePanel};
+use crate::ui::map::image_export::{download_map_png, download_map_svg};
+use crate::ui::map::print_map::{print_choice, PrintedMap};
 use crate::ui::map::print_sheet::MapSheet;
 use crate::ui::browser::fullscreen::request_fullscreen;
 use crate::ui::shell::route::{navigate, Page};
@@ -64,6 +66,7 @@ const SHEET_DELAY_MS: u64 = 400;
 pub fn MapPrintSheet() -> impl IntoView {
     let handle = MapHandle::current();
     let paper = paper_choice();
+    let what = print_choice();
     let map = handle.map;
     let shown = RwSignal::new(map.get_untracked());
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -104,7 +107,14 @@ pub fn MapPrintSheet() -> impl IntoView {
     });
     view! {
         <div class="print-sheet" data-paper=move || paper.get()>
-            {move || shown.get().map(|m| view! { <MapSheet map=m lang=handle.state.lang.get()/> })}
+            {move || shown.get().map(|m| {
+                let lang = handle.state.lang.get();
+                if what.get() == "summary" {
+                    view! { <MapSheet map=m lang/> }.into_any()
+                } else {
+                    view! { <PrintedMap map=m lang paper=paper.get()/> }.into_any()
+                }
+            })}
         </div>
     }
 }
@@ -118,6 +128,7 @@ pub fn MapActions() -> impl IntoView {
     let map = handle.map;
     let panel = RwSignal::new(Panel::None);
     let paper = paper_choice();
+    let what = print_choice();
     let toggle = move |p: Panel| panel.update(|cur| *cur = if *cur == p { Panel::None } else { p });
     let with_map = move |f: &dyn Fn(&JourneyMap, Lang)| {
         if let Some(m) = map.get_untracked() {
@@ -133,6 +144,8 @@ pub fn MapActions() -> impl IntoView {
                 <div class="map-files-bar" role="toolbar" aria-label=move || it().map_files_title>
                     <button type="button" data-testid="export-json" on:click=move |_| with_map(&|m, _| download_json(state, m))>{move || it().export_json}</button>
                     <button type="button" data-testid="export-csv" on:click=move |_| with_map(&|m, lang| download_csv(state, m, lang))>{move || it().export_csv}</button>
+                    <button type="button" data-testid="export-image-svg" on:click=move |_| with_map(&|m, lang| download_map_svg(state, m, lang))>{move || it().image_svg}</button>
+                    <button type="button" data-testid="export-image-png" on:click=move |_| with_map(&|m, lang| download_map_png(state, m, lang))>{move || it().image_png}</button>
                     <button type="button" data-testid="export-mermaid" aria-expanded=move || (panel.get() == Panel::Mermaid).to_string()
                         on:click=move |_| toggle(Panel::Mermaid)>{move || it().export_mermaid}</button>
                     <button type="button" data-testid="share-link" aria-expanded=move || (panel.get() == Panel::Share).to_string()
@@ -145,6 +158,14 @@ pub fn MapActions() -> impl IntoView {
                             prop:value=move || paper.get()>
                             <option value="a4">{move || it().paper_a4}</option>
                             <option value="a3">{move || it().paper_a3}</option>
+                        </select>
+                    </label>
+                    <label>
+                        <span>{move || it().print_what}</span>
+                        <select data-testid="print-what" on:change=move |ev| what.set(if event_target_value(&ev) == "summary" { "summary" } else { "map" })
+                            prop:value=move || what.get()>
+                            <option value="map">{move || it().print_the_map}</option>
+                            <option value="summary">{move || it().print_summary}</option>
                         </select>
                     </label>
                     <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>{move || it().print}</button>

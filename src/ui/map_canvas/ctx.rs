@@ -39,6 +39,9 @@ pub struct Cv {
     pub zoom: RwSignal<f64>,
     /// The zoom follows "fit to screen" (until the user zooms by hand).
     pub fitted: RwSignal<bool>,
+    /// The meeting view: legible on a projector (`journey_core::canvas::fit::meeting_zoom`,
+    /// long words with soft hyphens at syllables).
+    pub meeting: RwSignal<bool>,
     pub dragged: RwSignal<Option<Dragged>>,
     /// A refused input, shown above the map.
     pub problem: RwSignal<Option<String>>,
@@ -85,6 +88,12 @@ impl TpView {
 }
 
 impl Cv {
+    /// A card's or lane's text as drawn: in the meeting view with soft hyphens at syllables
+    /// (`journey_core::canvas::syllables`), so a narrow column breaks a long word with a hyphen.
+    pub fn shown_text(&self, text: String) -> String {
+        if self.meeting.get() { journey_core::canvas::syllables::soft_hyphens(&text) } else { text }
+    }
+
     pub fn new(state: AppState, map_id: String, scores: Memo<Option<MapScores>>) -> Cv {
         let id = StoredValue::new(map_id);
         let persona = RwSignal::new(None::<String>);
@@ -168,6 +177,7 @@ impl Cv {
             renaming: RwSignal::new(None),
             zoom: RwSignal::new(1.0),
             fitted: RwSignal::new(true),
+            meeting: RwSignal::new(false),
             dragged: RwSignal::new(None),
             problem: RwSignal::new(None),
             confirm_delete: RwSignal::new(false),

@@ -32,8 +32,23 @@ pub fn SharedCanvas(map: JourneyMap) -> impl IntoView {
     // `None`: fitted to the width of the area (the default, so the whole map is in view).
     let zoom = RwSignal::new(None::<f64>);
     let area = NodeRef::<Div>::new();
+    // The area's width, measured once it is drawn and whenever the window changes size.
+    let area_w = RwSignal::new(0.0_f64);
+    let measure = move || {
+        if let Some(el) = area.get_untracked() {
+            area_w.set(f64::from(el.client_width()));
+        }
+    };
+    Effect::new(move |_| {
+        if area.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let fitted = move || {
-        let width = area.get().map_or(1200.0, |el| f64::from(el.client_width()).max(200.0));
+        let width = area_w.get();
+        let width = if width > 0.0 { width.max(200.0) } else { 1200.0 };
         ((width - 4.0) / picture.with(|p| p.1)).clamp(0.2, MAX_ZOOM)
     };
     let current = move || zoom.get().unwrap_or_else(fitted);

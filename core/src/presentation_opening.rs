@@ -21,7 +21,7 @@ pub enum OpeningNumber {
 impl OpeningNumber {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            OpeningNumber::JourneyScore => ("Journey score", "Journey-Score"),
+            OpeningNumber::JourneyScore => ("Journey score", "Wert der Kundenreise"),
             OpeningNumber::Completion => ("Completion", "Abschlussquote"),
             OpeningNumber::WeakestStage => ("Weakest stage", "Schwächste Phase"),
             OpeningNumber::Assumed => ("Resting on assumptions", "Beruht auf Annahmen"),

@@ -123,6 +123,10 @@ for (const lang of ['en', 'de']) {
       }
       // The score summary follows.
       assert.ok(await page.locator('.print-sheet [data-testid="map-sheet"]').isVisible());
+      // What each page looks like, at the printable width of A4 landscape (277 mm at 96 dpi).
+      await page.setViewportSize({ width: 1047, height: 718 });
+      for (let i = 0; i < n; i++) await pages.nth(i).screenshot({ path: join(ARTIFACTS, `print-map-${lang}-page${i + 1}.png`) });
+      await page.setViewportSize(PROJECTOR);
       const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
       await writeFile(join(ARTIFACTS, `print-map-${lang}.pdf`), pdf);
       const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || [];

@@ -17,7 +17,7 @@ use crate::charts::escape;
 use crate::editor::Lane;
 use crate::model::{JourneyMap, Lang};
 
-use super::curve::{canvas_curve, mark_group, render_curve_lines, render_curve_mark, render_curve_scale, CanvasCurve, CURVE_H};
+use super::curve::{canvas_curve, render_curve_body, CanvasCurve, CURVE_H};
 use super::lane_text::{lane_items, wrap, Item, Line, BOLD};
 use super::layout::{canvas_layout, shown_lanes, CanvasLayout, Column, StageSpan, BODY_FONT, SMALL_FONT, STAGE_FONT, TITLE_FONT};
 
@@ -290,14 +290,7 @@ fn draw(map: &JourneyMap, lang: Lang, layout: &CanvasLayout, page: Option<(usize
         text_block(&mut body, gx + CELL_PAD, y + CELL_PAD, &label, BODY_FONT, &format!(r#" font-weight="bold" fill="{MUTED}""#));
         if *lane == Lane::Emotion {
             let _ = write!(body, r#"<g transform="translate({:.1} {:.1})">"#, gx + layout.label_width, y + CELL_PAD);
-            body.push_str(&render_curve_scale(&curve, CURVE_H));
-            body.push_str(&render_curve_lines(&curve, CURVE_H, lang));
-            for m in &curve.marks {
-                let (open, close) = mark_group(m);
-                body.push_str(&open);
-                body.push_str(&render_curve_mark(m, CURVE_H, lang));
-                body.push_str(close);
-            }
+            body.push_str(&render_curve_body(&curve, CURVE_H, lang));
             body.push_str("</g>");
         } else {
             for c in &layout.columns {

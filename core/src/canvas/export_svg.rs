@@ -23,9 +23,10 @@ use super::layout::{canvas_layout, shown_lanes, CanvasLayout, Column, StageSpan,
 
 /// Margin around the picture.
 const MARGIN: f64 = 16.0;
-/// Padding inside a cell, and inside a card.
-const CELL_PAD: f64 = 6.0;
-const CARD_PAD: f64 = 7.0;
+/// Padding inside a cell, and inside a card: together less than the canvas's `COL_PAD`, so
+/// a title word that fits its canvas column fits the picture's card.
+const CELL_PAD: f64 = 4.0;
+const CARD_PAD: f64 = 5.0;
 /// Room before an item with a marker (pain point, opportunity).
 const MARKER_W: f64 = 12.0;
 /// Gap between two items of one cell.
@@ -379,6 +380,10 @@ mod tests {
                 assert_eq!(lines, m.personas.len().max(1));
                 for persona in &m.personas {
                     assert!(has(&persona.name), "legend {:?}", persona.name);
+                }
+                // A card title's words fit the card as they fit the canvas column: none is broken.
+                for t in doc.descendants().filter(|n| n.attribute("class") == Some("mp-title")) {
+                    assert!(t.descendants().filter_map(|d| d.text()).all(|l| !l.ends_with('‐')), "{lang:?}: {:?}", t.descendants().filter_map(|d| d.text()).collect::<Vec<_>>());
                 }
                 let root = doc.root_element();
                 assert_eq!(root.attribute("width").and_then(|w| w.parse::<f64>().ok()), Some(p.width));

@@ -11,9 +11,9 @@ pub(crate) use super::layout::BOLD;
 use super::syllables::{soft_hyphens, SOFT_HYPHEN};
 use super::text_width::text_px;
 
-/// The table of `text_width` errs narrow for DejaVu Sans by up to 7 % (see there): wrapping
+/// The table of `text_width` errs narrow for DejaVu Sans by up to 7 % (see `WORD_CALIBRATION` there): wrapping
 /// measures with this margin so a wrapped line never runs past its column.
-const WRAP_MARGIN: f64 = 1.08;
+const WRAP_MARGIN: f64 = 1.07;
 
 /// What one item of a lane is (the picture draws a marker of its own shape for each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

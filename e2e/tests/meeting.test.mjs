@@ -278,3 +278,27 @@ for (const lang of ['en', 'de']) {
       }, { locale: LOCALES[lang], viewport: PROJECTOR }));
   }
 }
+
+test('the browser\'s own print menu on a map opened first (map module) prints the map itself too', () =>
+  withPage(browser, 'print-map-module', async (page) => {
+    await page.goto(srv.base);
+    await page.getByRole('link', { name: 'Coffee to go', exact: true }).click();
+    await page.getByTestId('map-canvas').waitFor();
+    await waitSaved(page);
+    const map = await storedMap(page, 'Coffee to go');
+    // The menu is not opened: the page runs in the map module. The browser says it is about
+    // to print (its menu and page.pdf both send `beforeprint`).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await svgTexts(page, '.print-sheet [data-testid="print-map-page"] svg text');
+    for (const s of mapTexts(map)) assert.ok(printed.includes(s), `printed: ${s}`);
+    const stages = await page.locator('.print-sheet [data-testid="print-map-page"] .mp-stage text').allTextContents();
+    assert.deepEqual(stages.map((t) => t.replace(/\u2010/g, '').replace(/\s+/g, ' ').trim()), map.stages.map((s) => s.name));
+    assert.ok(await page.locator('.print-sheet [data-testid="print-map-page"]').count() >= 2);
+    assert.ok(await page.locator('.print-sheet [data-testid="print-map-page"]').first().isVisible());
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
+    const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || [];
+    const groups = await page.locator('.print-sheet [data-testid="print-map-page"]').count();
+    // A page per group of stages; the note on where the summary prints may need one more.
+    assert.ok(pdfPages.length >= groups && pdfPages.length <= groups + 1, `${pdfPages.length} PDF pages for ${groups} groups`);
+  }));

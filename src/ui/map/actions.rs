@@ -56,6 +56,9 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     let what = print_choice();
     let map = handle.map;
     let shown = RwSignal::new(map.get_untracked());
+    // The scores of the shown map, from the page's one `score_map` (`MapHandle::scores`),
+    // taken with it so the sheet never mixes two versions.
+    let shown_scores = StoredValue::new(handle.scores.get_untracked());
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let catch_up = move || {
         if let Some(h) = timer.try_get_value().flatten() {
@@ -63,6 +66,7 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
         }
         if let Some(now) = map.try_get_untracked() {
             if shown.try_with_untracked(|s| *s != now) == Some(true) {
+                shown_scores.set_value(handle.scores.get_untracked());
                 shown.set(now);
             }
         }
@@ -93,12 +97,12 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     });
     view! {
         <div class="print-sheet" data-paper=move || paper.get()>
-            {move || shown.get().map(|m| {
+            {move || shown.get().zip(shown_scores.get_value()).map(|(m, scores)| {
                 let lang = handle.state.lang.get();
                 if what.get() == "summary" {
-                    view! { <MapSheet map=m lang/> }.into_any()
+                    view! { <MapSheet map=m scores lang/> }.into_any()
                 } else {
-                    view! { <PrintedMap map=m lang paper=paper.get()/> }.into_any()
+                    view! { <PrintedMap map=m scores lang paper=paper.get()/> }.into_any()
                 }
             })}
         </div>
@@ -129,7 +133,7 @@ pub fn MapActions() -> impl IntoView {
             <section class="map-files" aria-label=move || it().map_files_title data-testid="map-actions">
                 <div class="map-files-bar" role="toolbar" aria-label=move || it().map_files_title>
                     <button type="button" data-testid="export-json" on:click=move |_| with_map(&|m, _| download_json(state, m))>{move || it().export_json}</button>
-                    <button type="button" data-testid="export-csv" on:click=move |_| with_map(&|m, lang| download_csv(state, m, lang))>{move || it().export_csv}</button>
+                    <button type="button" data-testid="export-csv" on:click=move |_| with_map(&|m, lang| download_csv(state, m, handle.scores.get_untracked().as_ref(), lang))>{move || it().export_csv}</button>
                     <button type="button" data-testid="export-image-svg" on:click=move |_| with_map(&|m, lang| download_map_svg(state, m, lang))>{move || it().image_svg}</button>
                     <button type="button" data-testid="export-image-png" on:click=move |_| with_map(&|m, lang| download_map_png(state, m, lang))>{move || it().image_png}</button>
                     <button type="button" data-testid="export-mermaid" aria-expanded=move || (panel.get() == Panel::Mermaid).to_string()

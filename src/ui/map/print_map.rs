@@ -7,6 +7,7 @@
 use journey_core::canvas::map_pages;
 use journey_core::charts::escape;
 use journey_core::model::{JourneyMap, Lang};
+use journey_core::score::MapScores;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -64,7 +65,7 @@ pub fn MapPagesOnPrint(note: Signal<&'static str>) -> impl IntoView {
 /// The map's pages and its score summary. The pictures come from the core, which escapes
 /// every label, so they are inserted as markup.
 #[component]
-pub fn PrintedMap(map: JourneyMap, lang: Lang, paper: &'static str) -> impl IntoView {
+pub fn PrintedMap(map: JourneyMap, scores: MapScores, lang: Lang, paper: &'static str) -> impl IntoView {
     let pages = map_pages(&map, lang, page_width(paper));
     let n = pages.len();
     let pages = pages
@@ -74,6 +75,6 @@ pub fn PrintedMap(map: JourneyMap, lang: Lang, paper: &'static str) -> impl Into
         .collect_view();
     view! {
         <div class="print-map" data-testid="print-map">{pages}</div>
-        <div class="print-summary-page"><MapSheet map lang/></div>
+        <div class="print-summary-page"><MapSheet map scores lang/></div>
     }
 }

@@ -303,22 +303,6 @@ impl Cv {
             let el = document().query_selector("[data-testid=\"cancel-delete\"]").ok().flatten();
             if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
                 let _ = el.focus();
-                // Focus scrolls a card that is partly in view no further: bring it in whole
-                // (right of the sticky lane names), so the keyboard reaches every stage.
-                if let Some(area) = el.closest(".cv-scroll").ok().flatten() {
-                    let (r, a) = (el.get_bounding_client_rect(), area.get_bounding_client_rect());
-                    let names = document().query_selector(".cv-corner").ok().flatten().map_or(0.0, |c| c.get_bounding_client_rect().width());
-                    let dx = if r.right() > a.right() - 4.0 {
-                        r.right() - a.right() + 12.0
-                    } else if r.left() < a.left() + names {
-                        r.left() - a.left() - names - 12.0
-                    } else {
-                        0.0
-                    };
-                    if dx != 0.0 {
-                        area.set_scroll_left(area.scroll_left() + dx.round() as i32);
-                    }
-                }
             }
         });
     }

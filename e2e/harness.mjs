@@ -136,3 +136,14 @@ export async function newLargeMap(page, base, name, n, { routes = false } = {}) 
   await page.reload();
   return id;
 }
+
+/** The stored map called `name` (the app keeps one local-storage key per map). */
+export function storedMap(page, name) {
+  return page.evaluate((n) => {
+    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
+      const m = JSON.parse(localStorage.getItem(k));
+      if (m.name === n) return m;
+    }
+    return null;
+  }, name);
+}

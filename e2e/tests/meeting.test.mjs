@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, brokenWords, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, brokenWords, storedMap, ARTIFACTS } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -184,16 +184,6 @@ test('share link: a fresh browser sees the map itself read-only, zooms it, switc
     });
   }));
 
-/** The stored map called `name`. */
-function storedMap(page, name) {
-  return page.evaluate((n) => {
-    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
-      const m = JSON.parse(localStorage.getItem(k));
-      if (m.name === n) return m;
-    }
-    return null;
-  }, name);
-}
 
 const EXAMPLES = {
   coffee: { en: 'Coffee to go', de: 'Kaffee zum Mitnehmen' },

@@ -9,6 +9,15 @@ use leptos::prelude::*;
 
 use crate::i18n::map::map_texts;
 
+/// A slide's emotion curve, or why there is none yet (also the stage slides').
+pub fn curve_view(c: Chart) -> AnyView {
+    match c {
+        // The core escapes every label in the SVG.
+        Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
+        Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
+    }
+}
+
 #[component]
 pub fn OpeningSlideView(slide: OpeningSlide, lang: Lang, map_name: String, stages: usize, curve: Option<Chart>) -> impl IntoView {
     let it = map_texts(lang);
@@ -24,11 +33,7 @@ pub fn OpeningSlideView(slide: OpeningSlide, lang: Lang, map_name: String, stage
             }).collect_view()}
         </dl>
         <div class="present-main">
-            {curve.map(|c| match c {
-                // The core escapes every label in the SVG.
-                Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
-                Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
-            })}
+            {curve.map(curve_view)}
             {slide.insight.map(|text| view! {
                 <section class="present-insight" aria-labelledby="present-insight-heading">
                     <h2 id="present-insight-heading">{it.main_insight}</h2>

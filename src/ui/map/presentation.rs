@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use journey_core::locale::emotion_label;
 use crate::ui::browser::fullscreen::{exit_fullscreen, in_fullscreen};
-use crate::ui::map::present_opening::OpeningSlideView;
+use crate::ui::map::present_opening::{curve_view, OpeningSlideView};
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
 use crate::ui::shell::route::{navigate, Page};
@@ -165,11 +165,7 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curv
             }).collect_view()}
         </dl>
         <div class="present-main">
-            {curve.map(|c| match c {
-                // The core escapes every label in the SVG.
-                Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
-                Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
-            })}
+            {curve.map(curve_view)}
             <section class="present-touchpoints" aria-labelledby="present-tp-heading">
                 <h2 id="present-tp-heading">{it.stage_touchpoints}</h2>
                 {if cards.is_empty() {

@@ -164,14 +164,16 @@ test('share link: a fresh browser sees the map itself read-only, zooms it, switc
       assert.ok(fitted <= PROJECTOR.width, `fitted ${fitted}`);
       await other.getByTestId('shared-zoom-in').click();
       await other.getByTestId('shared-zoom-in').click();
-      assert.ok(await width() > fitted * 1.1, 'zoomed in');
+      // The picture follows the zoom on the next frame: wait for it.
+      const settle = async (ok) => { for (let i = 0; i < 30 && !ok(await width()); i++) await other.waitForTimeout(100); return width(); };
+      assert.ok(await settle((w) => w > fitted * 1.1) > fitted * 1.1, 'zoomed in');
       await area.focus();
       await other.keyboard.press('End');
       await other.keyboard.press('ArrowRight');
       await other.keyboard.press('ArrowRight');
       assert.ok(await area.evaluate((el) => el.scrollLeft) > 0, 'the keys scroll the map');
       await other.getByTestId('shared-zoom-fit').click();
-      assert.ok(Math.abs(await width() - fitted) < 20, "fitted to the width again");
+      assert.ok(Math.abs(await settle((w) => Math.abs(w - fitted) < 20) - fitted) < 20, 'fitted to the width again');
       // Nothing on it edits: no inputs, no buttons inside the picture.
       assert.equal(await area.locator('input, textarea, select, button').count(), 0);
       await other.getByTestId('shared-view-flow').click();

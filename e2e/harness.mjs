@@ -68,7 +68,10 @@ export async function until(read, expected) {
 
 /**
  * In the page: the words of `selector`'s elements that are broken over two lines (CSS may
- * break a word that does not fit instead of clipping it) or whose element has no text.
+ * break a word that does not fit instead of clipping it) or whose element has no text. A
+ * word broken at a soft hyphen (U+00AD, drawn as a hyphen where the line breaks — the
+ * meeting view puts them at syllables) or after its own "-" or "/" is not broken: every line
+ * change inside a word must come right after one of them.
  */
 export function brokenWords(page, selector) {
   return page.evaluate((selector) => {
@@ -82,7 +85,25 @@ export function brokenWords(page, selector) {
         if (word.trim()) {
           range.setStart(text, at);
           range.setEnd(text, at + word.length);
-          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(word);
+          // Two lines: tops further apart than a few pixels (a zoomed canvas puts one line's
+          // glyphs at fractional, slightly different tops).
+          const tops = [...range.getClientRects()].map((r) => r.top);
+          if (tops.length && Math.max(...tops) - Math.min(...tops) > 4) {
+            // Where does the line change? Only after a soft hyphen is allowed.
+            let prevTop = null;
+            let bad = false;
+            for (let i = 0; i < word.length; i++) {
+              range.setStart(text, at + i);
+              range.setEnd(text, at + i + 1);
+              // The last box: at a break, the drawn hyphen shares the range of the letter after it.
+              const rect = [...range.getClientRects()].filter((r) => r.width > 0).pop();
+              if (!rect) continue;
+              const top = rect.top;
+              if (prevTop !== null && Math.abs(top - prevTop) > 4 && !['\u00ad', '-', '/'].includes(word[i - 1])) bad = true;
+              prevTop = top;
+            }
+            if (bad) out.push(word);
+          }
         }
         at += word.length;
       }
@@ -162,4 +183,15 @@ export function canvasOnScreen(page) {
       faces: document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length,
     };
   });
+}
+
+/** The stored map called `name` (the app keeps one local-storage key per map). */
+export function storedMap(page, name) {
+  return page.evaluate((n) => {
+    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
+      const m = JSON.parse(localStorage.getItem(k));
+      if (m.name === n) return m;
+    }
+    return null;
+  }, name);
 }

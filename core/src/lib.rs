@@ -16,6 +16,7 @@ pub mod editor;
 pub mod canvas;
 pub mod icons;
 pub mod presentation;
+pub mod presentation_opening;
 pub mod compare;
 pub mod storage_meter;
 pub mod text_file;

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMap, ARTIFACTS } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -20,16 +20,6 @@ const PROJECTOR = { width: 1366, height: 768 };
 const LOCALES = { en: 'en-US', de: 'de-DE' };
 const MINUS = '\u2212';
 
-/** The stored map called `name` (the app keeps one local-storage key per map). */
-function storedMap(page, name) {
-  return page.evaluate((n) => {
-    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
-      const m = JSON.parse(localStorage.getItem(k));
-      if (m.name === n) return m;
-    }
-    return null;
-  }, name);
-}
 
 /** Writes `map` back under its key, as if it had been edited (used to add route volumes). */
 function storeMap(page, map) {
@@ -140,6 +130,15 @@ for (const lang of ['en', 'de']) {
       const map = await storedMap(page, lang === 'de' ? 'Laufschuhe online' : 'Running shoes online');
       assert.ok(map);
       await page.goto(`${srv.base}#/map/${encodeURIComponent(map.id)}/present`);
+      // The opening slide: four key numbers and the example's main insight, the touchpoint
+      // illusion, in words; then the arrow key leads to the first stage.
+      const numbers = page.getByTestId('opening-numbers').locator('dd');
+      await numbers.first().waitFor();
+      assert.equal(await numbers.count(), 4);
+      assert.equal(await page.getByTestId('present-title').textContent(), map.name);
+      assert.match(await page.getByTestId('opening-insight').textContent(), lang === 'de' ? /^Touchpoint-Illusion:/ : /^Touchpoint illusion:/);
+      await page.screenshot({ path: join(ARTIFACTS, `present-${lang}-0-opening-1366.png`) });
+      await page.keyboard.press('ArrowRight');
       await page.getByTestId('present-stage').waitFor();
       let sawGrouped = false;
       for (const [i, stage] of map.stages.entries()) {

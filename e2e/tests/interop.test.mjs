@@ -307,6 +307,9 @@ test('presentation mode: one stage at a time with the arrow keys; Esc leaves', (
     const mapUrl = page.url();
     const stages = await page.locator('.print-sheet [data-testid="sheet-stage"] h2').allTextContents();
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    // The opening slide (key numbers, main insight) comes first; the arrow key leads on.
+    await page.getByTestId('opening-numbers').waitFor();
+    await page.keyboard.press('ArrowRight');
     const stage = page.getByTestId('present-stage');
     await stage.waitFor();
     assert.ok(page.url().endsWith('/present'), page.url());
@@ -331,9 +334,10 @@ test('presentation mode: one stage at a time with the arrow keys; Esc leaves', (
     assert.equal(page.url(), mapUrl);
   }));
 
-test('print: every stage on the A3 landscape page, and the PDF is one page', () =>
+test('print the summary: every stage on the A3 landscape page, and the PDF is one page', () =>
   withPage(browser, 'print', async (page) => {
     await openExample(page);
+    await page.getByTestId('print-what').selectOption('summary');
     await page.getByLabel('Paper').selectOption('a3');
     // The A3 landscape page box less its 12 mm margins, in CSS pixels (96 per inch).
     const px = (mm) => Math.floor((mm / 25.4) * 96);

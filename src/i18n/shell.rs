@@ -106,7 +106,7 @@ pub const EN: Texts = Texts {
     reload: "Reload",
     not_saved: "Not reloaded: your latest changes are not saved yet. Reload once they are saved.",
     loading_page: "Loading the page…",
-    print_from_menu: "To print the map, open the map's menu (Export, share, print) and choose “Print / PDF”.",
+    print_from_menu: "The score summary and A3 paper: open the map's menu (Export, share, print) and choose “Print / PDF”.",
     module_failed: |why| format!("The page could not be loaded ({why}). Check the connection and try again."),
     retry: "Try again",
     storage_full: "The browser's storage is full. All your stored maps are listed, but changes cannot be saved until there is room: \
@@ -173,7 +173,7 @@ pub const DE: Texts = Texts {
     reload: "Neu laden",
     not_saved: "Nicht neu geladen: Ihre letzten Änderungen sind noch nicht gespeichert. Laden Sie neu, sobald sie gespeichert sind.",
     loading_page: "Seite wird geladen…",
-    print_from_menu: "Um die Karte zu drucken, öffnen Sie das Menü der Karte (Exportieren, teilen, drucken) und wählen Sie „Drucken / PDF“.",
+    print_from_menu: "Zusammenfassung der Werte und A3-Papier: Öffnen Sie das Menü der Karte (Exportieren, teilen, drucken) und wählen Sie „Drucken / PDF“.",
     module_failed: |why| format!("Die Seite konnte nicht geladen werden ({why}). Prüfen Sie die Verbindung und versuchen Sie es erneut."),
     retry: "Erneut versuchen",
     storage_full: "Der Speicher des Browsers ist voll. Alle gespeicherten Karten sind aufgelistet, aber Änderungen können erst \

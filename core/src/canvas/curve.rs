@@ -143,14 +143,21 @@ fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
 /// into the page separately, so that an edit redraws the one mark that changed.
 pub fn render_curve_svg(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
     let mut s = svg_open(curve, height, lang);
-    s.push_str(&render_curve_frame(curve, height, lang));
+    s.push_str(&render_curve_body(curve, height, lang));
+    s.push_str("</svg>");
+    s
+}
+
+/// Everything inside the `<svg>`: the frame and every mark in its group (the map picture
+/// puts it into its emotion lane).
+pub fn render_curve_body(curve: &CanvasCurve, height: f64, lang: Lang) -> String {
+    let mut s = render_curve_frame(curve, height, lang);
     for m in &curve.marks {
         let (open, close) = mark_group(m);
         s.push_str(&open);
         s.push_str(&render_curve_mark(m, height, lang));
         s.push_str(close);
     }
-    s.push_str("</svg>");
     s
 }
 

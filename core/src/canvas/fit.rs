@@ -26,6 +26,20 @@ pub fn fit_zoom(content: (f64, f64), viewport: (f64, f64)) -> f64 {
     ((z * 100.0).floor() / 100.0).clamp(MIN_ZOOM, FIT_MAX)
 }
 
+/// The least zoom of the meeting view: 13 px card titles are drawn at 14.3 px and 12 px lane
+/// text at 13.2 px, legible from the back of a room on a 1366 px projector.
+pub const MEETING_MIN: f64 = 1.1;
+
+/// The meeting view's zoom: the stages fill the width of the viewport (`viewport_w`), never
+/// below [`MEETING_MIN`] (a wider map scrolls sideways, its lanes scroll down) and never
+/// above [`FIT_MAX`]. A width not measured yet gives [`MEETING_MIN`].
+pub fn meeting_zoom(content_w: f64, viewport_w: f64) -> f64 {
+    if !(content_w.is_finite() && content_w > 0.0 && viewport_w.is_finite() && viewport_w > 0.0) {
+        return MEETING_MIN;
+    }
+    ((viewport_w / content_w * 100.0).floor() / 100.0).clamp(MEETING_MIN, FIT_MAX)
+}
+
 /// The next step above `zoom` (stays at [`MAX_ZOOM`]).
 pub fn zoom_in(zoom: f64) -> f64 {
     STEPS.iter().copied().find(|s| *s > zoom + 1e-6).unwrap_or(MAX_ZOOM)
@@ -44,6 +58,18 @@ pub fn percent(zoom: f64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meeting_view_fills_the_width_but_keeps_titles_at_14_px() {
+        // A wide map: the least zoom, titles 13 × 1.1 = 14.3 px.
+        assert_eq!(meeting_zoom(1700.0, 1300.0), MEETING_MIN);
+        assert!(13.0 * MEETING_MIN >= 14.0 && 12.0 * MEETING_MIN >= 12.0);
+        // A narrow one fills the width, up to FIT_MAX.
+        assert_eq!(meeting_zoom(1000.0, 1300.0), 1.3);
+        assert!(1000.0 * meeting_zoom(1000.0, 1300.0) <= 1300.0);
+        assert_eq!(meeting_zoom(300.0, 1300.0), FIT_MAX);
+        assert_eq!(meeting_zoom(0.0, 1300.0), MEETING_MIN);
+    }
 
     #[test]
     fn fit_uses_the_tighter_dimension_and_never_overflows() {

@@ -43,7 +43,7 @@ pub const STAGE_MIN: f64 = 96.0;
 /// Horizontal padding of a stage header.
 const STAGE_PAD: f64 = 22.0;
 /// Bold text is about this much wider than regular (DejaVu Sans Bold, measured in Chromium).
-const BOLD: f64 = 1.13;
+pub(crate) const BOLD: f64 = 1.13;
 /// A stage name's words must never break, at a larger size where the estimate's error
 /// grows: measured in Chromium with DejaVu Sans Bold 15 px (the widest common sans-serif;
 /// "Consideration" 118 px, "Kaufentscheidung" 154 px), bold needs this factor over the

@@ -10,18 +10,25 @@
 //!   solid, to-be dashed, faces at the points);
 //! - [`fit`]: "fit to screen" and the zoom steps;
 //! - [`drawn`]: which columns a large map draws (those in view and near it);
-//! - [`nav`]: arrow-key selection between cards and stages, and moving a card along the row.
+//! - [`nav`]: arrow-key selection between cards and stages, and moving a card along the row;
+//! - [`syllables`]: soft hyphens at syllables for the meeting view;
+//! - [`export_svg`]: the whole map as one SVG picture (image downloads, printed pages), with
+//!   [`lane_text`] saying what each lane shows of a touchpoint.
 
 pub mod curve;
 pub mod drawn;
+pub mod export_svg;
+pub mod lane_text;
 pub mod fit;
 pub mod layout;
 pub mod nav;
+pub mod syllables;
 mod text_width;
 
 pub use curve::{canvas_curve, curve_paths, CurvePath, render_curve_frame, render_curve_lines, render_curve_mark, render_curve_scale, render_curve_svg, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
 pub use drawn::drawn_columns;
-pub use fit::{fit_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};
+pub use export_svg::{map_pages, map_picture, MapPicture};
+pub use fit::{fit_zoom, meeting_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};
 pub use layout::{canvas_layout, shown_lanes, CanvasLayout, Column, Slot, StageSpan};
 pub use nav::{navigate, Move, Selection};
 pub use text_width::text_px;

@@ -1,4 +1,4 @@
-//! Per-map file actions: export as JSON, CSV or Mermaid, a share link, print / PDF,
+//! Per-map file actions: export as JSON, CSV, Mermaid or an image (SVG/PNG), a share link, print / PDF,
 //! presentation mode, and importing touchpoints from a CSV sheet (the map page shows them in
 //! its menu). [`MapPrintSheet`] is the map's print sheet, hidden on screen and the only thing
 //! on paper (style/print.css); it stays outside the menu, which paper does not show.
@@ -12,6 +12,8 @@ use leptos::prelude::*;
 
 use crate::ui::map::csv_import::CsvImportPanel;
 use crate::ui::map::exports::{download_csv, download_json, MermaidExportPanel, SharePanel};
+use crate::ui::map::image_export::{download_map_png, download_map_svg};
+use crate::ui::map::print_map::{print_choice, PrintedMap};
 use crate::ui::map::print_sheet::MapSheet;
 use crate::ui::browser::fullscreen::request_fullscreen;
 use crate::ui::shell::route::{navigate, MapView};
@@ -51,6 +53,7 @@ const SHEET_DELAY_MS: u64 = 400;
 pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     let handle = MapHandle::current();
     let paper = paper_choice();
+    let what = print_choice();
     let map = handle.map;
     let shown = RwSignal::new(map.get_untracked());
     // The scores of the shown map, from the page's one `score_map` (`MapHandle::scores`),
@@ -94,7 +97,14 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     });
     view! {
         <div class="print-sheet" data-paper=move || paper.get()>
-            {move || shown.get().zip(shown_scores.get_value()).map(|(m, scores)| view! { <MapSheet map=m scores lang=handle.state.lang.get()/> })}
+            {move || shown.get().zip(shown_scores.get_value()).map(|(m, scores)| {
+                let lang = handle.state.lang.get();
+                if what.get() == "summary" {
+                    view! { <MapSheet map=m scores lang/> }.into_any()
+                } else {
+                    view! { <PrintedMap map=m scores lang paper=paper.get()/> }.into_any()
+                }
+            })}
         </div>
     }
 }
@@ -108,6 +118,7 @@ pub fn MapActions() -> impl IntoView {
     let map = handle.map;
     let panel = RwSignal::new(Panel::None);
     let paper = paper_choice();
+    let what = print_choice();
     let toggle = move |p: Panel| panel.update(|cur| *cur = if *cur == p { Panel::None } else { p });
     let with_map = move |f: &dyn Fn(&JourneyMap, Lang)| {
         if let Some(m) = map.get_untracked() {
@@ -123,6 +134,8 @@ pub fn MapActions() -> impl IntoView {
                 <div class="map-files-bar" role="toolbar" aria-label=move || it().map_files_title>
                     <button type="button" data-testid="export-json" on:click=move |_| with_map(&|m, _| download_json(state, m))>{move || it().export_json}</button>
                     <button type="button" data-testid="export-csv" on:click=move |_| with_map(&|m, lang| download_csv(state, m, handle.scores.get_untracked().as_ref(), lang))>{move || it().export_csv}</button>
+                    <button type="button" data-testid="export-image-svg" on:click=move |_| with_map(&|m, lang| download_map_svg(state, m, lang))>{move || it().image_svg}</button>
+                    <button type="button" data-testid="export-image-png" on:click=move |_| with_map(&|m, lang| download_map_png(state, m, lang))>{move || it().image_png}</button>
                     <button type="button" data-testid="export-mermaid" aria-expanded=move || (panel.get() == Panel::Mermaid).to_string()
                         on:click=move |_| toggle(Panel::Mermaid)>{move || it().export_mermaid}</button>
                     <button type="button" data-testid="share-link" aria-expanded=move || (panel.get() == Panel::Share).to_string()
@@ -135,6 +148,14 @@ pub fn MapActions() -> impl IntoView {
                             prop:value=move || paper.get()>
                             <option value="a4">{move || it().paper_a4}</option>
                             <option value="a3">{move || it().paper_a3}</option>
+                        </select>
+                    </label>
+                    <label>
+                        <span>{move || it().print_what}</span>
+                        <select data-testid="print-what" on:change=move |ev| what.set(if event_target_value(&ev) == "summary" { "summary" } else { "map" })
+                            prop:value=move || what.get()>
+                            <option value="map">{move || it().print_the_map}</option>
+                            <option value="summary">{move || it().print_summary}</option>
                         </select>
                     </label>
                     <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>{move || it().print}</button>

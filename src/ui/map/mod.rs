@@ -5,7 +5,11 @@
 pub mod actions;
 pub mod csv_import;
 pub mod exports;
+pub mod image_export;
 pub mod page;
+pub mod present_opening;
 pub mod presentation;
+pub mod print_map;
 pub mod print_sheet;
 pub mod shared;
+pub mod shared_canvas;

@@ -1,16 +1,19 @@
 //! Presentation mode for meetings (`#/map/<id>/present`): full screen where the browser
-//! allows it, one stage at a time in large type, the emotion curve with the current stage
+//! allows it, an opening slide (key numbers and the main insight, `present_opening.rs`), then
+//! one stage at a time in large type, the emotion curve with the current stage
 //! shaded, the stage's key numbers (the emotion is the curve's value there) and its touchpoints
 //! with channel, emotion and pain points. ArrowRight / ArrowLeft (also PageDown /
 //! PageUp, Home / End) move, Esc leaves back to the map. Everything is computed locally, so
 //! it works offline.
 
-use journey_core::charts::{emotion_curve_focus, from_map::emotion_curve_input, Chart, ChartOptions};
+use journey_core::charts::{emotion_curve, emotion_curve_focus, from_map::emotion_curve_input, Chart, ChartOptions};
+use journey_core::presentation_opening::opening_slide;
 use journey_core::presentation::{key_numbers, stage_summaries, KeyNumber, StageSummary};
 use leptos::prelude::*;
 
 use journey_core::locale::emotion_label;
 use crate::ui::browser::fullscreen::{exit_fullscreen, in_fullscreen};
+use crate::ui::map::present_opening::{curve_view, OpeningSlideView};
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
 use crate::ui::shell::route::{navigate, Page};
@@ -27,7 +30,13 @@ pub fn PresentPage(id: String) -> impl IntoView {
     let summaries = Memo::new(move |_| {
         map.with(|m| handle.scores.with(|s| m.as_ref().zip(s.as_ref()).map(|(m, s)| stage_summaries(m, s)).unwrap_or_default()))
     });
+    let opening = Memo::new(move |_| {
+        let lang = state.lang.get();
+        map.with(|m| handle.scores.with(|s| m.as_ref().zip(s.as_ref()).map(|(m, s)| opening_slide(m, s, lang))))
+    });
     let count = move || summaries.with(Vec::len);
+    // Slide 0 is the opening slide; stage i is slide i + 1.
+    let slides = move || count() + 1;
     let current = RwSignal::new(0usize);
     let leave = {
         let id = id.clone();
@@ -37,7 +46,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
         }
     };
     let step = move |delta: isize| {
-        let n = count();
+        let n = slides();
         if n > 0 {
             current.update(|c| *c = (*c as isize + delta).clamp(0, n as isize - 1) as usize);
         }
@@ -50,7 +59,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
                 "ArrowRight" | "PageDown" | " " => step(1),
                 "ArrowLeft" | "PageUp" => step(-1),
                 "Home" => current.set(0),
-                "End" => current.set(count().saturating_sub(1)),
+                "End" => current.set(slides().saturating_sub(1)),
                 "Escape" => leave(),
                 _ => return,
             }
@@ -77,8 +86,12 @@ pub fn PresentPage(id: String) -> impl IntoView {
     let curve = move || {
         let lang = state.lang.get();
         let i = current.get();
+        let options = ChartOptions::new(lang).sized(900, 400);
         map.with(|m| {
-            m.as_ref().map(|m| emotion_curve_focus(&emotion_curve_input(m, lang), &ChartOptions::new(lang).sized(900, 400), i))
+            m.as_ref().map(|m| match i {
+                0 => emotion_curve(&emotion_curve_input(m, lang), &options),
+                i => emotion_curve_focus(&emotion_curve_input(m, lang), &options, i - 1),
+            })
         })
     };
 
@@ -86,13 +99,20 @@ pub fn PresentPage(id: String) -> impl IntoView {
         <MapFrame map=handle current=MapView::Present>
         <div class="present" data-testid="presentation" role="region" aria-roledescription="slides"
             aria-label=move || map.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())>
-            {move || match summaries.with(|s| s.get(current.get()).cloned()) {
-                None => view! {
+            {move || match current.get().checked_sub(1).map(|i| summaries.with(|s| s.get(i).cloned())) {
+                None => match opening.get() {
+                    Some(slide) => view! {
+                        <OpeningSlideView slide lang=state.lang.get() stages=count() curve=curve()
+                            map_name=map.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())/>
+                    }.into_any(),
+                    None => ().into_any(),
+                },
+                Some(None) => view! {
                     <p class="present-empty" data-testid="present-empty">
                         {move || it().no_stages}
                     </p>
                 }.into_any(),
-                Some(s) => view! {
+                Some(Some(s)) => view! {
                     <Slide summary=s lang=state.lang.get() count=count() curve=curve()
                         map_name=map.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())/>
                 }.into_any(),
@@ -101,7 +121,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
                 <button type="button" data-testid="present-prev" on:click=move |_| step(-1) disabled=move || current.get() == 0>
                     "← " {move || it().previous_stage}
                 </button>
-                <button type="button" data-testid="present-next" on:click=move |_| step(1) disabled=move || { current.get() + 1 >= count() }>
+                <button type="button" data-testid="present-next" on:click=move |_| step(1) disabled=move || { current.get() + 1 >= slides() }>
                     {move || it().next_stage} " →"
                 </button>
                 <span class="present-keys">{move || it().present_keys}</span>
@@ -145,11 +165,7 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curv
             }).collect_view()}
         </dl>
         <div class="present-main">
-            {curve.map(|c| match c {
-                // The core escapes every label in the SVG.
-                Chart::Svg(svg) => view! { <div class="present-curve" data-testid="present-curve" inner_html=svg></div> }.into_any(),
-                Chart::NeedsData(msg) => view! { <p class="present-curve muted">{msg}</p> }.into_any(),
-            })}
+            {curve.map(curve_view)}
             <section class="present-touchpoints" aria-labelledby="present-tp-heading">
                 <h2 id="present-tp-heading">{it.stage_touchpoints}</h2>
                 {if cards.is_empty() {

@@ -1,5 +1,5 @@
 //! A map opened from a share link (`#/shared/<fragment>`): decoded by the core, shown
-//! read-only, and kept only when the user saves a copy. Saving goes through the import
+//! read-only — the map itself (`shared_canvas`), then its summary — and kept only when the user saves a copy. Saving goes through the import
 //! plan, so it never overwrites a map of the library: a conflict becomes a copy.
 
 use journey_core::interop::{decode_share_fragment, resolve_import, ImportChoice, LibraryEntry};
@@ -7,6 +7,7 @@ use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
 use crate::ui::map::print_sheet::MapSheet;
+use crate::ui::map::shared_canvas::SharedCanvas;
 use crate::ui::shell::route::{navigate, Page};
 use crate::ui::state::{new_id, now_ms, AppState};
 use crate::i18n::map::map_texts;
@@ -49,6 +50,7 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                         }
                     }>{move || it().save_copy}</button>
                 </div>
+                <SharedCanvas map=map.clone()/>
                 <div class="print-sheet on-screen">
                     {move || view! { <MapSheet map=map.clone() scores=scores.clone() lang=state.lang.get()/> }}
                 </div>

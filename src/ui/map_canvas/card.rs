@@ -102,7 +102,7 @@ pub fn Card(cv: Cv, id: String, stage: String) -> impl IntoView {
                 <span class="cv-grip" aria-hidden="true" data-testid="drag-handle">{tool_icon(Tool::Grip)}</span>
             </div>
             <Show when=move || renaming.get()
-                fallback=move || view! { <h3 class="cv-card-title" data-testid="card-title">{title}</h3> }>
+                fallback=move || view! { <h3 class="cv-card-title" data-testid="card-title">{move || cv.shown_text(title())}</h3> }>
                 <TitleEditor cv initial=title() commit=move |text: String| {
                     cv.edit_tp(&tid.get_value(), move |t| t.title = text);
                 }/>

@@ -7,8 +7,8 @@
 use journey_core::canvas::Slot;
 use journey_core::editor::Lane;
 use journey_core::icons::Tool;
-use journey_core::model::{Lang, Touchpoint, Visibility};
-use journey_core::locale::{number as format_number, percent};
+use journey_core::model::Visibility;
+use journey_core::canvas::lane_text::measurement_lines;
 use leptos::prelude::*;
 
 use super::card::Card;
@@ -85,42 +85,19 @@ fn add_button(cv: Cv, stage_id: String) -> impl IntoView {
     }
 }
 
-/// Measurement lines as a person reads them ("12,000 / month", "drop-off 80 %", "CSAT 4.5").
-pub fn measurement_lines(t: &Touchpoint, lang: Lang) -> Vec<String> {
-    let tx = crate::i18n::canvas::canvas_texts(lang);
-    let m = &t.measurements;
-    let mut out = Vec::new();
-    if let Some(v) = m.volume {
-        out.push(format!("{} {}", format_number(v, 0, lang), tx.per_month));
-    }
-    if let Some(r) = m.drop_off_rate {
-        out.push(format!("{} {}", tx.drop_off_short, percent(r, 0, lang)));
-    }
-    if let Some(c) = m.csat {
-        out.push(format!("CSAT {}", format_number(c, 1, lang)));
-    }
-    if let Some(c) = m.ces {
-        out.push(format!("CES {}", percent(c, 0, lang)));
-    }
-    if let Some(n) = m.nps {
-        out.push(format!("NPS {}", format_number(n, 0, lang)));
-    }
-    out
-}
-
 fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
     let v = cv.tp_view(&id);
     let lang = move || cv.state.lang.get();
     let list = move |items: Vec<String>, icon: Tool, class: &'static str| {
         items
             .into_iter()
-            .map(|text| view! { <li class=class>{crate::ui::icons::tool_icon(icon)} <span>{text}</span></li> })
+            .map(|text| view! { <li class=class>{crate::ui::icons::tool_icon(icon)} <span>{cv.shown_text(text)}</span></li> })
             .collect_view()
     };
     match lane {
-        Lane::Actions => view! { <p class="cv-text">{move || v.get(|t| t.customer_action.clone())}</p> }.into_any(),
+        Lane::Actions => view! { <p class="cv-text">{move || v.get(|t| cv.shown_text(t.customer_action.clone()))}</p> }.into_any(),
         Lane::Thoughts => view! {
-            {move || v.get(|t| t.thoughts.clone()).filter(|s| !s.is_empty()).map(|s| view! { <p class="cv-text cv-thought">{s}</p> })}
+            {move || v.get(|t| t.thoughts.clone()).filter(|s| !s.is_empty()).map(|s| view! { <p class="cv-text cv-thought">{cv.shown_text(s)}</p> })}
         }.into_any(),
         Lane::PainPoints => view! {
             <ul class="cv-items">{move || list(v.get(|t| t.pain_points.clone()).unwrap_or_default(), Tool::PainPoint, "cv-pain")}</ul>
@@ -137,7 +114,7 @@ fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
                     Visibility::Backstage => (Tool::Backstage, cv.t().backstage_short, "cv-back"),
                 };
                 view! {
-                    {(!owner.is_empty()).then(|| view! { <p class="cv-text cv-owner">{owner}</p> })}
+                    {(!owner.is_empty()).then(|| view! { <p class="cv-text cv-owner">{cv.shown_text(owner)}</p> })}
                     <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p>
                 }
             })}

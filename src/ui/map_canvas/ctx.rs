@@ -42,6 +42,9 @@ pub struct Cv {
     pub zoom: RwSignal<f64>,
     /// The zoom follows "fit to screen" (until the user zooms by hand).
     pub fitted: RwSignal<bool>,
+    /// The meeting view: legible on a projector (`journey_core::canvas::fit::meeting_zoom`,
+    /// long words with soft hyphens at syllables).
+    pub meeting: RwSignal<bool>,
     pub dragged: RwSignal<Option<Dragged>>,
     /// A refused input, shown above the map.
     pub problem: RwSignal<Option<String>>,
@@ -88,6 +91,12 @@ impl TpView {
 }
 
 impl Cv {
+    /// A card's or lane's text as drawn: in the meeting view with soft hyphens at syllables
+    /// (`journey_core::canvas::syllables`), so a narrow column breaks a long word with a hyphen.
+    pub fn shown_text(&self, text: String) -> String {
+        if self.meeting.get() { journey_core::canvas::syllables::soft_hyphens(&text) } else { text }
+    }
+
     pub fn new(map: MapHandle) -> Cv {
         let state = map.state;
         let scores = map.scores;
@@ -164,6 +173,7 @@ impl Cv {
             renaming: RwSignal::new(None),
             zoom: RwSignal::new(1.0),
             fitted: RwSignal::new(true),
+            meeting: RwSignal::new(false),
             dragged: RwSignal::new(None),
             problem: RwSignal::new(None),
             confirm_delete: RwSignal::new(false),
@@ -321,6 +331,22 @@ impl Cv {
             let el = document().query_selector(&selector).ok().flatten();
             if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
                 let _ = el.focus();
+                // Focus scrolls a card that is partly in view no further: bring it in whole
+                // (right of the sticky lane names), so the keyboard reaches every stage.
+                if let Some(area) = el.closest(".cv-scroll").ok().flatten() {
+                    let (r, a) = (el.get_bounding_client_rect(), area.get_bounding_client_rect());
+                    let names = document().query_selector(".cv-corner").ok().flatten().map_or(0.0, |c| c.get_bounding_client_rect().width());
+                    let dx = if r.right() > a.right() - 4.0 {
+                        r.right() - a.right() + 12.0
+                    } else if r.left() < a.left() + names {
+                        r.left() - a.left() - names - 12.0
+                    } else {
+                        0.0
+                    };
+                    if dx != 0.0 {
+                        area.set_scroll_left(area.scroll_left() + dx.round() as i32);
+                    }
+                }
             }
         });
     }

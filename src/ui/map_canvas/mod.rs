@@ -35,7 +35,7 @@ pub fn MapCanvas(map: MapHandle, children: Children) -> impl IntoView {
     let cv = Cv::new(map);
     provide_context(cv);
     view! {
-        <div class="cv">
+        <div class="cv" class:cv-meeting=move || cv.meeting.get()>
             <div class="cv-top">
                 {children()}
                 <toolbar::CanvasToolbar cv/>

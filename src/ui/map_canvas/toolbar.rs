@@ -43,6 +43,12 @@ pub fn CanvasToolbar(cv: Cv) -> impl IntoView {
                     }).collect_view()}
                 </span>
             </Show>
+            <button type="button" class="cv-meeting-toggle" data-testid="meeting-view"
+                aria-pressed=move || if cv.meeting.get() { "true" } else { "false" }
+                title=move || cv.t().meeting_hint
+                on:click=move |_| { cv.meeting.update(|m| *m = !*m); cv.fitted.set(true); }>
+                {tool_icon(Tool::Fit)} " " {move || cv.t().meeting_view}
+            </button>
             <span class="cv-zoom" role="group" aria-label=move || cv.t().fit>
                 <button type="button" class="cv-icon-button" data-testid="zoom-out" title=move || cv.t().zoom_out
                     aria-label=move || cv.t().zoom_out on:click=move |_| zoom_by(zoom_out)>{tool_icon(Tool::ZoomOut)}</button>

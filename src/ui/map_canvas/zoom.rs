@@ -4,7 +4,7 @@
 //! map's shape changes (columns, lanes, persona filter) — not when a column just grows, so
 //! typing never makes the map jump. Zooming by hand ends fitting until "fit" is pressed.
 
-use journey_core::canvas::fit_zoom;
+use journey_core::canvas::{fit_zoom, meeting_zoom};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn use_fit(cv: Cv, scroll: NodeRef<Div>, grid: NodeRef<Div>) {
     on_cleanup(move || resize.remove());
     let shape = Memo::new(move |_| {
         let (cols, stages) = cv.layout.with(|l| (l.columns.len(), l.stages.len()));
-        (cols, stages, cv.lanes.get(), cv.persona.get(), cv.state.lang.get())
+        (cols, stages, cv.lanes.get(), cv.persona.get(), cv.state.lang.get(), cv.meeting.get())
     });
     Effect::new(move |_| {
         shape.track();
@@ -63,7 +63,7 @@ pub fn fit_now(cv: Cv, scroll: NodeRef<Div>, grid: NodeRef<Div>) {
     let natural_h = g.get_bounding_client_rect().height() / zoom;
     let natural_w = cv.layout.with_untracked(|l| l.total_width());
     let view = (f64::from(area.client_width()) - 2.0, f64::from(area.client_height()) - 2.0);
-    let z = fit_zoom((natural_w, natural_h), view);
+    let z = if cv.meeting.get_untracked() { meeting_zoom(natural_w, view.0) } else { fit_zoom((natural_w, natural_h), view) };
     if (z - zoom).abs() > 0.005 {
         cv.zoom.set(z);
     }

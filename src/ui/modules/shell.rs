@@ -155,8 +155,8 @@ pub const MAP_EXTRAS: MapExtras = MapExtras {
     print_sheet: || {
         let state = expect_context::<AppState>();
         // Ctrl+P (Cmd+P) is the usual way to print: the whole app takes over and prints the
-        // map's sheet. The stand-in below is what paper shows when the browser's own menu
-        // prints from here.
+        // map's sheet. When the browser's own menu prints from here, paper shows the map's
+        // pages (drawn at `beforeprint`) and where the score summary is printed.
         let to_app = expect_context::<ToApp>();
         let keys = window_event_listener(leptos::ev::keydown, move |ev| {
             if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("p") {
@@ -166,7 +166,8 @@ pub const MAP_EXTRAS: MapExtras = MapExtras {
             }
         });
         on_cleanup(move || keys.remove());
-        view! { <div class="print-sheet"><p>{move || texts(state.lang.get()).print_from_menu}</p></div> }.into_any()
+        let note = Signal::derive(move || texts(state.lang.get()).print_from_menu);
+        view! { <crate::ui::map::print_map::MapPagesOnPrint note/> }.into_any()
     },
     flow: |_: Ed| {
         // Rendered only when the flow view was chosen.

@@ -5,7 +5,7 @@
 // and how much it takes in storage.
 //
 //   node benchmarks/storage_bench.mjs [--runs N]
-import { startServer, launch } from '../e2e/harness.mjs';
+import { startServer, launch, storedMap, UNPACK_IN_PAGE } from '../e2e/harness.mjs';
 import { result, kb, median } from './result.mjs';
 import { installGenerator } from './editor_map.mjs';
 
@@ -25,18 +25,18 @@ try {
 
   // The example map becomes a 300-touchpoint map (five stages, 299 routes), alone in the library.
   await installGenerator(page);
-  const id = await page.evaluate((n) => {
+  const id = await page.evaluate(async ({ n, unpack }) => {
     const index = JSON.parse(localStorage.getItem('journey-studio:index'));
     const id = index.maps[0].id;
     const key = 'journey-studio:map:' + id;
-    const map = JSON.parse(localStorage.getItem(key));
+    const map = JSON.parse(await eval(unpack)(localStorage.getItem(key)));
     window.fillWithTouchpoints(map, n);
     map.name = 'Benchmark 300';
     localStorage.setItem(key, JSON.stringify(map));
     index.maps = [{ ...index.maps[0], name: map.name }];
     localStorage.setItem('journey-studio:index', JSON.stringify(index));
     return id;
-  }, TOUCHPOINTS);
+  }, { n: TOUCHPOINTS, unpack: UNPACK_IN_PAGE });
 
   const measureOf = (name) => page.evaluate((n) => {
     const all = performance.getEntriesByName(n);
@@ -49,7 +49,7 @@ try {
     await page.getByTestId('map-row').first().waitFor();
     loads.push(await measureOf('journey-studio:load'));
   }
-  const touchpoints = await page.evaluate((id) => JSON.parse(localStorage.getItem('journey-studio:map:' + id)).touchpoints.length, id);
+  const touchpoints = (await storedMap(page, id)).touchpoints.length;
   if (touchpoints !== TOUCHPOINTS) throw new Error(`expected ${TOUCHPOINTS} touchpoints, found ${touchpoints}`);
 
   // A save: rename the map in the library (the autosave writes the whole map and the index).

@@ -92,6 +92,34 @@ export function brokenWords(page, selector) {
 }
 
 /**
+ * In the page: the JSON of a stored map text. The app packs what it stores
+ * (`jz1.` + base64 of raw deflate, core/src/model/stored.rs); older plain JSON reads as is.
+ * Pass it to page.evaluate as a string and `eval` it there, or use storedMap / storedMaps.
+ */
+export const UNPACK_IN_PAGE = `async (text) => {
+  if (text == null || !text.startsWith('jz1.')) return text;
+  const bytes = Uint8Array.from(atob(text.slice(4)), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}`;
+
+/** The stored map `id`, parsed (null when it is not stored). */
+export function storedMap(page, id) {
+  return page.evaluate(async ({ id, unpack }) => {
+    const json = await eval(unpack)(localStorage.getItem('journey-studio:map:' + id));
+    return json == null ? null : JSON.parse(json);
+  }, { id, unpack: UNPACK_IN_PAGE });
+}
+
+/** Every stored map, parsed, in key order. */
+export function storedMaps(page) {
+  return page.evaluate(async (unpack) => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:')).sort();
+    return Promise.all(keys.map(async (k) => JSON.parse(await eval(unpack)(localStorage.getItem(k)))));
+  }, UNPACK_IN_PAGE);
+}
+
+/**
  * Makes a blank map named `name` through the UI and gives it `n` touchpoints "Step 0" … in
  * storage (spread in order over the five stages; emotions −2…+2 in turn), with a chain of
  * n − 1 routes when `routes`; then reloads. Returns the map's id.
@@ -102,16 +130,17 @@ export async function newLargeMap(page, base, name, n, { routes = false } = {}) 
   await page.getByRole('button', { name: 'New blank map' }).click();
   await waitSaved(page);
   const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-  await page.evaluate(({ id, n, routes }) => {
+  const map = await storedMap(page, id);
+  await page.evaluate(({ id, n, routes, map }) => {
     const key = 'journey-studio:map:' + id;
-    const map = JSON.parse(localStorage.getItem(key));
     for (let i = 0; i < n; i++) {
       map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[Math.floor(i * 5 / n)].id,
         title: `Step ${i}`, channel: { kind: 'website' }, emotion: (i % 5) - 2 });
       if (routes && i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: map.touchpoints[i].id, kind: 'planned' });
     }
+    // Plain JSON (the format before packing): the app reads it and packs it on its next save.
     localStorage.setItem(key, JSON.stringify(map));
-  }, { id, n, routes });
+  }, { id, n, routes, map });
   await page.reload();
   return id;
 }

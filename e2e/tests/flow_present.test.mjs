@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, storedMaps } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); await mkdir(ARTIFACTS, { recursive: true }); });
@@ -21,14 +21,8 @@ const LOCALES = { en: 'en-US', de: 'de-DE' };
 const MINUS = '\u2212';
 
 /** The stored map called `name` (the app keeps one local-storage key per map). */
-function storedMap(page, name) {
-  return page.evaluate((n) => {
-    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
-      const m = JSON.parse(localStorage.getItem(k));
-      if (m.name === n) return m;
-    }
-    return null;
-  }, name);
+async function storedMap(page, name) {
+  return (await storedMaps(page)).find((m) => m.name === name) ?? null;
 }
 
 /** Writes `map` back under its key, as if it had been edited (used to add route volumes). */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, UNPACK_IN_PAGE } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const encodings = join(root, 'core', 'tests', 'encodings');
@@ -118,11 +118,12 @@ test('typing and reloading at once keeps the text', () => withPage(browser, 'typ
   await field.press('Control+A');
   await field.pressSequentially('Typed just before the reload', { delay: 5 });
   // The header claims "saved" only when the text is stored.
-  const truthful = await page.evaluate(() => {
+  const truthful = await page.evaluate(async (unpack) => {
     const state = document.querySelector('[data-testid="save-status"]').dataset.state;
     const key = Object.keys(localStorage).find((k) => k.startsWith('journey-studio:map:'));
-    return state !== 'saved' || JSON.parse(localStorage.getItem(key)).description === 'Typed just before the reload';
-  });
+    const text = localStorage.getItem(key);
+    return state !== 'saved' || JSON.parse(await eval(unpack)(text)).description === 'Typed just before the reload';
+  }, UNPACK_IN_PAGE);
   assert.ok(truthful, '"All changes saved" while the text was not stored');
   await page.reload();
   await page.getByTestId('map-title').waitFor();

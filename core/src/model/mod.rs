@@ -11,6 +11,7 @@ mod measure;
 pub mod snapshot;
 mod tracking;
 pub mod schema;
+pub mod stored;
 mod touchpoint;
 
 pub use analytics_settings::{ActivityMatch, AnalyticsSettings};

@@ -86,6 +86,9 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
 /// tenth of a small module) stays out of the library and map modules that only read
 /// stored maps; files a user picks keep their JSON paths ([`parse_map`]).
 pub fn read_stored_map(text: &str) -> Result<JourneyMap, LoadError> {
+    // Packed in storage (`stored.rs`); plain JSON from before packing reads as it is.
+    let text = super::stored::unpack(text)?;
+    let text = text.as_ref();
     let mut value = parse_value(text)?;
     let version = checked_version(&value)?;
     let invalid_at = |e: serde_json::Error| LoadError::InvalidAt {

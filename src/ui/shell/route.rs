@@ -51,6 +51,37 @@ impl Page {
         }
     }
 
+    /// The map this page shows, if it is a map's page.
+    pub fn map_id(&self) -> Option<&str> {
+        match self {
+            Page::Map(id)
+            | Page::MapScores(id)
+            | Page::Dashboard(id)
+            | Page::Present(id)
+            | Page::Measures(id)
+            | Page::Tracking(id)
+            | Page::Snapshots(id)
+            | Page::MapAnalytics(id) => Some(id),
+            Page::Library | Page::Shared(_) | Page::NotFound => None,
+        }
+    }
+
+    /// The same page of another map (the library when this is no map's page).
+    pub fn for_map(&self, other: &str) -> Page {
+        let other = other.to_string();
+        match self {
+            Page::Map(_) => Page::Map(other),
+            Page::MapScores(_) => Page::MapScores(other),
+            Page::Dashboard(_) => Page::Dashboard(other),
+            Page::Present(_) => Page::Present(other),
+            Page::Measures(_) => Page::Measures(other),
+            Page::Tracking(_) => Page::Tracking(other),
+            Page::Snapshots(_) => Page::Snapshots(other),
+            Page::MapAnalytics(_) => Page::MapAnalytics(other),
+            Page::Library | Page::Shared(_) | Page::NotFound => Page::Library,
+        }
+    }
+
     /// The hash for this page, for links.
     pub fn href(&self) -> String {
         match self {
@@ -75,6 +106,11 @@ fn encode(s: &str) -> String {
 
 fn decode(s: &str) -> String {
     js_sys::decode_uri_component(s).map(String::from).unwrap_or_else(|_| s.to_string())
+}
+
+/// The page the address shows now.
+pub fn current_page() -> Page {
+    Page::from_hash(&current_hash())
 }
 
 fn current_hash() -> String {

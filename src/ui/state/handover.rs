@@ -5,6 +5,10 @@
 //! the next one takes them when its `AppState` starts. Losing undo on a page switch is
 //! something a user notices. The property is taken once: a reload starts without history,
 //! as it always did.
+//!
+//! Maps the browser refused to store (a full storage: a new map that never fit) travel the
+//! same way, as their JSON: the next module would not find them in storage and would say
+//! "this map does not exist". They stay unsaved there, and the header keeps saying so.
 
 use std::collections::HashMap;
 
@@ -12,13 +16,15 @@ use journey_core::history::History;
 use journey_core::library::Library;
 use journey_core::model::schema::{read_stored_map, to_json};
 use journey_core::model::JourneyMap;
-use leptos::prelude::WithValue;
+use leptos::prelude::{WithUntracked, WithValue};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::AppState;
 
 /// The window property the history waits on between two modules.
 const PROPERTY: &str = "__journeyStudioUndo";
+/// The window property the maps not stored wait on.
+const UNSAVED: &str = "__journeyStudioUnsaved";
 
 impl AppState {
     /// Puts every map's undo and redo steps where the next module finds them.
@@ -37,7 +43,29 @@ impl AppState {
             }
         });
         let _ = js_sys::Reflect::set(&js_sys::global(), &PROPERTY.into(), &all);
+        // Called after the last flush: what is still dirty was refused by the storage.
+        let unsaved: Vec<JourneyMap> = self.dirty.with_value(|d| {
+            self.library.with_untracked(|l| d.iter().filter_map(|id| l.get(id).cloned()).collect())
+        });
+        let _ = js_sys::Reflect::set(&js_sys::global(), &UNSAVED.into(), &as_array(&unsaved));
     }
+}
+
+/// Puts the maps the previous module could not store into `library` (over the stored
+/// version of the same id) and returns their ids: they are still to be saved.
+pub(super) fn take_unsaved(library: &mut Library) -> Vec<String> {
+    let global = js_sys::global();
+    let Ok(value) = js_sys::Reflect::get(&global, &UNSAVED.into()) else { return Vec::new() };
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &UNSAVED.into());
+    let mut ids = Vec::new();
+    for map in from_array(&value) {
+        ids.push(map.id.clone());
+        match library.get_mut(&map.id) {
+            Some(stored) => *stored = map,
+            None => library.maps.push(map),
+        }
+    }
+    ids
 }
 
 /// The history the previous module handed over, for the maps of `library` (a step that

@@ -62,7 +62,8 @@ fn a_failed_save_changes_nothing_stored_the_index_included() {
     let before: Vec<Option<String>> =
         [keys::map_key("m"), keys::revision_key("m"), keys::INDEX.to_string()].iter().map(|k| kv.get(k)).collect();
     let mut big = lib.clone();
-    big.maps[0].description = "y".repeat(10_000);
+    // Text that does not pack small (maps are stored deflated).
+    big.maps[0].description = noise(20_000);
     big.maps[0].updated_at = 99.0;
     big.maps[0].name = "Renamed".into();
     assert_eq!(save_map_checked(&kv, &big.maps[0], 1, "a"), Err(SaveError::Write(SetError::QuotaExceeded)));
@@ -91,4 +92,17 @@ fn the_index_keeps_other_tabs_maps_and_lists_keys_it_misses() {
     save_map(&kv, &lib_c.maps[0]).unwrap();
     let names: Vec<String> = load_library(&kv).library.maps.into_iter().map(|m| m.name).collect();
     assert_eq!(names, ["Tab A's map", "Tab B's map", "Orphan"]);
+}
+
+/// `n` letters from xorshift32: text that deflate cannot shrink much.
+fn noise(n: usize) -> String {
+    let mut x: u32 = 2_463_534_242;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect()
 }

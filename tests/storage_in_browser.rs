@@ -105,7 +105,8 @@ fn memory_storage_quota_behaves_like_the_browser() {
     lib.create_blank("m", "Small", "x", 1.0, Lang::En);
     save_map(&kv, &lib.maps[0]).unwrap();
     let before = kv.get(&keys::map_key("m")).unwrap();
-    lib.maps[0].description = "y".repeat(50_000);
+    // Text that does not pack small (maps are stored deflated).
+    lib.maps[0].description = noise(50_000);
     assert_eq!(save_map(&kv, &lib.maps[0]), Err(SetError::QuotaExceeded));
     assert_eq!(kv.get(&keys::map_key("m")).unwrap(), before);
     assert!(!kv.is_persistent());
@@ -139,4 +140,17 @@ async fn the_mounted_app_names_the_unreadable_map() {
     assert!(list.text_content().unwrap().contains("Coffee to go"));
     assert_eq!(kv.get(&keys::backup_key("bad")).as_deref(), Some("{\"schema_version\": 99}"));
     clear_app_keys();
+}
+
+/// `n` letters from xorshift32: text that deflate cannot shrink much.
+fn noise(n: usize) -> String {
+    let mut x: u32 = 2_463_534_242;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect()
 }

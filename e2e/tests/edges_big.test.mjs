@@ -33,7 +33,8 @@ test('a 10,000-touchpoint map imports, is stored packed and survives a reload', 
     await page.getByRole('link', { name: 'Coffee to go' }).waitFor();
     await waitSaved(page);
     const file = await bigMapFile(page, 'Ten thousand', 10_000);
-    await page.getByTestId('import-json').setInputFiles(file);
+    await page.getByTestId('library-files').locator('summary').click();
+    await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(file);
     const done = page.getByTestId('import-done');
     await done.waitFor({ timeout: 30_000 });
     assert.match(await done.textContent(), /1 map imported/);
@@ -62,7 +63,8 @@ test('an import that does not fit is refused with its size, and nothing is store
       }
     });
     const keysBefore = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:')).sort());
-    await page.getByTestId('import-json').setInputFiles(file);
+    await page.getByTestId('library-files').locator('summary').click();
+    await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(file);
     const refused = page.getByTestId('import-too-large');
     await refused.waitFor();
     const text = await refused.textContent();

@@ -34,11 +34,11 @@ use crate::store::page_memory::PageMemory;
 use crate::store::{load_library, preferences, KeyValue, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
 
-mod handover;
+mod conflict;
 mod other_tabs;
 mod room;
-pub use handover::{hand_over_intent, take_intent, Intent};
-pub use other_tabs::Conflict;
+mod unsaved;
+pub use conflict::Conflict;
 
 /// How long edits are collected before they are written.
 const AUTOSAVE_DELAY_MS: u64 = 300;
@@ -119,10 +119,7 @@ impl AppState {
         };
         let persistent = kv.is_persistent();
         let lang = preferences::initial_lang(persistent);
-        let mut loaded = load_library(kv.as_ref());
-        // Maps the previous module could not store, and its undo steps (`state/handover.rs`).
-        let unsaved = handover::take_unsaved(&mut loaded.library);
-        let history = handover::take(&loaded.library);
+        let loaded = load_library(kv.as_ref());
         let revisions: HashMap<String, u64> =
             loaded.library.maps.iter().map(|m| (m.id.clone(), read_revision(kv.as_ref(), &m.id).revision)).collect();
         let state = AppState {
@@ -136,7 +133,9 @@ impl AppState {
             alert: RwSignal::new(None),
             storage_health: RwSignal::new(health),
             conflicts: RwSignal::new(Vec::new()),
-            history: StoredValue::new_local(history),
+            // Undo steps the previous module handed over come in with `adopt_histories`
+            // (`ui/modules/handover.rs`).
+            history: StoredValue::new_local(HashMap::new()),
             kv: StoredValue::new_local(kv),
             dirty: StoredValue::new_local(BTreeSet::new()),
             timer: StoredValue::new_local(None),
@@ -151,9 +150,6 @@ impl AppState {
         }
         if loaded.index_rebuilt {
             state.write_index();
-        }
-        for id in &unsaved {
-            state.mark_dirty(id);
         }
         state
     }
@@ -193,6 +189,19 @@ impl AppState {
     /// Redoes the last undone edit of a map; false when there is nothing to redo.
     pub fn redo(&self, id: &str) -> bool {
         self.step_history(id, |h, map| h.redo(map))
+    }
+
+    /// Every map's undo history, read (the hand-over to the next wasm module,
+    /// `ui/modules/handover.rs`).
+    pub fn with_histories<R>(&self, f: impl FnOnce(&HashMap<String, History>) -> R) -> R {
+        self.history.with_value(f)
+    }
+
+    /// Takes the undo histories the previous wasm module handed over, for maps of the library.
+    pub fn adopt_histories(&self, histories: HashMap<String, History>) {
+        let known: HashMap<String, History> =
+            self.library.with_untracked(|l| histories.into_iter().filter(|(id, _)| l.get(id).is_some()).collect());
+        self.history.update_value(|h| h.extend(known));
     }
 
     pub fn can_undo(&self, id: &str) -> bool {

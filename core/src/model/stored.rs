@@ -8,42 +8,16 @@
 //! schema migrations work on packed maps as on files. Files, exports and the share link
 //! keep their own formats; only what the app stores for itself is packed.
 //!
-//! Envelope versions (the text's start):
-//! - `{` (version 0): plain JSON, what every map stored before packing was. Still read,
-//!   and packed on its next save.
-//! - `jz1.` (version 1): `jz1.` + base64 (standard alphabet, no padding) of raw deflate of
-//!   the compact JSON.
+//! The envelope (`envelope.rs`): `jz1.` + base64 of raw deflate; plain JSON stored before
+//! packing still reads, and is packed on its next save.
 
-use base64::engine::general_purpose::STANDARD_NO_PAD;
-use base64::Engine;
-use miniz_oxide::inflate::TINFLStatus;
-
-use super::schema::{LoadError, SCHEMA_VERSION};
+use super::envelope::pack_json;
+use super::schema::SCHEMA_VERSION;
 use super::JourneyMap;
-
-/// The start of a packed map (envelope version 1).
-pub const PACKED_PREFIX: &str = "jz1.";
-
-/// Largest JSON a stored map may unpack to (256 MiB): far above what storage can hold
-/// packed, low enough that damaged or planted text cannot exhaust the tab's memory.
-pub const MAX_UNPACKED_BYTES: usize = 256 * 1024 * 1024;
-
-/// Deflate level: 6 packs nearly as well as 9 on map JSON at a fraction of the time (the
-/// autosave packs the whole map after each edit).
-const LEVEL: u8 = 6;
 
 /// The text the app stores for `map` (envelope version 1, current schema version).
 pub fn pack_map(map: &JourneyMap) -> String {
     pack_json(&compact_json(map))
-}
-
-/// Packs JSON text (envelope version 1).
-pub fn pack_json(json: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
-    let mut out = String::with_capacity(PACKED_PREFIX.len() + packed.len() * 4 / 3 + 4);
-    out.push_str(PACKED_PREFIX);
-    STANDARD_NO_PAD.encode_string(packed, &mut out);
-    out
 }
 
 /// The map's compact JSON in the current schema version.
@@ -53,45 +27,11 @@ pub fn compact_json(map: &JourneyMap) -> String {
     serde_json::to_string(&copy).expect("a journey map always serialises")
 }
 
-/// The JSON inside a stored text: unpacked when packed, the text itself when it is plain
-/// JSON (envelope version 0). An envelope this version does not know is refused as newer.
-pub fn unpack(text: &str) -> Result<std::borrow::Cow<'_, str>, LoadError> {
-    unpack_with_limit(text, MAX_UNPACKED_BYTES)
-}
-
-fn unpack_with_limit(text: &str, limit: usize) -> Result<std::borrow::Cow<'_, str>, LoadError> {
-    let Some(payload) = text.strip_prefix(PACKED_PREFIX) else {
-        if let Some(found) = newer_envelope(text) {
-            return Err(LoadError::NewerVersion { found, supported: 1 });
-        }
-        return Ok(std::borrow::Cow::Borrowed(text));
-    };
-    let damaged = |detail: String| LoadError::Syntax { line: 1, column: 1, detail };
-    let bytes = STANDARD_NO_PAD
-        .decode(payload.trim_end())
-        .map_err(|e| damaged(format!("the packed map is not base64 ({e})")))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, limit).map_err(|e| {
-        damaged(match e.status {
-            TINFLStatus::HasMoreOutput => format!("the packed map unpacks to more than {limit} bytes"),
-            other => format!("the packed map is damaged ({other:?})"),
-        })
-    })?;
-    String::from_utf8(json)
-        .map(std::borrow::Cow::Owned)
-        .map_err(|e| damaged(format!("the packed map is not UTF-8 text ({e})")))
-}
-
-/// `jz<N>.` with N above 1: written by a newer app.
-fn newer_envelope(text: &str) -> Option<u32> {
-    let rest = text.strip_prefix("jz")?;
-    let (digits, _) = rest.split_once('.')?;
-    let n: u32 = digits.parse().ok()?;
-    (n > 1).then_some(n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::envelope::{pack_json, unpack_with_limit, EnvelopeError, PACKED_PREFIX};
+    use crate::model::schema::LoadError;
     use crate::model::schema::{read_stored_map, to_json};
     use crate::model::Lang;
     use crate::templates::coffee_to_go;
@@ -135,10 +75,8 @@ mod tests {
 
     #[test]
     fn a_packed_bomb_stops_at_the_limit() {
-        let spaces = vec![b' '; 1 << 20];
-        let packed = miniz_oxide::deflate::compress_to_vec(&spaces, 9);
-        let text = format!("{PACKED_PREFIX}{}", STANDARD_NO_PAD.encode(packed));
-        assert!(matches!(unpack_with_limit(&text, 1 << 16), Err(LoadError::Syntax { detail, .. }) if detail.contains("more than")));
+        let text = pack_json(&" ".repeat(1 << 20));
+        assert!(matches!(unpack_with_limit(&text, 1 << 16), Err(EnvelopeError::Damaged(d)) if d.contains("more than")));
         assert_eq!(unpack_with_limit(&text, 1 << 21).unwrap().len(), 1 << 20);
     }
 }

@@ -160,9 +160,9 @@ fn Conflicts() -> impl IntoView {
                 let id = id.get_value();
                 let copy = state.keep_mine_as_copy(&id);
                 let page = route::current_page();
-                if let (true, Some(copy), Some(shown)) = (deleted, copy, page.map_id()) {
-                    if shown == id {
-                        route::navigate(&page.for_map(&copy));
+                if let (true, Some(copy), Page::Map(shown, view)) = (deleted, copy, &page) {
+                    if *shown == id {
+                        route::navigate(&view.page(&copy));
                     }
                 }
             };

@@ -297,6 +297,8 @@ impl AppState {
         self.revisions.update_value(|r| {
             r.remove(id);
         });
+        // Deleted here too: nothing waits for a choice about it any more.
+        self.conflicts.update(|c| c.retain(|x| x.map_id != id));
         self.kv.with_value(|kv| library_store::delete_map(kv.as_ref(), id));
         self.write_index();
         self.bump();

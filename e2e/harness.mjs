@@ -50,6 +50,29 @@ export async function withPage(browser, name, body, { locale = 'en-US', viewport
   }
 }
 
+/** Opens the example map from the library at `base`, waits until it is saved; returns its id. */
+export async function openExample(page, base) {
+  await page.goto(base);
+  await page.getByRole('link', { name: 'Coffee to go' }).click();
+  await page.getByTestId('map-title').waitFor();
+  await waitSaved(page);
+  return page.url().split('#/map/')[1];
+}
+
+/**
+ * Fills the origin's local storage with another app's data until at most `leave` more
+ * characters fit (0: to the last byte).
+ */
+export function fillStorage(page, leave = 0) {
+  return page.evaluate((leave) => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > leave) {
+      try { localStorage.setItem(`other-app:${n++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  }, leave);
+}
+
 /** Waits until the autosave has written everything. */
 export async function waitSaved(page) {
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();

@@ -3,6 +3,8 @@
 //! a failed save changes nothing stored, the index included; the index keeps the maps
 //! another tab added, and a map key the index misses is still listed.
 
+mod common;
+
 use journey_core::library::Library;
 use journey_core::model::Lang;
 use journey_studio::store::library_store::{load_library, save_index, save_index_except, save_map, stored_entries};
@@ -63,7 +65,7 @@ fn a_failed_save_changes_nothing_stored_the_index_included() {
         [keys::map_key("m"), keys::revision_key("m"), keys::INDEX.to_string()].iter().map(|k| kv.get(k)).collect();
     let mut big = lib.clone();
     // Text that does not pack small (maps are stored deflated).
-    big.maps[0].description = noise(20_000);
+    big.maps[0].description = common::noise(20_000);
     big.maps[0].updated_at = 99.0;
     big.maps[0].name = "Renamed".into();
     assert_eq!(save_map_checked(&kv, &big.maps[0], 1, "a"), Err(SaveError::Write(SetError::QuotaExceeded)));
@@ -94,15 +96,3 @@ fn the_index_keeps_other_tabs_maps_and_lists_keys_it_misses() {
     assert_eq!(names, ["Tab A's map", "Tab B's map", "Orphan"]);
 }
 
-/// `n` letters from xorshift32: text that deflate cannot shrink much.
-fn noise(n: usize) -> String {
-    let mut x: u32 = 2_463_534_242;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            char::from(b'a' + (x % 26) as u8)
-        })
-        .collect()
-}

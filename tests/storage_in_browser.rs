@@ -2,6 +2,8 @@
 //! unreadable maps are reported and backed up, never overwritten; a full storage keeps the
 //! last saved version; and the mounted app names the unreadable map.
 
+mod common;
+
 use journey_core::library::Library;
 use journey_core::model::Lang;
 use journey_studio::store::backend::BrowserStorage;
@@ -106,7 +108,7 @@ fn memory_storage_quota_behaves_like_the_browser() {
     save_map(&kv, &lib.maps[0]).unwrap();
     let before = kv.get(&keys::map_key("m")).unwrap();
     // Text that does not pack small (maps are stored deflated).
-    lib.maps[0].description = noise(50_000);
+    lib.maps[0].description = common::noise(50_000);
     assert_eq!(save_map(&kv, &lib.maps[0]), Err(SetError::QuotaExceeded));
     assert_eq!(kv.get(&keys::map_key("m")).unwrap(), before);
     assert!(!kv.is_persistent());
@@ -142,15 +144,3 @@ async fn the_mounted_app_names_the_unreadable_map() {
     clear_app_keys();
 }
 
-/// `n` letters from xorshift32: text that deflate cannot shrink much.
-fn noise(n: usize) -> String {
-    let mut x: u32 = 2_463_534_242;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            char::from(b'a' + (x % 26) as u8)
-        })
-        .collect()
-}

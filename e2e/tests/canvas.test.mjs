@@ -209,7 +209,7 @@ test('a map built from blank with the + buttons, the inspector, a drag, undo and
     assert.deepEqual(await stageTitles(page, 0), ['Sees the shop window']);
     assert.deepEqual(await stageTitles(page, 1), ['Reads reviews']);
     assert.deepEqual(await stageTitles(page, 2), ['Buys rolls']);
-    const model = JSON.parse(built);
+    const model = await storedMap(page, id);
     assert.equal(model.stages.length, 6);
     assert.equal(model.stages[5].name, 'Recommendation');
     const buys = model.touchpoints.find((t) => t.title === 'Buys rolls');

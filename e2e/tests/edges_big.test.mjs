@@ -4,7 +4,7 @@
 // was stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, storedMap, storedMaps } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMap, storedMaps, fillStorage } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -55,13 +55,7 @@ test('an import that does not fit is refused with its size, and nothing is store
     await waitSaved(page);
     const file = await bigMapFile(page, 'Too big now', 3_000);
     // Another app's data leaves about 20 KB free.
-    await page.evaluate(() => {
-      let chunk = 'x'.repeat(1 << 20);
-      let n = 0;
-      while (chunk.length > 20_000) {
-        try { localStorage.setItem(`other-app:${n++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-      }
-    });
+    await fillStorage(page, 20_000);
     const keysBefore = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:')).sort());
     await page.getByTestId('library-files').locator('summary').click();
     await page.getByLabel('Import a map or a backup (JSON)').setInputFiles(file);

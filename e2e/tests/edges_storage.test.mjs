@@ -4,7 +4,7 @@
 // never "saved", and the backup export carries what was typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, fillStorage } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -96,13 +96,7 @@ test('storage full while creating a map: it opens in memory with the same honest
     await page.goto(srv.base);
     await page.getByRole('link', { name: 'Coffee to go' }).waitFor();
     await waitSaved(page);
-    await page.evaluate(() => {
-      let chunk = 'x'.repeat(1 << 20);
-      let n = 0;
-      while (chunk.length > 0) {
-        try { localStorage.setItem(`other-app:${n++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-      }
-    });
+    await fillStorage(page);
     await page.reload();
     await page.getByTestId('storage-full').waitFor();
     await page.getByLabel('Name of the new map').fill('Made in a full storage');

@@ -4,20 +4,13 @@
 // fails a test on any error in the console).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, storedMaps } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMaps, openExample as openIn } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-/** Opens the example map in `page` and returns its id. */
-async function openExample(page) {
-  await page.goto(srv.base);
-  await page.getByRole('link', { name: 'Coffee to go' }).click();
-  await page.getByTestId('map-title').waitFor();
-  await waitSaved(page);
-  return page.url().split('#/map/')[1];
-}
+const openExample = (page) => openIn(page, srv.base);
 
 /** Deletes the map named `name` on the library page of `page` (with the confirmation). */
 async function deleteInLibrary(page, name) {

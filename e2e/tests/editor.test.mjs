@@ -148,7 +148,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     await page.getByTestId('touchpoint').first().waitFor();
     assert.equal(await stored(page, id), built);
     for (let i = 0; i < 5; i++) assert.deepEqual(await cardTitles(page, i), screen[i]);
-    const model = JSON.parse(built);
+    const model = await storedMap(page, id);
     assert.equal(model.personas.length, 2);
     assert.equal(model.stages.length, 5);
     assert.equal(model.touchpoints.length, 10);

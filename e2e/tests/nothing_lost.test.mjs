@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved, UNPACK_IN_PAGE } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, UNPACK_IN_PAGE, fillStorage, openExample as openIn } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const encodings = join(root, 'core', 'tests', 'encodings');
@@ -15,13 +15,7 @@ before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 /** Opens the example map in `page` and returns its id. */
-async function openExample(page) {
-  await page.goto(srv.base);
-  await page.getByRole('link', { name: 'Coffee to go' }).click();
-  await page.getByTestId('map-title').waitFor();
-  await waitSaved(page);
-  return page.url().split('#/map/')[1];
-}
+const openExample = (page) => openIn(page, srv.base);
 
 /** The touchpoint titles on the map canvas, in the order of the cards. */
 const titles = (page) => page.getByTestId('card-title').allTextContents();
@@ -139,13 +133,7 @@ test('storage full at start: the maps are listed, the message says full, a backu
     await page.getByTestId('map-title').waitFor();
     await waitSaved(page);
     // Fill the origin's storage to the last byte with another app's data.
-    await page.evaluate(() => {
-      let chunk = 'x'.repeat(1 << 20);
-      let n = 0;
-      while (chunk.length > 0) {
-        try { localStorage.setItem(`other-app:${n++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-      }
-    });
+    await fillStorage(page);
     await page.goto(srv.base);
     await page.reload();
     const full = page.getByTestId('storage-full');

@@ -91,18 +91,16 @@ test('deleted in another tab while typing: the typed text is kept as a copy', ()
 
 test('deleted in another tab: "delete it here too" leaves for the library; other map pages do not panic', () =>
   withPage(browser, 'deleted-elsewhere-discard', async (b, context) => {
-    const id = await openExample(b);
     const a = await context.newPage();
-    // Every map page of B in turn, each with the map deleted under it.
+    await a.goto(srv.base);
+    await deleteInLibrary(a, 'Coffee to go');
+    // Every map page of B in turn, each with a fresh map deleted under it.
     for (const view of ['scores', 'dashboard', 'measures', 'measurements', 'snapshots', 'analytics', 'present', '']) {
       await a.goto(srv.base);
-      const has = await a.getByRole('link', { name: 'Coffee to go', exact: true }).count();
-      if (!has) {
-        await a.getByRole('button', { name: 'New map from the example' }).click();
-        await a.getByTestId('map-title').waitFor();
-        await waitSaved(a);
-      }
-      const current = has ? id : a.url().split('#/map/')[1];
+      await a.getByRole('button', { name: 'New map from the example' }).click();
+      await a.getByTestId('map-title').waitFor();
+      await waitSaved(a);
+      const current = a.url().split('#/map/')[1];
       await b.goto(`${srv.base}#/map/${current}${view ? '/' + view : ''}`);
       await b.waitForLoadState('load');
       await b.waitForTimeout(300);

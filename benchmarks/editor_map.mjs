@@ -2,6 +2,8 @@
 // editor_trace.mjs shows where their time goes): a blank map made through the UI, filled
 // with generated touchpoints in storage, and three kinds of edit made in the inspector.
 
+import { UNPACK_IN_PAGE } from '../e2e/harness.mjs';
+
 /**
  * Gives a stored map (parsed JSON) `n` generated touchpoints in turn over its stages, each
  * with a route from the one before; its earlier touchpoints and routes are dropped. Runs in
@@ -37,12 +39,12 @@ export async function openBenchMap(page, base, n) {
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
   const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
   await installGenerator(page);
-  await page.evaluate(({ id, n }) => {
+  await page.evaluate(async ({ id, n, unpack }) => {
     const key = 'journey-studio:map:' + id;
-    const map = JSON.parse(localStorage.getItem(key));
+    const map = JSON.parse(await eval(unpack)(localStorage.getItem(key)));
     window.fillWithTouchpoints(map, n);
     localStorage.setItem(key, JSON.stringify(map));
-  }, { id, n });
+  }, { id, n, unpack: UNPACK_IN_PAGE });
   const t0 = Date.now();
   await page.reload();
   // Every touchpoint is a point of the curve's line (a large map draws only the cards and

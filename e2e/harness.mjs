@@ -50,6 +50,29 @@ export async function withPage(browser, name, body, { locale = 'en-US', viewport
   }
 }
 
+/** Opens the example map from the library at `base`, waits until it is saved; returns its id. */
+export async function openExample(page, base) {
+  await page.goto(base);
+  await page.getByRole('link', { name: 'Coffee to go' }).click();
+  await page.getByTestId('map-title').waitFor();
+  await waitSaved(page);
+  return page.url().split('#/map/')[1];
+}
+
+/**
+ * Fills the origin's local storage with another app's data until at most `leave` more
+ * characters fit (0: to the last byte).
+ */
+export function fillStorage(page, leave = 0) {
+  return page.evaluate((leave) => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > leave) {
+      try { localStorage.setItem(`other-app:${n++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  }, leave);
+}
+
 /** Waits until the autosave has written everything. */
 export async function waitSaved(page) {
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
@@ -113,6 +136,39 @@ export function brokenWords(page, selector) {
 }
 
 /**
+ * In the page: the JSON of a stored map text. The app packs what it stores
+ * (`jz1.` + base64 of raw deflate, core/src/model/stored.rs); older plain JSON reads as is.
+ * Pass it to page.evaluate as a string and `eval` it there, or use storedMap / storedMaps.
+ */
+export const UNPACK_IN_PAGE = `async (text) => {
+  if (text == null || !text.startsWith('jz1.')) return text;
+  const bytes = Uint8Array.from(atob(text.slice(4)), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}`;
+
+/** The stored map whose id — or else whose name — is `idOrName`, parsed (null when none is stored). */
+export function storedMap(page, idOrName) {
+  return page.evaluate(async ({ idOrName, unpack }) => {
+    const byId = localStorage.getItem('journey-studio:map:' + idOrName);
+    if (byId != null) return JSON.parse(await eval(unpack)(byId));
+    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:')).sort()) {
+      const m = JSON.parse(await eval(unpack)(localStorage.getItem(k)));
+      if (m.name === idOrName) return m;
+    }
+    return null;
+  }, { idOrName, unpack: UNPACK_IN_PAGE });
+}
+
+/** Every stored map, parsed, in key order. */
+export function storedMaps(page) {
+  return page.evaluate(async (unpack) => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:')).sort();
+    return Promise.all(keys.map(async (k) => JSON.parse(await eval(unpack)(localStorage.getItem(k)))));
+  }, UNPACK_IN_PAGE);
+}
+
+/**
  * Makes a blank map named `name` through the UI and gives it `n` touchpoints "Step 0" … in
  * storage (spread in order over the five stages; emotions −2…+2 in turn), with a chain of
  * n − 1 routes when `routes`; then reloads. Returns the map's id.
@@ -123,16 +179,17 @@ export async function newLargeMap(page, base, name, n, { routes = false } = {}) 
   await page.getByRole('button', { name: 'New blank map' }).click();
   await waitSaved(page);
   const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-  await page.evaluate(({ id, n, routes }) => {
+  const map = await storedMap(page, id);
+  await page.evaluate(({ id, n, routes, map }) => {
     const key = 'journey-studio:map:' + id;
-    const map = JSON.parse(localStorage.getItem(key));
     for (let i = 0; i < n; i++) {
       map.touchpoints.push({ id: `tp-${map.next_seq++}`, stage_id: map.stages[Math.floor(i * 5 / n)].id,
         title: `Step ${i}`, channel: { kind: 'website' }, emotion: (i % 5) - 2 });
       if (routes && i > 0) map.routes.push({ id: `rt-${map.next_seq++}`, from: map.touchpoints[i - 1].id, to: map.touchpoints[i].id, kind: 'planned' });
     }
+    // Plain JSON (the format before packing): the app reads it and packs it on its next save.
     localStorage.setItem(key, JSON.stringify(map));
-  }, { id, n, routes });
+  }, { id, n, routes, map });
   await page.reload();
   return id;
 }
@@ -183,15 +240,4 @@ export function canvasOnScreen(page) {
       faces: document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length,
     };
   });
-}
-
-/** The stored map called `name` (the app keeps one local-storage key per map). */
-export function storedMap(page, name) {
-  return page.evaluate((n) => {
-    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
-      const m = JSON.parse(localStorage.getItem(k));
-      if (m.name === n) return m;
-    }
-    return null;
-  }, name);
 }

@@ -3,6 +3,8 @@
 //! a failed save changes nothing stored, the index included; the index keeps the maps
 //! another tab added, and a map key the index misses is still listed.
 
+mod common;
+
 use journey_core::library::Library;
 use journey_core::model::Lang;
 use journey_studio::store::library_store::{load_library, save_index, save_index_except, save_map, stored_entries};
@@ -62,7 +64,8 @@ fn a_failed_save_changes_nothing_stored_the_index_included() {
     let before: Vec<Option<String>> =
         [keys::map_key("m"), keys::revision_key("m"), keys::INDEX.to_string()].iter().map(|k| kv.get(k)).collect();
     let mut big = lib.clone();
-    big.maps[0].description = "y".repeat(10_000);
+    // Text that does not pack small (maps are stored deflated).
+    big.maps[0].description = common::noise(20_000);
     big.maps[0].updated_at = 99.0;
     big.maps[0].name = "Renamed".into();
     assert_eq!(save_map_checked(&kv, &big.maps[0], 1, "a"), Err(SaveError::Write(SetError::QuotaExceeded)));
@@ -92,3 +95,4 @@ fn the_index_keeps_other_tabs_maps_and_lists_keys_it_misses() {
     let names: Vec<String> = load_library(&kv).library.maps.into_iter().map(|m| m.name).collect();
     assert_eq!(names, ["Tab A's map", "Tab B's map", "Orphan"]);
 }
+

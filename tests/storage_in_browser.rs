@@ -2,6 +2,8 @@
 //! unreadable maps are reported and backed up, never overwritten; a full storage keeps the
 //! last saved version; and the mounted app names the unreadable map.
 
+mod common;
+
 use journey_core::library::Library;
 use journey_core::model::Lang;
 use journey_studio::store::backend::BrowserStorage;
@@ -105,7 +107,8 @@ fn memory_storage_quota_behaves_like_the_browser() {
     lib.create_blank("m", "Small", "x", 1.0, Lang::En);
     save_map(&kv, &lib.maps[0]).unwrap();
     let before = kv.get(&keys::map_key("m")).unwrap();
-    lib.maps[0].description = "y".repeat(50_000);
+    // Text that does not pack small (maps are stored deflated).
+    lib.maps[0].description = common::noise(50_000);
     assert_eq!(save_map(&kv, &lib.maps[0]), Err(SetError::QuotaExceeded));
     assert_eq!(kv.get(&keys::map_key("m")).unwrap(), before);
     assert!(!kv.is_persistent());
@@ -140,3 +143,4 @@ async fn the_mounted_app_names_the_unreadable_map() {
     assert_eq!(kv.get(&keys::backup_key("bad")).as_deref(), Some("{\"schema_version\": 99}"));
     clear_app_keys();
 }
+

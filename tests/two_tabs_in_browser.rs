@@ -4,7 +4,7 @@
 //! does. What is checked is what is stored: nothing is overwritten silently, and nothing is
 //! lost.
 
-use journey_core::model::schema::parse_map;
+use journey_core::model::schema::read_stored_map;
 use journey_studio::store::keys;
 use journey_studio::ui::state::{AppState, SaveStatus};
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ fn clear_app_keys() {
 }
 
 fn stored_map(id: &str) -> journey_core::model::JourneyMap {
-    parse_map(&storage().get_item(&keys::map_key(id)).unwrap().expect("map stored")).unwrap()
+    read_stored_map(&storage().get_item(&keys::map_key(id)).unwrap().expect("map stored")).unwrap()
 }
 
 /// The event the other tab gets for a map key: its new stored text.
@@ -127,6 +127,36 @@ fn a_map_deleted_in_the_other_tab_goes_unless_edited_here() {
     assert!(storage().get_item(&keys::map_key(&id)).unwrap().is_none(), "nothing written while in conflict");
     let copy = b.keep_mine_as_copy(&id).expect("a copy");
     assert_eq!(stored_map(&copy).description, "Written in B");
+}
+
+#[wasm_bindgen_test]
+fn a_map_deleted_in_the_other_tab_while_open_here_stays_until_the_user_chooses() {
+    let (a, id) = first_tab();
+    let b = AppState::load(Some(journey_core::templates::coffee_to_go));
+    // A page of B shows the map; its last edit was saved before the delete.
+    b.note_open(&id);
+    b.edit_map(&id, |m| m.description = "Saved in B".into());
+    b.flush();
+    let name = b.library.with_untracked(|l| l.get(&id).unwrap().name.clone());
+    a.delete(&id);
+    b.on_storage_event(&keys::map_key(&id), None);
+    assert!(b.library.with_untracked(|l| l.get(&id).is_some()), "not pulled from under the page");
+    assert!(b.conflicts.with_untracked(|c| c.iter().any(|c| c.map_id == id && c.deleted)));
+    // An index B writes meanwhile does not list a map whose key is gone.
+    b.add_map(journey_studio::ui::state::NewMap::Blank("Other".into()));
+    b.flush();
+    let index = storage().get_item(keys::INDEX).unwrap().unwrap();
+    assert!(!index.contains(&id), "{index}");
+    assert!(storage().get_item(&keys::map_key(&id)).unwrap().is_none());
+    // Kept as a new map: a new id, the same name, B's text, stored.
+    let kept = b.keep_mine_as_copy(&id).expect("kept");
+    assert_ne!(kept, id);
+    b.flush();
+    let stored = stored_map(&kept);
+    assert_eq!((stored.name.as_str(), stored.description.as_str()), (name.as_str(), "Saved in B"));
+    assert!(b.library.with_untracked(|l| l.get(&id).is_none()));
+    assert!(b.conflicts.with_untracked(|c| c.is_empty()));
+    b.note_closed(&id);
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@
 // holds every page at zero.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMaps } from '../harness.mjs';
 import { axeViolations, describeViolations, WITH_BEST_PRACTICE } from '../a11y.mjs';
 
 let srv, browser;
@@ -15,13 +15,7 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 /** The stored id of the map called `name` (the app stores one key per map). */
 async function mapId(page, name) {
-  return page.evaluate((n) => {
-    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
-      const m = JSON.parse(localStorage.getItem(k));
-      if (m.name === n) return m.id;
-    }
-    return null;
-  }, name);
+  return (await storedMaps(page)).find((m) => m.name === name)?.id ?? null;
 }
 
 /** A small event log whose activities are touchpoints of the example. */

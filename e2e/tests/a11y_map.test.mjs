@@ -9,14 +9,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, withPage, until, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, until, ARTIFACTS, storedMap } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 const mapId = (page) => decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-const storedMap = (page, id) => page.evaluate((id) => JSON.parse(localStorage.getItem('journey-studio:map:' + id)), id);
 
 async function openExample(page) {
   await page.goto(srv.base);

@@ -13,7 +13,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, storedMap } from '../harness.mjs';
 import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -110,7 +110,7 @@ async function openAnalytics(page) {
   await page.getByTestId('analytics-page').waitFor();
 }
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('journey-studio:map:shop')));
+const stored = (page) => storedMap(page, 'shop');
 const activity = (name) => agg.activities.find((a) => a.activity === name);
 
 test('an aggregate file: metrics, what needs raw events, preview, apply into the map, undo', () => withPage(browser, 'analytics-aggregate', async (page) => {

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS, mulberry32 } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, mulberry32, storedMap } from '../harness.mjs';
 
 let srv, browser, dir, logFile, surveyFile, truth, surveyTruth;
 
@@ -120,7 +120,7 @@ async function importLog(page) {
   await page.getByTestId('metrics').waitFor();
 }
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('journey-studio:map:shop')));
+const stored = (page) => storedMap(page, 'shop');
 const touchpoint = (map, title) => map.touchpoints.find((t) => t.title === title);
 
 test('the shop log: goal from the main route, preview, true drop-off in the map, survey, undo', () => withPage(browser, 'analytics-goal-shop', async (page) => {

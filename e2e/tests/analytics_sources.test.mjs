@@ -13,7 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, UNPACK_IN_PAGE } from '../harness.mjs';
 import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -207,7 +207,12 @@ test('customer hub: orders and tickets joined per customer, applied through the 
   await page.getByTestId('snapshot-name').fill('After the join');
   await page.getByTestId('snapshot-save').click();
   await waitSaved(page);
-  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
+  // Every key, unpacked where the app packs it (maps are stored deflated, harness UNPACK_IN_PAGE).
+  const stored = await page.evaluate(async (unpack) => {
+    const open = eval(unpack);
+    const rows = await Promise.all(Object.keys(localStorage).map(async (k) => k + '=' + await open(localStorage.getItem(k))));
+    return rows.join('\n');
+  }, UNPACK_IN_PAGE);
   assert.ok(stored.includes('journey-studio:snapshot:own:'), 'the snapshot is stored');
   assert.ok(stored.includes('"measured"') || stored.includes('measured'), 'measured values are in the map');
   const leaks = (text) => /@example\.com|customer\d+@/i.test(text);

@@ -4,7 +4,7 @@
 // visible "+" buttons, the inspector, a drag, undo and redo that survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, until, brokenWords, newLargeMap, settled, canvasOnScreen } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until, brokenWords, newLargeMap, settled, canvasOnScreen, storedMap } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -184,7 +184,7 @@ test('a map built from blank with the + buttons, the inspector, a drag, undo and
     assert.deepEqual(await stageTitles(page, 0), ['Sees the shop window']);
     assert.deepEqual(await stageTitles(page, 1), ['Reads reviews']);
     assert.deepEqual(await stageTitles(page, 2), ['Buys rolls']);
-    const model = JSON.parse(built);
+    const model = await storedMap(page, id);
     assert.equal(model.stages.length, 6);
     assert.equal(model.stages[5].name, 'Recommendation');
     const buys = model.touchpoints.find((t) => t.title === 'Buys rolls');
@@ -289,7 +289,7 @@ test('a map built from blank with the keyboard alone: Alt+arrow twice keeps the 
     await page.getByTestId('touchpoint').first().waitFor();
     assert.deepEqual(await stageTitles(page, 0), ['Visits the shop']);
     assert.deepEqual(await stageTitles(page, 1), ['Sees the ad', 'Test ride']);
-    const model = JSON.parse(await stored(page, id));
+    const model = await storedMap(page, id);
     assert.equal(model.stages[5].name, 'Repair');
     assert.equal(model.touchpoints.find((t) => t.id === ad).customer_action, 'Scrolls past a bike ad');
   }));

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, storedMaps } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -37,9 +37,9 @@ async function seedFullData(page) {
   await page.goto(srv.base);
   await page.getByRole('link', { name: 'Coffee to go' }).waitFor();
   await waitSaved(page);
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('journey-studio:map:'));
-    const map = JSON.parse(localStorage.getItem(key));
+  const [stored] = await storedMaps(page);
+  return page.evaluate((map) => {
+    const key = 'journey-studio:map:' + map.id;
     map.routes.forEach((r, i) => { r.volume = [2400, 1560, 1400, 1330, 1277, 1100, 700, 600, 400, 190, 170, 85, 650][i % 13]; });
     let n = 0;
     for (const tp of map.touchpoints) {
@@ -54,7 +54,7 @@ async function seedFullData(page) {
     map.journey_throughput_s = Array.from({ length: 200 }, (_, i) => 180 + ((i * 37) % 200) * 11);
     localStorage.setItem(key, JSON.stringify(map));
     return map.id;
-  });
+  }, stored);
 }
 
 /** Opens a map's dashboard by its address, loading the app afresh (a hash change alone

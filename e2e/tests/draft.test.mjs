@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved, brokenWords, mulberry32, settled, canvasOnScreen, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, brokenWords, mulberry32, settled, canvasOnScreen, ARTIFACTS, storedMap } from '../harness.mjs';
 import { axeViolations, describeViolations } from '../a11y.mjs';
 
 let srv, browser, dir, shopFile, shoesFile, shopCases;
@@ -106,15 +106,15 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     await page.getByRole('button', { name: 'New blank map' }).click();
     await waitSaved(page);
     const planId = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-    await page.evaluate((id) => {
+    const planMap = await storedMap(page, planId);
+    await page.evaluate(({ id, map }) => {
       const key = 'journey-studio:map:' + id;
-      const map = JSON.parse(localStorage.getItem(key));
       const s = map.stages[2].id;
       map.touchpoints.push({ id: 'tp-90', stage_id: s, title: 'Visit shop' }, { id: 'tp-91', stage_id: s, title: 'Pay' });
       map.routes.push({ id: 'rt-92', from: 'tp-90', to: 'tp-91', kind: 'planned' });
       map.next_seq = 93;
       localStorage.setItem(key, JSON.stringify(map));
-    }, planId);
+    }, { id: planId, map: planMap });
     await page.goto(srv.base + `#/map/${encodeURIComponent(planId)}/analytics`);
     await page.reload();
     await page.getByTestId('analytics-page').waitFor();
@@ -178,7 +178,7 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     assert.deepEqual(await brokenWords(page, '[data-testid="stage-name"], [data-testid="card-title"]'), []);
     await page.screenshot({ path: join(ARTIFACTS, 'draft-canvas-en-1366.png') });
     await waitSaved(page);
-    const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem('journey-studio:map:' + id)), id);
+    const stored = await storedMap(page, id);
     assert.equal(stored.analytics.drafted_from.name, 'shop-log.csv');
     assert.equal(stored.analytics.drafted_from.cases, shopCases);
     const pay = stored.touchpoints.find((t) => t.title === 'Pay');

@@ -5,7 +5,7 @@
 // every template in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved, until, newLargeMap } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, until, newLargeMap, storedMap } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -148,7 +148,7 @@ test('a map built from blank with the UI survives undo/redo and a reload, and it
     await page.getByTestId('touchpoint').first().waitFor();
     assert.equal(await stored(page, id), built);
     for (let i = 0; i < 5; i++) assert.deepEqual(await cardTitles(page, i), screen[i]);
-    const model = JSON.parse(built);
+    const model = await storedMap(page, id);
     assert.equal(model.personas.length, 2);
     assert.equal(model.stages.length, 5);
     assert.equal(model.touchpoints.length, 10);
@@ -212,7 +212,7 @@ test('lanes hide and show, the persona filter shows one journey, the to-be emoti
 
     await waitSaved(page);
     const id = mapId(page);
-    const model = JSON.parse(await stored(page, id));
+    const model = await storedMap(page, id);
     assert.deepEqual(model.hidden_lanes, ['thoughts']);
     assert.equal(model.touchpoints[0].to_be_emotion, 2);
     assert.equal(model.touchpoints[0].to_be_note, 'Address in every post');

@@ -4,21 +4,16 @@
 // first and then taken back, instead of the browser's own text undo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMaps } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 /** The stored volume of the first touchpoint of the map called `name`. */
-function storedVolume(page, name) {
-  return page.evaluate((n) => {
-    for (const k of Object.keys(localStorage).filter((k) => k.startsWith('journey-studio:map:'))) {
-      const m = JSON.parse(localStorage.getItem(k));
-      if (m.name === n) return m.touchpoints[0].measurements?.volume ?? null;
-    }
-    return undefined;
-  }, name);
+async function storedVolume(page, name) {
+  const m = (await storedMaps(page)).find((m) => m.name === name);
+  return m ? m.touchpoints[0].measurements?.volume ?? null : undefined;
 }
 
 test('? lists every shortcut; Esc closes and gives the focus back; the header button opens it too', () =>

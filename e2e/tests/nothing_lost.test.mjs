@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, UNPACK_IN_PAGE, fillStorage, openExample as openIn } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const encodings = join(root, 'core', 'tests', 'encodings');
@@ -15,13 +15,7 @@ before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 /** Opens the example map in `page` and returns its id. */
-async function openExample(page) {
-  await page.goto(srv.base);
-  await page.getByRole('link', { name: 'Coffee to go' }).click();
-  await page.getByTestId('map-title').waitFor();
-  await waitSaved(page);
-  return page.url().split('#/map/')[1];
-}
+const openExample = (page) => openIn(page, srv.base);
 
 /** The touchpoint titles on the map canvas, in the order of the cards. */
 const titles = (page) => page.getByTestId('card-title').allTextContents();
@@ -118,11 +112,12 @@ test('typing and reloading at once keeps the text', () => withPage(browser, 'typ
   await field.press('Control+A');
   await field.pressSequentially('Typed just before the reload', { delay: 5 });
   // The header claims "saved" only when the text is stored.
-  const truthful = await page.evaluate(() => {
+  const truthful = await page.evaluate(async (unpack) => {
     const state = document.querySelector('[data-testid="save-status"]').dataset.state;
     const key = Object.keys(localStorage).find((k) => k.startsWith('journey-studio:map:'));
-    return state !== 'saved' || JSON.parse(localStorage.getItem(key)).description === 'Typed just before the reload';
-  });
+    const text = localStorage.getItem(key);
+    return state !== 'saved' || JSON.parse(await eval(unpack)(text)).description === 'Typed just before the reload';
+  }, UNPACK_IN_PAGE);
   assert.ok(truthful, '"All changes saved" while the text was not stored');
   await page.reload();
   await page.getByTestId('map-title').waitFor();
@@ -138,13 +133,7 @@ test('storage full at start: the maps are listed, the message says full, a backu
     await page.getByTestId('map-title').waitFor();
     await waitSaved(page);
     // Fill the origin's storage to the last byte with another app's data.
-    await page.evaluate(() => {
-      let chunk = 'x'.repeat(1 << 20);
-      let n = 0;
-      while (chunk.length > 0) {
-        try { localStorage.setItem(`other-app:${n++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-      }
-    });
+    await fillStorage(page);
     await page.goto(srv.base);
     await page.reload();
     const full = page.getByTestId('storage-full');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, withPage, waitSaved } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMap } from '../harness.mjs';
 
 let srv, browser, dir;
 
@@ -39,7 +39,7 @@ async function seed(page) {
   }, JSON.stringify(MAP));
 }
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('journey-studio:map:shop')));
+const stored = (page) => storedMap(page, 'shop');
 const tp = (map, id) => map.touchpoints.find((t) => t.id === id);
 
 for (const [lang, locale, typed] of [['en', 'en-US', '1,234.5'], ['de', 'de-DE', '1.234,5']]) {

@@ -11,6 +11,10 @@ pub struct LibraryTexts {
     pub import_json_label: &'static str,
     pub export_backup: &'static str,
     pub imported: fn(usize) -> String,
+    /// An import that does not fit in storage: its packed size; nothing stored.
+    pub import_too_large: fn(&str) -> String,
+    /// Maps stored, and maps of the same import the storage refused after all.
+    pub import_partly: fn(usize, usize) -> String,
     pub import_error: &'static str,
     pub file_unreadable: fn(&str) -> String,
     pub broken_title: &'static str,
@@ -68,6 +72,14 @@ pub const EN: LibraryTexts = LibraryTexts {
     import_json_label: "Import a map or a backup (JSON)",
     export_backup: "Export a backup of all maps",
     imported: |n| if n == 1 { "1 map imported.".into() } else { format!("{n} maps imported.") },
+    import_too_large: |size| format!(
+        "Not imported: the file's maps take {size} in the browser's storage, more than is free. Nothing was stored. \
+         Export a backup, delete old snapshots or maps you no longer need, then import again."
+    ),
+    import_partly: |stored, failed| format!(
+        "{stored} of {} maps imported; {failed} did not fit in the browser's storage and were not stored (see the message above).",
+        stored + failed
+    ),
     import_error: "The file could not be imported. Your maps are unchanged.",
     file_unreadable: |why| format!("The file could not be read: {why}"),
     broken_title: "These maps in the backup could not be read and will be left out:",
@@ -129,6 +141,14 @@ pub const DE: LibraryTexts = LibraryTexts {
     import_json_label: "Karte oder Sicherung importieren (JSON)",
     export_backup: "Sicherung aller Karten exportieren",
     imported: |n| if n == 1 { "1 Karte importiert.".into() } else { format!("{n} Karten importiert.") },
+    import_too_large: |size| format!(
+        "Nicht importiert: Die Karten der Datei brauchen {size} im Browserspeicher, mehr als frei ist. Es wurde nichts gespeichert. \
+         Exportieren Sie eine Sicherung, löschen Sie alte Schnappschüsse oder nicht mehr benötigte Karten und importieren Sie dann erneut."
+    ),
+    import_partly: |stored, failed| format!(
+        "{stored} von {} Karten importiert; {failed} passten nicht in den Browserspeicher und wurden nicht gespeichert (siehe Hinweis oben).",
+        stored + failed
+    ),
     import_error: "Die Datei konnte nicht importiert werden. Ihre Karten sind unverändert.",
     file_unreadable: |why| format!("Die Datei konnte nicht gelesen werden: {why}"),
     broken_title: "Diese Karten der Sicherung sind nicht lesbar und werden ausgelassen:",

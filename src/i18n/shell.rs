@@ -29,6 +29,10 @@ pub struct Texts {
     pub unreadable_missing: &'static str,
     pub storage_unavailable: &'static str,
     pub quota_exceeded: fn(&str) -> String,
+    /// Storage full and the map was never stored: it lives in this tab only.
+    pub quota_exceeded_unstored: fn(&str) -> String,
+    /// The header when nothing can be stored (no storage, or a map that never fit); a button.
+    pub not_saved_export_backup: &'static str,
     pub save_failed: fn(&str, &str) -> String,
     pub saved: &'static str,
     pub saving: &'static str,
@@ -57,6 +61,8 @@ pub struct Texts {
     pub keep_mine_as_copy: &'static str,
     /// The other tab deleted the map: this tab's version goes too.
     pub discard_mine: &'static str,
+    /// A map deleted in another tab, kept from this tab's version under a new id.
+    pub keep_mine_as_new: &'static str,
     /// The pickers of every CSV import (`shell/csv_choice.rs`).
     pub csv_encoding: &'static str,
     pub csv_delimiter: &'static str,
@@ -96,6 +102,11 @@ pub const EN: Texts = Texts {
     quota_exceeded: |name| format!(
         "The browser's storage is full: the latest change to “{name}” was not saved. The last saved version is intact. Delete or export maps to make room."
     ),
+    quota_exceeded_unstored: |name| format!(
+        "The browser's storage is full: “{name}” is open in this tab but not saved anywhere. Export a backup to keep it, \
+         then make room (delete old snapshots or maps you no longer need)."
+    ),
+    not_saved_export_backup: "Not saved — export a backup",
     save_failed: |name, why| format!("“{name}” could not be saved: {why}. The last saved version is intact."),
     saved: "All changes saved",
     saving: "Saving…",
@@ -123,11 +134,13 @@ pub const EN: Texts = Texts {
          load the other tab's version, or keep yours as a copy."
     ),
     conflict_deleted: |name| format!(
-        "“{name}” was deleted in another tab while you were editing it here. Your changes here are not saved yet."
+        "“{name}” was deleted in another tab while it was open here. Your version is still here but no longer stored: \
+         keep it as a new map, or delete it here too."
     ),
     load_theirs: "Load theirs",
     keep_mine_as_copy: "Keep mine as a copy",
     discard_mine: "Delete it here too",
+    keep_mine_as_new: "Keep mine as a new map",
     csv_encoding: "Character encoding",
     csv_delimiter: "Delimiter",
     not_saved_see_above: "Not saved: see the message above",
@@ -163,6 +176,11 @@ pub const DE: Texts = Texts {
     quota_exceeded: |name| format!(
         "Der Browserspeicher ist voll: Die letzte Änderung an „{name}“ wurde nicht gespeichert. Die zuletzt gespeicherte Version ist unverändert. Löschen oder exportieren Sie Karten, um Platz zu schaffen."
     ),
+    quota_exceeded_unstored: |name| format!(
+        "Der Browserspeicher ist voll: „{name}“ ist in diesem Tab geöffnet, aber nirgends gespeichert. Exportieren Sie eine \
+         Sicherung, um die Karte zu behalten, und schaffen Sie dann Platz (alte Schnappschüsse oder nicht mehr benötigte Karten löschen)."
+    ),
+    not_saved_export_backup: "Nicht gespeichert – Sicherung exportieren",
     save_failed: |name, why| format!("„{name}“ konnte nicht gespeichert werden: {why}. Die zuletzt gespeicherte Version ist unverändert."),
     saved: "Alle Änderungen gespeichert",
     saving: "Speichern…",
@@ -191,12 +209,13 @@ pub const DE: Texts = Texts {
          sind noch nicht gespeichert: Laden Sie die Version des anderen Tabs oder behalten Sie Ihre als Kopie."
     ),
     conflict_deleted: |name| format!(
-        "„{name}“ wurde in einem anderen Tab gelöscht, während Sie die Karte hier bearbeitet haben. Ihre Änderungen hier \
-         sind noch nicht gespeichert."
+        "„{name}“ wurde in einem anderen Tab gelöscht, während die Karte hier geöffnet war. Ihre Version ist noch da, \
+         aber nicht mehr gespeichert: Behalten Sie sie als neue Karte oder löschen Sie sie hier auch."
     ),
     load_theirs: "Version des anderen Tabs laden",
     keep_mine_as_copy: "Meine Version als Kopie behalten",
     discard_mine: "Hier auch löschen",
+    keep_mine_as_new: "Meine Version als neue Karte behalten",
     csv_encoding: "Zeichenkodierung",
     csv_delimiter: "Trennzeichen",
     not_saved_see_above: "Nicht gespeichert: siehe Hinweis oben",

@@ -9,7 +9,8 @@
 //! of maps it does not know whose key still exists (another tab made them).
 
 use journey_core::library::Library;
-use journey_core::model::schema::{read_stored_map, to_json, LoadError};
+use journey_core::model::schema::{read_stored_map, LoadError};
+use journey_core::model::stored::pack_map;
 use journey_core::model::JourneyMap;
 use serde::{Deserialize, Serialize};
 
@@ -110,7 +111,7 @@ fn read_library(kv: &dyn KeyValue) -> Loaded {
 
 /// Writes one map. On failure the previously stored version stays as it was.
 pub fn save_map(kv: &dyn KeyValue, map: &JourneyMap) -> Result<(), SetError> {
-    super::timing::measured("save", || kv.set(&keys::map_key(&map.id), &to_json(map)))
+    super::timing::measured("save", || kv.set(&keys::map_key(&map.id), &pack_map(map)))
 }
 
 /// Writes the index of all maps, keeping the entries of unreadable maps.
@@ -162,8 +163,10 @@ pub fn save_index_except(
     kv.set(keys::INDEX, &serde_json::to_string(&index).expect("index serialises"))
 }
 
-/// Removes a map's key and its revision record (the index is saved separately).
+/// Removes a map's revision record and its key (the index is saved separately). The
+/// record goes first: a save another tab makes in between is refused (its revision is
+/// gone) instead of writing the map back.
 pub fn delete_map(kv: &dyn KeyValue, id: &str) {
-    kv.remove(&keys::map_key(id));
     super::revision::delete_revision(kv, id);
+    kv.remove(&keys::map_key(id));
 }

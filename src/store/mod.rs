@@ -8,6 +8,7 @@
 pub mod backend;
 pub mod keys;
 pub mod library_store;
+pub mod page_memory;
 pub mod preferences;
 pub mod revision;
 pub mod snapshot_store;

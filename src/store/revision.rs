@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{keys, KeyValue, SetError};
-use journey_core::model::schema::to_json;
+use journey_core::model::stored::pack_map;
 use journey_core::model::JourneyMap;
 
 /// The format written today.
@@ -71,7 +71,7 @@ pub fn save_map_checked(kv: &dyn KeyValue, map: &JourneyMap, expected: u64, tab:
     }
     let next = RevisionRecord { format: REVISION_FORMAT, revision: expected + 1, tab: tab.to_string() };
     kv.set(&rev_key, &serde_json::to_string(&next).expect("record serialises")).map_err(SaveError::Write)?;
-    if let Err(e) = kv.set(&keys::map_key(&map.id), &to_json(map)) {
+    if let Err(e) = kv.set(&keys::map_key(&map.id), &pack_map(map)) {
         // Put the record back as it was: the same or a smaller value always fits.
         match old_text {
             Some(text) => {

@@ -30,12 +30,15 @@ use crate::store::backend::{BrowserStorage, StorageHealth};
 use crate::store::library_store::{self, save_index_except};
 use crate::store::revision::{read_revision, save_map_checked, SaveError};
 use crate::store::snapshot_store::{self, BadSnapshot, SnapshotLoadError};
-use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
+use crate::store::page_memory::PageMemory;
+use crate::store::{load_library, preferences, KeyValue, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
 
 mod conflict;
 mod customer_key;
 mod other_tabs;
+mod room;
+mod unsaved;
 pub use conflict::Conflict;
 
 /// How long edits are collected before they are written.
@@ -45,8 +48,9 @@ const AUTOSAVE_DELAY_MS: u64 = 300;
 pub enum SaveStatus {
     Saved,
     Pending,
-    /// The named map could not be written.
-    Failed { map_name: String, error: SetError },
+    /// The named map could not be written. `kept`: an earlier version of it is stored
+    /// (false for a map that never fit: it lives in this tab only).
+    Failed { map_name: String, error: SetError, kept: bool },
 }
 
 /// The example map seeded on the very first start (`journey_core::templates::coffee_to_go`).
@@ -97,6 +101,9 @@ pub struct AppState {
     /// Text typed into a field and not committed yet (`shell/typing.rs` says so): the
     /// header must not say "saved", and leaving asks first.
     typing: StoredValue<bool, LocalStorage>,
+    /// Maps a page of this tab shows now (how many pages each): a map another tab deletes
+    /// while it is open here stays, and the user decides (`state/other_tabs.rs`).
+    open: StoredValue<HashMap<String, usize>, LocalStorage>,
 }
 
 impl AppState {
@@ -108,7 +115,8 @@ impl AppState {
         // library in memory; only an unavailable one is replaced by memory.
         let (kv, health): (Rc<dyn KeyValue>, StorageHealth) = match BrowserStorage::probe() {
             (Some(storage), health) => (Rc::new(storage), health),
-            (None, health) => (Rc::new(MemoryStorage::default()), health),
+            // In the page's memory, shared with the app's other modules (`page_memory.rs`).
+            (None, health) => (Rc::new(PageMemory::shared()), health),
         };
         let persistent = kv.is_persistent();
         let lang = preferences::initial_lang(persistent);
@@ -135,6 +143,7 @@ impl AppState {
             revisions: StoredValue::new_local(revisions),
             tab: StoredValue::new_local(new_id()),
             typing: StoredValue::new_local(false),
+            open: StoredValue::new_local(HashMap::new()),
         };
         // A full storage gets no example: the user's maps are there, and nothing fits.
         if let Some(example) = example.filter(|_| loaded.first_start && health != StorageHealth::Full) {
@@ -305,6 +314,8 @@ impl AppState {
         self.revisions.update_value(|r| {
             r.remove(id);
         });
+        // Deleted here too: nothing waits for a choice about it any more.
+        self.conflicts.update(|c| c.retain(|x| x.map_id != id));
         self.kv.with_value(|kv| library_store::delete_map(kv.as_ref(), id));
         self.write_index();
         self.bump();
@@ -422,7 +433,10 @@ impl AppState {
                         });
                     }
                     Err(SaveError::Conflict { .. }) => conflicts.push(id.clone()),
-                    Err(SaveError::Write(error)) => failure = Some(SaveStatus::Failed { map_name: map.name.clone(), error }),
+                    Err(SaveError::Write(error)) => {
+                        let kept = kv.get(&crate::store::keys::map_key(id)).is_some();
+                        failure = Some(SaveStatus::Failed { map_name: map.name.clone(), error, kept })
+                    }
                 }
             }
         });
@@ -430,14 +444,14 @@ impl AppState {
             let deleted = kv.get(&crate::store::keys::map_key(&id)).is_none();
             self.add_conflict(&id, deleted);
         }
-        let not_saved: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
+        let not_saved = self.not_stored();
         let index_result = self.library.with_untracked(|lib| {
             self.unreadable.with_untracked(|u| save_index_except(kv.as_ref(), lib, u, &not_saved))
         });
         if let (Err(error), None) = (index_result, &failure) {
-            failure = Some(SaveStatus::Failed { map_name: String::new(), error });
+            failure = Some(SaveStatus::Failed { map_name: String::new(), error, kept: true });
         }
-        let waiting = !not_saved.is_empty() || self.typing.get_value();
+        let waiting = self.dirty.with_value(|d| !d.is_empty()) || self.typing.get_value();
         self.save_status.set(failure.unwrap_or(if waiting { SaveStatus::Pending } else { SaveStatus::Saved }));
         self.bump();
     }
@@ -488,14 +502,22 @@ impl AppState {
         drop.len()
     }
 
+    /// The maps whose stored version (and index entry) is not this tab's: dirty ones and
+    /// those waiting for a conflict's choice (a map deleted in another tab keeps no entry).
+    fn not_stored(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
+        self.conflicts.with_untracked(|c| ids.extend(c.iter().map(|x| x.map_id.clone())));
+        ids
+    }
+
     fn write_index(&self) {
         let kv = self.kv.get_value();
-        let not_saved: Vec<String> = self.dirty.with_value(|d| d.iter().cloned().collect());
+        let not_saved = self.not_stored();
         let result = self.library.with_untracked(|lib| {
             self.unreadable.with_untracked(|u| save_index_except(kv.as_ref(), lib, u, &not_saved))
         });
         if let Err(error) = result {
-            self.save_status.set(SaveStatus::Failed { map_name: String::new(), error });
+            self.save_status.set(SaveStatus::Failed { map_name: String::new(), error, kept: true });
         }
     }
 }

@@ -15,7 +15,9 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use miniz_oxide::inflate::TINFLStatus;
 
-use crate::model::schema::{parse_map, LoadError, SCHEMA_VERSION};
+use crate::model::schema::{parse_map, LoadError};
+// Compact JSON: in a link every character counts (`schema::to_json` is pretty, for files).
+use crate::model::stored::compact_json;
 use crate::model::{JourneyMap, Lang};
 
 /// The version tag in front of the payload; a new encoding would get `v2.`.
@@ -136,14 +138,6 @@ pub fn decode_share_fragment(fragment: &str) -> Result<JourneyMap, ShareError> {
     let text = String::from_utf8(json)
         .map_err(|e| ShareError::BadDeflate { detail: format!("not UTF-8 text: {e}") })?;
     parse_map(&text).map_err(ShareError::BadJson)
-}
-
-/// Compact JSON in the current schema version. `schema::to_json` writes pretty JSON for
-/// files; in a link every character counts, so the whitespace is left out here.
-fn compact_json(map: &JourneyMap) -> String {
-    let mut copy = map.clone();
-    copy.schema_version = SCHEMA_VERSION;
-    serde_json::to_string(&copy).expect("a journey map always serialises")
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ mod map_records;
 pub mod snapshot;
 mod tracking;
 pub mod schema;
+pub mod stored;
+pub mod envelope;
 mod touchpoint;
 
 pub use analytics_settings::{ActivityMatch, AnalyticsSettings, DraftSource};

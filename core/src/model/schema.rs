@@ -7,6 +7,7 @@
 
 use serde_json::Value;
 
+use super::envelope::{EnvelopeError, ENVELOPE_VERSION};
 use super::{JourneyMap, Lang};
 
 // The version this build writes is declared beside the struct it versions (every new map
@@ -82,11 +83,17 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
 /// Reads a map the app stored itself (local storage, another tab's write, the undo history
 /// handed between the app's wasm modules): the same version checks and migration as
 /// [`parse_map`], but a value that does not fit is reported with serde_json's line and
-/// column ([`LoadError::InvalidAt`]) instead of its JSON path. Maps are stored as pretty
-/// JSON, so the line names the field. It needs no serde_path_to_error, whose code (about a
+/// column ([`LoadError::InvalidAt`]) instead of its JSON path (of the unpacked JSON: maps
+/// are stored packed, see `stored.rs`; older ones as pretty JSON). It needs no serde_path_to_error, whose code (about a
 /// tenth of a small module) stays out of the library and map modules that only read
 /// stored maps; files a user picks keep their JSON paths ([`parse_map`]).
 pub fn read_stored_map(text: &str) -> Result<JourneyMap, LoadError> {
+    // Packed in storage (`envelope.rs`); plain JSON from before packing reads as it is.
+    let text = super::envelope::unpack(text).map_err(|e| match e {
+        EnvelopeError::Newer(found) => LoadError::NewerVersion { found, supported: ENVELOPE_VERSION },
+        EnvelopeError::Damaged(detail) => LoadError::Syntax { line: 1, column: 1, detail },
+    })?;
+    let text = text.as_ref();
     let mut value = parse_value(text)?;
     let version = checked_version(&value)?;
     let invalid_at = |e: serde_json::Error| LoadError::InvalidAt {

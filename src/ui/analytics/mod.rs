@@ -212,6 +212,11 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
 
 /// Routes one worker message into the page's signals.
 fn on_incoming(ctx: Ctx, incoming: Incoming) {
+    // A message already on its way when the page went (left, or its map deleted in another
+    // tab and then here): the page's signals are gone, and so is the need for the answer.
+    if ctx.progress.try_get_untracked().is_none() {
+        return;
+    }
     let lang = ctx.state.lang.get_untracked();
     match incoming {
         Incoming::Reply(Reply::Progress { rows, rows_per_s, bytes_read, total_bytes, .. }) => {

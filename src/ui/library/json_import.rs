@@ -39,6 +39,10 @@ enum Outcome {
     Failed(ImportFileError),
     Unreadable(String),
     Refused(journey_core::interop::PlanError),
+    /// The maps do not fit in storage: nothing was stored. Their packed size.
+    TooLarge(usize),
+    /// Stored, but `failed` of them could not be written after all (the count stored first).
+    Partly(usize, usize),
 }
 
 fn entries(state: &AppState) -> Vec<LibraryEntry> {
@@ -46,8 +50,25 @@ fn entries(state: &AppState) -> Vec<LibraryEntry> {
 }
 
 /// Stores every map of `pending` by its answer; stops at the first refusal (a conflict
-/// without an answer), before anything is stored, so a half-answered plan changes nothing.
-fn apply(state: &AppState, pending: Pending, answers: &[Option<Answer>]) -> Result<usize, journey_core::interop::PlanError> {
+/// without an answer, or maps that do not fit in storage), before anything is stored, so a
+/// refused import changes nothing. Says "imported" only of what was written.
+fn apply(state: &AppState, pending: Pending, answers: &[Option<Answer>]) -> Outcome {
+    let size = AppState::stored_size(&pending.maps);
+    if state.room_for(size).is_err() {
+        return Outcome::TooLarge(size);
+    }
+    match store_all(state, pending, answers) {
+        Ok(ids) => {
+            // Written now, not by the autosave later: the count is of stored maps.
+            state.flush();
+            let stored = ids.iter().filter(|id| state.is_stored(id)).count();
+            if stored == ids.len() { Outcome::Imported(stored) } else { Outcome::Partly(stored, ids.len() - stored) }
+        }
+        Err(e) => Outcome::Refused(e),
+    }
+}
+
+fn store_all(state: &AppState, pending: Pending, answers: &[Option<Answer>]) -> Result<Vec<String>, journey_core::interop::PlanError> {
     let lang = state.lang.get_untracked();
     let choice = |i: usize| match answers.get(i).copied().flatten() {
         Some(Answer::Copy) => Some(ImportChoice::ImportAsCopy { new_id: new_id() }),
@@ -61,12 +82,10 @@ fn apply(state: &AppState, pending: Pending, answers: &[Option<Answer>]) -> Resu
             resolve_import(&entries(state), map.clone(), None, lang, now_ms())?;
         }
     }
-    let mut stored = 0;
+    let mut stored = Vec::new();
     for (i, map) in pending.maps.into_iter().enumerate() {
         let action = resolve_import(&entries(state), map, choice(i), lang, now_ms())?;
-        if state.store_import(action).is_some() {
-            stored += 1;
-        }
+        stored.extend(state.store_import(action));
     }
     Ok(stored)
 }
@@ -100,10 +119,7 @@ pub fn JsonImport() -> impl IntoView {
             let clean = p.broken.is_empty() && p.plan.iter().all(|i| i.status == PlanStatus::New);
             if clean {
                 pending.set(None);
-                outcome.set(Some(match apply(&state, p, &[]) {
-                    Ok(n) => Outcome::Imported(n),
-                    Err(e) => Outcome::Refused(e),
-                }));
+                outcome.set(Some(apply(&state, p, &[])));
             } else {
                 answers.set(vec![None; p.maps.len()]);
                 outcome.set(None);
@@ -114,13 +130,11 @@ pub fn JsonImport() -> impl IntoView {
 
     let confirm = move |_| {
         let Some(p) = pending.get_untracked() else { return };
-        match apply(&state, p, &answers.get_untracked()) {
-            Ok(n) => {
-                pending.set(None);
-                outcome.set(Some(Outcome::Imported(n)));
-            }
-            Err(e) => outcome.set(Some(Outcome::Refused(e))),
+        let done = apply(&state, p, &answers.get_untracked());
+        if !matches!(done, Outcome::Refused(_)) {
+            pending.set(None);
         }
+        outcome.set(Some(done));
     };
 
     view! {
@@ -142,6 +156,14 @@ pub fn JsonImport() -> impl IntoView {
                         <p class="notice error" role="alert" data-testid="import-error">{(library_texts(lang).file_unreadable)(&why)}</p>
                     }.into_any(),
                     Outcome::Refused(e) => view! { <p class="notice error" role="alert" data-testid="import-refused">{e.message(lang)}</p> }.into_any(),
+                    Outcome::TooLarge(size) => view! {
+                        <p class="notice error" role="alert" data-testid="import-too-large">
+                            {(library_texts(lang).import_too_large)(&journey_core::storage_meter::human_size(size, lang))}
+                        </p>
+                    }.into_any(),
+                    Outcome::Partly(stored, failed) => view! {
+                        <p class="notice error" role="alert" data-testid="import-partly">{(library_texts(lang).import_partly)(stored, failed)}</p>
+                    }.into_any(),
                 }
             })}
             {move || pending.get().map(|p| view! { <Review pending=p answers confirm_import=confirm cancel=move || pending.set(None)/> })}

@@ -5,6 +5,9 @@
 //! the next one takes them when its `AppState` starts. Losing undo on a page switch is
 //! something a user notices. The property is taken once: a reload starts without history,
 //! as it always did.
+//!
+//! Maps the browser refused to store travel the same way, as their JSON
+//! (`state/unsaved.rs`): the next module would not find them in storage.
 
 use std::collections::HashMap;
 
@@ -18,6 +21,8 @@ use crate::ui::state::AppState;
 
 /// The window property the history waits on between two modules.
 const PROPERTY: &str = "__journeyStudioUndo";
+/// The window property the maps not stored wait on.
+const UNSAVED: &str = "__journeyStudioUnsaved";
 
 /// Puts every map's undo and redo steps where the next module finds them.
 pub fn hand_over(state: AppState) {
@@ -35,11 +40,18 @@ pub fn hand_over(state: AppState) {
         }
     });
     let _ = js_sys::Reflect::set(&js_sys::global(), &PROPERTY.into(), &all);
+    let _ = js_sys::Reflect::set(&js_sys::global(), &UNSAVED.into(), &as_array(&state.unsaved_maps()));
 }
 
 /// Gives `state` the history the previous module handed over, for the maps of its library
 /// (a step that does not read as a map is left out; the rest of that map's history is kept).
+/// The maps the previous module could not store come first: their history needs them.
 pub fn take_history(state: AppState) {
+    let global = js_sys::global();
+    if let Ok(unsaved) = js_sys::Reflect::get(&global, &UNSAVED.into()) {
+        let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &UNSAVED.into());
+        state.adopt_unsaved(from_array(&unsaved));
+    }
     state.adopt_histories(take(state));
 }
 

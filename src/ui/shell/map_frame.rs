@@ -27,6 +27,10 @@ pub struct MapHandle {
 
 impl MapHandle {
     pub fn new(state: AppState, id: String) -> MapHandle {
+        // While this page shows the map, another tab's delete does not pull it away.
+        state.note_open(&id);
+        let open = id.clone();
+        on_cleanup(move || state.note_closed(&open));
         let id = StoredValue::new(id);
         let map = Memo::new(move |_| state.library.with(|l| id.with_value(|id| l.get(id).cloned())));
         let exists = Memo::new(move |_| state.library.with(|l| id.with_value(|id| l.get(id).is_some())));

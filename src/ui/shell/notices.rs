@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::route::{self, Page};
 use crate::ui::state::{AppState, SaveStatus};
 use crate::i18n::texts;
 use crate::store::backend::StorageHealth;
@@ -17,7 +18,12 @@ pub fn Notices() -> impl IntoView {
     view! {
         <Show when=move || !state.persistent>
             <div class="notice warning" role="alert" data-testid="storage-unavailable">
-                {move || t().storage_unavailable}
+                <p>{move || t().storage_unavailable}</p>
+                <p class="notice-actions">
+                    <button type="button" data-testid="memory-export-backup" on:click=move |_| super::backup::export_backup_file(state)>
+                        {move || t().export_backup_now}
+                    </button>
+                </p>
             </div>
         </Show>
         <StorageFull/>
@@ -49,8 +55,10 @@ pub fn Notices() -> impl IntoView {
             </div>
         })}
         {move || match state.save_status.get() {
-            SaveStatus::Failed { map_name, error } => {
+            SaveStatus::Failed { map_name, error, kept } => {
                 let msg = match error {
+                    // A map that never fit has no "last saved version": it lives in this tab.
+                    SetError::QuotaExceeded if !kept => (t().quota_exceeded_unstored)(&map_name),
                     SetError::QuotaExceeded => (t().quota_exceeded)(&map_name),
                     SetError::Other(why) => (t().save_failed)(&map_name, &why),
                 };
@@ -61,27 +69,43 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
-/// "All changes saved" / "Saving…" in the header.
+/// "All changes saved" / "Saving…" in the header — never "saved" while a map waits for a
+/// conflict's choice, and never while nothing can be stored: then it says "not saved" and
+/// exports a backup when clicked.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || texts(state.lang.get());
+    let held = move || !state.conflicts.with(|c| c.is_empty());
+    let unstored = move || !state.persistent || matches!(state.save_status.get(), SaveStatus::Failed { kept: false, .. });
     view! {
-        <span class="save-status" data-testid="save-status" aria-live="polite"
-            data-state=move || match state.save_status.get() {
-                SaveStatus::Saved => "saved",
-                SaveStatus::Pending if !state.conflicts.with(|c| c.is_empty()) => "held",
-                SaveStatus::Pending => "pending",
-                SaveStatus::Failed { .. } => "failed",
+        <Show
+            when=unstored
+            fallback=move || view! {
+                <span class="save-status" data-testid="save-status" aria-live="polite"
+                    data-state=move || match state.save_status.get() {
+                        SaveStatus::Failed { .. } => "failed",
+                        _ if held() => "held",
+                        SaveStatus::Saved => "saved",
+                        SaveStatus::Pending => "pending",
+                    }
+                >
+                    // Never "Saving…" for what waits for the user (a conflict) or was refused.
+                    {move || match state.save_status.get() {
+                        SaveStatus::Saved if !held() => t().saved,
+                        SaveStatus::Pending if !held() => t().saving,
+                        _ => t().not_saved_see_above,
+                    }}
+                </span>
             }
         >
-            // Never "Saving…" for what waits for the user (a conflict) or was refused.
-            {move || match state.save_status.get() {
-                SaveStatus::Saved => t().saved,
-                SaveStatus::Pending if state.conflicts.with(|c| c.is_empty()) => t().saving,
-                _ => t().not_saved_see_above,
-            }}
-        </span>
+            <button type="button" class="save-status unsaved" data-testid="save-status" aria-live="polite"
+                data-state=move || if state.persistent { "failed" } else { "memory" }
+                on:click=move |_| super::backup::export_backup_file(state)
+            >
+                {move || t().not_saved_export_backup}
+            </button>
+        </Show>
     }
 }
 
@@ -112,7 +136,9 @@ fn StorageFull() -> impl IntoView {
 }
 
 /// Maps changed here and in another tab: the user loads theirs or keeps theirs and a
-/// copy of their own; until then nothing of the map is written.
+/// copy of their own; until then nothing of the map is written. A map another tab deleted
+/// is kept as a new map (the page moves to it) or deleted here too (the page goes to the
+/// library).
 #[component]
 fn Conflicts() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -121,16 +147,34 @@ fn Conflicts() -> impl IntoView {
         state.conflicts.get().into_iter().map(|c| {
             let id = StoredValue::new(c.map_id.clone());
             let name = c.map_name.clone();
-            let text = move || if c.deleted { (t().conflict_deleted)(&name) } else { (t().conflict_changed)(&name) };
+            let deleted = c.deleted;
+            let text = move || if deleted { (t().conflict_deleted)(&name) } else { (t().conflict_changed)(&name) };
+            let theirs = move |_| {
+                let id = id.get_value();
+                state.load_theirs(&id);
+                if deleted && route::current_page().map_id() == Some(id.as_str()) {
+                    route::navigate(&Page::Library);
+                }
+            };
+            let mine = move |_| {
+                let id = id.get_value();
+                let copy = state.keep_mine_as_copy(&id);
+                let page = route::current_page();
+                if let (true, Some(copy), Page::Map(shown, view)) = (deleted, copy, &page) {
+                    if *shown == id {
+                        route::navigate(&view.page(&copy));
+                    }
+                }
+            };
             view! {
-                <div class="notice warning notice-sticky" role="alert" data-testid="conflict">
+                <div class="notice warning notice-sticky" role="alert" data-testid="conflict" data-deleted=deleted.to_string()>
                     <p>{text}</p>
                     <p class="notice-actions">
-                        <button type="button" data-testid="load-theirs" on:click=move |_| state.load_theirs(&id.get_value())>
-                            {move || if c.deleted { t().discard_mine } else { t().load_theirs }}
+                        <button type="button" data-testid="keep-mine" on:click=mine>
+                            {move || if deleted { t().keep_mine_as_new } else { t().keep_mine_as_copy }}
                         </button>
-                        <button type="button" data-testid="keep-mine" on:click=move |_| { state.keep_mine_as_copy(&id.get_value()); }>
-                            {move || t().keep_mine_as_copy}
+                        <button type="button" data-testid="load-theirs" on:click=theirs>
+                            {move || if deleted { t().discard_mine } else { t().load_theirs }}
                         </button>
                     </p>
                 </div>

@@ -136,6 +136,11 @@ fn decode(s: &str) -> String {
     js_sys::decode_uri_component(s).map(String::from).unwrap_or_else(|_| s.to_string())
 }
 
+/// The page the address shows now.
+pub fn current_page() -> Page {
+    Page::from_hash(&current_hash())
+}
+
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }

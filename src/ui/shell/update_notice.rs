@@ -17,7 +17,8 @@ pub fn UpdateNotice() -> impl IntoView {
     let reload = move |_| {
         // Text typed a moment ago (a rename not yet left) is committed and written too.
         super::typing::commit_pending(state, false);
-        let saved = state.save_status.get_untracked() == SaveStatus::Saved;
+        // Without storage nothing survives a reload: the maps live in this page only.
+        let saved = state.persistent && state.save_status.get_untracked() == SaveStatus::Saved;
         blocked.set(!saved);
         if saved {
             crate::pwa::apply_update();

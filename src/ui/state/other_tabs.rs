@@ -7,6 +7,9 @@
 //! - if this tab has unsaved edits of it, or its save is refused because another tab
 //!   wrote first, the map gets a [`Conflict`]: the user chooses "load theirs" or "keep
 //!   mine as a copy" (`shell/notices.rs`); until then nothing of it is written;
+//! - a map another tab deleted while a page here shows it (or holds unsaved edits of it)
+//!   stays here, unsaved, as a deleted [`Conflict`]: the user keeps it as a new map or
+//!   deletes it here too — what they see is never pulled from under them;
 //! - maps another tab added, renamed or deleted appear, change or go in the library list.
 //!
 //! Only the map key's event is acted on: a save writes the revision record first and the
@@ -28,8 +31,9 @@ impl AppState {
         // commits it before calling this.)
         let known = self.library.with_untracked(|l| l.get(&id).is_some());
         let dirty = self.dirty.with_value(|d| d.contains(&id));
+        let open = self.open.with_value(|o| o.get(&id).is_some_and(|n| *n > 0));
         match new_value.map(|text| read_stored_map(&text)) {
-            None if known && dirty => self.add_conflict(&id, true),
+            None if known && (dirty || open) => self.add_conflict(&id, true),
             None => {
                 self.library.update(|l| {
                     l.delete(&id);
@@ -64,9 +68,29 @@ impl AppState {
 
     pub(super) fn add_conflict(&self, id: &str, deleted: bool) {
         let name = self.library.with_untracked(|l| l.get(id).map(|m| m.name.clone())).unwrap_or_default();
-        self.conflicts.update(|c| {
-            if !c.iter().any(|x| x.map_id == id) {
-                c.push(Conflict { map_id: id.to_string(), map_name: name, deleted });
+        self.conflicts.update(|c| match c.iter_mut().find(|x| x.map_id == id) {
+            // A save refused first (changed), then the key removed: it is a deletion.
+            Some(known) => known.deleted |= deleted,
+            None => c.push(Conflict { map_id: id.to_string(), map_name: name, deleted }),
+        });
+        // Nothing of it is written now: the header says so instead of "saved".
+        self.bump();
+    }
+
+    /// A page of this tab shows map `id` (until the returned count goes back down with
+    /// [`AppState::note_closed`]).
+    pub fn note_open(&self, id: &str) {
+        self.open.update_value(|o| *o.entry(id.to_string()).or_default() += 1);
+    }
+
+    pub fn note_closed(&self, id: &str) {
+        // The state may be gone already when the last page of a module is disposed.
+        let _ = self.open.try_update_value(|o| {
+            if let Some(n) = o.get_mut(id) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    o.remove(id);
+                }
             }
         });
     }
@@ -115,9 +139,27 @@ impl AppState {
     }
 
     /// "Keep mine as a copy": this tab's version is saved as a new map ("… (copy)"), and
-    /// the original shows the other tab's version. Returns the copy's id.
+    /// the original shows the other tab's version. When the other tab deleted it, the new
+    /// map keeps its name (there is no original left to tell it from). Returns the new id.
     pub fn keep_mine_as_copy(&self, id: &str) -> Option<String> {
-        let copy = self.add_map(NewMap::CopyOf(id.to_string()));
+        let deleted = self.conflicts.with_untracked(|c| c.iter().any(|x| x.map_id == id && x.deleted));
+        let copy = if deleted {
+            let mine = self.library.with_untracked(|l| l.get(id).cloned());
+            mine.and_then(|mut map| {
+                map.id = super::new_id();
+                self.add_map(NewMap::Ready(map))
+            })
+        } else {
+            self.add_map(NewMap::CopyOf(id.to_string()))
+        };
+        // Its undo steps belong to the copy now (they are versions of it).
+        if let (true, Some(copy)) = (deleted, &copy) {
+            self.history.update_value(|h| {
+                if let Some(steps) = h.remove(id) {
+                    h.insert(copy.clone(), steps);
+                }
+            });
+        }
         self.load_theirs(id);
         copy
     }

@@ -37,6 +37,7 @@ mod conflict;
 mod customer_key;
 mod other_tabs;
 pub use conflict::Conflict;
+pub use customer_key::KeyAdoption;
 
 /// How long edits are collected before they are written.
 const AUTOSAVE_DELAY_MS: u64 = 300;

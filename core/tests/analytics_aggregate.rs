@@ -220,10 +220,10 @@ fn broken_foreign_newer_and_inconsistent_files_are_refused_with_the_place() {
     assert_eq!(e, AggregateError::NotAnAggregate);
     assert!(e.message(Lang::De).contains("kein Journey-Aggregat"));
     // A newer version is refused before anything else is read.
-    let newer = DUCKDB_SMALL.replacen("\"version\": 1", "\"version\": 2", 1).replacen("\"cases\": 4", "\"cases\": \"x\"", 1);
+    let newer = DUCKDB_SMALL.replacen("\"version\": 1", "\"version\": 3", 1).replacen("\"cases\": 4", "\"cases\": \"x\"", 1);
     let e = parse_aggregate(&newer).unwrap_err();
-    assert_eq!(e, AggregateError::NewerVersion { found: 2, supported: 1 });
-    assert!(e.message(Lang::En).contains("version 2") && e.message(Lang::De).contains("Formatversion 2"));
+    assert_eq!(e, AggregateError::NewerVersion { found: 3, supported: 2 });
+    assert!(e.message(Lang::En).contains("version 3") && e.message(Lang::De).contains("Formatversion 3"));
     // A field of the wrong type: JSON path, line and column.
     let wrong = DUCKDB_SMALL.replacen("\"dropped_cases\": 1", "\"dropped_cases\": -1", 1);
     let (path, line, _, _) = invalid_at(&wrong);
@@ -280,4 +280,44 @@ fn the_plan_for_the_preview_lists_every_change_and_the_unmatched_activities() {
     assert_eq!(rate.unwrap().after, Some(journey_core::analytics::ChangeValue::Number(view.dropped_cases as f64 / view.cases as f64)));
     let unmatched: Vec<&str> = plan.unmatched_activities.iter().map(|u| u.activity.as_str()).collect();
     assert!(unmatched.contains(&"Search product") && unmatched.contains(&"Delivery"), "{unmatched:?}");
+}
+
+#[test]
+fn version_1_files_are_read_and_version_2_says_how_ties_were_ordered() {
+    use aggregate::{TieOrder, Ties, VERSION};
+    // The stored version-1 file (DuckDB, before ties were reported) is still read, with
+    // the tie order unknown.
+    let v1 = parse_aggregate(DUCKDB_SMALL).unwrap();
+    assert_eq!((v1.version, v1.ties), (1, None));
+    // What this build writes is version 2 and says the file row decided.
+    let ours = aggregate::aggregate(&import(SMALL_LOG), &AggregateOptions::default());
+    assert_eq!(ours.version, VERSION);
+    assert_eq!(VERSION, 2);
+    assert_eq!(ours.ties, Some(Ties { order: TieOrder::FileRow, cases_with_ties: 0 }));
+    let json = ours.to_json();
+    assert!(json.contains("\"order\": \"file_row\""), "{json}");
+    // Version 2 without `ties`, and version 1 with it, are refused with the place.
+    let v2_without = DUCKDB_SMALL.replacen("\"version\": 1", "\"version\": 2", 1);
+    let (path, line, _, detail) = invalid_at(&v2_without);
+    assert_eq!((path.as_str(), line), ("version", 3));
+    assert!(detail.contains("\"ties\" is missing"), "{detail}");
+    let v1_with = DUCKDB_SMALL.replacen(
+        "\"cases_with_rework\": 1,",
+        "\"cases_with_rework\": 1, \"ties\": {\"order\": \"activity_name\", \"cases_with_ties\": 0},",
+        1,
+    );
+    assert_ne!(v1_with, DUCKDB_SMALL);
+    assert_eq!(invalid_at(&v1_with).0, "ties");
+    // A version-2 file with ties ordered by name, as the SQL writes without an order column.
+    let by_name = v2_without.replacen(
+        "\"cases_with_rework\": 1,",
+        "\"cases_with_rework\": 1, \"ties\": {\"order\": \"activity_name\", \"cases_with_ties\": 3},",
+        1,
+    );
+    assert_eq!(parse_aggregate(&by_name).unwrap().ties, Some(Ties { order: TieOrder::ActivityName, cases_with_ties: 3 }));
+    // More cases with ties than cases, or an unknown order, are refused.
+    let too_many = by_name.replacen("\"cases_with_ties\": 3", "\"cases_with_ties\": 5", 1);
+    assert_eq!(invalid_at(&too_many).0, "ties.cases_with_ties");
+    let unknown = by_name.replacen("\"activity_name\"", "\"random\"", 1);
+    assert_eq!(invalid_at(&unknown).0, "ties.order");
 }

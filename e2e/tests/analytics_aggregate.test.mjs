@@ -211,6 +211,27 @@ test('an aggregate file: metrics, what needs raw events, preview, apply into the
   await page.screenshot({ path: join(ARTIFACTS, 'analytics-aggregate-preview-de-1366.png') });
 }));
 
+test('an aggregate whose ties were ordered by name says so, with the number of cases', () => withPage(browser, 'analytics-aggregate-ties', async (page) => {
+  // The app's own aggregate orders ties by file row: no notice.
+  await openAnalytics(page);
+  await page.getByTestId('log-file').setInputFiles(aggFile);
+  await page.getByTestId('aggregate-notice').waitFor();
+  assert.equal(await page.getByTestId('aggregate-ties').count(), 0);
+  // The SQL without an order column (docs/scale.md, "Ties") writes "activity_name" and how
+  // many cases had different activities at one timestamp.
+  assert.deepEqual(agg.ties, { order: 'file_row', cases_with_ties: 0 });
+  const tiesFile = join(dir, 'ties-by-name.json');
+  writeFileSync(tiesFile, JSON.stringify({ ...agg, ties: { order: 'activity_name', cases_with_ties: 123 } }));
+  await page.getByTestId('log-file').setInputFiles(tiesFile);
+  const ties = page.getByTestId('aggregate-ties');
+  await ties.waitFor();
+  assert.match(await ties.textContent(), /^In 123 cases, different activities share a timestamp\. The warehouse ordered them by activity name/);
+  await page.getByTestId('lang-switch').selectOption('de');
+  await ties.filter({ hasText: 'In 123 Fällen haben verschiedene Aktivitäten denselben Zeitstempel' }).waitFor();
+  await ties.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'analytics-aggregate-ties-de-1366.png') });
+}));
+
 test('an aggregate whose numbers do not add up is refused with the place', () => withPage(browser, 'analytics-aggregate-broken', async (page) => {
   await openAnalytics(page);
   await page.getByTestId('log-file').setInputFiles(badFile);

@@ -1,4 +1,4 @@
--- Journey Studio aggregate, format version 1 (docs/scale.md), for BigQuery (GoogleSQL).
+-- Journey Studio aggregate, format version 2 (docs/scale.md), for BigQuery (GoogleSQL).
 -- NOT RUN: written from the DuckDB query (which is tested) and BigQuery's documentation;
 -- no BigQuery project was available. Check the first result with
 -- `journey-analyze aggregate-report result.json`, which refuses numbers that do not add up.
@@ -9,6 +9,11 @@
 --              (NULL when there is none: drop-off then cannot be used in the app)
 --   TIMEOUT_S  inactivity in seconds after which a case without a goal counts as dropped
 --   TOP_K      how many variants to keep
+--   ORDER_COLUMN  a column (or expression) of `events` that orders events with equal
+--              timestamps inside a case as the export's rows were ordered: its row number,
+--              sequence number or an increasing event id. NULL when there is none: equal
+--              timestamps are then ordered by activity name, and the result says so
+--              ("ties": {"order": "activity_name", "cases_with_ties": n}).
 -- Output: one row, one column `aggregate`: the JSON document to import in the app.
 --
 -- Where BigQuery differs from DuckDB:
@@ -23,7 +28,7 @@
 -- * JSON via TO_JSON_STRING of a STRUCT.
 WITH
 raw AS (
-    SELECT case_id, activity, UNIX_MILLIS(ts) AS t_ms
+    SELECT case_id, activity, UNIX_MILLIS(ts) AS t_ms, ${ORDER_COLUMN} AS ord
     FROM events
     WHERE case_id IS NOT NULL AND activity IS NOT NULL AND ts IS NOT NULL
 ),
@@ -32,11 +37,14 @@ ev AS (
         case_id, activity, t_ms,
         LAG(activity) OVER w AS prev_activity,
         LEAD(activity) OVER w AS next_activity,
-        (LEAD(t_ms) OVER w) - t_ms AS wait_ms
+        (LEAD(t_ms) OVER w) - t_ms AS wait_ms,
+        ord,
+        -- two different activities at one time: the tie order decides here
+        IF(LAG(t_ms) OVER w = t_ms AND LAG(activity) OVER w <> activity, 1, 0) AS tie
     FROM raw
-    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, activity)
+    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, ord, activity)
 ),
-log_end AS (SELECT MIN(t_ms) AS first_ms, MAX(t_ms) AS last_ms, COUNT(*) AS events FROM ev),
+log_end AS (SELECT MIN(t_ms) AS first_ms, MAX(t_ms) AS last_ms, COUNT(*) AS events, COUNT(ord) AS ordered FROM ev),
 cases AS (
     SELECT
         case_id,
@@ -45,7 +53,8 @@ cases AS (
         MAX(IF(prev_activity IS NULL, activity, NULL)) AS first_activity,
         MAX(IF(next_activity IS NULL, activity, NULL)) AS last_activity,
         MAX(IF(activity IN (${GOALS}), 1, 0)) AS reached_goal,
-        STRING_AGG(activity, '\x1f' ORDER BY t_ms, activity) AS variant
+        MAX(tie) AS has_tie,
+        STRING_AGG(activity, '\x1f' ORDER BY t_ms, ord, activity) AS variant
     FROM ev GROUP BY case_id
 ),
 goal_seen AS (SELECT MAX(reached_goal) AS any_goal FROM cases),
@@ -120,6 +129,7 @@ totals AS (
     SELECT
         (SELECT COUNT(*) FROM cases) AS cases,
         (SELECT COUNTIF(reached_goal = 1) FROM cases) AS cases_reaching_goal,
+        (SELECT COUNTIF(has_tie = 1) FROM cases) AS cases_with_ties,
         (SELECT COUNT(DISTINCT case_id) FROM case_activity WHERE n > 1) AS cases_with_rework,
         (SELECT AS STRUCT COUNT(d) AS count, COALESCE(SUM(d), 0) / 1000.0 AS sum, MIN(d) / 1000.0 AS min,
             MAX(d) / 1000.0 AS max, ANY_VALUE(q25) / 1000.0 AS p25, ANY_VALUE(q50) / 1000.0 AS p50,
@@ -132,7 +142,7 @@ totals AS (
 )
 SELECT TO_JSON_STRING(STRUCT(
     'journey-studio-aggregate' AS format,
-    1 AS version,
+    2 AS version,
     'bigquery sql/bigquery/aggregate.sql' AS producer,
     ARRAY(SELECT g FROM UNNEST(ARRAY<STRING>[${GOALS}]) AS g WHERE g IS NOT NULL) AS goal_activities,
     CAST(${TIMEOUT_S} AS FLOAT64) AS timeout_s,
@@ -144,6 +154,7 @@ SELECT TO_JSON_STRING(STRUCT(
     COALESCE(l.last_ms, 0) AS last_event_ms,
     t.cases_reaching_goal AS cases_reaching_goal,
     t.cases_with_rework AS cases_with_rework,
+    STRUCT(IF(l.ordered > 0, 'order_column', 'activity_name') AS `order`, t.cases_with_ties AS cases_with_ties) AS ties,
     t.throughput_s AS throughput_s,
     COALESCE(a.list, []) AS activities,
     COALESCE(e.list, []) AS edges,

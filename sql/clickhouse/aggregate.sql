@@ -1,6 +1,7 @@
--- Journey Studio aggregate, format version 1 (docs/scale.md), for ClickHouse.
--- Verified by hand with chdb 4.4.0 (ClickHouse 26.9.2.1) through sql/tests (CHDB_PYTHON=…):
--- same results as journey-analyze. Not part of the test command; not run on a ClickHouse server.
+-- Journey Studio aggregate, format version 2 (docs/scale.md), for ClickHouse.
+-- Version 1 verified by hand with chdb 4.4.0 (ClickHouse 26.9.2.1) through sql/tests (CHDB_PYTHON=…):
+-- same results as journey-analyze. The order column and `ties` (version 2) were added after
+-- that check and have not been run in ClickHouse. Not part of the test command; not run on a ClickHouse server.
 --
 -- Input: `events(case_id, activity, ts)` (replace by your table), ts a DateTime64(3)
 -- (for DateTime use toUnixTimestamp(ts) * 1000 below).
@@ -9,18 +10,23 @@
 --              (NULL when there is none: drop-off then cannot be used in the app)
 --   TIMEOUT_S  inactivity in seconds after which a case without a goal counts as dropped
 --   TOP_K      how many variants to keep
+--   ORDER_COLUMN  a column (or expression) of `events` that orders events with equal
+--              timestamps inside a case as the export's rows were ordered: its row number,
+--              sequence number or an increasing event id. NULL when there is none: equal
+--              timestamps are then ordered by activity name, and the result says so
+--              ("ties": {"order": "activity_name", "cases_with_ties": n}).
 -- Output: one row, one column `aggregate`: the JSON document to import in the app.
 --
 -- Where ClickHouse differs from DuckDB:
 -- * LAG/LEAD are lagInFrame/leadInFrame and need the whole partition as frame; on a
 --   Nullable argument they give NULL past the ends, as LAG/LEAD do;
--- * a variant is arrayMap over arraySort(groupArray((time, activity))); arrays group fine;
+-- * a variant is arrayMap over arraySort(groupArray((time, order, activity))); arrays group fine;
 -- * exact quantiles with linear interpolation are quantilesExactInclusive (1-based arrays);
 -- * the JSON is assembled with toJSONString on maps and strings (named tuples print as
 --   arrays unless settings say otherwise), so the numbers are formatted by ClickHouse.
 WITH
 raw AS (
-    SELECT toString(case_id) AS case_id, toString(activity) AS activity, toUnixTimestamp64Milli(ts) AS t_ms
+    SELECT toString(case_id) AS case_id, toString(activity) AS activity, toUnixTimestamp64Milli(ts) AS t_ms, ${ORDER_COLUMN} AS ord
     FROM events
     WHERE case_id IS NOT NULL AND activity IS NOT NULL AND ts IS NOT NULL
 ),
@@ -29,11 +35,14 @@ ev AS (
         case_id, activity, t_ms,
         lagInFrame(toNullable(activity)) OVER w AS prev_activity,
         leadInFrame(toNullable(activity)) OVER w AS next_activity,
-        (leadInFrame(toNullable(t_ms)) OVER w) - t_ms AS wait_ms
+        (leadInFrame(toNullable(t_ms)) OVER w) - t_ms AS wait_ms,
+        ord,
+        -- two different activities at one time: the tie order decides here
+        (lagInFrame(toNullable(t_ms)) OVER w) = t_ms AND (lagInFrame(toNullable(activity)) OVER w) != activity AS tie
     FROM raw
-    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, activity ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    WINDOW w AS (PARTITION BY case_id ORDER BY t_ms, ord, activity ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 ),
-log_end AS (SELECT min(t_ms) AS first_ms, max(t_ms) AS last_ms, count() AS events FROM ev),
+log_end AS (SELECT min(t_ms) AS first_ms, max(t_ms) AS last_ms, count() AS events, count(ord) AS ordered FROM ev),
 cases AS (
     SELECT
         case_id,
@@ -42,7 +51,8 @@ cases AS (
         anyIf(activity, prev_activity IS NULL) AS first_activity,
         anyIf(activity, next_activity IS NULL) AS last_activity,
         max(activity IN (${GOALS})) AS reached_goal,
-        arrayMap(x -> x.2, arraySort(groupArray((t_ms, activity)))) AS variant
+        max(ifNull(tie, 0)) AS has_tie,
+        arrayMap(x -> x.3, arraySort(groupArray((t_ms, ord, activity)))) AS variant
     FROM ev GROUP BY case_id
 ),
 case_outcome AS (
@@ -108,7 +118,7 @@ throughput AS (
     FROM (SELECT last_ms - first_ms AS d FROM cases)
 )
 SELECT concat(
-    '{"format":"journey-studio-aggregate","version":1',
+    '{"format":"journey-studio-aggregate","version":2',
     ',"producer":', toJSONString(concat('clickhouse ', version(), ' sql/clickhouse/aggregate.sql')),
     ',"goal_activities":', toJSONString(arrayFilter(g -> g IS NOT NULL, [${GOALS}])),
     ',"timeout_s":', toJSONString(toFloat64(${TIMEOUT_S})),
@@ -120,6 +130,8 @@ SELECT concat(
     ',"last_event_ms":', toString((SELECT last_ms FROM log_end)),
     ',"cases_reaching_goal":', toString((SELECT countIf(reached_goal = 1) FROM cases)),
     ',"cases_with_rework":', toString((SELECT uniqExact(case_id) FROM case_activity WHERE n > 1)),
+    ',"ties":{"order":', if((SELECT ordered FROM log_end) > 0, '"order_column"', '"activity_name"'),
+    ',"cases_with_ties":', toString((SELECT countIf(has_tie = 1) FROM cases)), '}',
     ',"throughput_s":', (SELECT if(t_count = 0, '{"count":0,"sum":0}', concat(
         '{"count":', toString(t_count), ',"sum":', toJSONString(t_sum / 1000.0),
         ',"min":', toJSONString(t_min / 1000.0), ',"max":', toJSONString(t_max / 1000.0),

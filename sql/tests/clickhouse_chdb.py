@@ -24,7 +24,7 @@ def main():
         f"FROM file('{path}', CSVWithNames, 'case_id String, activity String, timestamp String, channel String')"
     )
     sql = (ROOT / "sql" / "clickhouse" / "aggregate.sql").read_text()
-    sql = sql.replace("${GOALS}", goals).replace("${TIMEOUT_S}", timeout_s).replace("${TOP_K}", top_k)
+    sql = sql.replace("${ORDER_COLUMN}", "NULL").replace("${GOALS}", goals).replace("${TIMEOUT_S}", timeout_s).replace("${TOP_K}", top_k)
     sql = sql.replace("FROM events", "FROM db.events")
     print(s.query(sql, "TabSeparatedRaw").data())
 

@@ -181,6 +181,9 @@ pub struct AnalyticsTexts {
     pub quantiles_exact: &'static str,
     /// Approximate quantiles with their rank error (as a percent text).
     pub quantiles_approx: fn(&str) -> String,
+    /// The query had no order column and this many cases have different activities at
+    /// one timestamp (aggregate format 2, docs/scale.md "Ties").
+    pub ties_by_name: fn(&str) -> String,
     pub needs_raw_title: &'static str,
     pub raw_only: fn(RawOnly) -> &'static str,
     /// In place of the share of cases that deviate.
@@ -361,6 +364,7 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
     no_goal: "The query named no goal activity that occurs in the data, so drop-off cannot be shown. Run the query again with the journey's goal.",
     quantiles_exact: "Waiting and throughput times: exact quantiles.",
     quantiles_approx: |e| format!("Waiting and throughput times: approximate quantiles (rank error up to {e} of the values)."),
+    ties_by_name: |n| format!("In {n} cases, different activities share a timestamp. The warehouse ordered them by activity name; read from the file, they would keep the file's row order, so the variants, routes and drop-offs of these cases may differ. Give the query an order column (docs/scale.md, “Ties”)."),
     needs_raw_title: "Needs the raw events (not in an aggregate)",
     raw_only: |m| match m {
         RawOnly::Funnel => "funnels",
@@ -545,6 +549,7 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     no_goal: "Die Abfrage nennt keine Zielaktivität, die in den Daten vorkommt, daher können keine Abbrüche gezeigt werden. Bitte die Abfrage mit dem Ziel der Customer Journey erneut ausführen.",
     quantiles_exact: "Warte- und Durchlaufzeiten: exakte Quantile.",
     quantiles_approx: |e| format!("Warte- und Durchlaufzeiten: genäherte Quantile (Rangfehler bis {e} der Werte)."),
+    ties_by_name: |n| format!("In {n} Fällen haben verschiedene Aktivitäten denselben Zeitstempel. Das Data Warehouse hat sie nach dem Namen der Aktivität geordnet; aus der Datei gelesen behielten sie die Reihenfolge der Zeilen, daher können Varianten, Routen und Abbrüche dieser Fälle abweichen. Geben Sie der Abfrage eine Ordnungsspalte (docs/scale.md, „Ties“)."),
     needs_raw_title: "Braucht die einzelnen Ereignisse (nicht im Aggregat)",
     raw_only: |m| match m {
         RawOnly::Funnel => "Trichter",

@@ -5,7 +5,7 @@
 //! says where the numbers come from, the goal the query measured drop-off against, and
 //! which metrics need the raw events.
 
-use journey_core::analytics::aggregate::{self, parse_aggregate, Aggregate, QuantileMethod};
+use journey_core::analytics::aggregate::{self, parse_aggregate, Aggregate, QuantileMethod, TieOrder};
 use journey_core::analytics::{ApplyOptions, ImportSummary};
 use journey_core::model::JourneyMap;
 use leptos::prelude::*;
@@ -76,6 +76,11 @@ pub fn AggregateNotice() -> impl IntoView {
                     (t.quantiles_approx)(&format!("{} %", journey_core::locale::number(a.quantiles.rank_error * 100.0, 2, lang)))
                 }
             };
+            // Only when the order of equal timestamps was guessed by name and could matter.
+            let ties = a
+                .ties
+                .filter(|x| x.order == TieOrder::ActivityName && x.cases_with_ties > 0)
+                .map(|x| view! { <p data-testid="aggregate-ties">{(t.ties_by_name)(&count(x.cases_with_ties))}</p> });
             let raw = aggregate::needs_raw_events().iter().map(|m| view! { <li>{(t.raw_only)(*m)}</li> }).collect_view();
             Some(view! {
                 <section class="metrics aggregate-notice" data-testid="aggregate-notice">
@@ -83,6 +88,7 @@ pub fn AggregateNotice() -> impl IntoView {
                     <p data-testid="aggregate-source">{(t.source)(&a.producer, &count(a.cases), &count(a.events))}</p>
                     <p data-testid="aggregate-goal">{goal}</p>
                     <p>{quantiles}</p>
+                    {ties}
                     <h3>{t.needs_raw_title}</h3>
                     <ul data-testid="needs-raw-events">{raw}</ul>
                 </section>

@@ -1,4 +1,4 @@
-//! The aggregate format, version 1: what a data warehouse (or `journey-analyze aggregate`)
+//! The aggregate format, version 2: what a data warehouse (or `journey-analyze aggregate`)
 //! computes from a large event log so that the app can measure the journey without the
 //! raw events. Field by field in `docs/scale.md`; this file is the Rust side of it.
 //!
@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field: tells an aggregate from any other JSON file.
 pub const FORMAT: &str = "journey-studio-aggregate";
-/// The version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The version this build writes and the newest it reads. Version 2 added [`Ties`];
+/// version-1 files are still read (their `ties` is `None`: they did not say).
+pub const VERSION: u32 = 2;
 /// The quantile levels every [`Stats`] carries (`p25` … `p95`).
 pub const QUANTILE_LEVELS: [f64; 5] = [0.25, 0.5, 0.75, 0.9, 0.95];
 
@@ -56,6 +57,32 @@ pub struct Quantiles {
     /// Relative rank error bound: 0 for exact quantiles, e.g. 0.0001 for Spark's
     /// `percentile_approx(…, 10000)`.
     pub rank_error: f64,
+}
+
+/// How the events of a case that share a timestamp were put in order. It decides
+/// variants, directly-follows pairs, start/end activities and drop-off wherever two
+/// different activities of a case share a timestamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieOrder {
+    /// By the row of the file (the app, `journey-analyze aggregate`).
+    FileRow,
+    /// By a column the query was given (`${ORDER_COLUMN}`: the export's row number or
+    /// event id), which the app's file row corresponds to.
+    OrderColumn,
+    /// By activity name (the SQL without an order column): may differ from the app for
+    /// the `cases_with_ties`.
+    ActivityName,
+}
+
+/// Version 2: the tie order and how many cases it can matter for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ties {
+    pub order: TieOrder,
+    /// Cases in which two events of different activities share a timestamp (only there
+    /// does the order of equal timestamps change anything).
+    pub cases_with_ties: u64,
 }
 
 /// One activity: volumes, where cases start, end and leave, and its time to the next event.
@@ -143,6 +170,10 @@ pub struct Aggregate {
     pub cases_reaching_goal: u64,
     /// Cases in which any activity occurs more than once.
     pub cases_with_rework: u64,
+    /// How equal timestamps inside a case were ordered (version 2; `None` when read
+    /// from a version-1 file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ties: Option<Ties>,
     /// Per case: last event − first event.
     pub throughput_s: Stats,
     /// Most events first; ties by name.

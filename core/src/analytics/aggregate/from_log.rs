@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::format::{
-    ActivityAggregate, Aggregate, EdgeAggregate, Quantiles, QuantileMethod, Stats, VariantAggregate,
+    ActivityAggregate, Aggregate, EdgeAggregate, Quantiles, QuantileMethod, Stats, TieOrder, Ties, VariantAggregate,
     VariantsAggregate, FORMAT, QUANTILE_LEVELS, VERSION,
 };
 use crate::analytics::dropoff::{case_outcomes, CaseOutcome, DEFAULT_TIMEOUT_S};
@@ -79,7 +79,7 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
     let mut edges: Vec<(u32, u32, u64, u64, u32, Vec<i64>)> = Vec::new(); // from, to, count, cases, last case, waits
     let mut variants: FastMap<&[u32], u64> = new_map();
     let mut throughput = Vec::with_capacity(log.case_count());
-    let (mut reaching_goal, mut with_rework) = (0u64, 0u64);
+    let (mut reaching_goal, mut with_rework, mut with_ties) = (0u64, 0u64, 0u64);
     let mut seen = vec![0u32; n_act]; // occurrences in the current case
     let mut touched: Vec<u32> = Vec::new();
 
@@ -122,6 +122,10 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
                 edge.5.push(wait);
             }
         }
+        // Two different activities at one timestamp: only there does the tie order (here the
+        // file row) change anything. Whatever the order, such a group has an adjacent pair.
+        let tie = r.clone().skip(1).any(|i| log.time_ms[i] == log.time_ms[i - 1] && log.activity[i] != log.activity[i - 1]);
+        with_ties += tie as u64;
         let mut any_repeat = false;
         for a in touched.drain(..) {
             cases[a as usize] += 1;
@@ -180,6 +184,7 @@ pub fn aggregate(log: &EventLog, opts: &AggregateOptions) -> Aggregate {
         last_event_ms: last_ms,
         cases_reaching_goal: reaching_goal,
         cases_with_rework: with_rework,
+        ties: Some(Ties { order: TieOrder::FileRow, cases_with_ties: with_ties }),
         throughput_s: Stats::of_ms(&mut throughput),
         activities,
         edges,
@@ -239,5 +244,23 @@ mod tests {
             let a = aggregate(&log, &AggregateOptions { goal_activities: goal, ..opts.clone() });
             assert_eq!((a.dropped_cases(), a.cases_reaching_goal), (0, 0));
         }
+        assert_eq!(a.ties.unwrap().cases_with_ties, 0);
+    }
+
+    #[test]
+    fn cases_with_ties_count_only_different_activities_at_one_time() {
+        // Case 1: b and a share t = 5 (a tie that the order decides). Case 2: two "a" at
+        // one time (the order changes nothing). Case 3: c, then a and b at t = 9 after a
+        // third activity (a group of three with two names). Case 4: no equal times.
+        let log = EventLog::from_events(&[
+            ("1", "b", 5), ("1", "a", 5),
+            ("2", "a", 1), ("2", "a", 1),
+            ("3", "c", 1), ("3", "a", 9), ("3", "a", 9), ("3", "b", 9),
+            ("4", "a", 1), ("4", "b", 2),
+        ]);
+        let a = aggregate(&log, &AggregateOptions::default());
+        assert_eq!(a.ties, Some(Ties { order: TieOrder::FileRow, cases_with_ties: 2 }));
+        // The file row decided: case 1 starts with b.
+        assert_eq!(a.activity("b").unwrap().start_cases, 1);
     }
 }

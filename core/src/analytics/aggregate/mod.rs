@@ -20,7 +20,7 @@ mod validate;
 
 pub use derive::{drop_off, goal_known, needs_raw_events, report, summary, RawOnly};
 pub use format::{
-    ActivityAggregate, Aggregate, EdgeAggregate, QuantileMethod, Quantiles, Stats, VariantAggregate,
+    ActivityAggregate, Aggregate, EdgeAggregate, QuantileMethod, Quantiles, Stats, TieOrder, Ties, VariantAggregate,
     VariantsAggregate, FORMAT, QUANTILE_LEVELS, VERSION,
 };
 pub use from_log::{aggregate, AggregateOptions};

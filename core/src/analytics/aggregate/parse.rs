@@ -99,8 +99,16 @@ pub fn parse_aggregate(text: &str) -> Result<Aggregate, AggregateError> {
     if version == 0 {
         return Err(invalid("version", "version 0 does not exist".into()));
     }
-    // Version 1 is the first: nothing to migrate yet. A version 2 adds a step on `value`
-    // here and a test with a stored version-1 file.
+    // Version 1 → 2: version 2 added `ties`. A version-1 file did not say how it ordered
+    // equal timestamps, so it is read with `ties: None` (nothing to rewrite in `value`);
+    // a version-2 file must say it, and a version-1 file cannot (tests/aggregate/v1_*.json).
+    let has_ties = value.get("ties").is_some();
+    if version == 1 && has_ties {
+        return Err(invalid("ties", "\"ties\" came with version 2; this file says version 1".into()));
+    }
+    if version >= 2 && !has_ties {
+        return Err(invalid("version", format!("the field \"ties\" is missing (required from version 2, this file says {version})")));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let aggregate: Aggregate = serde_path_to_error::deserialize(&mut de).map_err(|e| AggregateError::Invalid {
         path: e.path().to_string(),

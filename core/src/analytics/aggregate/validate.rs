@@ -33,6 +33,9 @@ pub fn validate(a: &Aggregate) -> Result<(), Problem> {
             return err(vec![K(field)], format!("{n} is more than the {} cases", a.cases));
         }
     }
+    if let Some(t) = a.ties.filter(|t| t.cases_with_ties > a.cases) {
+        return err(vec![K("ties"), K("cases_with_ties")], format!("{} is more than the {} cases", t.cases_with_ties, a.cases));
+    }
     stats(&a.throughput_s, a.cases, || vec![K("throughput_s")])?;
     let mut names = HashSet::new();
     let (mut events, mut starts, mut ends, mut dropped) = (0u64, 0u64, 0u64, 0u64);

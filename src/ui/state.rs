@@ -34,10 +34,9 @@ use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError,
 use crate::ui::browser::download::DownloadError;
 
 mod conflict;
-mod customer_key;
+pub mod customer_key;
 mod other_tabs;
 pub use conflict::Conflict;
-pub use customer_key::KeyAdoption;
 
 /// How long edits are collected before they are written.
 const AUTOSAVE_DELAY_MS: u64 = 300;

@@ -14,7 +14,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::ui::browser::files::read_picked;
-use crate::ui::state::{new_id, now_ms, AppState, KeyAdoption};
+use crate::ui::state::customer_key::KeyAdoption;
+use crate::ui::state::{new_id, now_ms, AppState};
 use crate::i18n::library::{library_texts, LibraryTexts};
 
 /// The user's answer for one conflict, before it becomes an [`ImportChoice`].

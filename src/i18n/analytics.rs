@@ -171,6 +171,8 @@ pub struct AnalyticsTexts {
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
     /// Under the file picker: it also takes an aggregate.
     pub picker_hint: &'static str,
+    /// The sheet picker of a workbook (.xlsx, .xls, .ods).
+    pub sheet_label: &'static str,
     /// Heading of the notice shown for an imported aggregate.
     pub aggregate_title: &'static str,
     /// Producer, cases and events of the aggregate.
@@ -357,6 +359,7 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
     survey_preview: "Preview survey results in the map",
 
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
+    sheet_label: "Sheet",
     picker_hint: "For more events than a browser tab holds: choose the aggregate (JSON) that the SQL in the project's sql/ folder computes in your data warehouse.",
     aggregate_title: "Measured from a warehouse aggregate",
     source: |producer, cases, events| format!("{cases} cases, {events} events, computed by: {producer}."),
@@ -542,6 +545,7 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     survey_preview: "Umfrageergebnisse in der Karte ansehen",
 
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
+    sheet_label: "Tabellenblatt",
     picker_hint: "Für mehr Ereignisse, als ein Browser-Tab fasst: das Aggregat (JSON) wählen, das das SQL im Ordner sql/ des Projekts in Ihrem Data Warehouse berechnet.",
     aggregate_title: "Gemessen aus einem Aggregat des Data Warehouse",
     source: |producer, cases, events| format!("{cases} Fälle, {events} Ereignisse, berechnet von: {producer}."),

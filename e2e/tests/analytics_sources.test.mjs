@@ -228,6 +228,26 @@ test('customer hub: orders and tickets joined per customer, applied through the 
   const payload = url.split('#/shared/v1.')[1];
   const json = inflateRawSync(Buffer.from(payload, 'base64url')).toString('utf8');
   assert.ok(json.includes('Order placed') && !leaks(json), 'no e-mail address in the share link');
+  // The customer key: never in the map's file or the share link, but in the user's backup,
+  // and a browser that restores that backup takes it (so its imports hash alike).
+  const key = await page.evaluate(() => localStorage.getItem('journey-studio:customer-key'));
+  assert.match(key, /^[0-9a-f]{64}$/);
+  assert.ok(!exported.includes(key) && !json.includes(key) && !exported.includes('customer_key'), 'the key is not in the map file or share link');
+  await page.goto(srv.base + '#/');
+  await page.getByTestId('library-files').locator('summary').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
+  const backup = await readFile(await dl.path(), 'utf8');
+  assert.equal(JSON.parse(backup).customer_key, key, 'the backup carries the key');
+  assert.ok(!leaks(backup), 'no e-mail address in the backup');
+  await withPage(browser, 'sources-hub-restore', async (other) => {
+    await other.goto(srv.base);
+    assert.equal(await other.evaluate(() => localStorage.getItem('journey-studio:customer-key')), null);
+    await other.getByTestId('library-files').locator('summary').click();
+    await other.getByTestId('import-json').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await other.getByTestId('import-done').waitFor();
+    assert.match(await other.getByTestId('import-key').textContent(), /customer key is now used here/);
+    assert.equal(await other.evaluate(() => localStorage.getItem('journey-studio:customer-key')), key);
+  });
 }));
 
 test('the source step, the warnings and the hub have no serious accessibility violations; the picker works by keyboard', () => withPage(browser, 'sources-a11y', async (page) => {

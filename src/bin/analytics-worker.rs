@@ -111,6 +111,9 @@ fn on_message(event: MessageEvent) {
                 let reply = sources::import_hub_into(&mut session, bytes_of(&data), &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
                 post_imported(&session, reply);
             }
+            Request::ReadSheet { sheet, lang } => {
+                post(&journey_core::analytics::session::read_sheet_reply(&bytes_of(&data), sheet.as_deref(), lang));
+            }
             other => post(&session.handle(other)),
         }
     });

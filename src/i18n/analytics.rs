@@ -176,6 +176,8 @@ pub struct AnalyticsTexts {
     pub too_large_route: &'static str,
     pub too_large_guide: &'static str,
     pub too_large_sql: &'static str,
+    /// The sheet picker of a workbook (.xlsx, .xls, .ods).
+    pub sheet_label: &'static str,
     /// Heading of the notice shown for an imported aggregate.
     pub aggregate_title: &'static str,
     /// Producer, cases and events of the aggregate.
@@ -362,6 +364,7 @@ pub const EN: AnalyticsTexts = AnalyticsTexts {
     survey_preview: "Preview survey results in the map",
 
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
+    sheet_label: "Sheet",
     picker_hint: "For more events than a browser tab holds: choose the aggregate (JSON) that the SQL in the project's sql/ folder computes in your data warehouse.",
     too_large: |size, limit| format!("This file is {size}; a browser tab imports event logs up to {limit}. Nothing was read."),
     too_large_route: "Compute the aggregate in your data warehouse with the SQL that comes with Journey Studio, then choose the aggregate (JSON) here: it carries the same metrics.",
@@ -551,6 +554,7 @@ pub const DE: AnalyticsTexts = AnalyticsTexts {
     survey_preview: "Umfrageergebnisse in der Karte ansehen",
 
     // — A warehouse aggregate instead of an event log (docs/scale.md). —
+    sheet_label: "Tabellenblatt",
     picker_hint: "Für mehr Ereignisse, als ein Browser-Tab fasst: das Aggregat (JSON) wählen, das das SQL im Ordner sql/ des Projekts in Ihrem Data Warehouse berechnet.",
     too_large: |size, limit| format!("Diese Datei ist {size} groß; ein Browser-Tab importiert Ereignisprotokolle bis {limit}. Es wurde nichts gelesen."),
     too_large_route: "Berechnen Sie das Aggregat in Ihrem Data Warehouse mit dem SQL, das Journey Studio mitbringt, und wählen Sie dann hier das Aggregat (JSON): Es enthält dieselben Kennzahlen.",

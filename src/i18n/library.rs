@@ -16,6 +16,10 @@ pub struct LibraryTexts {
     /// Maps stored, and maps of the same import the storage refused after all.
     pub import_partly: fn(usize, usize) -> String,
     pub import_error: &'static str,
+    /// After a backup with a customer key was imported.
+    pub key_taken: &'static str,
+    pub key_replaced: &'static str,
+    pub key_refused: &'static str,
     pub file_unreadable: fn(&str) -> String,
     pub broken_title: &'static str,
     pub conflicts_title: &'static str,
@@ -81,6 +85,9 @@ pub const EN: LibraryTexts = LibraryTexts {
         stored + failed
     ),
     import_error: "The file could not be imported. Your maps are unchanged.",
+    key_taken: "The backup's customer key is now used here: customers in new imports get the same pseudonyms as in the browser the backup came from.",
+    key_replaced: "The backup's customer key replaces this browser's key, so customers in new imports get the same pseudonyms as in the backup's browser. The previous key is kept in the browser storage.",
+    key_refused: "The backup's customer key could not be stored: new imports here give customers other pseudonyms than in the backup's browser.",
     file_unreadable: |why| format!("The file could not be read: {why}"),
     broken_title: "These maps in the backup could not be read and will be left out:",
     conflicts_title: "Some maps are already in your library. Nothing is replaced unless you choose so:",
@@ -150,6 +157,9 @@ pub const DE: LibraryTexts = LibraryTexts {
         stored + failed
     ),
     import_error: "Die Datei konnte nicht importiert werden. Ihre Karten sind unverändert.",
+    key_taken: "Der Kundenschlüssel der Sicherung gilt jetzt hier: Kunden in neuen Importen erhalten dieselben Pseudonyme wie im Browser, aus dem die Sicherung stammt.",
+    key_replaced: "Der Kundenschlüssel der Sicherung ersetzt den Schlüssel dieses Browsers, damit Kunden in neuen Importen dieselben Pseudonyme erhalten wie im Browser der Sicherung. Der bisherige Schlüssel bleibt im Browserspeicher erhalten.",
+    key_refused: "Der Kundenschlüssel der Sicherung konnte nicht gespeichert werden: Neue Importe geben Kunden hier andere Pseudonyme als im Browser der Sicherung.",
     file_unreadable: |why| format!("Die Datei konnte nicht gelesen werden: {why}"),
     broken_title: "Diese Karten der Sicherung sind nicht lesbar und werden ausgelassen:",
     conflicts_title: "Einige Karten sind schon in Ihrer Bibliothek. Ersetzt wird nur, was Sie ausdrücklich wählen:",

@@ -35,7 +35,7 @@ use crate::store::{load_library, preferences, KeyValue, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
 
 mod conflict;
-mod customer_key;
+pub mod customer_key;
 mod other_tabs;
 mod room;
 mod unsaved;

@@ -57,6 +57,7 @@ mod time_form;
 mod timestamp;
 mod variants;
 mod volumes;
+pub mod workbook;
 
 pub use apply::{
     apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,

@@ -2,14 +2,20 @@
 //! maps in a backup file with its own small envelope:
 //!
 //! ```json
-//! { "format": "journey-studio-backup", "schema_version": 1, "exported_at": 1700000000000,
-//!   "maps": [ { "schema_version": 1, "id": "…", … }, … ] }
+//! { "format": "journey-studio-backup", "schema_version": 2, "exported_at": 1700000000000,
+//!   "customer_key": "…64 hex digits…", "maps": [ { "schema_version": 1, "id": "…", … }, … ] }
 //! ```
 //!
 //! The envelope's `schema_version` is the version of the envelope; every map inside keeps
 //! its own and is read through [`map_from_value`], so old maps in a backup are migrated
 //! and each entry's errors name their full path (`maps[2].touchpoints[0].emotion`).
 //! A broken entry does not stop the others: [`Backup::broken`] lists it and the UI decides.
+//!
+//! Version 2 adds `"customer_key"`: the library's key for customer pseudonyms (64 hex
+//! digits, see `analytics::sources::pseudonym`). It travels with the backup — the user's
+//! whole library — so the browser that restores it replaces e-mail addresses by the same
+//! keyed hashes; it is never part of a single map's file or a share link, which go to
+//! other people. Version 1 backups have no key and still import (the key is then `None`).
 
 use serde_json::{Map, Value};
 
@@ -20,7 +26,7 @@ use crate::model::{JourneyMap, Lang};
 pub const BACKUP_FORMAT: &str = "journey-studio-backup";
 
 /// The envelope version this build writes and reads.
-pub const BACKUP_VERSION: u32 = 1;
+pub const BACKUP_VERSION: u32 = 2;
 
 /// A read backup: the maps that could be read and the entries that could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +35,13 @@ pub struct Backup {
     pub exported_at: f64,
     pub maps: Vec<JourneyMap>,
     pub broken: Vec<BrokenEntry>,
+    /// The library's customer key (64 lowercase hex digits), when the backup carries one.
+    pub customer_key: Option<String>,
+}
+
+/// Whether `key` has the customer key's form: 64 hex digits.
+pub fn is_customer_key(key: &str) -> bool {
+    key.len() == 64 && key.bytes().all(|c| c.is_ascii_hexdigit())
 }
 
 /// One entry of `maps` that is not a readable journey map.
@@ -99,8 +112,14 @@ pub fn export_map(map: &JourneyMap) -> String {
     to_json(map)
 }
 
-/// All maps as one backup file, written at `exported_at_ms`.
+/// All maps as one backup file, written at `exported_at_ms`, without a customer key.
 pub fn export_backup(maps: &[JourneyMap], exported_at_ms: f64) -> String {
+    export_backup_with_key(maps, exported_at_ms, None)
+}
+
+/// All maps and the library's customer key as one backup file. A key without the key's
+/// form is left out rather than written (it could not be read back).
+pub fn export_backup_with_key(maps: &[JourneyMap], exported_at_ms: f64, customer_key: Option<&str>) -> String {
     // Each map goes through `to_json`, the one place that decides how a map is written.
     let maps: Vec<Value> = maps
         .iter()
@@ -110,6 +129,9 @@ pub fn export_backup(maps: &[JourneyMap], exported_at_ms: f64) -> String {
     root.insert("format".into(), Value::from(BACKUP_FORMAT));
     root.insert("schema_version".into(), Value::from(BACKUP_VERSION));
     root.insert("exported_at".into(), Value::from(exported_at_ms));
+    if let Some(key) = customer_key.filter(|k| is_customer_key(k)) {
+        root.insert("customer_key".into(), Value::from(key.to_ascii_lowercase()));
+    }
     root.insert("maps".into(), Value::Array(maps));
     serde_json::to_string_pretty(&Value::Object(root)).expect("JSON values always serialise")
 }
@@ -200,6 +222,13 @@ fn backup_from_value(mut value: Value) -> Result<Backup, BackupError> {
             .as_f64()
             .ok_or_else(|| not_backup("exported_at", format!("expected a number, found {v}")))?,
     };
+    // Version 1 had no key; a key of the wrong form is refused, not dropped: importing it
+    // half would make next month's hashes differ without anyone noticing.
+    let customer_key = match root.get("customer_key") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(k)) if is_customer_key(k) => Some(k.to_ascii_lowercase()),
+        Some(other) => return Err(not_backup("customer_key", format!("expected 64 hex digits, found {other}"))),
+    };
     let entries = match root.remove("maps") {
         Some(Value::Array(entries)) => entries,
         Some(other) => return Err(not_backup("maps", format!("expected a list, found {}", kind_of(&other)))),
@@ -213,7 +242,7 @@ fn backup_from_value(mut value: Value) -> Result<Backup, BackupError> {
             Err(error) => broken.push(BrokenEntry { index, error: prefix_path(error, index) }),
         }
     }
-    Ok(Backup { exported_at, maps, broken })
+    Ok(Backup { exported_at, maps, broken, customer_key })
 }
 
 /// Makes an entry's JSON path absolute: `touchpoints[0].emotion` → `maps[2].touchpoints[0].emotion`.
@@ -273,6 +302,47 @@ mod tests {
         assert!(backup.broken.is_empty());
         assert_eq!(backup.exported_at, 1_700_000_000_123.0);
         assert!(matches!(parse_import_file(&text).unwrap(), ImportFile::Backup(b) if b.maps == maps));
+    }
+
+    const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF";
+
+    #[test]
+    fn the_customer_key_travels_with_the_backup_only() {
+        let maps = library();
+        let text = export_backup_with_key(&maps, 1.0, Some(KEY));
+        let backup = parse_backup(&text).unwrap();
+        assert_eq!(backup.customer_key.as_deref(), Some(KEY.to_ascii_lowercase().as_str()));
+        assert_eq!(backup.maps, maps);
+        assert!(text.contains("\"schema_version\": 2"), "{text}");
+        // A single map's file never carries it.
+        for map in &maps {
+            assert!(!export_map(map).to_ascii_lowercase().contains(&KEY[..16].to_ascii_lowercase()));
+            assert!(!export_map(map).contains("customer_key"));
+        }
+        // A backup written without a key (or with a malformed one) has none.
+        assert_eq!(parse_backup(&export_backup(&maps, 1.0)).unwrap().customer_key, None);
+        assert!(!export_backup_with_key(&maps, 1.0, Some("short")).contains("customer_key"));
+    }
+
+    #[test]
+    fn a_version_1_backup_without_a_key_still_imports() {
+        // Written as the version-1 app wrote it: no customer_key.
+        let maps = library();
+        let mut value: Value = serde_json::from_str(&export_backup(&maps, 5.0)).unwrap();
+        value["schema_version"] = Value::from(1);
+        assert!(value.get("customer_key").is_none());
+        let backup = parse_backup(&value.to_string()).unwrap();
+        assert_eq!(backup.maps, maps);
+        assert_eq!(backup.customer_key, None);
+    }
+
+    #[test]
+    fn a_malformed_customer_key_is_refused_with_its_path() {
+        let text = r#"{"format":"journey-studio-backup","schema_version":2,"customer_key":"abc","maps":[]}"#;
+        match parse_backup(text) {
+            Err(BackupError::NotABackup { path, .. }) => assert_eq!(path, "customer_key"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub mod mermaid_normalise;
 pub mod mermaid_text;
 pub mod share_link;
 
-pub use backup::{export_backup, export_map, parse_backup, parse_import_file, Backup, BackupError, BrokenEntry, ImportFile, ImportFileError};
+pub use backup::{export_backup, export_backup_with_key, export_map, is_customer_key, parse_backup, parse_import_file, Backup, BackupError, BrokenEntry, ImportFile, ImportFileError};
 pub use csv_export::{export_touchpoints_csv, CsvExportOptions, ScoreColumn};
 pub use csv_import::{import_rows, read_sheet, read_sheet_bytes, CsvError, CsvImportReport, CsvProblem, CsvProblemKind, CsvRow, CsvSheet};
 pub use csv_mapping::{suggest_mapping, ColumnMapping, CsvField, MappingError};

@@ -115,6 +115,11 @@ pub struct Ctx {
     import_seq: StoredValue<u64>,
     /// The draft step and planned vs actual (`draft.rs`, `planned_actual.rs`).
     pub draft: draft::DraftSignals,
+    /// A picked workbook's bytes (read again in the worker when the user picks another
+    /// sheet), its sheets and the chosen one; empty for a CSV file.
+    workbook: StoredValue<Option<Vec<u8>>, LocalStorage>,
+    pub sheets: RwSignal<Vec<String>>,
+    pub sheet: RwSignal<String>,
 }
 
 impl Ctx {
@@ -167,6 +172,9 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         csv_choice: RwSignal::new(CsvOptions::default()),
         import_seq: StoredValue::new(0),
         draft: draft::DraftSignals::new(),
+        workbook: StoredValue::new_local(None),
+        sheets: RwSignal::new(Vec::new()),
+        sheet: RwSignal::new(String::new()),
     };
     provide_context(ctx);
     provide_context(hub::HubFiles::new());
@@ -252,6 +260,7 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
         Incoming::Reply(Reply::Ready) => {}
+        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => sheet_read(ctx, names, sheet, csv),
         Incoming::Durations(durations_s) => {
             let chart = throughput_histogram(&ThroughputInput { durations_s }, &ChartOptions::new(lang));
             ctx.chart.set(Some(chart));
@@ -316,6 +325,20 @@ fn FilePicker() -> impl IntoView {
             return;
         }
         ctx.file.set_value(Some(file.clone()));
+        ctx.workbook.set_value(None);
+        ctx.sheets.set(Vec::new());
+        if journey_core::analytics::workbook::is_workbook_name(&file.name()) {
+            // A workbook is read whole in the worker; its chosen sheet comes back as CSV.
+            return leptos::task::spawn_local(async move {
+                match read_bytes(&file, None).await {
+                    Some(buf) => {
+                        ctx.workbook.set_value(Some(js_sys::Uint8Array::new(&buf).to_vec()));
+                        read_sheet(ctx, None);
+                    }
+                    None => ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
+                }
+            });
+        }
         leptos::task::spawn_local(async move {
             let sample = match read_bytes(&file, Some(SAMPLE_BYTES)).await {
                 Some(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
@@ -335,13 +358,52 @@ fn FilePicker() -> impl IntoView {
         });
     };
     let t = move || analytics_texts(state.lang.get());
+    let pick_sheet = move |ev: leptos::ev::Event| read_sheet(ctx, Some(event_target_value(&ev)));
     view! {
         <p class="file-picker">
             <label for="log-file">{move || t().log_file}</label>
-            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json" data-testid="log-file" on:change=on_change/>
+            <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json,.xlsx,.xlsm,.xls,.ods" data-testid="log-file" on:change=on_change/>
         </p>
+        <Show when=move || !ctx.sheets.with(Vec::is_empty)>
+            <p class="file-picker">
+                <label for="log-sheet">{move || t().sheet_label}</label>
+                <select id="log-sheet" data-testid="log-sheet" on:change=pick_sheet>
+                    {move || ctx.sheets.get().into_iter().map(|name| {
+                        let selected = ctx.sheet.get_untracked() == name;
+                        view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </p>
+        </Show>
         <p class="muted">{move || crate::i18n::analytics::analytics_texts(state.lang.get()).picker_hint}</p>
     }
+}
+
+/// Asks the worker for one sheet of the picked workbook (`None`: the first).
+fn read_sheet(ctx: Ctx, sheet: Option<String>) {
+    let lang = ctx.state.lang.get_untracked();
+    // A copy is transferred: the workbook stays here for the next sheet choice.
+    let Some(buf) = ctx.workbook.with_value(|w| w.as_ref().map(|b| js_sys::Uint8Array::from(b.as_slice()).buffer())) else { return };
+    ctx.error.set(None);
+    ctx.send(&Request::ReadSheet { sheet, lang }, Some(buf));
+}
+
+/// A sheet came back as CSV: from here on it is the file, detected and imported like any CSV.
+fn sheet_read(ctx: Ctx, names: Vec<String>, sheet: String, csv: String) {
+    let bytes = csv.into_bytes();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let name = format!("{} — {sheet}.csv", ctx.file_name.get_untracked());
+    match web_sys::File::new_with_u8_array_sequence(&parts, &name) {
+        Ok(file) => ctx.file.set_value(Some(file)),
+        Err(_) => return ctx.error.set(Some(analytics_texts(ctx.state.lang.get_untracked()).read_failed.to_string())),
+    }
+    ctx.sheet.set(sheet);
+    ctx.sheets.set(names);
+    ctx.detection.set(None);
+    ctx.mapping.set(None);
+    ctx.sample.set_value(bytes[..bytes.len().min(SAMPLE_BYTES as usize)].to_vec());
+    ctx.csv_choice.set(CsvOptions::default());
+    redetect(ctx);
 }
 
 /// Detects the columns of the chosen file's start with the encoding and delimiter the

@@ -1,7 +1,8 @@
 //! Importing a JSON file (one map or a backup): read with the core's versioned reader,
 //! planned with `plan_import`, and for every conflict the user chooses "as a copy",
 //! "replace" or "skip" — nothing is replaced without that explicit choice. Unreadable maps
-//! of a backup are listed with their JSON path and left out.
+//! of a backup are listed with their JSON path and left out. A backup's customer key is
+//! taken when its maps are imported, and the page says so.
 
 use journey_core::interop::{
     parse_import_file, plan_import, resolve_import, BrokenEntry, Conflict, ImportChoice, ImportFile, ImportFileError,
@@ -14,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::browser::files::read_picked;
 use crate::ui::state::{new_id, now_ms, AppState};
+use crate::ui::state::customer_key::KeyAdoption;
 use crate::i18n::library::{library_texts, LibraryTexts};
 
 /// The user's answer for one conflict, before it becomes an [`ImportChoice`].
@@ -30,12 +32,14 @@ struct Pending {
     maps: Vec<JourneyMap>,
     broken: Vec<BrokenEntry>,
     plan: Vec<PlanItem>,
+    /// The backup's customer key, taken with its maps.
+    customer_key: Option<String>,
 }
 
 /// What the last attempt came to, shown until the next one.
 #[derive(Clone)]
 enum Outcome {
-    Imported(usize),
+    Imported(usize, Option<KeyAdoption>),
     Failed(ImportFileError),
     Unreadable(String),
     Refused(journey_core::interop::PlanError),
@@ -57,12 +61,15 @@ fn apply(state: &AppState, pending: Pending, answers: &[Option<Answer>]) -> Outc
     if state.room_for(size).is_err() {
         return Outcome::TooLarge(size);
     }
+    let customer_key = pending.customer_key.clone();
     match store_all(state, pending, answers) {
         Ok(ids) => {
             // Written now, not by the autosave later: the count is of stored maps.
             state.flush();
             let stored = ids.iter().filter(|id| state.is_stored(id)).count();
-            if stored == ids.len() { Outcome::Imported(stored) } else { Outcome::Partly(stored, ids.len() - stored) }
+            // The key comes only with an accepted import: cancelling leaves this browser's key.
+            let key = customer_key.as_deref().map(|k| state.adopt_customer_key(k));
+            if stored == ids.len() { Outcome::Imported(stored, key) } else { Outcome::Partly(stored, ids.len() - stored) }
         }
         Err(e) => Outcome::Refused(e),
     }
@@ -106,16 +113,16 @@ pub fn JsonImport() -> impl IntoView {
                 Ok(text) => text,
                 Err(why) => return outcome.set(Some(Outcome::Unreadable(why))),
             };
-            let (maps, broken) = match parse_import_file(&text) {
-                Ok(ImportFile::Single(map)) => (vec![*map], Vec::new()),
-                Ok(ImportFile::Backup(b)) => (b.maps, b.broken),
+            let (maps, broken, customer_key) = match parse_import_file(&text) {
+                Ok(ImportFile::Single(map)) => (vec![*map], Vec::new(), None),
+                Ok(ImportFile::Backup(b)) => (b.maps, b.broken, b.customer_key),
                 Err(e) => {
                     pending.set(None);
                     return outcome.set(Some(Outcome::Failed(e)));
                 }
             };
             let plan = plan_import(&entries(&state), &maps);
-            let p = Pending { maps, broken, plan };
+            let p = Pending { maps, broken, plan, customer_key };
             let clean = p.broken.is_empty() && p.plan.iter().all(|i| i.status == PlanStatus::New);
             if clean {
                 pending.set(None);
@@ -146,7 +153,18 @@ pub fn JsonImport() -> impl IntoView {
             {move || outcome.get().map(|o| {
                 let lang = state.lang.get();
                 match o {
-                    Outcome::Imported(n) => view! { <p class="notice info" role="status" data-testid="import-done">{(library_texts(lang).imported)(n)}</p> }.into_any(),
+                    Outcome::Imported(n, key) => {
+                        let t = library_texts(lang);
+                        let key_note = key.map(|k| match k {
+                            KeyAdoption::Taken => t.key_taken,
+                            KeyAdoption::Replaced => t.key_replaced,
+                            KeyAdoption::Refused => t.key_refused,
+                        });
+                        view! {
+                            <p class="notice info" role="status" data-testid="import-done">{(t.imported)(n)}</p>
+                            {key_note.map(|note| view! { <p class="notice info" data-testid="import-key">{note}</p> })}
+                        }.into_any()
+                    }
                     Outcome::Failed(e) => view! {
                         <div class="notice error" role="alert" data-testid="import-error">
                             <p>{library_texts(lang).import_error}</p><p>{e.message(lang)}</p>

@@ -59,6 +59,13 @@ pub enum Request {
         #[serde(default)]
         map: Option<JourneyMap>,
     },
+    /// Read one sheet of the workbook (.xlsx/.xls/.ods) sent alongside as CSV text
+    /// ([`crate::analytics::workbook`]); `None` reads the first sheet.
+    ReadSheet {
+        #[serde(default)]
+        sheet: Option<String>,
+        lang: Lang,
+    },
     /// Analyse the imported log again with other options (goal, timeout, funnel).
     Analyze { options: AnalysisOptions },
     /// A funnel over the imported log.
@@ -95,6 +102,18 @@ pub enum Reply {
     Planned { plan: Box<ApplyPlan> },
     Drafted { draft: Box<Draft> },
     PlannedVsActual { report: PlannedVsActual },
+    /// A workbook's sheets and the chosen one as CSV text.
+    Sheet { names: Vec<String>, sheet: String, csv: String },
+}
+
+/// The answer to [`Request::ReadSheet`] for the workbook `bytes`.
+pub fn read_sheet_reply(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Reply {
+    use crate::analytics::workbook::{sheet_names, sheet_to_csv};
+    let read = sheet_names(bytes).and_then(|names| {
+        let chosen = sheet.map(str::to_string).or_else(|| names.first().cloned()).unwrap_or_default();
+        sheet_to_csv(bytes, &chosen).map(|csv| Reply::Sheet { names, sheet: chosen, csv })
+    });
+    read.unwrap_or_else(|e| Reply::Failed { message: e.message(lang) })
 }
 
 #[derive(Default)]
@@ -205,7 +224,10 @@ impl Session {
             return Reply::Failed { message: no_log(self.lang) };
         };
         match request {
-            Request::Import { lang, .. } | Request::ImportSource { lang, .. } | Request::ImportHub { lang, .. } => {
+            Request::Import { lang, .. }
+            | Request::ImportSource { lang, .. }
+            | Request::ImportHub { lang, .. }
+            | Request::ReadSheet { lang, .. } => {
                 Reply::Failed { message: no_log(lang) }
             }
             Request::Funnel { spec } => Reply::Funnel { report: funnel(log, &spec) },

@@ -8,6 +8,7 @@
 // One table per folder of `src/ui` (shell's also serves `app.rs` and `module_shell.rs`;
 // `canvas` is `ui/map_canvas`'s, `shortcuts` the `?` list of `ui/shell/shortcuts.rs`).
 pub mod analytics;
+pub mod analytics_trust;
 pub mod canvas;
 pub mod dashboard;
 pub mod editor;

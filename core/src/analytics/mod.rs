@@ -27,6 +27,7 @@
 
 pub mod aggregate;
 mod apply;
+mod apply_scope;
 mod detect;
 mod deviation;
 mod dfg;
@@ -48,6 +49,7 @@ mod timestamp;
 mod variants;
 mod volumes;
 
+pub use apply_scope::Coverage;
 pub use apply::{
     apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
     UnmatchedActivity as PlanUnmatched,
@@ -63,7 +65,7 @@ pub use error::{ImportError, RowIssue, RowProblem};
 pub use event_log::EventLog;
 pub use funnel::{funnel, FunnelMode, FunnelReport, FunnelSpec, FunnelStep};
 pub use importer::{ColumnMapping, ImportProgress, ImportSummary, Importer, import_all};
-pub use mapping::{goal_activities, main_route_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
+pub use mapping::{goal_activities, journey_order, main_route_activities, similar_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
 pub use report::{analyze, AnalysisOptions, Report};
 pub use stats::Summary;
 pub use throughput::{throughput, HistogramBin, ThroughputReport};

@@ -91,9 +91,13 @@ pub struct Route {
     pub to: String,
     #[serde(default)]
     pub kind: RouteKind,
-    /// Customers taking this route per period, when known.
+    /// Customers taking this route per month, or in `period` when it is set; `None`
+    /// when unknown (never 0 for "not seen").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<f64>,
+    /// The period and source of a measured `volume` (schema version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<super::MeasuredPeriod>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,6 +286,7 @@ impl JourneyMap {
             to: to.to_string(),
             kind,
             volume: None,
+            period: None,
         });
         Some(id)
     }

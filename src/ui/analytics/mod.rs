@@ -8,13 +8,16 @@
 
 mod aggregate;
 mod apply;
+mod coverage;
 mod deviation;
 mod funnel;
 mod goal;
+mod goal_end;
 mod mapping_step;
 mod matching;
 mod metrics;
 mod survey;
+mod warehouse_hint;
 mod worker;
 mod zone;
 
@@ -298,7 +301,7 @@ fn FilePicker() -> impl IntoView {
             <label for="log-file">{move || t().log_file}</label>
             <input id="log-file" type="file" accept=".csv,.tsv,.txt,text/csv,.json,application/json" data-testid="log-file" on:change=on_change/>
         </p>
-        <p class="muted">{move || crate::i18n::analytics::analytics_texts(state.lang.get()).picker_hint}</p>
+        <warehouse_hint::WarehouseHint/>
     }
 }
 

@@ -78,13 +78,14 @@ fn add_button(cv: Cv, stage_id: String) -> impl IntoView {
     }
 }
 
-/// Measurement lines as a person reads them ("12,000 / month", "drop-off 80 %", "CSAT 4.5").
+/// Measurement lines as a person reads them ("12,000 / month", "3,001 in 14 days" for a
+/// count measured from a log, "drop-off 80 %", "CSAT 4.5").
 pub fn measurement_lines(t: &Touchpoint, lang: Lang) -> Vec<String> {
     let tx = crate::i18n::canvas::canvas_texts(lang);
     let m = &t.measurements;
     let mut out = Vec::new();
     if let Some(v) = m.volume {
-        out.push(format!("{} {}", format_number(v, 0, lang), tx.per_month));
+        out.push(format!("{} {}", format_number(v, 0, lang), journey_core::model::volume_unit(m.period.as_ref(), lang)));
     }
     if let Some(r) = m.drop_off_rate {
         out.push(format!("{} {}", tx.drop_off_short, percent(r, 0, lang)));

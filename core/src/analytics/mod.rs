@@ -71,4 +71,4 @@ pub use stats::Summary;
 pub use throughput::{throughput, HistogramBin, ThroughputReport};
 pub use timestamp::parse_timestamp_ms;
 pub use variants::{variants, Variant, VariantsReport};
-pub use volumes::{volumes, ActivityVolume, ChannelVolume, VolumesReport};
+pub use volumes::{in_journey_order, volumes, ActivityVolume, ChannelVolume, VolumesReport};

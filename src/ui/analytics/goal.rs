@@ -7,7 +7,7 @@
 //! table, the funnel and a later apply agree.
 
 use journey_core::analytics::session::Request;
-use journey_core::analytics::{goal_activities, journey_order, AnalysisOptions, Goal, GoalSource, DEFAULT_TIMEOUT_S};
+use journey_core::analytics::{goal_activities, in_journey_order, journey_order, AnalysisOptions, Goal, GoalSource, DEFAULT_TIMEOUT_S};
 use journey_core::model::JourneyMap;
 use leptos::prelude::*;
 
@@ -21,9 +21,13 @@ pub fn activity_names(ctx: Ctx) -> Option<Vec<String>> {
     ctx.result.with(|r| r.as_ref().map(|r| r.report.volumes.activities.iter().map(|a| a.activity.clone()).collect()))
 }
 
-/// The log's activity names in journey order (matched ones along the map, then the rest).
-pub fn ordered_names(names: &[String], map: &JourneyMap) -> Vec<String> {
-    journey_order(names, map)
+/// The log's activity names in journey order: where they come in the customers' cases;
+/// for an aggregate (no positions) matched ones along the map, then the rest.
+pub fn ordered_names(ctx: Ctx, names: &[String], map: &JourneyMap) -> Vec<String> {
+    ctx.result
+        .with_untracked(|r| r.as_ref().and_then(|r| in_journey_order(&r.report.volumes.activities)))
+        .filter(|o| o.len() == names.len())
+        .unwrap_or_else(|| journey_order(names, map))
 }
 
 /// The page's map (untracked).
@@ -94,7 +98,7 @@ pub fn GoalView() -> impl IntoView {
             .then(|| goal.main_route_end.clone())
             .flatten()
             .map(|end| view! { <super::goal_end::EndMatching end=end names=names.clone()/> });
-        let boxes = ordered_names(&names, &map)
+        let boxes = ordered_names(ctx, &names, &map)
             .iter()
             .map(|a| {
                 let checked = current.contains(a);

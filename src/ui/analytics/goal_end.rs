@@ -35,7 +35,7 @@ pub fn EndMatching(
         let t = trust_texts(state.lang.get());
         let map = ctx.map.map.get()?;
         let title = map.touchpoints.iter().find(|tp| tp.id == end)?.title.clone();
-        let options = ordered_names(&names, &map)
+        let options = ordered_names(ctx, &names, &map)
             .into_iter()
             .map(|a| view! { <option value=a.clone()>{a.clone()}</option> })
             .collect_view();

@@ -39,7 +39,7 @@ pub fn MatchingView() -> impl IntoView {
         let t = analytics_texts(state.lang.get());
         let names = names.get()?;
         let map = map.get()?;
-        let rows = suggest_matches(&ordered_names(&names, &map), &map)
+        let rows = suggest_matches(&ordered_names(ctx, &names, &map), &map)
             .into_iter()
             .enumerate()
             .map(|(i, row)| {

@@ -64,7 +64,7 @@ pub fn TouchpointTracking(tp_id: String) -> impl IntoView {
         let m = map.get()?;
         let tp = m.touchpoint(&tp_id)?.clone();
         let emotion_opts = [None, Some(-2i8), Some(-1), Some(0), Some(1), Some(2)].into_iter().map(|e| {
-            let label = e.map(|v| format!("{v:+}")).unwrap_or_else(|| tx.unknown.to_string());
+            let label = e.map(|v| journey_core::locale::emotion(Some(v))).unwrap_or_else(|| tx.unknown.to_string());
             view! { <option value=e.map(|v| v.to_string()).unwrap_or_default() selected=tp.emotion == e>{label}</option> }
         }).collect_view();
         let source_opts = DataSource::ALL.into_iter().map(|s| {

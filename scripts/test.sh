@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (Quick start, second command; CI runs it through .ci/run):
+#   0. no import circle between files or folders of src/ and core/src (scripts/import_cycles.py,
+#      with its own fixture tests), first because it takes a second,
 #   1. native tests of the pure core (cargo test), a short smoke run of every fuzz target
 #      (scripts/fuzz.sh smoke, fuzz/README.md), then the warehouse SQL in DuckDB and
 #      Spark compared with the core (Python, .venv made by setup.sh),
@@ -14,6 +16,10 @@ bash scripts/setup.sh
 source scripts/env.sh
 
 step() { printf '\n===== %s =====\n' "$*"; }
+
+step "import circles (scripts/import_cycles.py and its tests)"
+python3 scripts/test_import_cycles.py
+python3 scripts/import_cycles.py
 
 step "native tests (journey-core)"
 cargo test -p journey-core

@@ -6,7 +6,7 @@ use journey_core::charts::dashboard::ChartKind;
 use journey_core::model::Lang;
 use journey_studio::store::keys;
 use journey_studio::ui::dashboard::DashboardPage;
-use journey_studio::ui::shell::route::Page;
+use journey_studio::ui::shell::route::{Page, MapView};
 use journey_studio::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,10 +44,10 @@ fn svg_text(root: &web_sys::Element, key: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn the_dashboard_has_its_own_hash_route() {
-    assert_eq!(Page::from_hash("#/map/abc/dashboard"), Page::Dashboard("abc".into()));
-    assert_eq!(Page::from_hash("#/map/a%20b/dashboard"), Page::Dashboard("a b".into()));
-    assert_eq!(Page::Dashboard("a b".into()).href(), "#/map/a%20b/dashboard");
-    assert_eq!(Page::from_hash("#/map/abc"), Page::Map("abc".into()));
+    assert_eq!(Page::from_hash("#/map/abc/dashboard"), Page::Map("abc".into(), MapView::Dashboard));
+    assert_eq!(Page::from_hash("#/map/a%20b/dashboard"), Page::Map("a b".into(), MapView::Dashboard));
+    assert_eq!(Page::Map("a b".into(), MapView::Dashboard).href(), "#/map/a%20b/dashboard");
+    assert_eq!(Page::from_hash("#/map/abc"), Page::map("abc"));
     assert_eq!(Page::from_hash("#/map/abc/dashboard/x"), Page::NotFound);
     assert_eq!(Page::from_hash("#/map//dashboard"), Page::NotFound);
     assert_eq!(Page::from_hash("#/map/abc/other"), Page::NotFound);

@@ -6,7 +6,7 @@ use journey_core::interop::{decode_share_fragment, encode_share_fragment};
 use journey_core::model::Lang;
 use journey_core::templates::coffee_to_go;
 use journey_studio::ui::browser::files::file_stem;
-use journey_studio::ui::shell::route::Page;
+use journey_studio::ui::shell::route::{Page, MapView};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,11 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn share_and_present_routes_parse_and_print_back() {
     assert_eq!(Page::from_hash("#/shared/v1.aB-_9x"), Page::Shared("v1.aB-_9x".into()));
-    assert_eq!(Page::from_hash("#/map/a%20b/present"), Page::Present("a b".into()));
-    assert_eq!(Page::from_hash("#/map/a-b_c.d"), Page::Map("a-b_c.d".into()));
+    assert_eq!(Page::from_hash("#/map/a%20b/present"), Page::Map("a b".into(), MapView::Present));
+    assert_eq!(Page::from_hash("#/map/a-b_c.d"), Page::map("a-b_c.d"));
     assert_eq!(Page::from_hash("#/map/x/present/more"), Page::NotFound);
     assert_eq!(Page::from_hash("#/shared/"), Page::NotFound);
-    for page in [Page::Shared("v1.x-y_z".into()), Page::Present("id 1".into()), Page::Map("m".into())] {
+    for page in [Page::Shared("v1.x-y_z".into()), Page::Map("id 1".into(), MapView::Present), Page::map("m")] {
         assert_eq!(Page::from_hash(&page.href()), page);
     }
 }

@@ -125,7 +125,7 @@ async fn the_mounted_app_names_the_unreadable_map() {
     let window = web_sys::window().unwrap();
     window.location().set_hash("#/").unwrap();
     let document = window.document().unwrap();
-    let _handle = leptos::mount::mount_to_body(journey_studio::ui::app::App);
+    let _handle = leptos::mount::mount_to_body(journey_studio::ui::modules::app::App);
     let notice = document
         .query_selector("[data-testid=unreadable-maps]")
         .unwrap()

@@ -94,7 +94,10 @@ fn metrics_from_the_aggregate_equal_metrics_from_the_raw_log() {
     let raw = analyze(&log, &AnalysisOptions { top_variants: 500, ..AnalysisOptions::default() });
     assert_eq!((from_agg.cases, from_agg.events, from_agg.activities, from_agg.dfg_edges, from_agg.variants),
                (raw.cases, raw.events, raw.activities, raw.dfg_edges, raw.variants));
-    assert_eq!(from_agg.volumes.activities, raw.volumes.activities);
+    // The aggregate carries no positions in the cases (the journey order falls back to the map's).
+    let mut raw_volumes = raw.volumes.activities.clone();
+    raw_volumes.iter_mut().for_each(|a| a.first_position = None);
+    assert_eq!(from_agg.volumes.activities, raw_volumes);
     let mut raw_edges = raw.dfg.edges.clone();
     raw_edges.sort_by(|x, y| (&x.from, &x.to).cmp(&(&y.from, &y.to)));
     let mut agg_edges = from_agg.dfg.edges.clone();

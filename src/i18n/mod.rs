@@ -5,7 +5,7 @@
 //! `texts(lang).field` (or their feature's table) and never hold ad-hoc literals. Strings
 //! with values are functions (`fn(&str) -> String`) so word order can differ by language.
 
-// One table per folder of `src/ui` (shell's also serves `app.rs` and `module_shell.rs`;
+// One table per folder of `src/ui` (shell's also serves `ui/modules`;
 // `canvas` is `ui/map_canvas`'s, `shortcuts` the `?` list of `ui/shell/shortcuts.rs`).
 pub mod analytics;
 pub mod analytics_trust;

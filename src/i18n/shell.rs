@@ -1,4 +1,4 @@
-//! Strings of the app shell (`src/ui/shell`, `app.rs`, `module_shell.rs`): header, the map
+//! Strings of the app shell (`src/ui/shell`, `ui/modules`): header, the map
 //! navigation and frame, notices about storage and downloads, the not-found pages, the
 //! notice that a new version of the app is ready, and the progress line while a page's
 //! module loads.

@@ -2,15 +2,15 @@
 //! core: they read [`state::AppState`], call methods on core types, and render. No domain
 //! logic here.
 //!
-//! Layers (imports go downwards only): `app` (the router; `module_shell` is the router of
-//! the two small modules, library and map) → feature folders (`library`,
+//! Layers (imports go downwards only, `scripts/import_cycles.py` checks there is no circle):
+//! `modules` (which wasm module holds which page, the whole app's router, the hand-over
+//! between modules, the outer frame) → feature folders (`library`,
 //! `map`, `editor`, `scores`, `dashboard`, `analytics`, `measures`, `snapshots`) →
 //! `shell` (routes, notices, language switch, the map frame and navigation) → `browser`
 //! (downloads, files, clipboard, time) and `state` (the one place that writes storage).
 
-pub mod app;
-pub mod module_shell;
 pub mod browser;
+pub mod modules;
 pub mod shell;
 pub mod state;
 

@@ -33,10 +33,9 @@ use crate::store::snapshot_store::{self, BadSnapshot, SnapshotLoadError};
 use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError, Unreadable};
 use crate::ui::browser::download::DownloadError;
 
-mod handover;
+mod conflict;
 mod other_tabs;
-pub use handover::{hand_over_intent, take_intent, Intent};
-pub use other_tabs::Conflict;
+pub use conflict::Conflict;
 
 /// How long edits are collected before they are written.
 const AUTOSAVE_DELAY_MS: u64 = 300;
@@ -113,8 +112,6 @@ impl AppState {
         let persistent = kv.is_persistent();
         let lang = preferences::initial_lang(persistent);
         let loaded = load_library(kv.as_ref());
-        // Undo steps the previous module of the app handed over (`state/handover.rs`).
-        let history = handover::take(&loaded.library);
         let revisions: HashMap<String, u64> =
             loaded.library.maps.iter().map(|m| (m.id.clone(), read_revision(kv.as_ref(), &m.id).revision)).collect();
         let state = AppState {
@@ -128,7 +125,9 @@ impl AppState {
             alert: RwSignal::new(None),
             storage_health: RwSignal::new(health),
             conflicts: RwSignal::new(Vec::new()),
-            history: StoredValue::new_local(history),
+            // Undo steps the previous module handed over come in with `adopt_histories`
+            // (`ui/modules/handover.rs`).
+            history: StoredValue::new_local(HashMap::new()),
             kv: StoredValue::new_local(kv),
             dirty: StoredValue::new_local(BTreeSet::new()),
             timer: StoredValue::new_local(None),
@@ -181,6 +180,19 @@ impl AppState {
     /// Redoes the last undone edit of a map; false when there is nothing to redo.
     pub fn redo(&self, id: &str) -> bool {
         self.step_history(id, |h, map| h.redo(map))
+    }
+
+    /// Every map's undo history, read (the hand-over to the next wasm module,
+    /// `ui/modules/handover.rs`).
+    pub fn with_histories<R>(&self, f: impl FnOnce(&HashMap<String, History>) -> R) -> R {
+        self.history.with_value(f)
+    }
+
+    /// Takes the undo histories the previous wasm module handed over, for maps of the library.
+    pub fn adopt_histories(&self, histories: HashMap<String, History>) {
+        let known: HashMap<String, History> =
+            self.library.with_untracked(|l| histories.into_iter().filter(|(id, _)| l.get(id).is_some()).collect());
+        self.history.update_value(|h| h.extend(known));
     }
 
     pub fn can_undo(&self, id: &str) -> bool {

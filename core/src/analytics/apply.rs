@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
 
-use super::apply_scope::{coverage, Coverage};
+use super::apply_scope::uncovered;
 use super::dropoff::{case_outcomes, goal_ids, CaseOutcome, DropOffOptions};
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
@@ -124,6 +124,39 @@ pub struct ApplyPlan {
     pub coverage: Coverage,
     /// The map with the changes applied: what Apply stores.
     pub map: JourneyMap,
+}
+
+/// What the plan says about the parts of the map the log does not cover.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Touchpoints and routes the log cannot measure (no matched activity; a route with
+    /// an unmatched end), in map order: left as they were.
+    pub not_measured: Vec<ChangeTarget>,
+    /// Of those, the ones holding a volume, drop-off or throughput value that is not from
+    /// this log's period (entered per month, or another log): after Apply the map mixes
+    /// periods unless they are cleared.
+    pub other_period: Vec<ChangeTarget>,
+    /// True when `other_period` was cleared in the plan's map (the user asked for it).
+    pub cleared: bool,
+}
+
+/// The coverage of a plan (raw log or aggregate): see [`super::apply_scope::uncovered`].
+pub(crate) fn coverage(map: &JourneyMap, out: &mut JourneyMap, measured_tp: &[bool], period: Option<&MeasuredPeriod>, clear: bool) -> Coverage {
+    let u = uncovered(map, out, measured_tp, period, clear);
+    let tp = |i: &usize| {
+        let t = &map.touchpoints[*i];
+        ChangeTarget::Touchpoint { id: t.id.clone(), title: t.title.clone() }
+    };
+    let title = |id: &str| map.touchpoints.iter().find(|t| t.id == id).map_or_else(String::new, |t| t.title.clone());
+    let route = |r: &usize| {
+        let r = &map.routes[*r];
+        ChangeTarget::Route { id: r.id.clone(), from_title: title(&r.from), to_title: title(&r.to), new: false }
+    };
+    Coverage {
+        not_measured: u.touchpoints.iter().map(tp).chain(u.routes.iter().map(route)).collect(),
+        other_period: u.other_touchpoints.iter().map(tp).chain(u.other_routes.iter().map(route)).collect(),
+        cleared: clear,
+    }
 }
 
 /// The plan for writing the log's measurements into `map`.

@@ -10,35 +10,19 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::{JourneyMap, MeasuredPeriod};
 
-use super::apply::ChangeTarget;
-
-/// What the plan says about the parts of the map the log does not cover.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Coverage {
-    /// Touchpoints and routes the log cannot measure (no matched activity; a route with
-    /// an unmatched end), in map order: left as they were.
-    pub not_measured: Vec<ChangeTarget>,
+/// Indices (into the input map) of what the log does not cover.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Uncovered {
+    /// Touchpoints without a matched activity, in map order.
+    pub touchpoints: Vec<usize>,
+    /// Routes with an unmatched end, in map order.
+    pub routes: Vec<usize>,
     /// Of those, the ones holding a volume, drop-off or throughput value that is not from
-    /// this log's period (entered per month, or another log): after Apply the map mixes
-    /// periods unless they are cleared.
-    pub other_period: Vec<ChangeTarget>,
-    /// True when `other_period` was cleared in the plan's map (the user asked for it).
-    pub cleared: bool,
-}
-
-fn tp_target(map: &JourneyMap, i: usize) -> ChangeTarget {
-    let t = &map.touchpoints[i];
-    ChangeTarget::Touchpoint { id: t.id.clone(), title: t.title.clone() }
-}
-
-fn route_target(map: &JourneyMap, r: usize) -> ChangeTarget {
-    let route = &map.routes[r];
-    let title = |id: &str| map.touchpoints.iter().find(|t| t.id == id).map_or_else(String::new, |t| t.title.clone());
-    ChangeTarget::Route { id: route.id.clone(), from_title: title(&route.from), to_title: title(&route.to), new: false }
+    /// this log's period (entered per month, or another log).
+    pub other_touchpoints: Vec<usize>,
+    pub other_routes: Vec<usize>,
 }
 
 /// True when a value with `had` as its period is not of `period`.
@@ -51,23 +35,23 @@ fn other(had: Option<&MeasuredPeriod>, period: Option<&MeasuredPeriod>) -> bool 
     }
 }
 
-/// Lists what `measured_tp` (per touchpoint of `map`) leaves out, and with `clear` empties
+/// Finds what `measured_tp` (per touchpoint of `map`) leaves out, and with `clear` empties
 /// the log-measured fields (volume, drop-off, throughput time, period) of uncovered
 /// touchpoints and the volume of uncovered routes in `out` — `None`, never 0. Routes are
 /// measured when both ends are; routes `out` added are not looked at.
-pub fn coverage(map: &JourneyMap, out: &mut JourneyMap, measured_tp: &[bool], period: Option<&MeasuredPeriod>, clear: bool) -> Coverage {
-    let mut cov = Coverage { cleared: clear, ..Coverage::default() };
+pub fn uncovered(map: &JourneyMap, out: &mut JourneyMap, measured_tp: &[bool], period: Option<&MeasuredPeriod>, clear: bool) -> Uncovered {
+    let mut u = Uncovered::default();
     let measured_ids: HashSet<&str> =
         map.touchpoints.iter().zip(measured_tp).filter(|(_, m)| **m).map(|(t, _)| t.id.as_str()).collect();
     for (i, t) in map.touchpoints.iter().enumerate() {
         if measured_tp.get(i).copied().unwrap_or(false) {
             continue;
         }
-        cov.not_measured.push(tp_target(map, i));
+        u.touchpoints.push(i);
         let m = &t.measurements;
         let holds = m.volume.is_some() || m.drop_off_rate.is_some() || m.throughput_time_s.is_some();
         if holds && other(m.period.as_ref(), period) {
-            cov.other_period.push(tp_target(map, i));
+            u.other_touchpoints.push(i);
             if clear {
                 if let Some(o) = out.touchpoints.iter_mut().find(|o| o.id == t.id) {
                     let m = &mut o.measurements;
@@ -80,9 +64,9 @@ pub fn coverage(map: &JourneyMap, out: &mut JourneyMap, measured_tp: &[bool], pe
         if measured_ids.contains(route.from.as_str()) && measured_ids.contains(route.to.as_str()) {
             continue;
         }
-        cov.not_measured.push(route_target(map, r));
+        u.routes.push(r);
         if route.volume.is_some() && other(route.period.as_ref(), period) {
-            cov.other_period.push(route_target(map, r));
+            u.other_routes.push(r);
             if clear {
                 if let Some(o) = out.routes.iter_mut().find(|o| o.id == route.id) {
                     (o.volume, o.period) = (None, None);
@@ -90,5 +74,5 @@ pub fn coverage(map: &JourneyMap, out: &mut JourneyMap, measured_tp: &[bool], pe
             }
         }
     }
-    cov
+    u
 }

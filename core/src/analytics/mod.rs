@@ -49,9 +49,8 @@ mod timestamp;
 mod variants;
 mod volumes;
 
-pub use apply_scope::Coverage;
 pub use apply::{
-    apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
+    apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, Coverage, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
     UnmatchedActivity as PlanUnmatched,
 };
 pub use detect::{detect_columns, detect_columns_with, detect_delimiter, ColumnDetection, ColumnGuess};

@@ -7,7 +7,8 @@ use super::channel_mix::{ChannelMixInput, ChannelRow};
 use super::contact_mix::{ContactMixInput, ContactVolume};
 use super::emotion_curve::{EmotionCurveInput, EmotionSeries};
 use super::funnel::{FunnelInput, FunnelStep};
-use super::route_flow::{FlowLink, FlowNode, RouteFlowInput};
+use super::route_flow::RouteFlowInput;
+use super::route_layout::{FlowLink, FlowNode};
 use super::throughput::ThroughputInput;
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {

@@ -5,28 +5,12 @@
 use super::document::{needs_data, Chart, ChartOptions};
 use super::header::{LegendEntry, Swatch};
 use super::plot::{render_by_hand, BodyBox, Frame};
-use super::route_layout::{layout, Direction, FlowLayout};
+use super::route_layout::{layout, Direction, FlowLayout, FlowLink, FlowNode};
 use super::svg_writer::{coord, Anchor, SvgWriter, TextLook};
 use super::text::{clean, shorten};
 use crate::locale::number;
 use super::theme::{char_width, hex, series_colour, INK, MUTED, PALETTE, SMALL_PX};
 use crate::model::Lang;
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FlowNode {
-    pub id: String,
-    pub label: String,
-    /// Column (usually the stage index); when any node lacks one, columns follow the routes.
-    pub column: Option<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FlowLink {
-    pub from: String,
-    pub to: String,
-    /// Customers per period on this route.
-    pub volume: f64,
-}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RouteFlowInput {

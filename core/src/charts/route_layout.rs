@@ -2,7 +2,23 @@
 //! stands in, and which routes run backwards (loops). Pure geometry-free graph work, so it
 //! can be tested on its own.
 
-use super::route_flow::{FlowLink, FlowNode};
+/// A touchpoint in the route flow (the chart's input, laid out here).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FlowNode {
+    pub id: String,
+    pub label: String,
+    /// Column (usually the stage index); when any node lacks one, columns follow the routes.
+    pub column: Option<usize>,
+}
+
+/// A route with its volume (the chart's input).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FlowLink {
+    pub from: String,
+    pub to: String,
+    /// Customers per period on this route.
+    pub volume: f64,
+}
 
 /// A node that carries volume, with its column.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,6 @@
-//! The editor's pure side: which lanes a map shows, the persona filter, the as-is/to-be
-//! emotion curve input, the evidence meter and the flow-view layout. The Leptos editor only
-//! calls these.
+//! The editor's pure side: which lanes a map shows, the persona filter, the evidence meter
+//! and the flow-view layout. The Leptos editor only calls these.
 
-mod curve;
 mod evidence;
 mod fields;
 mod flow_legend;
@@ -11,7 +9,6 @@ pub mod flow_view;
 mod lanes;
 mod persona_filter;
 
-pub use curve::emotion_curve_with_to_be;
 pub use evidence::EvidenceMeter;
 pub use fields::set_opportunity_texts;
 pub use lanes::{lines_to_list, list_to_lines, Lane};

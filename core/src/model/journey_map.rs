@@ -8,7 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{schema::SCHEMA_VERSION, Channel, Lang, Touchpoint};
+use super::{Channel, Lang, Touchpoint};
+
+/// The version of the map's JSON this build writes (migrations: `schema.rs`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Persona {
@@ -124,7 +127,7 @@ pub struct JourneyMap {
     #[serde(default)]
     pub next_seq: u64,
     #[serde(default)]
-    pub scoring: crate::score::ScoringSettings,
+    pub scoring: super::ScoringSettings,
     /// Keys of the editor lanes hidden on this map (see `editor::Lane::key`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hidden_lanes: Vec<String>,
@@ -166,7 +169,7 @@ impl JourneyMap {
             touchpoints: Vec::new(),
             routes: Vec::new(),
             next_seq: 1,
-            scoring: crate::score::ScoringSettings::default(),
+            scoring: super::ScoringSettings::default(),
             hidden_lanes: Vec::new(),
             journey_throughput_s: Vec::new(),
             measures: Vec::new(),

@@ -8,7 +8,10 @@ mod journey_map;
 mod journey_throughput;
 mod period;
 mod reorder;
+mod scoring_settings;
 mod measure;
+mod map_measures;
+mod map_records;
 pub mod snapshot;
 mod tracking;
 pub mod schema;
@@ -23,6 +26,7 @@ pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
 // template is built in one.
 pub use crate::locale::Lang;
 pub use reorder::Step;
+pub use scoring_settings::{ScoreWeights, ScoringSettings, DEFAULT_ILLUSION_THRESHOLD};
 pub use touchpoint::{
     ContactClass, ContactReason, Evidence, EvidenceKind, Measurements, Opportunity, Touchpoint,
     Visibility,

@@ -9,8 +9,9 @@ use serde_json::Value;
 
 use super::{JourneyMap, Lang};
 
-/// The version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+// The version this build writes is declared beside the struct it versions (every new map
+// carries it), and read here.
+pub use super::journey_map::SCHEMA_VERSION;
 
 // Versions:
 // 1 — the first format.

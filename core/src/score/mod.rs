@@ -20,7 +20,6 @@ mod map_scores;
 mod opportunity;
 mod priority;
 mod ratings;
-mod settings;
 mod stage;
 mod steering;
 mod touchpoint;
@@ -46,7 +45,8 @@ pub use opportunity::{
 };
 pub use priority::{priorities, PriorityEntry, PriorityList, ASSUMED_IMPORTANCE};
 pub use ratings::{ces_share_agreeing, csat, nps, CesScale, CsatSummary, NpsSummary, RatingError};
-pub use settings::{ScoreWeights, ScoringSettings, DEFAULT_ILLUSION_THRESHOLD};
+// The settings are part of the map (`JourneyMap::scoring`), so they live in the model.
+pub use crate::model::{ScoreWeights, ScoringSettings, DEFAULT_ILLUSION_THRESHOLD};
 pub use stage::{score_stages, StageScore, Weighting};
 pub use steering::{channel_steering, SteeringRow};
 pub use touchpoint::{

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::settings::ScoreWeights;
+use crate::model::ScoreWeights;
 use crate::model::{Lang, Touchpoint};
 
 /// One input of the touchpoint score.

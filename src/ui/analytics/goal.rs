@@ -94,10 +94,17 @@ pub fn GoalView() -> impl IntoView {
         let suggestion = ctx.result.with(|r| r.as_ref().and_then(|r| r.report.drop_off.suggested_end_activity.clone()));
         let missing = goal.source.is_missing();
         let current = goal.activities.clone();
-        let end_step = (goal.source == GoalSource::EndNotMatched)
-            .then(|| goal.main_route_end.clone())
-            .flatten()
-            .map(|end| view! { <super::goal_end::EndMatching end=end names=names.clone()/> });
+        let end_step = (goal.source == GoalSource::EndNotMatched).then(|| goal.main_route_end.clone()).flatten().map(|end| {
+            let end2 = end.clone();
+            let on_choose = Callback::new(move |activity: String| {
+                let end = end2.clone();
+                ctx.map.edit(move |m| m.analytics.set_choice(&activity, Some(end)));
+                reanalyze(ctx);
+                ctx.request_deviation();
+                ctx.funnel_version.update(|n| *n += 1);
+            });
+            view! { <super::goal_end::EndMatching end=end names=ordered_names(ctx, &names, &map) on_choose=on_choose/> }
+        });
         let boxes = ordered_names(ctx, &names, &map)
             .iter()
             .map(|a| {

@@ -4,16 +4,15 @@
 //! The print sheet stays outside the menu: it is what paper shows.
 //!
 //! The menu's panel and the print sheet (and the flow view) come from the module that shows
-//! the page ([`MapExtras`]): the whole app has them (`ui::map::actions::EXTRAS`); the map
+//! the page ([`MapExtras`]): the whole app has them (`ui::modules::app::EXTRAS`); the map
 //! module, which must stay small, has stand-ins that load the whole app with the menu open
-//! (`ui::module_shell::MAP_EXTRAS`).
+//! (`ui::modules::shell::MAP_EXTRAS`).
 
 use journey_core::icons::Tool;
 use leptos::prelude::*;
 
 use super::ctx::Ed;
 use crate::ui::icons::tool_icon;
-use crate::ui::map::actions::PaperChoice;
 
 /// The parts of the map page that only the whole app carries — the menu's panel, the print
 /// sheet and the flow view — chosen by the module that renders the page (function pointers,
@@ -26,10 +25,14 @@ pub struct MapExtras {
     /// The flow view, or in the map module the switch to the whole app that shows it.
     pub flow: fn(Ed) -> AnyView,
     /// Whether the menu is open, or the flow view shown, at once: the map module asked for
-    /// it before handing the page over (`state::take_intent`).
+    /// it before handing the page over (`modules::handover::take_intent`).
     pub menu_at_start: fn() -> bool,
     pub flow_at_start: fn() -> bool,
 }
+
+/// The paper size chosen in the menu (`ui::map::actions`), read by the print sheet beside it.
+#[derive(Clone, Copy)]
+pub struct PaperChoice(pub RwSignal<&'static str>);
 
 #[component]
 pub fn MapBar(ed: Ed, flow: RwSignal<bool>, parts: MapExtras) -> impl IntoView {

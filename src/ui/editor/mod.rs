@@ -7,11 +7,10 @@
 mod ctx;
 pub mod flow;
 mod map_bar;
-pub use map_bar::MapExtras;
+pub use map_bar::{MapExtras, PaperChoice};
 mod personas;
 mod routes;
 mod score_line;
-pub mod template_picker;
 
 pub use ctx::Ed;
 

@@ -44,7 +44,7 @@ pub fn MermaidImport() -> impl IntoView {
             // A fresh id cannot meet an existing map, so this only ever adds.
             if let Some(id) = state.store_import(ImportAction::Add(result.map)) {
                 text.set(String::new());
-                navigate(&Page::Map(id));
+                navigate(&Page::map(id));
             }
         }
     };

@@ -6,3 +6,4 @@ pub mod json_import;
 pub mod mermaid_import;
 pub mod page;
 pub mod storage_meter;
+pub mod template_picker;

@@ -19,7 +19,7 @@ pub fn LibraryPage() -> impl IntoView {
     let create_blank = move || {
         if let Some(id) = state.add_map(NewMap::Blank(new_name.get_untracked())) {
             new_name.set(String::new());
-            navigate(&Page::Map(id));
+            navigate(&Page::map(id));
         }
     };
 
@@ -36,15 +36,15 @@ pub fn LibraryPage() -> impl IntoView {
                 </label>
                 <button type="submit" data-testid="create-blank">{move || t().create_blank}</button>
                 <button type="button" data-testid="create-example"
-                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(Box::new(journey_core::templates::coffee_to_go))) { navigate(&Page::Map(id)) }>
+                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(Box::new(journey_core::templates::coffee_to_go))) { navigate(&Page::map(id)) }>
                     {move || t().create_example}
                 </button>
                 <button type="button" data-testid="create-running-shoes"
-                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(Box::new(journey_core::templates::online_shop_checkout))) { navigate(&Page::Map(id)) }>
+                    on:click=move |_| if let Some(id) = state.add_map(NewMap::Builder(Box::new(journey_core::templates::online_shop_checkout))) { navigate(&Page::map(id)) }>
                     {move || library_texts(state.lang.get()).create_running_shoes}
                 </button>
             </form>
-            <crate::ui::editor::template_picker::TemplatePicker/>
+            <super::template_picker::TemplatePicker/>
             <crate::ui::library::files::LibraryFiles/>
             <Show when=move || state.library.with(|l| l.maps.is_empty())>
                 <p class="empty">{move || t().library_empty}</p>
@@ -85,7 +85,7 @@ fn MapRow(
         let id = id.clone();
         move || confirming.get().as_deref() == Some(id.as_str())
     };
-    let href = Page::Map(id.clone()).href();
+    let href = Page::map(id.clone()).href();
     let (id_r, id_d, id_x, id_c) = (id.clone(), id.clone(), id.clone(), id.clone());
     let name_c = name.clone();
     let commit_rename = move || {

@@ -4,7 +4,8 @@
 //! on paper (style/print.css); it stays outside the menu, which paper does not show.
 //!
 //! Both work on the page's [`MapHandle`]; the chosen paper size is shared through
-//! [`PaperChoice`] in context (A4 without it).
+//! `editor::PaperChoice` in context (A4 without it). The whole app hands them to the map page
+//! as `editor::MapExtras` (`ui/modules/app.rs`).
 
 use journey_core::model::{JourneyMap, Lang};
 use leptos::prelude::*;
@@ -13,21 +14,10 @@ use crate::ui::map::csv_import::CsvImportPanel;
 use crate::ui::map::exports::{download_csv, download_json, MermaidExportPanel, SharePanel};
 use crate::ui::map::print_sheet::MapSheet;
 use crate::ui::browser::fullscreen::request_fullscreen;
-use crate::ui::shell::route::{navigate, Page};
+use crate::ui::shell::route::{navigate, MapView};
 use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::map::map_texts;
-use crate::ui::editor::MapExtras;
-use crate::ui::state::{take_intent, Intent};
-
-/// The map page's menu panel, print sheet and flow view in the whole app (see
-/// `editor::MapExtras`).
-pub const EXTRAS: MapExtras = MapExtras {
-    panel: |_| view! { <MapActions/> }.into_any(),
-    print_sheet: || view! { <MapPrintSheet/> }.into_any(),
-    flow: |ed| view! { <crate::ui::editor::flow::FlowView ed/> }.into_any(),
-    menu_at_start: || take_intent(Intent::MapMenu),
-    flow_at_start: || take_intent(Intent::FlowView),
-};
+use crate::ui::editor::PaperChoice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Panel {
@@ -36,10 +26,6 @@ enum Panel {
     Share,
     Csv,
 }
-
-/// The paper size chosen in the menu, read by the print sheet.
-#[derive(Clone, Copy)]
-pub struct PaperChoice(pub RwSignal<&'static str>);
 
 fn paper_choice() -> RwSignal<&'static str> {
     match use_context::<PaperChoice>() {
@@ -59,9 +45,10 @@ const SHEET_DELAY_MS: u64 = 400;
 ///
 /// The sheet is only seen on paper, so it follows the map once edits pause (and at once when
 /// the browser is about to print): rebuilding a whole sheet — every card and a chart — on
-/// each edit was a third of an edit's time on a 300-touchpoint map.
+/// each edit was a third of an edit's time on a 300-touchpoint map. `print_now`: Ctrl+P was
+/// pressed in the map module, which has no sheet — print once this one is drawn.
 #[component]
-pub fn MapPrintSheet() -> impl IntoView {
+pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     let handle = MapHandle::current();
     let paper = paper_choice();
     let map = handle.map;
@@ -88,8 +75,7 @@ pub fn MapPrintSheet() -> impl IntoView {
         timer.set_value(set_timeout_with_handle(catch_up, std::time::Duration::from_millis(SHEET_DELAY_MS)).ok());
     });
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| catch_up());
-    // Ctrl+P pressed in the map module, which has no sheet: print once this one is drawn.
-    if take_intent(Intent::Print) {
+    if print_now {
         request_animation_frame(move || {
             if map.try_get_untracked().is_some() {
                 let _ = window().print();
@@ -151,7 +137,7 @@ pub fn MapActions() -> impl IntoView {
                     <button type="button" data-testid="present" on:click={
                         let id = present_id.clone();
                         // Asked for here, inside the click: browsers grant full screen only to a user gesture.
-                        move |_| { request_fullscreen(); navigate(&Page::Present(id.clone())); }
+                        move |_| { request_fullscreen(); navigate(&MapView::Present.page(&id)); }
                     }>{move || it().present}</button>
                 </div>
                 // The CSV panel does not follow the map: its own import changes the map, and

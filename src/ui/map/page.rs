@@ -2,7 +2,7 @@
 //! exist) around the editor (`ui::editor`: map bar with the file menu, score line, canvas).
 //! The editor reads the map and its scores from the page's [`MapHandle`]; the menu's panel,
 //! the print sheet and the flow view are the module's choice ([`MapExtras`]: the whole app
-//! passes `ui::map::actions::EXTRAS`, the map module `ui::module_shell::MAP_EXTRAS`).
+//! passes `ui::modules::app::EXTRAS`, the map module `ui::modules::shell::MAP_EXTRAS`).
 
 use leptos::prelude::*;
 

@@ -33,7 +33,7 @@ pub fn PresentPage(id: String) -> impl IntoView {
         let id = id.clone();
         move || {
             exit_fullscreen();
-            navigate(&Page::Map(id.clone()));
+            navigate(&Page::map(id.clone()));
         }
     };
     let step = move |delta: isize| {

@@ -43,7 +43,7 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                     <p>{move || it().shared_note}</p>
                     <button type="button" data-testid="save-copy" on:click=move |_| {
                         if let Some(id) = save_copy(&state, to_save.clone()) {
-                            navigate(&Page::Map(id));
+                            navigate(&Page::map(id));
                         }
                     }>{move || it().save_copy}</button>
                 </div>

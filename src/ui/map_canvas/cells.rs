@@ -13,8 +13,15 @@ use leptos::prelude::*;
 
 use super::card::Card;
 use super::ctx::{Cv, Dragged};
-use super::grid::ColKey;
 use crate::ui::icons::tool_icon;
+
+/// A column as the rows need it (built by the grid, drawn here): a stable key, what it holds and its stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColKey {
+    pub key: String,
+    pub slot: Slot,
+    pub stage_id: String,
+}
 
 #[component]
 pub fn Cell(cv: Cv, lane: Lane, col: ColKey) -> impl IntoView {

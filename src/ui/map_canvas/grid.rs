@@ -4,26 +4,17 @@
 //! DOM order, so every lane row has exactly one cell per column — or, for the columns a large
 //! map does not draw (`Cv::drawn`: far from the view), one empty gap cell spanning them.
 
-use journey_core::canvas::Slot;
 use journey_core::editor::Lane;
 use journey_core::icons::Tool;
 use leptos::prelude::*;
 
-use super::cells::Cell;
+use super::cells::{Cell, ColKey};
 use super::ctx::Cv;
 use super::curve_lane::{CurveCell, CurveLegend};
 use super::keys::on_canvas_key;
 use super::stage_head::StageHead;
 use super::zoom::use_fit;
 use crate::ui::icons::tool_icon;
-
-/// A column as the rows need it: a stable key, what it holds and its stage.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ColKey {
-    pub key: String,
-    pub slot: Slot,
-    pub stage_id: String,
-}
 
 pub fn lane_label(cv: Cv, lane: Lane) -> &'static str {
     lane.label(cv.state.lang.get())

@@ -19,14 +19,7 @@ use crate::ui::state::AppState;
 /// The map a page shows, for the pages where undo/redo act on a map.
 fn map_of(page: &Page) -> Option<String> {
     match page {
-        Page::Map(id)
-        | Page::MapScores(id)
-        | Page::Dashboard(id)
-        | Page::Present(id)
-        | Page::Measures(id)
-        | Page::Tracking(id)
-        | Page::Snapshots(id)
-        | Page::MapAnalytics(id) => Some(id.clone()),
+        Page::Map(id, _) => Some(id.clone()),
         Page::Library | Page::Shared(_) | Page::NotFound => None,
     }
 }

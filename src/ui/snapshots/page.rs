@@ -140,7 +140,7 @@ pub fn SnapshotsPage(id: String) -> impl IntoView {
             </form>
             <div role="status" class="notice-line" data-testid="snapshot-notice">
                 {move || notice.get()}
-                {move || restored.get().map(|rid| view! { " " <a href=Page::Map(rid).href() data-testid="open-restored">{t().open_copy}</a> })}
+                {move || restored.get().map(|rid| view! { " " <a href=Page::map(rid).href() data-testid="open-restored">{t().open_copy}</a> })}
             </div>
             {rows.clone()}
             <form class="snapshot-compare-form" aria-label=move || t().compare_title

@@ -15,18 +15,9 @@
 use journey_core::model::schema::read_stored_map;
 use leptos::prelude::*;
 
-use super::{AppState, NewMap};
+use super::{AppState, Conflict, NewMap};
 use crate::store::keys;
 use crate::store::revision::read_revision;
-
-/// A map that this tab and another tab both changed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    pub map_id: String,
-    pub map_name: String,
-    /// The other tab deleted the map.
-    pub deleted: bool,
-}
 
 impl AppState {
     /// Reacts to a `storage` event for `key` (its new value, `None` when removed).

@@ -208,7 +208,7 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
             }
         }
     }
-    let coverage = crate::analytics::apply_scope::coverage(map, &mut out, &measured, Some(&period), opts.clear_other_periods);
+    let coverage = crate::analytics::apply::coverage(map, &mut out, &measured, Some(&period), opts.clear_other_periods);
     AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal, period, coverage }
 }
 

@@ -10,11 +10,12 @@
 //!
 //! Every other page is in the whole app (`src/main.rs`). When the address leaves what the
 //! running module shows, this shell writes pending edits, hands the undo history over
-//! (`state::handover`) and starts the module that shows the page, then removes itself. A
+//! (`handover.rs`) and starts the module that shows the page, then removes itself. A
 //! small module registers itself when it starts, so going back (map → library → map) starts
 //! the module already in memory again at once, without a download; a module not loaded yet is
 //! imported, with a progress line after 200 ms (CSS delay) and a retry on failure. Each bin
-//! passes its own [`Module`]: the linker keeps in a module only the pages its functions reach.
+//! passes its own [`Module`] (`modules/mod.rs`): the linker keeps in a module only the pages
+//! its functions reach.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -23,13 +24,12 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::app::AppHeader;
-use super::editor::{Ed, MapExtras};
-use super::shell::notices::Notices;
-use super::shell::route::{use_page, Page};
-use super::shell::update_notice::UpdateNotice;
-use super::state::{hand_over_intent, AppState, Intent};
+use super::frame::{start_state, Frame};
+use super::handover::{hand_over, hand_over_intent, Intent};
 use crate::i18n::texts;
+use crate::ui::editor::{Ed, MapExtras};
+use crate::ui::shell::route::{use_page, Page};
+use crate::ui::state::{AppState, ExampleBuilder};
 
 /// The modules of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub struct Module {
     /// The module that shows a page this one does not.
     pub elsewhere: fn(&Page) -> Target,
     /// The example seeded on the very first start, if this module can be the first one.
-    pub example: Option<super::state::ExampleBuilder>,
+    pub example: Option<ExampleBuilder>,
 }
 
 #[wasm_bindgen(inline_js = "
@@ -190,8 +190,7 @@ fn to_app_when(asked: impl Fn() -> bool + 'static, intent: Intent) {
 
 #[component]
 fn ModuleShell(module: Module, number: u32) -> impl IntoView {
-    let state = AppState::load(module.example);
-    provide_context(state);
+    let state = start_state(module.example);
     let to_app = RwSignal::new(false);
     provide_context(ToApp(to_app));
     let page = use_page();
@@ -209,8 +208,8 @@ fn ModuleShell(module: Module, number: u32) -> impl IntoView {
         }
         // Typed text and pending edits are written before the next module reads storage;
         // the undo history travels with it.
-        super::shell::typing::commit_pending(state, true);
-        state.hand_over();
+        crate::ui::shell::typing::commit_pending(state, true);
+        hand_over(state);
         let p = page.get_untracked();
         let target = if (module.shows)(&p) { Target::App } else { (module.elsewhere)(&p) };
         // A module in memory starts at once and this shell steps aside.
@@ -228,15 +227,8 @@ fn ModuleShell(module: Module, number: u32) -> impl IntoView {
             }
         });
     });
-    // As in the whole app (`app.rs`): typing saved, other tabs followed.
-    super::shell::typing::install(state);
-    super::shell::other_tabs::install(state);
-
     view! {
-        <AppHeader/>
-        <Notices/>
-        <UpdateNotice/>
-        <main class="app-main">
+        <Frame>
             {move || if let Some(p) = shown.get() {
                 (module.render)(&p)
             } else if let Some(why) = failed.get() {
@@ -251,6 +243,6 @@ fn ModuleShell(module: Module, number: u32) -> impl IntoView {
             } else {
                 view! { <p class="module-loading" role="status" data-testid="module-loading">{t().loading_page}</p> }.into_any()
             }}
-        </main>
+        </Frame>
     }
 }

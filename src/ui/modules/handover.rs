@@ -1,5 +1,5 @@
 //! The undo history travels with the user from one wasm module of the app to the next (the
-//! library or map module to the whole app, see `ui::module_shell`). Each module has its own
+//! library or map module to the whole app, see `shell.rs`). Each module has its own
 //! memory, and the maps themselves go through local storage (written before the switch); the
 //! undo steps are not stored, so the module that leaves puts them on a window property and
 //! the next one takes them when its `AppState` starts. Losing undo on a page switch is
@@ -9,47 +9,48 @@
 use std::collections::HashMap;
 
 use journey_core::history::History;
-use journey_core::library::Library;
 use journey_core::model::schema::{read_stored_map, to_json};
 use journey_core::model::JourneyMap;
-use leptos::prelude::WithValue;
+use leptos::prelude::WithUntracked;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::AppState;
+use crate::ui::state::AppState;
 
 /// The window property the history waits on between two modules.
 const PROPERTY: &str = "__journeyStudioUndo";
 
-impl AppState {
-    /// Puts every map's undo and redo steps where the next module finds them.
-    pub fn hand_over(&self) {
-        let all = js_sys::Object::new();
-        self.history.with_value(|h| {
-            for (id, history) in h {
-                let (undo, redo) = history.steps();
-                if undo.is_empty() && redo.is_empty() {
-                    continue;
-                }
-                let entry = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&entry, &"undo".into(), &as_array(undo));
-                let _ = js_sys::Reflect::set(&entry, &"redo".into(), &as_array(redo));
-                let _ = js_sys::Reflect::set(&all, &id.into(), &entry);
+/// Puts every map's undo and redo steps where the next module finds them.
+pub fn hand_over(state: AppState) {
+    let all = js_sys::Object::new();
+    state.with_histories(|h| {
+        for (id, history) in h {
+            let (undo, redo) = history.steps();
+            if undo.is_empty() && redo.is_empty() {
+                continue;
             }
-        });
-        let _ = js_sys::Reflect::set(&js_sys::global(), &PROPERTY.into(), &all);
-    }
+            let entry = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&entry, &"undo".into(), &as_array(undo));
+            let _ = js_sys::Reflect::set(&entry, &"redo".into(), &as_array(redo));
+            let _ = js_sys::Reflect::set(&all, &id.into(), &entry);
+        }
+    });
+    let _ = js_sys::Reflect::set(&js_sys::global(), &PROPERTY.into(), &all);
 }
 
-/// The history the previous module handed over, for the maps of `library` (a step that
-/// does not read as a map is left out; the rest of that map's history is kept).
-pub(super) fn take(library: &Library) -> HashMap<String, History> {
+/// Gives `state` the history the previous module handed over, for the maps of its library
+/// (a step that does not read as a map is left out; the rest of that map's history is kept).
+pub fn take_history(state: AppState) {
+    state.adopt_histories(take(state));
+}
+
+fn take(state: AppState) -> HashMap<String, History> {
     let global = js_sys::global();
     let Ok(all) = js_sys::Reflect::get(&global, &PROPERTY.into()) else { return HashMap::new() };
     let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &PROPERTY.into());
     let Some(all) = all.dyn_ref::<js_sys::Object>() else { return HashMap::new() };
     let mut out = HashMap::new();
     for id in js_sys::Object::keys(all).iter().filter_map(|k| k.as_string()) {
-        if library.get(&id).is_none() {
+        if state.library.with_untracked(|l| l.get(&id).is_none()) {
             continue;
         }
         let entry = js_sys::Reflect::get(all, &id.as_str().into()).unwrap_or(JsValue::UNDEFINED);

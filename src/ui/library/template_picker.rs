@@ -17,7 +17,7 @@ pub fn TemplatePicker() -> impl IntoView {
         ev.prevent_default();
         if let Some(template) = Template::from_key(&chosen.get_untracked()) {
             if let Some(id) = state.add_map(NewMap::Builder(Box::new(move |id, now, lang| template.build(id, now, lang)))) {
-                navigate(&Page::Map(id));
+                navigate(&Page::map(id));
             }
         }
     };

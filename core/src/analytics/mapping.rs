@@ -156,21 +156,24 @@ pub fn suggest_matches(activities: &[String], map: &JourneyMap) -> Vec<MatchRow>
         .collect()
 }
 
-fn similar_touchpoints(activity: &str, map: &JourneyMap) -> Vec<Suggestion> {
-    let mut s: Vec<(usize, f64)> = map
-        .touchpoints
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let key = t.event_key.as_deref().map_or(0.0, |k| name_similarity(activity, k));
-            (i, name_similarity(activity, &t.title).max(key))
-        })
-        .filter(|(_, v)| *v >= SIMILARITY_THRESHOLD)
-        .collect();
-    // Most similar first; map order on a tie, so the list is stable.
+/// How similar an activity name is to a touchpoint (its title or event key).
+fn similarity_to(activity: &str, t: &crate::model::Touchpoint) -> f64 {
+    let key = t.event_key.as_deref().map_or(0.0, |k| name_similarity(activity, k));
+    name_similarity(activity, &t.title).max(key)
+}
+
+/// The three most similar (index, similarity) at or above the threshold; most similar
+/// first, lower index on a tie, so the list is stable.
+fn top_similar(scored: impl Iterator<Item = (usize, f64)>) -> Vec<(usize, f64)> {
+    let mut s: Vec<(usize, f64)> = scored.filter(|(_, v)| *v >= SIMILARITY_THRESHOLD).collect();
     s.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     s.truncate(3);
-    s.into_iter()
+    s
+}
+
+fn similar_touchpoints(activity: &str, map: &JourneyMap) -> Vec<Suggestion> {
+    top_similar(map.touchpoints.iter().enumerate().map(|(i, t)| (i, similarity_to(activity, t))))
+        .into_iter()
         .map(|(i, v)| Suggestion { touchpoint_id: map.touchpoints[i].id.clone(), title: map.touchpoints[i].title.clone(), similarity: v })
         .collect()
 }
@@ -234,19 +237,8 @@ pub fn goal_activities(activities: &[String], map: &JourneyMap) -> Goal {
 /// choice: what the goal step offers to match to the main route's end.
 pub fn similar_activities(touchpoint_id: &str, activities: &[String], map: &JourneyMap) -> Vec<String> {
     let Some(t) = map.touchpoints.iter().find(|t| t.id == touchpoint_id) else { return Vec::new() };
-    let mut s: Vec<(usize, f64)> = activities
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| resolve(a, map).kind == MatchKind::None)
-        .map(|(i, a)| {
-            let key = t.event_key.as_deref().map_or(0.0, |k| name_similarity(a, k));
-            (i, name_similarity(a, &t.title).max(key))
-        })
-        .filter(|(_, v)| *v >= SIMILARITY_THRESHOLD)
-        .collect();
-    s.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    s.truncate(3);
-    s.into_iter().map(|(i, _)| activities[i].clone()).collect()
+    let unmatched = activities.iter().enumerate().filter(|(_, a)| resolve(a, map).kind == MatchKind::None);
+    top_similar(unmatched.map(|(i, a)| (i, similarity_to(a, t)))).into_iter().map(|(i, _)| activities[i].clone()).collect()
 }
 
 /// The activities in journey order: those matched to a touchpoint first, in the order of

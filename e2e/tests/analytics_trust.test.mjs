@@ -101,6 +101,12 @@ test('running shoes: the goal names the unmatched route end, drop-off is the tru
     const before = await storedMap(page, id);
     await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/analytics`);
     await page.getByTestId('analytics-page').waitFor();
+    // The warehouse hint links the SQL files and the guide shipped with the app.
+    assert.equal(await page.getByTestId('sql-file').count(), 4);
+    for (const href of [...await page.getByTestId('sql-file').evaluateAll((as) => as.map((a) => a.href)), await page.getByTestId('scale-guide').evaluate((a) => a.href)]) {
+      assert.equal((await page.request.get(href)).status(), 200, href);
+    }
+    assert.doesNotMatch(await page.getByTestId('warehouse-hint').textContent(), /project's sql\/ folder/);
     // Plain language in the column mapping.
     await page.getByTestId('log-file').setInputFiles(logFile);
     await page.getByTestId('mapping-step').waitFor();

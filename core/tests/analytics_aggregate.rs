@@ -24,6 +24,7 @@ fn import(csv: &str) -> EventLog {
         resource: None,
         lifecycle: None,
         time_zone: None,
+        time_form: Default::default(),
     };
     import_all(csv.as_bytes().to_vec(), &mapping).unwrap().0
 }

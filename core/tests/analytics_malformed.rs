@@ -20,6 +20,7 @@ fn mapping(lifecycle: bool) -> ColumnMapping {
         resource: None,
         lifecycle: lifecycle.then(|| ("lifecycle".into(), "complete".into())),
         time_zone: None,
+        time_form: Default::default(),
     }
 }
 

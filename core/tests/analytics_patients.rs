@@ -22,6 +22,7 @@ fn mapping(lifecycle: bool) -> ColumnMapping {
         resource: Some("employee".into()),
         lifecycle: lifecycle.then(|| ("registration_type".into(), "complete".into())),
         time_zone: None,
+        time_form: Default::default(),
     }
 }
 

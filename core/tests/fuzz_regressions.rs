@@ -37,6 +37,7 @@ fn run(data: &[u8], encoding: Option<TextEncoding>) -> (u64, u64, u64, Vec<Strin
         resource: None,
         lifecycle: None,
         time_zone: None,
+        time_form: Default::default(),
     };
     let (log, summary) = Importer::with_encoding(data.to_vec(), &mapping, encoding).unwrap().finish().unwrap();
     let report = analyze(&log, &AnalysisOptions::default());

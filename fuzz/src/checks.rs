@@ -110,6 +110,7 @@ pub fn event_log(data: &[u8]) {
             resource: None,
             lifecycle: None,
             time_zone: None,
+            time_form: Default::default(),
         })
     };
     let Some(mapping) = ColumnMapping::from_detection(&detection).or_else(positional) else { return };

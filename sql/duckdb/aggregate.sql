@@ -1,5 +1,5 @@
 -- Journey Studio aggregate, format version 1 (docs/scale.md), for DuckDB.
--- Verified: DuckDB 1.5 (Python package), tests/warehouse/test_sql.py.
+-- Verified: DuckDB 1.5 (Python package), sql/tests/test_warehouse_sql.py.
 --
 -- Input: a table or view `events(case_id, activity, ts)`, ts a TIMESTAMP or TIMESTAMPTZ.
 -- Parameters, written ${NAME} below and replaced as text before running (docs/scale.md):

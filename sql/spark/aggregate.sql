@@ -1,5 +1,5 @@
 -- Journey Studio aggregate, format version 1 (docs/scale.md), for Spark SQL.
--- Verified: Spark 3.5 (pyspark, local session), tests/warehouse/test_sql.py.
+-- Verified: Spark 3.5 (pyspark, local session), sql/tests/test_warehouse_sql.py.
 --
 -- Input: a table or view `events(case_id, activity, ts)`, ts a TIMESTAMP.
 -- Parameters, written ${NAME} below and replaced as text before running (docs/scale.md):

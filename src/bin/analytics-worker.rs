@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 
 use journey_core::analytics::session::{Reply, Request, Session};
+use journey_core::analytics::sources;
 use journey_core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -64,6 +65,24 @@ fn now_ms() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or_else(|| js_sys::Date::now())
 }
 
+/// Posts an import's reply, then (when it worked) the case durations for the histogram.
+fn post_imported(session: &Session, reply: Reply) {
+    let imported = matches!(reply, Reply::Imported { .. });
+    post(&reply);
+    if imported {
+        post_durations(&session.case_durations_s());
+    }
+}
+
+/// The file's bytes sent beside the request (a transferred `ArrayBuffer`).
+fn bytes_of(data: &JsValue) -> Vec<u8> {
+    js_sys::Reflect::get(data, &"bytes".into())
+        .ok()
+        .filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+        .unwrap_or_default()
+}
+
 fn on_message(event: MessageEvent) {
     let data = event.data();
     let Some(text) = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.as_string()) else {
@@ -79,17 +98,18 @@ fn on_message(event: MessageEvent) {
             Request::Import { mapping, options, lang, map, encoding } => {
                 session.encoding = encoding;
                 LANG.with(|l| l.set(lang));
-                let bytes = js_sys::Reflect::get(&data, &"bytes".into())
-                    .ok()
-                    .filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())
-                    .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-                    .unwrap_or_default();
-                let reply = session.import(bytes, &mapping, &options, map.as_ref(), lang, &now_ms, &mut |p| post(&p));
-                let imported = matches!(reply, Reply::Imported { .. });
-                post(&reply);
-                if imported {
-                    post_durations(&session.case_durations_s());
-                }
+                let reply = session.import(bytes_of(&data), &mapping, &options, map.as_ref(), lang, &now_ms, &mut |p| post(&p));
+                post_imported(&session, reply);
+            }
+            Request::ImportSource { source, options, lang, map } => {
+                LANG.with(|l| l.set(lang));
+                let reply = sources::import_source_into(&mut session, bytes_of(&data), &source, &options, map.as_ref(), lang, &now_ms);
+                post_imported(&session, reply);
+            }
+            Request::ImportHub { sources, lengths, options, lang, map } => {
+                LANG.with(|l| l.set(lang));
+                let reply = sources::import_hub_into(&mut session, bytes_of(&data), &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
+                post_imported(&session, reply);
             }
             other => post(&session.handle(other)),
         }

@@ -59,8 +59,6 @@ pub struct CanvasTexts {
     pub per_month: &'static str,
     pub drop_off_short: &'static str,
     pub persona_all: &'static str,
-    /// −2 … +2, in that order.
-    pub emotion_words: [&'static str; 5],
     pub frontstage_short: &'static str,
     pub backstage_short: &'static str,
     pub score_short: fn(&str) -> String,
@@ -131,7 +129,6 @@ pub const EN: CanvasTexts = CanvasTexts {
     per_month: "/ month",
     drop_off_short: "drop-off",
     persona_all: "All personas",
-    emotion_words: ["very negative", "negative", "neutral", "positive", "very positive"],
     frontstage_short: "Frontstage",
     backstage_short: "Backstage",
     score_short: |s| format!("Score {s}"),
@@ -202,7 +199,6 @@ pub const DE: CanvasTexts = CanvasTexts {
     per_month: "/ Monat",
     drop_off_short: "Abbruch",
     persona_all: "Alle Personas",
-    emotion_words: ["sehr negativ", "negativ", "neutral", "positiv", "sehr positiv"],
     frontstage_short: "Sichtbar",
     backstage_short: "Im Hintergrund",
     score_short: |s| format!("Wert {s}"),
@@ -211,14 +207,6 @@ pub const DE: CanvasTexts = CanvasTexts {
     completion_short: "Abschlussquote",
     weakest_short: "schwächste Phase",
 };
-
-/// An emotion as a signed number and a word ("+1 · positive"), for choices and labels
-/// where no face can be drawn.
-pub fn emotion_label(e: i8, lang: Lang) -> String {
-    let word = canvas_texts(lang).emotion_words[(e.clamp(-2, 2) + 2) as usize];
-    let sign = if e > 0 { "+" } else if e < 0 { "−" } else { "" };
-    format!("{sign}{} · {word}", e.unsigned_abs())
-}
 
 pub fn canvas_texts(lang: Lang) -> &'static CanvasTexts {
     match lang {

@@ -19,6 +19,7 @@ pub mod scores;
 pub mod shell;
 pub mod shortcuts;
 pub mod snapshots;
+pub mod sources;
 
 pub use journey_core::model::Lang;
 pub use shell::{texts, Texts};

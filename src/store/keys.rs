@@ -47,3 +47,7 @@ pub fn snapshot_prefix(map_id: &str) -> String {
 pub fn is_snapshot_key(key: &str) -> bool {
     key.starts_with(SNAPSHOT)
 }
+
+/// The library's key for customer pseudonyms (hex): e-mail addresses in imported files
+/// are replaced by their keyed hash under it, so next month's files hash alike.
+pub const CUSTOMER_KEY: &str = "journey-studio:customer-key";

@@ -34,6 +34,7 @@ use crate::store::{load_library, preferences, KeyValue, MemoryStorage, SetError,
 use crate::ui::browser::download::DownloadError;
 
 mod conflict;
+mod customer_key;
 mod other_tabs;
 pub use conflict::Conflict;
 

@@ -83,6 +83,8 @@ pub enum ImportError {
     NoUsableRows { skipped: u64, first: Option<RowIssue> },
     /// The chosen time zone is not in the zone database.
     UnknownTimeZone { name: String },
+    /// Dates like `03/01/2024` whose day/month order the file does not show.
+    DateOrderUnknown { column: String },
 }
 
 impl ImportError {
@@ -130,6 +132,12 @@ impl ImportError {
             (ImportError::UnknownTimeZone { name }, Lang::De) => {
                 format!("„{name}“ ist keine bekannte Zeitzone; bitte einen Namen wie Europe/Berlin oder UTC verwenden.")
             }
+            (ImportError::DateOrderUnknown { column }, Lang::En) => format!(
+                "The dates in column “{column}” (like 03/01/2024) do not show whether the day or the month comes first; choose the date order."
+            ),
+            (ImportError::DateOrderUnknown { column }, Lang::De) => format!(
+                "Die Daten in Spalte „{column}“ (wie 03/01/2024) zeigen nicht, ob Tag oder Monat zuerst steht; bitte die Datumsreihenfolge wählen."
+            ),
             (ImportError::NoUsableRows { skipped, first }, _) => {
                 let head = match lang {
                     Lang::En => format!("No usable rows: all {skipped} data rows were skipped."),
@@ -162,6 +170,8 @@ fn role_de(role: &str) -> &str {
         "rating" => "Bewertung",
         "resource" => "Ressource",
         "lifecycle" => "Lebenszyklus",
+        "record" => "Datensatz",
+        "customer" => "Kunde",
         other => other,
     }
 }

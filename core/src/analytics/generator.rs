@@ -155,6 +155,7 @@ pub fn column_mapping() -> super::ColumnMapping {
         resource: None,
         lifecycle: None,
         time_zone: None,
+        time_form: Default::default(),
     }
 }
 

@@ -11,7 +11,10 @@ use super::detect::ColumnDetection;
 use super::error::{ImportError, RowIssue, RowProblem};
 use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
-use super::timestamp::{parse_timestamp_bytes, parse_timestamp_bytes_in, LocalZone};
+use super::sanity::{check_import, ImportWarning, UsedColumns};
+use super::time_form::{TimeForm, TimeReader};
+use super::timestamp::LocalZone;
+use crate::entry::read_number;
 use crate::model::Lang;
 use crate::text_file::{decode, TextEncoding};
 
@@ -40,6 +43,9 @@ pub struct ColumnMapping {
     /// read as UTC wall-clock time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// Day/month order of `03/01/2024`, or Excel serial dates (see [`TimeForm`]).
+    #[serde(default, skip_serializing_if = "TimeForm::is_auto")]
+    pub time_form: TimeForm,
 }
 
 impl ColumnMapping {
@@ -56,6 +62,7 @@ impl ColumnMapping {
             resource: name(d.guess.resource),
             lifecycle: name(d.guess.lifecycle).zip(d.guess.lifecycle_value.clone()),
             time_zone: None,
+            time_form: d.guess.time_form.form,
         })
     }
 }
@@ -93,6 +100,15 @@ pub struct ImportSummary {
     /// The delimiter used (from the mapping).
     #[serde(default = "comma")]
     pub delimiter: u8,
+    /// What looks wrong about the result, with the mapping to check (see [`check_import`]).
+    #[serde(default)]
+    pub warnings: Vec<ImportWarning>,
+    /// Set when a source preset read the file (records, customers, contact counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::source_types::SourceSummary>,
+    /// Set when several sources were joined per customer (the customer hub).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub: Option<super::source_types::HubSummary>,
 }
 
 fn utf8() -> TextEncoding {
@@ -116,6 +132,9 @@ impl Default for ImportSummary {
             timestamp_ties: 0,
             encoding: TextEncoding::Utf8,
             delimiter: b',',
+            warnings: Vec::new(),
+            source: None,
+            hub: None,
         }
     }
 }
@@ -124,6 +143,11 @@ impl ImportSummary {
     /// One line per reported issue, in `lang`.
     pub fn issue_messages(&self, lang: Lang) -> Vec<String> {
         self.first_issues.iter().map(|i| i.message(lang)).collect()
+    }
+
+    /// One line per warning, in `lang`.
+    pub fn warning_messages(&self, lang: Lang) -> Vec<String> {
+        self.warnings.iter().map(|w| w.message(lang)).collect()
     }
 }
 
@@ -147,8 +171,8 @@ pub struct Importer {
     record: csv::ByteRecord,
     cols: Columns,
     lifecycle_name: Option<(String, String)>,
-    /// The zone for timestamps without one, if the user picked one.
-    zone: Option<LocalZone>,
+    /// Reads the time cells: the column's form and the zone for times without one.
+    time: TimeReader,
     raw: EventLog,
     cases: Interner,
     activities: Interner,
@@ -195,7 +219,7 @@ impl Importer {
             None => None,
         };
         Ok(Importer {
-            zone,
+            time: TimeReader::new(mapping.time_form, zone),
             reader,
             record: csv::ByteRecord::new(),
             lifecycle_name: mapping.lifecycle.clone(),
@@ -270,6 +294,15 @@ impl Importer {
         summary.cases = log.case_count() as u64;
         summary.activities = log.activity_names.len() as u64;
         summary.timestamp_ties = log.timestamp_ties;
+        let c = &self.cols;
+        let used = UsedColumns {
+            case: &c.names[c.case],
+            activity: &c.names[c.activity],
+            time: &c.names[c.time],
+            lifecycle: self.lifecycle_name.as_ref().map(|(col, value)| (col.as_str(), value.as_str())),
+            headers: &c.names,
+        };
+        summary.warnings = check_import(&log, summary.rows, summary.skipped_rows, summary.lifecycle_filtered, &used);
         Ok((log, summary))
     }
 
@@ -316,11 +349,7 @@ impl Importer {
         if let Some(p) = problem {
             return self.skip(line, p);
         }
-        let parsed = match &mut self.zone {
-            Some(z) => parse_timestamp_bytes_in(time_b, z),
-            None => parse_timestamp_bytes(time_b),
-        };
-        let Some(time) = parsed else {
+        let Some(time) = self.time.read(time_b) else {
             let value = String::from_utf8_lossy(time_b).into_owned();
             return self.skip(line, RowProblem::BadTimestamp { value });
         };
@@ -350,7 +379,10 @@ impl Importer {
         let rating = cols
             .rating
             .and_then(|i| std::str::from_utf8(rec[i].trim_ascii()).ok())
-            .and_then(|s| s.replace(',', ".").parse::<f32>().ok())
+            // The one reader of typed numbers (`entry`): either language's separators.
+            .and_then(|s| read_number(s, None).ok().flatten())
+            .filter(|t| !t.percent)
+            .map(|t| t.value as f32)
             .filter(|r| r.is_finite());
         let raw = &mut self.raw;
         raw.case.push(case);
@@ -437,6 +469,7 @@ mod tests {
             resource: None,
             lifecycle: None,
             time_zone: None,
+            time_form: TimeForm::Auto,
         }
     }
 

@@ -12,6 +12,7 @@ use super::{
     analyze, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
     DeviationReport, EventLog, FunnelReport, FunnelSpec, ImportSummary, Importer, Report,
 };
+use super::source_types::SourceOptions;
 use crate::model::{JourneyMap, Lang};
 use crate::text_file::TextEncoding;
 
@@ -35,6 +36,24 @@ pub enum Request {
         /// The encoding the user chose; `None` detects it (see [`crate::text_file`]).
         #[serde(default)]
         encoding: Option<TextEncoding>,
+    },
+    /// Import the bytes sent alongside with a source preset (docs/data-sources.md).
+    ImportSource {
+        source: SourceOptions,
+        options: AnalysisOptions,
+        lang: Lang,
+        #[serde(default)]
+        map: Option<JourneyMap>,
+    },
+    /// Join several source files per customer (the customer hub). The files travel as one
+    /// buffer beside the request, `lengths` bytes each, in the order of `sources`.
+    ImportHub {
+        sources: Vec<SourceOptions>,
+        lengths: Vec<u64>,
+        options: AnalysisOptions,
+        lang: Lang,
+        #[serde(default)]
+        map: Option<JourneyMap>,
     },
     /// Analyse the imported log again with other options (goal, timeout, funnel).
     Analyze { options: AnalysisOptions },
@@ -94,9 +113,7 @@ impl Session {
         now_ms: &dyn Fn() -> f64,
         progress: &mut dyn FnMut(Reply),
     ) -> Reply {
-        self.log = None;
-        self.lang = lang;
-        let start = now_ms();
+        let start = self.begin(lang, now_ms);
         let mut importer = match Importer::with_encoding(data, mapping, self.encoding) {
             Ok(i) => i,
             Err(e) => return Reply::Failed { message: e.message(lang) },
@@ -120,6 +137,29 @@ impl Session {
             Ok(done) => done,
             Err(e) => return Reply::Failed { message: e.message(lang) },
         };
+        self.analyse_new(log, summary, options, map, lang, start, now_ms)
+    }
+
+    /// Forgets the previous log before a new import; the import's start time.
+    pub fn begin(&mut self, lang: Lang, now_ms: &dyn Fn() -> f64) -> f64 {
+        self.log = None;
+        self.lang = lang;
+        now_ms()
+    }
+
+    /// Analyses a freshly imported log and keeps it for the follow-up requests (the
+    /// source presets hand their logs in here: `sources::import_source_into`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn analyse_new(
+        &mut self,
+        log: EventLog,
+        summary: ImportSummary,
+        options: &AnalysisOptions,
+        map: Option<&JourneyMap>,
+        lang: Lang,
+        start: f64,
+        now_ms: &dyn Fn() -> f64,
+    ) -> Reply {
         let imported = now_ms();
         let mut options = options.clone();
         if options.drop_off.end_activities.is_empty() {
@@ -155,7 +195,9 @@ impl Session {
             return Reply::Failed { message: no_log(self.lang) };
         };
         match request {
-            Request::Import { lang, .. } => Reply::Failed { message: no_log(lang) },
+            Request::Import { lang, .. } | Request::ImportSource { lang, .. } | Request::ImportHub { lang, .. } => {
+                Reply::Failed { message: no_log(lang) }
+            }
             Request::Funnel { spec } => Reply::Funnel { report: funnel(log, &spec) },
             Request::Analyze { options } => Reply::Analyzed { report: analyze(log, &options) },
             Request::Deviation { map } => Reply::Deviation { report: deviation(log, &map) },

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::entry::read_number;
 use crate::model::{JourneyMap, Lang};
 use crate::score::{ces_share_agreeing, csat, nps, CesScale, CsatSummary, NpsSummary};
 
@@ -248,7 +249,9 @@ pub fn survey_with(data: &[u8], map: &JourneyMap, options: &CsvOptions) -> Resul
             skip(&mut report, line, SurveyProblem::UnknownTarget { target: field(t_col) });
             continue;
         };
-        let Ok(value) = field(r_col).replace(',', ".").parse::<f64>() else {
+        // The one reader of typed numbers (`entry`): "4,5", "4.5", "1.234,5" and "1,234.5"
+        // read as everywhere else; a rating with "%" is no rating.
+        let Some(value) = read_number(&field(r_col), None).ok().flatten().filter(|t| !t.percent).map(|t| t.value) else {
             skip(&mut report, line, SurveyProblem::NotANumber { value: field(r_col) });
             continue;
         };

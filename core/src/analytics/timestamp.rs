@@ -1,9 +1,13 @@
 //! Timestamps of an event log, as milliseconds since the Unix epoch.
 //!
 //! Accepted: ISO 8601 with zone offset (`2024-03-01T09:15:00Z`, `…+01:00`) and without
-//! (`2024-03-01T09:15:00`, `2024-03-01 09:15`), `YYYY/MM/DD HH:MM:SS(.fff)`,
-//! `DD.MM.YYYY HH:MM(:SS)`, epoch seconds (optionally with a fraction) and epoch
-//! milliseconds. Times without a zone are read in the zone the user picked
+//! (`2024-03-01T09:15:00`, `2024-03-01 09:15`), the zone also after a space as BigQuery
+//! and Shopify write it (`2024-03-01 10:15:42 UTC`, `2024-03-01 10:15:42 +0100`),
+//! `YYYY/MM/DD HH:MM:SS(.fff)`, `DD.MM.YYYY HH:MM(:SS)`, a bare date `YYYYMMDD` (GA4's
+//! `event_date`), and epoch numbers by their digit count: seconds (optionally with a
+//! fraction), milliseconds (12–14 digits), microseconds (15–17, GA4's `event_timestamp`)
+//! and nanoseconds (18–19). Forms a cell cannot settle alone (`03/01/2024`, Excel serial
+//! dates) are read by the column's [`TimeForm`](super::time_form::TimeForm). Times without a zone are read in the zone the user picked
 //! ([`LocalZone`], an IANA name such as `Europe/Berlin`, through jiff's bundled zone
 //! database), or as UTC wall-clock time when none was picked. The zone matters for
 //! durations across a DST change (a case from 01:30 to 03:30 local time on the last
@@ -21,6 +25,10 @@ use crate::locale::Date;
 /// Epoch numbers with at least this many digits are milliseconds (as seconds they would
 /// lie after the year 5000).
 const EPOCH_MS_MIN_DIGITS: usize = 12;
+/// … at least this many, microseconds (as milliseconds: after the year 33000).
+const EPOCH_US_MIN_DIGITS: usize = 15;
+/// … at least this many, nanoseconds.
+const EPOCH_NS_MIN_DIGITS: usize = 18;
 
 /// Parses one timestamp cell (surrounding whitespace ignored); `None` if it is not one of
 /// the accepted forms or not a real date.
@@ -33,7 +41,9 @@ pub fn parse_timestamp_bytes(cell: &[u8]) -> Option<i64> {
     parse_flagged(cell).map(|(ms, _)| ms)
 }
 
-/// Like [`parse_timestamp_bytes`], but a time without zone is wall-clock time in `zone`.
+/// Like [`parse_timestamp_bytes`], but a time without zone is wall-clock time in `zone`
+/// (the importer does this through [`TimeReader`](super::time_form::TimeReader)).
+#[cfg(test)]
 pub fn parse_timestamp_bytes_in(cell: &[u8], zone: &mut LocalZone) -> Option<i64> {
     let (ms, zoned) = parse_flagged(cell)?;
     if zoned { Some(ms) } else { zone.to_utc_ms(ms) }
@@ -41,7 +51,7 @@ pub fn parse_timestamp_bytes_in(cell: &[u8], zone: &mut LocalZone) -> Option<i64
 
 /// Milliseconds and whether the text fixed the instant itself (a zone, an offset or an
 /// epoch number); when not, the milliseconds are the wall-clock time read as UTC.
-fn parse_flagged(cell: &[u8]) -> Option<(i64, bool)> {
+pub(super) fn parse_flagged(cell: &[u8]) -> Option<(i64, bool)> {
     let t = cell.trim_ascii();
     if t.is_empty() {
         return None;
@@ -143,9 +153,17 @@ fn fast_path(b: &[u8]) -> Option<(i64, bool)> {
             ms += frac_ms;
         }
     }
-    let zone = &rest[i..];
+    let mut zone = &rest[i..];
+    // BigQuery writes `… UTC`, Shopify `… +0100`: a space before the zone.
+    if let [b' ', tail @ ..] = zone {
+        zone = tail;
+        if zone.is_empty() {
+            return None;
+        }
+    }
     let offset_min = match zone {
         [] | [b'Z'] | [b'z'] => 0,
+        [u, t, c] if [*u, *t, *c].eq_ignore_ascii_case(b"UTC") || [*u, *t, *c].eq_ignore_ascii_case(b"GMT") => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [sign @ (b'+' | b'-'), h1, h2, m1, m2] => {
             let h = digits(&[*h1, *h2])?;
             let m = digits(&[*m1, *m2])?;
@@ -166,6 +184,9 @@ fn fast_path(b: &[u8]) -> Option<(i64, bool)> {
 
 /// Everything the fast path declined, read by jiff (and epoch numbers).
 fn slow_path(t: &str) -> Option<(i64, bool)> {
+    if let Some(ms) = compact_date(t) {
+        return Some((ms, false));
+    }
     if let Some(ms) = epoch(t) {
         return Some((ms, true));
     }
@@ -207,18 +228,35 @@ fn civil_ms(dt: DateTime) -> Option<i64> {
     dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp().as_millisecond())
 }
 
-/// `1514764800` (seconds), `1514764800.25` (seconds with fraction) or `1514764800123`
-/// (milliseconds, 12 digits or more).
+/// `20260901`: eight digits that are a real date between 1900 and 2199 are that day
+/// (GA4's `event_date`), not epoch seconds in 1970.
+fn compact_date(t: &str) -> Option<i64> {
+    let b = t.as_bytes();
+    if b.len() != 8 {
+        return None;
+    }
+    let (year, month, day) = (digits(&b[0..4])?, digits(&b[4..6])?, digits(&b[6..8])?);
+    if !(1900..2200).contains(&year) || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(Date { year, month, day }.days() * 86_400_000)
+}
+
+/// `1514764800` (seconds), `1514764800.25` (seconds with fraction), `1514764800123`
+/// (milliseconds, 12 digits or more), `1514764800123456` (microseconds, 15 or more) or
+/// `1514764800123456789` (nanoseconds, 18 or more).
 fn epoch(t: &str) -> Option<i64> {
     let (int, frac) = match t.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    if int.is_empty() || int.len() > 15 || !int.bytes().all(|c| c.is_ascii_digit()) {
+    if int.is_empty() || int.len() > 19 || !int.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
     let n: i64 = int.parse().ok()?;
     match frac {
+        None if int.len() >= EPOCH_NS_MIN_DIGITS => Some(n.div_euclid(1_000_000)),
+        None if int.len() >= EPOCH_US_MIN_DIGITS => Some(n.div_euclid(1_000)),
         None if int.len() >= EPOCH_MS_MIN_DIGITS => Some(n),
         None => Some(n * 1000),
         Some(f) if int.len() < EPOCH_MS_MIN_DIGITS && !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()) => {
@@ -248,7 +286,7 @@ fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-fn days_in_month(y: i64, m: i64) -> i64 {
+pub(super) fn days_in_month(y: i64, m: i64) -> i64 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,
@@ -279,6 +317,31 @@ mod tests {
         assert_eq!(parse_timestamp_ms("1514887313.5"), Some(T0 + 500));
         assert_eq!(parse_timestamp_ms("1514887313000"), Some(T0));
         assert_eq!(parse_timestamp_ms(" 2018-01-02T10:01:53Z "), Some(T0));
+        // As the tools write them: BigQuery's extract, Shopify's offset after a space,
+        // GA4's microseconds and event_date, nanoseconds.
+        assert_eq!(parse_timestamp_ms("2018-01-02 10:01:53 UTC"), Some(T0));
+        assert_eq!(parse_timestamp_ms("2018-01-02 10:01:53.123456 UTC"), Some(T0 + 123));
+        assert_eq!(parse_timestamp_ms("2018-01-02 11:01:53 +0100"), Some(T0));
+        assert_eq!(parse_timestamp_ms("2018-01-02 05:01:53 -05:00"), Some(T0));
+        assert_eq!(parse_timestamp_ms("2018-01-02 10:01:53 gmt"), Some(T0));
+        assert_eq!(parse_timestamp_ms("1514887313000000"), Some(T0));
+        assert_eq!(parse_timestamp_ms("1514887313123456"), Some(T0 + 123));
+        assert_eq!(parse_timestamp_ms("1514887313000000000"), Some(T0));
+        assert_eq!(parse_timestamp_ms("20180102"), Some(T0 - (10 * 3600 + 60 + 53) * 1000));
+        assert_eq!(parse_bits("20180102"), Some(false), "a date has no zone: read in the chosen one");
+        // Eight digits that are not a date stay epoch seconds.
+        assert_eq!(parse_timestamp_ms("20181302"), Some(20_181_302_000));
+    }
+
+    fn parse_bits(t: &str) -> Option<bool> {
+        parse_flagged(t.as_bytes()).map(|(_, zoned)| zoned)
+    }
+
+    #[test]
+    fn half_written_zones_are_refused() {
+        for bad in ["2018-01-02 10:01:53 CET", "2018-01-02 10:01:53 +1", "12345678901234567890", "1514887313123456.5"] {
+            assert_eq!(parse_timestamp_ms(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -3,12 +3,16 @@
 //! ```text
 //! journey-analyze LOG.csv [--case COL --activity COL --time COL] [--channel COL]
 //!                 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle]
-//!                 [--end ACTIVITY]... [--timeout-s SECONDS] [--time-zone ZONE] [--top N]
+//!                 [--end ACTIVITY]... [--timeout-s SECONDS] [--time-zone ZONE]
+//!                 [--time-form auto|day-first|month-first|excel] [--top N]
 //!                 [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]]
-//!                 [--map MAP.json] [--lang en|de] [--timings] [--json]
+//!                 [--map MAP.json] [--lang en|de] [--timings] [--json] [--accept-warnings]
+//! journey-analyze LOG.csv --source SOURCE [--case-by customer|record|idle:MINUTES]
+//!                 [--drop ACTIVITY]... [--end ACTIVITY]... [--json]   (a preset, docs/data-sources.md)
 //! journey-analyze generate --events N [--seed S]        (CSV on stdout)
 //! journey-analyze generate --truth-cases N [--seed S] [--shape leave-early|complete|loops]
 //!                 --truth-out TRUTH.json                 (CSV on stdout, fates known)
+//! journey-analyze sample SOURCE [--customers N] [--seed S]   (a source's sample file on stdout)
 //! journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N]
 //!                 [column options as above]              (aggregate JSON on stdout)
 //! journey-analyze aggregate-report AGG.json [--map MAP.json]   (its metrics as JSON)
@@ -20,7 +24,9 @@
 //! activities for the drop-off are the `--end` ones; without them, with `--map`, the
 //! activities matched to the end of the map's main route (as on the analytics page);
 //! without either, no drop-off is measured and the most frequent last activity is only
-//! named as a suggestion. Arguments
+//! named as a suggestion. An import that looks wrong (one event per case, one case, an
+//! id as activity, most rows skipped, a shop or helpdesk export read as events, …) prints
+//! each warning with the column to check and exits with 3 (`--accept-warnings`: 0). Arguments
 //! are parsed by hand: the tool is small and the core stays free of CLI crates.
 
 use std::process::ExitCode;
@@ -29,14 +35,20 @@ use std::time::Instant;
 use journey_core::analytics::aggregate::{self, AggregateOptions};
 use journey_core::analytics::{
     analyze, detect_columns, deviation, generator, goal_activities, import_all, survey::survey, AnalysisOptions,
-    ColumnMapping, FunnelMode, FunnelSpec,
+    ColumnMapping, FunnelMode, FunnelSpec, TimeForm,
 };
+use journey_core::analytics::sources::generator::world;
+use journey_core::analytics::sources::{read_source, CaseBy, Source, SourceOptions};
 use journey_core::model::{schema, Lang};
+
+/// Set when the import worked but looks wrong: exit code 3 instead of 2.
+static LOOKS_WRONG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("generate") => run_generate(&args[1..]),
+        Some("sample") => run_sample(&args[1..]),
         Some("survey") => run_survey(&args[1..]),
         Some("aggregate") => run_aggregate(&args[1..]),
         Some("aggregate-report") => run_aggregate_report(&args[1..]),
@@ -47,15 +59,16 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("{msg}");
-            ExitCode::from(2)
+            ExitCode::from(if LOOKS_WRONG.load(std::sync::atomic::Ordering::Relaxed) { 3 } else { 2 })
         }
     }
 }
 
 const USAGE: &str = "usage: journey-analyze LOG.csv [--case COL --activity COL --time COL] [--channel COL] \
 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle] [--end ACTIVITY]... [--timeout-s S] \
-[--time-zone ZONE] [--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
-[--lang en|de] [--timings] [--json]\n       journey-analyze generate --events N [--seed S]\n       \
+[--time-zone ZONE] [--time-form auto|day-first|month-first|excel] [--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
+[--lang en|de] [--timings] [--json] [--accept-warnings]\n       journey-analyze LOG.csv --source SOURCE [--case-by customer|record|idle:MINUTES] [--drop ACTIVITY]...\n       \
+journey-analyze generate --events N [--seed S]\n       journey-analyze sample SOURCE [--customers N] [--seed S]\n       \
 journey-analyze survey SURVEY.csv --map MAP.json\n       \
 journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N] [column options]\n       \
 journey-analyze aggregate-report AGG.json [--map MAP.json]";
@@ -68,7 +81,7 @@ struct Args {
     switches: Vec<String>,
 }
 
-const SWITCHES: [&str; 3] = ["--json", "--timings", "--no-lifecycle"];
+const SWITCHES: [&str; 4] = ["--json", "--timings", "--no-lifecycle", "--accept-warnings"];
 
 impl Args {
     fn parse(raw: &[String]) -> Result<Args, String> {
@@ -147,6 +160,48 @@ fn run_generate_truth(args: &Args, cases: usize) -> Result<(), String> {
     std::io::stdout().write_all(t.csv.as_bytes()).map_err(|e| e.to_string())
 }
 
+/// A sample file in a source's real layout (sources::generator), for trying the presets.
+fn run_sample(raw: &[String]) -> Result<(), String> {
+    let args = Args::parse(raw)?;
+    let key = args.positional.first().ok_or(format!("sample needs a SOURCE ({})\n{USAGE}", source_keys()))?;
+    let customers: usize = args.number("customers")?.unwrap_or(50);
+    let w = world(customers, args.number("seed")?.unwrap_or(1));
+    let text = match Source::from_key(key) {
+        Some(Source::ShopifyOrders) => w.shopify_csv(),
+        Some(Source::WooCommerceOrders) => w.woocommerce_csv(),
+        Some(Source::ZendeskTickets) => w.zendesk_csv(),
+        Some(Source::FreshdeskTickets) => w.freshdesk_csv(),
+        Some(Source::Ga4Flat) => w.ga4_csv(args.get("event-date").is_some_and(|v| v == "yes")),
+        Some(Source::MatomoActions) => w.matomo_csv(),
+        _ => return Err(format!("sample: “{key}” is not one of {}", source_keys())),
+    };
+    print!("{text}");
+    Ok(())
+}
+
+fn source_keys() -> String {
+    Source::ALL.iter().filter(|s| s.layout().is_some()).map(|s| s.key()).collect::<Vec<_>>().join(", ")
+}
+
+/// `--source`: the file is read with its preset instead of the column mapping.
+fn source_options(args: &Args, lang: Lang) -> Result<Option<SourceOptions>, String> {
+    let Some(key) = args.get("source") else { return Ok(None) };
+    let source = Source::from_key(key).filter(|s| s.layout().is_some()).ok_or(format!("--source: “{key}” is not one of {}", source_keys()))?;
+    let case_by = match args.get("case-by").unwrap_or("customer") {
+        "customer" => CaseBy::Customer,
+        "record" => CaseBy::Record,
+        other => match other.strip_prefix("idle:").map(str::parse::<u32>) {
+            Some(Ok(minutes)) => CaseBy::Idle { minutes },
+            _ => return Err(format!("--case-by: “{other}” is not customer, record or idle:MINUTES")),
+        },
+    };
+    let mut o = SourceOptions::new(source, case_by);
+    o.lang = lang;
+    o.filters.drop = args.all("drop");
+    o.time_zone = args.get("time-zone").map(str::to_string);
+    Ok(Some(o))
+}
+
 /// The aggregate of a raw log (docs/scale.md), as the warehouse SQL would write it.
 fn run_aggregate(raw: &[String]) -> Result<(), String> {
     let args = Args::parse(raw)?;
@@ -166,7 +221,7 @@ fn run_aggregate(raw: &[String]) -> Result<(), String> {
         eprintln!("{path}: {issue}");
     }
     println!("{}", aggregate::aggregate(&log, &opts).to_json());
-    Ok(())
+    warnings_verdict(&args, &summary, lang, &path)
 }
 
 /// Reads an aggregate file (refusing one that does not add up) and prints every metric
@@ -231,7 +286,22 @@ fn mapping(args: &Args, sample: &[u8], lang: Lang, path: &str) -> Result<ColumnM
         rating: args.get("rating").map(str::to_string).or(guessed.as_ref().and_then(|m| m.rating.clone())),
         lifecycle: guessed.and_then(|m| m.lifecycle),
         time_zone: args.get("time-zone").map(str::to_string),
+        time_form: g.time_form.form,
     };
+    if let Some(form) = args.get("time-form") {
+        m.time_form = match form {
+            "auto" => TimeForm::Auto,
+            "day-first" => TimeForm::DayFirst,
+            "month-first" => TimeForm::MonthFirst,
+            "excel" => TimeForm::ExcelSerial,
+            other => return Err(format!("--time-form: “{other}” is not auto, day-first, month-first or excel")),
+        };
+    } else if g.time_form.order_unknown {
+        return Err(match lang {
+            Lang::En => format!("{path}: the dates in “{}” (like 03/01/2024) do not show whether the day or the month comes first; give --time-form day-first or --time-form month-first", m.time),
+            Lang::De => format!("{path}: die Daten in „{}“ (wie 03/01/2024) zeigen nicht, ob Tag oder Monat zuerst steht; bitte --time-form day-first oder --time-form month-first angeben", m.time),
+        });
+    }
     if let Some(spec) = args.get("lifecycle") {
         let (col, value) = spec.split_once('=').ok_or(format!("--lifecycle expects COL=VALUE, got “{spec}”"))?;
         m.lifecycle = Some((col.to_string(), value.to_string()));
@@ -278,6 +348,17 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let t0 = Instant::now();
     let data = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
     let t_read = t0.elapsed();
+    if let Some(o) = source_options(&args, lang)? {
+        let (log, s) = read_source(data, &o).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+        for issue in &s.first_issues {
+            eprintln!("{path}: {}", issue.message(lang));
+        }
+        let report = analyze(&log, &opts);
+        let mut json = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        json["source"] = serde_json::to_value(&s).map_err(|e| e.to_string())?;
+        println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
     let mapping = mapping(&args, &data[..data.len().min(64 * 1024)], lang, &path)?;
     let t1 = Instant::now();
     let (log, summary) = import_all(data, &mapping).map_err(|e| format!("{path}: {}", e.message(lang)))?;
@@ -327,7 +408,24 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
             report.throughput_median_s, summary.skipped_rows, report.drop_off.dropped
         );
     }
-    Ok(())
+    warnings_verdict(&args, &summary, lang, &path)
+}
+
+/// Exit code 3 when the import looks wrong (each warning on stderr, naming the mapping to
+/// check): a misread file is not a success. `--accept-warnings` takes the result anyway.
+fn warnings_verdict(args: &Args, summary: &journey_core::analytics::ImportSummary, lang: Lang, path: &str) -> Result<(), String> {
+    let label = lang.pick(("warning", "Warnung"));
+    for w in summary.warning_messages(lang) {
+        eprintln!("{path}: {label}: {w}");
+    }
+    if summary.warnings.is_empty() || args.has("--accept-warnings") {
+        return Ok(());
+    }
+    LOOKS_WRONG.store(true, std::sync::atomic::Ordering::Relaxed);
+    Err(match lang {
+        Lang::En => format!("{path}: the import looks wrong (see above); check the mapping, or give --accept-warnings to keep it"),
+        Lang::De => format!("{path}: der Import sieht falsch aus (siehe oben); bitte die Zuordnung prüfen oder --accept-warnings angeben, um ihn zu behalten"),
+    })
 }
 
 fn ms(d: std::time::Duration) -> f64 {

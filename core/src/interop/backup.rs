@@ -13,7 +13,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::schema::{map_from_value, parse_map, to_json, LoadError};
+use crate::model::schema::{map_from_value, parse_map, strip_position, to_json, LoadError};
 use crate::model::{JourneyMap, Lang};
 
 /// The `format` value that marks a backup file.
@@ -239,14 +239,6 @@ fn kind_of(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
-    }
-}
-
-/// serde_json appends " at line X column Y"; the position is reported separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
     }
 }
 

@@ -17,7 +17,7 @@ mod number;
 mod text;
 
 pub use date::{local_date_iso, Date};
-pub use emotion::emotion;
+pub use emotion::{emotion, emotion_label, emotion_word};
 pub use lang::Lang;
 pub use number::{duration, fixed, nps, number, percent, plain, signed, MINUS};
 pub use text::Text;

@@ -2,6 +2,8 @@
 //! Apart from `measure.rs` (the measure types), so that the types depend on nothing above
 //! them and `JourneyMap` imports them, not the other way round.
 
+use std::collections::HashMap;
+
 use super::measure::{set_status, MeasureDraft, MeasureError, MeasureFilter, MeasureStatus, Measure};
 use super::tracking::is_iso_date;
 use super::JourneyMap;
@@ -95,6 +97,22 @@ impl JourneyMap {
     /// How many measures are linked to a touchpoint (shown on the map).
     pub fn measure_count(&self, tp_id: &str) -> usize {
         self.measures.iter().filter(|m| m.touches(tp_id)).count()
+    }
+
+    /// [`JourneyMap::measure_count`] of every touchpoint some measure touches, in one pass
+    /// (the canvas shows it on every card): a measure counts once per touchpoint it touches.
+    pub fn measure_counts(&self) -> HashMap<&str, usize> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for measure in &self.measures {
+            let mut seen: Vec<&str> = Vec::new();
+            for link in &measure.links {
+                if !seen.contains(&link.touchpoint_id.as_str()) {
+                    seen.push(&link.touchpoint_id);
+                    *counts.entry(link.touchpoint_id.as_str()).or_default() += 1;
+                }
+            }
+        }
+        counts
     }
 
     /// The stages a measure belongs to, through its linked touchpoints.

@@ -240,6 +240,23 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_every_touchpoint_are_the_counts_of_each() {
+        let (mut m, a, b) = map();
+        // One measure on a and on a pain point of a (counts once for a), one on a and b.
+        let mut twice = draft("twice", &a);
+        twice.links.push(MeasureLink { touchpoint_id: a.clone(), pain_point: Some("Queue".into()) });
+        m.add_measure(twice, "2026-01-01").unwrap();
+        let mut both = draft("both", &a);
+        both.links.push(MeasureLink { touchpoint_id: b.clone(), pain_point: None });
+        m.add_measure(both, "2026-01-01").unwrap();
+        let counts = m.measure_counts();
+        assert_eq!((counts.get(a.as_str()).copied(), counts.get(b.as_str()).copied()), (Some(2), Some(1)));
+        for tp in &m.touchpoints {
+            assert_eq!(counts.get(tp.id.as_str()).copied().unwrap_or(0), m.measure_count(&tp.id));
+        }
+    }
+
+    #[test]
     fn done_records_the_day_and_leaving_done_clears_it() {
         let (mut m, a, _) = map();
         let id = m.add_measure(draft("x", &a), "2026-01-01").unwrap();

@@ -182,8 +182,9 @@ pub fn to_json(map: &JourneyMap) -> String {
     serde_json::to_string_pretty(&copy).expect("a journey map always serialises")
 }
 
-/// serde_json appends " at line X column Y" to its messages; we report those separately.
-fn strip_position(msg: &str) -> String {
+/// serde_json appends " at line X column Y" to its messages; we report those separately
+/// (here and for a backup file's envelope, `interop::backup`).
+pub(crate) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),

@@ -8,7 +8,9 @@
 
 use journey_core::analytics::session::Request;
 use journey_core::analytics::{goal_activities, in_journey_order, journey_order, AnalysisOptions, Goal, GoalSource, DEFAULT_TIMEOUT_S};
-use journey_core::model::JourneyMap;
+use journey_core::entry::read_number;
+use journey_core::locale::plain;
+use journey_core::model::{JourneyMap, Lang};
 use leptos::prelude::*;
 
 use super::Ctx;
@@ -138,8 +140,11 @@ pub fn GoalView() -> impl IntoView {
             <button type="button" class="link" data-testid="goal-reset"
                 on:click=move |_| edit(Box::new(|m| m.analytics.goal_activities.clear()))>{t.goal_reset}</button>
         });
-        let days = timeout_s(&map) / 86_400.0;
-        let hours = map.analytics.funnel_window_s.map(|w| format!("{}", w / 3600.0)).unwrap_or_default();
+        // Shown and read in the UI's language through the one formatter and the one reader
+        // (`locale::plain`, `entry::read_number`): "1.234,5" and "1,234.5" both work.
+        let lang = state.lang.get();
+        let days = plain(timeout_s(&map) / 86_400.0, 6, lang);
+        let hours = map.analytics.funnel_window_s.map(|w| plain(w / 3600.0, 6, lang)).unwrap_or_default();
         Some(view! {
             <section class="metrics goal" data-testid="goal">
                 <h2>{t.goal_title}</h2>
@@ -155,11 +160,10 @@ pub fn GoalView() -> impl IntoView {
                 <div class="funnel-controls">
                     <p class="mapping-field">
                         <label for="drop-off-days">{t.timeout_label}</label>
-                        <input id="drop-off-days" type="number" min="0" step="0.5" prop:value=format!("{days}") data-testid="drop-off-days"
+                        <input id="drop-off-days" type="text" inputmode="decimal" prop:value=days data-testid="drop-off-days"
                             on:change=move |ev| {
-                                let v = event_target_value(&ev).trim().replace(',', ".");
-                                if let Ok(d) = v.parse::<f64>() {
-                                    if d.is_finite() && d >= 0.0 {
+                                if let Some(d) = typed(&event_target_value(&ev), lang) {
+                                    if d >= 0.0 {
                                         edit(Box::new(move |m| m.analytics.drop_off_timeout_s = Some(d * 86_400.0)));
                                     }
                                 }
@@ -167,10 +171,9 @@ pub fn GoalView() -> impl IntoView {
                     </p>
                     <p class="mapping-field">
                         <label for="funnel-window">{t.window_label}</label>
-                        <input id="funnel-window" type="number" min="0" step="0.5" prop:value=hours placeholder=t.window_hint data-testid="funnel-window"
+                        <input id="funnel-window" type="text" inputmode="decimal" prop:value=hours placeholder=t.window_hint data-testid="funnel-window"
                             on:change=move |ev| {
-                                let v = event_target_value(&ev).trim().replace(',', ".");
-                                let w = v.parse::<f64>().ok().filter(|h| h.is_finite() && *h > 0.0).map(|h| h * 3600.0);
+                                let w = typed(&event_target_value(&ev), lang).filter(|h| *h > 0.0).map(|h| h * 3600.0);
                                 ctx.map.edit(move |m| m.analytics.funnel_window_s = w);
                                 ctx.funnel_version.update(|n| *n += 1);
                             }/>
@@ -179,4 +182,9 @@ pub fn GoalView() -> impl IntoView {
             </section>
         })
     }
+}
+
+/// A number typed into a goal control in `lang` (`None`: empty, not a number, or a `%`).
+fn typed(text: &str, lang: Lang) -> Option<f64> {
+    read_number(text, Some(lang)).ok().flatten().filter(|t| !t.percent).map(|t| t.value)
 }

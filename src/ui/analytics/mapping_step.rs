@@ -116,6 +116,7 @@ pub fn MappingStep() -> impl IntoView {
                 <CsvChoice encoding=d.encoding delimiter=d.delimiter choice=ctx.csv_choice
                     on_change=move |_| super::redetect(ctx) prefix=""/>
                 <div class="mapping-grid">{selects}</div>
+                <super::time_form_pick::TimeFormPick/>
                 {move || ctx.mapping.with(|m| m.as_ref().and_then(|m| m.lifecycle.clone())).map(|(_, keep)| view! {
                     <p class="mapping-field">
                         <label for="map-lifecycle-value">{t().lifecycle_value}</label>

@@ -13,10 +13,14 @@ mod deviation;
 mod funnel;
 mod goal;
 mod goal_end;
+mod hub;
+mod import_check;
 mod mapping_step;
 mod matching;
 mod metrics;
+mod source_step;
 mod survey;
+mod time_form_pick;
 mod warehouse_hint;
 mod worker;
 mod zone;
@@ -28,6 +32,7 @@ use journey_core::analytics::{
     detect_columns_with, AnalysisOptions, ApplyPlan, ColumnDetection, ColumnMapping, DeviationReport, FunnelReport,
     ImportSummary, Report,
 };
+use journey_core::analytics::sources::Source;
 use journey_core::charts::{throughput_histogram, Chart, ChartOptions, ThroughputInput};
 use journey_core::text_file::CsvOptions;
 use leptos::prelude::*;
@@ -93,6 +98,8 @@ pub struct Ctx {
     pub plan_from_survey: RwSignal<bool>,
     /// The IANA zone for timestamps without one.
     pub zone: RwSignal<String>,
+    /// The source the file is read as (a preset, or the generic log with the mapping).
+    pub source: RwSignal<Source>,
     /// Bumped when the funnel's inputs change (matching, window): the funnel runs again.
     pub funnel_version: RwSignal<u64>,
     worker: StoredValue<Option<Rc<WorkerClient>>, LocalStorage>,
@@ -148,6 +155,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         plan: RwSignal::new(None),
         plan_from_survey: RwSignal::new(false),
         zone: RwSignal::new(String::new()),
+        source: RwSignal::new(Source::Generic),
         funnel_version: RwSignal::new(0),
         worker: StoredValue::new_local(None),
         sample: StoredValue::new_local(Vec::new()),
@@ -155,6 +163,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         import_seq: StoredValue::new(0),
     };
     provide_context(ctx);
+    provide_context(hub::HubFiles::new());
     ctx.zone.set(zone::initial_zone(ctx));
     let client = WorkerClient::new(move |incoming| on_incoming(ctx, incoming));
     ctx.worker.set_value(Some(client));
@@ -174,8 +183,11 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
                 {move || ctx.notice.get().map(|n| view! { <p class="analytics-notice" role="status" data-testid="analytics-notice">{n(state.lang.get())}</p> })}
                 <zone::ZonePicker/>
-                <mapping_step::MappingStep/>
+                <source_step::SourceStep/>
+                <hub::HubView/>
+                {move || (ctx.source.get() == Source::Generic).then(|| view! { <mapping_step::MappingStep/> })}
                 <ProgressView/>
+                <import_check::ImportCheck/>
                 <aggregate::AggregateNotice/>
                 {move || ctx.aggregate.with(Option::is_none).then(|| view! { <goal::GoalView/> })}
                 <matching::MatchingView/>
@@ -313,6 +325,8 @@ pub fn redetect(ctx: Ctx) {
     match ctx.sample.with_value(|sample| detect_columns_with(sample, &choice)) {
         Ok(d) => {
             ctx.error.set(None);
+            // A known export is read by its source preset unless the user picks another.
+            ctx.source.set(Source::recognise(&d.headers).filter(|s| s.layout().is_some()).unwrap_or(Source::Generic));
             ctx.mapping.set(Some(ColumnMapping::from_detection(&d).unwrap_or_else(|| empty_mapping(&d))));
             ctx.detection.set(Some(d));
         }
@@ -337,6 +351,7 @@ fn empty_mapping(d: &ColumnDetection) -> ColumnMapping {
         resource: name(d.guess.resource),
         lifecycle: None,
         time_zone: None,
+        time_form: d.guess.time_form.form,
     }
 }
 
@@ -351,12 +366,38 @@ pub async fn read_bytes(file: &web_sys::File, limit: Option<i32>) -> Option<js_s
 
 /// Sends the whole file with the confirmed mapping to the worker.
 pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
-    let Some(file) = ctx.file.get_value() else { return };
     let zone = ctx.zone.get_untracked();
     if !zone.is_empty() {
         zone::remember_zone(ctx, &zone);
         mapping.time_zone = Some(zone);
     }
+    send_file(ctx, move |lang, map, encoding| Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding });
+}
+
+/// Reads the chosen file and sends it to the worker with the request `make` builds from
+/// the language, the map (the goal defaults to the map's) and the chosen encoding.
+pub fn send_file(
+    ctx: Ctx,
+    make: impl FnOnce(journey_core::model::Lang, Option<journey_core::model::JourneyMap>, Option<journey_core::text_file::TextEncoding>) -> Request
+        + 'static,
+) {
+    let Some(file) = ctx.file.get_value() else { return };
+    send_files(ctx, vec![file], move |lang, map, encoding, _| make(lang, map, encoding));
+}
+
+/// Reads `files` and sends them to the worker as one buffer (their byte lengths passed to
+/// `make`, in order), with the progress bar and cancel of an import.
+pub fn send_files(
+    ctx: Ctx,
+    files: Vec<web_sys::File>,
+    make: impl FnOnce(
+            journey_core::model::Lang,
+            Option<journey_core::model::JourneyMap>,
+            Option<journey_core::text_file::TextEncoding>,
+            Vec<u64>,
+        ) -> Request
+        + 'static,
+) {
     ctx.plan.set(None);
     let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
@@ -365,24 +406,41 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
     ctx.chart.set(None);
     ctx.funnel.set(None);
     ctx.deviation.set(None);
-    ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: file.size() as u64 }));
+    let total = files.iter().map(|f| f.size() as u64).sum();
+    ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: total }));
     ctx.import_seq.update_value(|n| *n += 1);
     let seq = ctx.import_seq.get_value();
     leptos::task::spawn_local(async move {
-        let read = read_bytes(&file, None).await;
-        if ctx.import_seq.get_value() != seq {
-            return; // cancelled while the browser was reading the file
+        let mut parts = Vec::with_capacity(files.len());
+        for file in &files {
+            let read = read_bytes(file, None).await;
+            if ctx.import_seq.get_value() != seq {
+                return; // cancelled while the browser was reading the file
+            }
+            let Some(buf) = read else {
+                ctx.progress.set(None);
+                return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
+            };
+            parts.push(buf);
         }
-        let Some(buf) = read else {
-            ctx.progress.set(None);
-            return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
+        let lengths: Vec<u64> = parts.iter().map(|b| b.byte_length() as u64).collect();
+        // One file travels as it is; several are put end to end.
+        let buf = if parts.len() == 1 {
+            parts.pop()
+        } else {
+            let all = js_sys::Uint8Array::new_with_length(lengths.iter().sum::<u64>() as u32);
+            let mut at = 0u32;
+            for p in &parts {
+                all.set(&js_sys::Uint8Array::new(p), at);
+                at += p.byte_length();
+            }
+            Some(all.buffer())
         };
         // The goal defaults to the map's (its main route's end): never a guess.
         let map = ctx.map.map.get_untracked();
         // The user's choice of encoding, else detection over the whole file.
         let encoding = ctx.csv_choice.get_untracked().encoding;
-        let request = Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding };
-        ctx.send(&request, Some(buf));
+        ctx.send(&make(lang, map, encoding, lengths), buf);
     });
 }
 

@@ -38,14 +38,13 @@ pub struct PaperChoice(pub RwSignal<&'static str>);
 pub fn MapBar(ed: Ed, flow: RwSignal<bool>, parts: MapExtras) -> impl IntoView {
     // The menu's paper size reaches the print sheet beside it.
     provide_context(PaperChoice(RwSignal::new("a4")));
-    let id = move || ed.map.id();
     let undo = move || {
         ed.problem.set(None);
-        ed.state.undo(&id());
+        ed.map.undo();
     };
     let redo = move || {
         ed.problem.set(None);
-        ed.state.redo(&id());
+        ed.map.redo();
     };
     // Ctrl+Z in a text field is the browser's own text undo; everywhere else it is ours.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -97,9 +96,9 @@ pub fn MapBar(ed: Ed, flow: RwSignal<bool>, parts: MapExtras) -> impl IntoView {
             </Show>
             <span class="map-bar-group">
                 <button type="button" data-testid="undo" title=move || ed.t().undo_hint
-                    disabled=move || !ed.state.can_undo(&id()) on:click=move |_| undo()>{tool_icon(Tool::Undo)} " " {move || ed.t().undo}</button>
+                    disabled=move || !ed.map.can_undo() on:click=move |_| undo()>{tool_icon(Tool::Undo)} " " {move || ed.t().undo}</button>
                 <button type="button" data-testid="redo" title=move || ed.t().redo_hint
-                    disabled=move || !ed.state.can_redo(&id()) on:click=move |_| redo()>{tool_icon(Tool::Redo)} " " {move || ed.t().redo}</button>
+                    disabled=move || !ed.map.can_redo() on:click=move |_| redo()>{tool_icon(Tool::Redo)} " " {move || ed.t().redo}</button>
             </span>
             <span class="map-bar-group segmented" role="group" aria-label=move || ed.t().view_label>
                 <button type="button" data-testid="view-grid" aria-pressed=move || (!flow.get()).to_string()

@@ -53,6 +53,9 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     let paper = paper_choice();
     let map = handle.map;
     let shown = RwSignal::new(map.get_untracked());
+    // The scores of the shown map, from the page's one `score_map` (`MapHandle::scores`),
+    // taken with it so the sheet never mixes two versions.
+    let shown_scores = StoredValue::new(handle.scores.get_untracked());
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let catch_up = move || {
         if let Some(h) = timer.try_get_value().flatten() {
@@ -60,6 +63,7 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
         }
         if let Some(now) = map.try_get_untracked() {
             if shown.try_with_untracked(|s| *s != now) == Some(true) {
+                shown_scores.set_value(handle.scores.get_untracked());
                 shown.set(now);
             }
         }
@@ -90,7 +94,7 @@ pub fn MapPrintSheet(#[prop(optional)] print_now: bool) -> impl IntoView {
     });
     view! {
         <div class="print-sheet" data-paper=move || paper.get()>
-            {move || shown.get().map(|m| view! { <MapSheet map=m lang=handle.state.lang.get()/> })}
+            {move || shown.get().zip(shown_scores.get_value()).map(|(m, scores)| view! { <MapSheet map=m scores lang=handle.state.lang.get()/> })}
         </div>
     }
 }
@@ -118,7 +122,7 @@ pub fn MapActions() -> impl IntoView {
             <section class="map-files" aria-label=move || it().map_files_title data-testid="map-actions">
                 <div class="map-files-bar" role="toolbar" aria-label=move || it().map_files_title>
                     <button type="button" data-testid="export-json" on:click=move |_| with_map(&|m, _| download_json(state, m))>{move || it().export_json}</button>
-                    <button type="button" data-testid="export-csv" on:click=move |_| with_map(&|m, lang| download_csv(state, m, lang))>{move || it().export_csv}</button>
+                    <button type="button" data-testid="export-csv" on:click=move |_| with_map(&|m, lang| download_csv(state, m, handle.scores.get_untracked().as_ref(), lang))>{move || it().export_csv}</button>
                     <button type="button" data-testid="export-mermaid" aria-expanded=move || (panel.get() == Panel::Mermaid).to_string()
                         on:click=move |_| toggle(Panel::Mermaid)>{move || it().export_mermaid}</button>
                     <button type="button" data-testid="share-link" aria-expanded=move || (panel.get() == Panel::Share).to_string()

@@ -5,7 +5,7 @@
 
 use journey_core::interop::{encode_share_fragment, export_map, export_mermaid, export_touchpoints_csv, CsvExportOptions, ScoreColumn};
 use journey_core::model::{JourneyMap, Lang};
-use journey_core::score::score_map;
+use journey_core::score::MapScores;
 use leptos::prelude::*;
 
 use crate::ui::browser::download::download_text;
@@ -20,10 +20,10 @@ pub fn download_json(state: AppState, map: &JourneyMap) {
     state.report_download(download_text(&format!("{}.json", file_stem(&map.name)), "application/json", &export_map(map)));
 }
 
-/// Downloads the touchpoints as CSV in the UI language's spreadsheet style.
-pub fn download_csv(state: AppState, map: &JourneyMap, lang: Lang) {
-    let scores = score_map(map);
-    let value = |tp: &journey_core::model::Touchpoint| scores.touchpoint_value(&tp.id);
+/// Downloads the touchpoints as CSV in the UI language's spreadsheet style, with the scores
+/// the page computed once (`MapHandle::scores`).
+pub fn download_csv(state: AppState, map: &JourneyMap, scores: Option<&MapScores>, lang: Lang) {
+    let value = |tp: &journey_core::model::Touchpoint| scores.and_then(|s| s.touchpoint_value(&tp.id));
     let columns = [ScoreColumn { header: map_texts(lang).score.to_string(), value: &value }];
     // German spreadsheets use the decimal comma and expect ";" between cells.
     let delimiter = if lang == Lang::De { b';' } else { b',' };

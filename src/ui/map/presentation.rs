@@ -9,7 +9,7 @@ use journey_core::charts::{emotion_curve_focus, from_map::emotion_curve_input, C
 use journey_core::presentation::{key_numbers, stage_summaries, KeyNumber, StageSummary};
 use leptos::prelude::*;
 
-use journey_core::locale::signed;
+use journey_core::locale::emotion_label;
 use crate::ui::browser::fullscreen::{exit_fullscreen, in_fullscreen};
 use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
@@ -112,13 +112,6 @@ pub fn PresentPage(id: String) -> impl IntoView {
     }
 }
 
-/// A touchpoint's emotion as a signed number and a word ("+1 · positive").
-fn emotion_text(e: i8, lang: Lang) -> String {
-    let words = map_texts(lang).emotion_words;
-    let word = words[(e.clamp(-2, 2) + 2) as usize];
-    format!("{} · {word}", signed(f64::from(e), 0, lang))
-}
-
 #[component]
 fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curve: Option<Chart>) -> impl IntoView {
     let it = map_texts(lang);
@@ -168,7 +161,7 @@ fn Slide(summary: StageSummary, lang: Lang, count: usize, map_name: String, curv
                                 <span class="present-tp-title" data-testid="present-tp-title">{c.title}</span>
                                 <span class="present-tp-meta">
                                     <span data-testid="present-tp-channel">{c.channel.label(lang)}</span>
-                                    {c.emotion.map(|e| view! { " · " <span data-testid="present-tp-emotion">{it.emotion} " " {emotion_text(e, lang)}</span> })}
+                                    {c.emotion.map(|e| view! { " · " <span data-testid="present-tp-emotion">{it.emotion} " " {emotion_label(e, lang)}</span> })}
                                 </span>
                                 {(!c.pains.is_empty()).then(|| view! {
                                     <ul class="present-tp-pains" aria-label=it.pain_points>

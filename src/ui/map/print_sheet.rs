@@ -4,7 +4,7 @@
 
 use journey_core::charts::{emotion_curve, from_map::emotion_curve_input, Chart, ChartOptions};
 use journey_core::model::{JourneyMap, Lang, Visibility};
-use journey_core::score::score_map;
+use journey_core::score::MapScores;
 use leptos::prelude::*;
 
 use journey_core::locale::emotion;
@@ -13,10 +13,10 @@ use crate::i18n::map::map_texts;
 
 /// The sheet for `map`. The chart SVG comes from the core, which escapes every label, so
 /// it is the only thing inserted as HTML; all user text here is rendered as text nodes.
+/// `scores` are the map's (`MapHandle::scores` on a map page).
 #[component]
-pub fn MapSheet(map: JourneyMap, lang: Lang) -> impl IntoView {
+pub fn MapSheet(map: JourneyMap, scores: MapScores, lang: Lang) -> impl IntoView {
     let (t, it) = (map_texts(lang), map_texts(lang));
-    let scores = score_map(&map);
     let curve = emotion_curve(&emotion_curve_input(&map, lang), &ChartOptions::new(lang).sized(1200, 360));
     let curve = match curve {
         Chart::Svg(svg) => view! { <div class="sheet-curve" data-testid="sheet-curve" inner_html=svg></div> }.into_any(),

@@ -36,6 +36,8 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
         }.into_any(),
         Ok(map) => {
             let to_save = map.clone();
+            // A shared map is not in the library, so no `MapHandle` scores it: scored once here.
+            let scores = journey_core::score::score_map(&map);
             view! {
                 {back}
                 <div class="notice info shared-banner" role="status" data-testid="shared-banner">
@@ -48,7 +50,7 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                     }>{move || it().save_copy}</button>
                 </div>
                 <div class="print-sheet on-screen">
-                    {move || view! { <MapSheet map=map.clone() lang=state.lang.get()/> }}
+                    {move || view! { <MapSheet map=map.clone() scores=scores.clone() lang=state.lang.get()/> }}
                 </div>
             }.into_any()
         }

@@ -1,4 +1,5 @@
-//! What every part of the canvas shares: the map id and app state, the view settings that
+//! What every part of the canvas shares: the page's `MapHandle` (the one way to read and
+//! edit the map, and its scores) and the app state (language), the view settings that
 //! are not part of the map (persona filter, selection, inspector, zoom, what is dragged), the
 //! layout memo from journey-core, and one signal per touchpoint (and one for its score and
 //! measure count) so that an edit re-renders the cells of that touchpoint only: a memo read
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 
 use crate::i18n::canvas::{canvas_texts, CanvasTexts};
 use crate::i18n::editor::{editor_texts, EditorTexts};
+use crate::ui::shell::map_frame::MapHandle;
 use crate::ui::state::AppState;
 
 /// What a drag carries.
@@ -27,8 +29,9 @@ pub enum Dragged {
 
 #[derive(Clone, Copy)]
 pub struct Cv {
+    /// The app state, for the language; the map is read and edited through `map` only.
     pub state: AppState,
-    pub map_id: StoredValue<String>,
+    pub map: MapHandle,
     /// Show one persona's journey only.
     pub persona: RwSignal<Option<String>>,
     pub selection: RwSignal<Option<Selection>>,
@@ -85,17 +88,15 @@ impl TpView {
 }
 
 impl Cv {
-    pub fn new(state: AppState, map_id: String, scores: Memo<Option<MapScores>>) -> Cv {
-        let id = StoredValue::new(map_id);
+    pub fn new(map: MapHandle) -> Cv {
+        let state = map.state;
+        let scores = map.scores;
         let persona = RwSignal::new(None::<String>);
         let layout = Memo::new(move |_| {
             let lang = state.lang.get();
             let filter = persona.get();
-            state.library.with(|l| {
-                l.get(&id.get_value())
-                    .map(|m| canvas_layout(m, filter.as_deref(), lang))
-                    .unwrap_or_else(|| canvas_layout(&JourneyMap::empty("", "", 0.0), None, lang))
-            })
+            map.with(|m| canvas_layout(m, filter.as_deref(), lang))
+                .unwrap_or_else(|| canvas_layout(&JourneyMap::empty("", "", 0.0), None, lang))
         });
         let view_x = RwSignal::new((0.0, window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0)));
         let drawn = Memo::new(move |_| {
@@ -103,20 +104,14 @@ impl Cv {
             let r = layout.with(|l| drawn_columns(l, left, right));
             (r.start, r.end)
         });
-        let lanes = Memo::new(move |_| state.library.with(|l| l.get(&id.get_value()).map(shown_lanes).unwrap_or_default()));
+        let lanes = Memo::new(move |_| map.with(shown_lanes).unwrap_or_default());
         let personas = Memo::new(move |_| {
-            state.library.with(|l| {
-                l.get(&id.get_value())
-                    .map(|m| m.personas.iter().map(|p| (p.id.clone(), p.name.clone())).collect())
-                    .unwrap_or_default()
-            })
+            map.with(|m| m.personas.iter().map(|p| (p.id.clone(), p.name.clone())).collect()).unwrap_or_default()
         });
         let tps: StoredValue<HashMap<String, ArcRwSignal<Option<Arc<Touchpoint>>>>> = StoredValue::new(HashMap::new());
         Effect::new(move |_| {
-            state.library.with(|l| {
-                let map = l.get(&id.get_value());
-                let by_id: HashMap<&str, &Touchpoint> =
-                    map.map(|m| m.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect()).unwrap_or_default();
+            let found = map.with(|m| {
+                let by_id: HashMap<&str, &Touchpoint> = m.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect();
                 tps.update_value(|signals| {
                     signals.retain(|tp_id, signal| {
                         let now = by_id.get(tp_id.as_str()).copied();
@@ -127,27 +122,25 @@ impl Cv {
                     });
                 });
             });
+            // The map is gone: every touchpoint with it.
+            if found.is_none() {
+                tps.update_value(|signals| {
+                    for signal in signals.values() {
+                        signal.set(None);
+                    }
+                    signals.clear();
+                });
+            }
         });
         let extras: StoredValue<HashMap<String, ArcRwSignal<TpExtras>>> = StoredValue::new(HashMap::new());
         Effect::new(move |_| {
             scores.with(|s| {
-                state.library.with(|l| {
-                    let map = l.get(&id.get_value());
-                    let values: HashMap<&str, f64> = s
-                        .as_ref()
-                        .map(|s| s.touchpoints.iter().filter_map(|r| Some((r.touchpoint_id.as_str(), r.score.as_ref()?.value))).collect())
-                        .unwrap_or_default();
-                    let mut counts: HashMap<&str, usize> = HashMap::new();
-                    // As `JourneyMap::measure_count`: a measure counts once per touchpoint it touches.
-                    for measure in map.map(|m| m.measures.as_slice()).unwrap_or_default() {
-                        let mut seen: Vec<&str> = Vec::new();
-                        for link in &measure.links {
-                            if !seen.contains(&link.touchpoint_id.as_str()) {
-                                seen.push(&link.touchpoint_id);
-                                *counts.entry(link.touchpoint_id.as_str()).or_default() += 1;
-                            }
-                        }
-                    }
+                let values: HashMap<&str, f64> = s
+                    .as_ref()
+                    .map(|s| s.touchpoints.iter().filter_map(|r| Some((r.touchpoint_id.as_str(), r.score.as_ref()?.value))).collect())
+                    .unwrap_or_default();
+                // The measure counts are the core's (`JourneyMap::measure_counts`), not recounted here.
+                let update = |counts: &HashMap<&str, usize>| {
                     extras.update_value(|signals| {
                         for (tp_id, signal) in signals.iter() {
                             let now = TpExtras { score: values.get(tp_id.as_str()).copied(), measures: counts.get(tp_id.as_str()).copied().unwrap_or(0) };
@@ -156,12 +149,15 @@ impl Cv {
                             }
                         }
                     });
-                });
+                };
+                if map.with(|m| update(&m.measure_counts())).is_none() {
+                    update(&HashMap::new());
+                }
             });
         });
         Cv {
             state,
-            map_id: id,
+            map,
             persona,
             selection: RwSignal::new(None),
             inspector: RwSignal::new(false),
@@ -195,7 +191,7 @@ impl Cv {
     /// One edit of the map: recorded for undo and autosaved.
     pub fn edit(&self, f: impl FnOnce(&mut JourneyMap)) {
         self.problem.set(None);
-        self.state.edit_map(&self.map_id.get_value(), f);
+        self.map.edit(f);
     }
 
     /// Changes one touchpoint.
@@ -210,12 +206,12 @@ impl Cv {
 
     /// Reads the map (tracked).
     pub fn with_map<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
-        self.state.library.with(|l| l.get(&self.map_id.get_value()).map(f))
+        self.map.with(f)
     }
 
     /// Reads the map without tracking (event handlers).
     pub fn with_map_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
-        self.state.library.with_untracked(|l| l.get(&self.map_id.get_value()).map(f))
+        self.map.with_untracked(f)
     }
 
     /// The signal of one touchpoint, created on first use from the current map.
@@ -223,9 +219,7 @@ impl Cv {
         let mut found = None;
         self.tps.update_value(|signals| {
             let signal = signals.entry(id.to_string()).or_insert_with(|| {
-                let now = self.state.library.with_untracked(|l| {
-                    l.get(&self.map_id.get_value()).and_then(|m| m.touchpoint(id)).map(|t| Arc::new(t.clone()))
-                });
+                let now = self.map.with_untracked(|m| m.touchpoint(id).map(|t| Arc::new(t.clone()))).flatten();
                 ArcRwSignal::new(now)
             });
             found = Some(signal.clone());
@@ -239,7 +233,7 @@ impl Cv {
         self.extras.update_value(|signals| {
             let signal = signals.entry(id.to_string()).or_insert_with(|| {
                 let now = self.scores.with_untracked(|s| {
-                    self.state.library.with_untracked(|l| extras_of(l.get(&self.map_id.get_value()), s.as_ref(), id))
+                    self.map.with_untracked(|m| extras_of(Some(m), s.as_ref(), id)).unwrap_or_else(|| extras_of(None, s.as_ref(), id))
                 });
                 ArcRwSignal::new(now)
             });

@@ -20,7 +20,6 @@ use leptos::prelude::*;
 
 use super::confirm_delete::ConfirmDelete;
 use super::ctx::{Cv, TpView};
-use crate::i18n::canvas::emotion_label;
 use crate::ui::icons::{route_icon, tool_icon};
 
 type Read = fn(&Touchpoint) -> String;
@@ -97,7 +96,7 @@ fn number_field(cv: Cv, v: TpView, tid: StoredValue<String>, field: TouchpointFi
 fn emotion_options(cv: Cv) -> Vec<(String, String)> {
     let mut o = vec![(String::new(), cv.et().unknown.to_string())];
     let lang = cv.state.lang.get_untracked();
-    o.extend((-2i8..=2).rev().map(|e| (e.to_string(), emotion_label(e, lang))));
+    o.extend((-2i8..=2).rev().map(|e| (e.to_string(), journey_core::locale::emotion_label(e, lang))));
     o
 }
 

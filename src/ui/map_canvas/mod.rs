@@ -5,8 +5,8 @@
 //! The map area holds no form controls until something is selected: a click (or the arrow
 //! keys, then Enter) selects a card or stage and the inspector shows every field of it; F2 or
 //! a double-click edits a title in place. Geometry, zoom and keyboard navigation are pure
-//! functions in `journey_core::canvas`; every change goes through `AppState::edit_map`, so it
-//! is undoable and autosaved.
+//! functions in `journey_core::canvas`; the map is read and changed through the page's
+//! `MapHandle` (and so `AppState::edit_map`), so every change is undoable and autosaved.
 
 mod card;
 mod cells;
@@ -32,7 +32,7 @@ use crate::ui::shell::map_frame::MapHandle;
 /// (the page's score line) share the toolbar's row, so the map keeps the height.
 #[component]
 pub fn MapCanvas(map: MapHandle, children: Children) -> impl IntoView {
-    let cv = Cv::new(map.state, map.id(), map.scores);
+    let cv = Cv::new(map);
     provide_context(cv);
     view! {
         <div class="cv">
@@ -45,7 +45,7 @@ pub fn MapCanvas(map: MapHandle, children: Children) -> impl IntoView {
                 <p class="notice cv-deleted" role="status" data-testid="deleted-notice">
                     {(cv.t().deleted)(&name)} " "
                     <button type="button" data-testid="undo-delete" on:click=move |_| {
-                        cv.state.undo(&cv.map_id.get_value());
+                        cv.map.undo();
                         cv.deleted.set(None);
                     }>{cv.t().undo}</button>
                 </p>

@@ -32,21 +32,20 @@ use crate::ui::state::AppState;
 #[component]
 pub fn ScoresPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let handle = MapHandle::new(state, id.clone());
+    let handle = MapHandle::new(state, id);
     let t = move || scores_texts(state.lang.get());
-    let (undo_id, redo_id, can_undo_id, can_redo_id) = (id.clone(), id.clone(), id.clone(), id);
     view! {
         <MapFrame map=handle current=MapView::Scores>
             <div class="scores-top">
                 <div class="history-buttons">
                     <button type="button" data-testid="scores-undo"
-                        disabled={ let id = can_undo_id.clone(); move || !state.can_undo(&id) }
-                        on:click={ let id = undo_id.clone(); move |_| { state.undo(&id); } }>
+                        disabled=move || !handle.can_undo()
+                        on:click=move |_| { handle.undo(); }>
                         {move || t().undo}
                     </button>
                     <button type="button" data-testid="scores-redo"
-                        disabled={ let id = can_redo_id.clone(); move || !state.can_redo(&id) }
-                        on:click={ let id = redo_id.clone(); move |_| { state.redo(&id); } }>
+                        disabled=move || !handle.can_redo()
+                        on:click=move |_| { handle.redo(); }>
                         {move || t().redo}
                     </button>
                 </div>

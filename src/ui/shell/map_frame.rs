@@ -50,6 +50,26 @@ impl MapHandle {
         self.id.with_value(|id| self.state.edit_map(id, change));
     }
 
+    /// Undoes the map's last edit; false when there is nothing to undo.
+    pub fn undo(&self) -> bool {
+        self.id.with_value(|id| self.state.undo(id))
+    }
+
+    /// Redoes the map's last undone edit; false when there is nothing to redo.
+    pub fn redo(&self) -> bool {
+        self.id.with_value(|id| self.state.redo(id))
+    }
+
+    /// Whether there is an edit to undo (tracked).
+    pub fn can_undo(&self) -> bool {
+        self.id.with_value(|id| self.state.can_undo(id))
+    }
+
+    /// Whether there is an undone edit to redo (tracked).
+    pub fn can_redo(&self) -> bool {
+        self.id.with_value(|id| self.state.can_redo(id))
+    }
+
     /// The map as it is now, untracked: for event handlers, tasks and worker replies, which
     /// run outside any reactive scope. `None` when it does not exist.
     pub fn get_untracked(&self) -> Option<JourneyMap> {

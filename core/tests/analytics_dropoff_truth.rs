@@ -82,6 +82,7 @@ fn check_shape(shape: Shape, seed: u64) {
         date: "2026-11-29".into(),
         create_alternative_routes: false,
         drop_off: DropOffOptions { end_activities: Vec::new(), timeout_s: TRUTH_TIMEOUT_S },
+        clear_other_periods: false,
     });
     assert_eq!(plan.goal_activities, vec![TRUTH_GOAL]);
     for (activity, left, reached) in &truth {

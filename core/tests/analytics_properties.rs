@@ -114,7 +114,7 @@ proptest! {
         prop_assert_eq!(r.completed, reached_goal);
         // In the map: dropped cases per touchpoint (rate × volume) add up to the report's
         // drop-offs at the mapped activities a..d, and never exceed the cases without goal.
-        let plan = plan_apply(&chain_map(), &log, &ApplyOptions { source_file: "f".into(), date: "d".into(), create_alternative_routes: false, drop_off: opts });
+        let plan = plan_apply(&chain_map(), &log, &ApplyOptions { source_file: "f".into(), date: "d".into(), create_alternative_routes: false, drop_off: opts, clear_other_periods: false });
         let in_map: f64 = plan.map.touchpoints.iter().map(|t| t.measurements.drop_off_rate.unwrap_or(0.0) * t.measurements.volume.unwrap_or(0.0)).sum();
         let mapped: u64 = r.by_activity.iter().filter(|x| NAMES[..4].contains(&x.activity.as_str())).map(|x| x.dropped).sum();
         prop_assert!((in_map - mapped as f64).abs() < 1e-6, "{} vs {}", in_map, mapped);

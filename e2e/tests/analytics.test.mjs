@@ -83,9 +83,9 @@ test('import with the mapping step, metrics, funnel, apply to the map and undo',
   await page.getByTestId('mapping-step').waitFor();
   assert.equal(await page.getByTestId('delimiter').textContent(), ',');
   // Confirm every role explicitly, as a user checking the guess would.
-  await page.getByLabel('Case id', { exact: true }).selectOption('case_id');
-  await page.getByLabel('Activity', { exact: true }).selectOption('activity');
-  await page.getByLabel('Timestamp', { exact: true }).selectOption('timestamp');
+  await page.getByLabel('Customer or order number', { exact: true }).selectOption('case_id');
+  await page.getByLabel('What happened', { exact: true }).selectOption('activity');
+  await page.getByLabel('When', { exact: true }).selectOption('timestamp');
   await page.getByLabel('Channel (optional)').selectOption('channel');
   await page.getByRole('button', { name: 'Import and analyse' }).click();
 

@@ -149,7 +149,7 @@ test('snapshot, change two emotions and a drop-off, compare shows the deltas and
   const changed = cmp.getByTestId('diff-changed-item');
   assert.equal(await changed.count(), 3);
   const pays = changed.filter({ hasText: 'Pays in the app' });
-  assert.match(await pays.textContent(), /Emotion: -1 → \+1/);
+  assert.match(await pays.textContent(), /Emotion: −1 → \+1/);
   assert.match(await changed.filter({ hasText: 'Installs the app' }).textContent(), /Drop-off: 35 % → 20 %/);
   assert.equal(await cmp.getByTestId('diff-added').textContent(), 'None');
 

@@ -94,7 +94,7 @@ test('coffee to go: one emotion edit moves touchpoint, stage and journey score w
     assert.ok(after.stage < before.stage, `stage ${before.stage} → ${after.stage}`);
     assert.ok(after.journey < before.journey, `journey ${before.journey} → ${after.journey}`);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload happened');
-    assert.match(await menu.textContent(), /Emotion -2 → 0 pts/);
+    assert.match(await menu.textContent(), /Emotion −2 → 0 pts/);
 
     // Undo takes the edit back, and every score with it.
     await page.getByTestId('scores-undo').click();

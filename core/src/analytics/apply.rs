@@ -4,15 +4,19 @@
 //! on Apply, stores `plan.map` as one undoable edit; Cancel just drops the plan. The input
 //! map is never changed.
 //!
-//! From an event log, per touchpoint that at least one case visits (through its matched
-//! activities, see [`super::mapping`]): volume (cases visiting it), drop-off rate (cases
-//! that dropped off there by [`case_outcomes`] ÷ cases visiting it) and throughput time
-//! (median time from an event there to the next event of the case); its evidence becomes
-//! Measured with the file name and date as source. Per route between two mapped
-//! touchpoints: the cases stepping directly from one to the other. Steps the map has no
-//! route for become new Alternative routes when asked. The map's journey throughput
-//! times (for its histogram) become the log's case durations. Touchpoints and routes the
-//! log says nothing about are left as they were.
+//! Only what the log measured is written (see [`super::apply_scope`]). Per touchpoint
+//! with a matched activity (see [`super::mapping`]): volume (cases visiting it in the
+//! log's period), drop-off rate (cases that dropped off there by [`case_outcomes`] ÷ cases
+//! visiting it) and throughput time (median time from an event there to the next event of
+//! the case), with the log's period and source (`measurements.period`); its evidence
+//! becomes Measured with the file name and date as source. A value of such a touchpoint
+//! the log cannot give (drop-off without a goal, throughput when no event there has a
+//! next one) is emptied rather than left under a period it does not come from. Per route
+//! whose two ends are both matched: the cases stepping directly from one to the other (0
+//! is then a measurement). Steps the map has no route for become new Alternative routes
+//! when asked. The map's journey throughput times (for its histogram) become the log's
+//! case durations. Touchpoints without a matched activity and routes with an unmatched
+//! end are left exactly as they were and listed as not measured; never set to 0.
 //!
 //! The goal for the drop-off is the one in the options, else the map's default (the main
 //! route's end, see [`goal_activities`]); without any goal, drop-off rates are not
@@ -20,8 +24,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{EvidenceKind, JourneyMap, RouteKind};
+use crate::model::{EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
 
+use super::apply_scope::uncovered;
 use super::dropoff::{case_outcomes, goal_ids, CaseOutcome, DropOffOptions};
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
@@ -43,6 +48,11 @@ pub struct ApplyOptions {
     /// Goal activities and τ. Empty goals: the map's default goal.
     #[serde(default)]
     pub drop_off: DropOffOptions,
+    /// Empty the volume, drop-off and throughput values of touchpoints and routes the log
+    /// does not cover when they are from another period (the user's choice in the
+    /// preview), so the map does not mix periods.
+    #[serde(default)]
+    pub clear_other_periods: bool,
 }
 
 /// What a change is about.
@@ -68,6 +78,8 @@ pub enum ChangeField {
     Evidence,
     /// The number of journey throughput times the map keeps for its histogram.
     JourneyThroughputs,
+    /// The period (and source) of the measured values.
+    Period,
 }
 
 /// A field's value before or after; numbers as stored (rates 0..=1, times in seconds).
@@ -103,8 +115,48 @@ pub struct ApplyPlan {
     pub goal_activities: Vec<String>,
     /// No goal: drop-off rates were not written.
     pub goal_missing: bool,
+    /// The period of the log (first to last event) and its source; `None` for a survey or
+    /// an empty log.
+    #[serde(default)]
+    pub period: Option<MeasuredPeriod>,
+    /// What the log does not measure, and the values of another period that stay.
+    #[serde(default)]
+    pub coverage: Coverage,
     /// The map with the changes applied: what Apply stores.
     pub map: JourneyMap,
+}
+
+/// What the plan says about the parts of the map the log does not cover.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Touchpoints and routes the log cannot measure (no matched activity; a route with
+    /// an unmatched end), in map order: left as they were.
+    pub not_measured: Vec<ChangeTarget>,
+    /// Of those, the ones holding a volume, drop-off or throughput value that is not from
+    /// this log's period (entered per month, or another log): after Apply the map mixes
+    /// periods unless they are cleared.
+    pub other_period: Vec<ChangeTarget>,
+    /// True when `other_period` was cleared in the plan's map (the user asked for it).
+    pub cleared: bool,
+}
+
+/// The coverage of a plan (raw log or aggregate): see [`super::apply_scope::uncovered`].
+pub(crate) fn coverage(map: &JourneyMap, out: &mut JourneyMap, measured_tp: &[bool], period: Option<&MeasuredPeriod>, clear: bool) -> Coverage {
+    let u = uncovered(map, out, measured_tp, period, clear);
+    let tp = |i: &usize| {
+        let t = &map.touchpoints[*i];
+        ChangeTarget::Touchpoint { id: t.id.clone(), title: t.title.clone() }
+    };
+    let title = |id: &str| map.touchpoints.iter().find(|t| t.id == id).map_or_else(String::new, |t| t.title.clone());
+    let route = |r: &usize| {
+        let r = &map.routes[*r];
+        ChangeTarget::Route { id: r.id.clone(), from_title: title(&r.from), to_title: title(&r.to), new: false }
+    };
+    Coverage {
+        not_measured: u.touchpoints.iter().map(tp).chain(u.routes.iter().map(route)).collect(),
+        other_period: u.other_touchpoints.iter().map(tp).chain(u.other_routes.iter().map(route)).collect(),
+        cleared: clear,
+    }
 }
 
 /// The plan for writing the log's measurements into `map`.
@@ -153,17 +205,23 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
         }
     }
     let source = format!("{} ({})", opts.source_file, opts.date);
+    let period = log.time_span_ms().map(|(a, b)| MeasuredPeriod::new(a as f64, b as f64, source.clone()));
+    // Measured: at least one activity of the log is matched to the touchpoint.
+    let mut matched = vec![false; n_tp];
+    for a in 0..log.activity_names.len() {
+        if let Some(t) = mapping.of(a as u32) {
+            matched[t] = true;
+        }
+    }
     for (t, tp) in out.touchpoints.iter_mut().enumerate() {
-        if visits[t] == 0 {
+        if !matched[t] || visits[t] == 0 {
             continue;
         }
-        tp.measurements.volume = Some(visits[t] as f64);
-        if !goal_missing {
-            tp.measurements.drop_off_rate = Some(drops[t] as f64 / visits[t] as f64);
-        }
-        if !dwell[t].is_empty() {
-            tp.measurements.throughput_time_s = Some(median_ms(&mut dwell[t]) / 1000.0);
-        }
+        let m = &mut tp.measurements;
+        m.volume = Some(visits[t] as f64);
+        m.drop_off_rate = (!goal_missing).then(|| drops[t] as f64 / visits[t] as f64);
+        m.throughput_time_s = (!dwell[t].is_empty()).then(|| median_ms(&mut dwell[t]) / 1000.0);
+        m.period = period.clone();
         tp.evidence.kind = EvidenceKind::Measured;
         tp.evidence.source = source.clone();
     }
@@ -171,10 +229,12 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
     let mut covered = std::collections::HashSet::new();
     for route in &mut out.routes {
         let (Some(&a), Some(&b)) = (index.get(&route.from), index.get(&route.to)) else { continue };
-        if visits[a] == 0 && visits[b] == 0 {
-            continue; // the log knows neither end: leave the route alone
+        if !(matched[a] && matched[b]) {
+            continue; // the log cannot see this route: not measured, left as it was
         }
+        // Both ends seen: no direct step between them is a measured 0.
         route.volume = Some(steps.get(&(a, b)).map_or(0.0, |s| s.0 as f64));
+        route.period = period.clone();
         covered.insert((a, b));
     }
     if opts.create_alternative_routes {
@@ -186,10 +246,12 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
             if let Some(id) = out.add_route(&from, &to, RouteKind::Alternative) {
                 if let Some(r) = out.routes.iter_mut().find(|r| r.id == id) {
                     r.volume = Some(cases as f64);
+                    r.period = period.clone();
                 }
             }
         }
     }
+    let cov = coverage(map, &mut out, &matched, period.as_ref(), opts.clear_other_periods);
     if log.case_count() > 0 {
         let durations: Vec<f64> = case_durations_ms(log).into_iter().map(|d| d as f64 / 1000.0).collect();
         out.set_journey_throughput(&durations);
@@ -206,7 +268,15 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
     };
     unmatched.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
     let goal_names = goals.iter().map(|&a| log.activity_names[a as usize].clone()).collect();
-    ApplyPlan { changes: diff_maps(map, &out), unmatched_activities: unmatched, goal_activities: goal_names, goal_missing, map: out }
+    ApplyPlan {
+        changes: diff_maps(map, &out),
+        unmatched_activities: unmatched,
+        goal_activities: goal_names,
+        goal_missing,
+        period,
+        coverage: cov,
+        map: out,
+    }
 }
 
 /// [`plan_apply`]'s map alone (for the CLI and tests).
@@ -232,7 +302,15 @@ pub fn plan_survey(map: &JourneyMap, report: &SurveyReport) -> ApplyPlan {
             tp.measurements.nps = Some(n.nps);
         }
     }
-    ApplyPlan { changes: diff_maps(map, &out), unmatched_activities: Vec::new(), goal_activities: Vec::new(), goal_missing: false, map: out }
+    ApplyPlan {
+        changes: diff_maps(map, &out),
+        unmatched_activities: Vec::new(),
+        goal_activities: Vec::new(),
+        goal_missing: false,
+        period: None,
+        coverage: Coverage::default(),
+        map: out,
+    }
 }
 
 /// Every measurement, evidence and route-volume difference from `before` to `after`, in
@@ -265,6 +343,15 @@ pub fn diff_maps(before: &JourneyMap, after: &JourneyMap) -> Vec<Change> {
             };
             ChangeValue::Text(if e.source.is_empty() { kind.to_string() } else { format!("{kind}: {}", e.source) })
         };
+        let text = |p: &Option<MeasuredPeriod>| p.as_ref().map(|p| ChangeValue::Text(period_text(p)));
+        if old.map(|o| &o.measurements.period) != Some(&m.period) {
+            changes.push(Change {
+                target: target(),
+                field: ChangeField::Period,
+                before: old.and_then(|o| text(&o.measurements.period)),
+                after: text(&m.period),
+            });
+        }
         if old.map(|o| &o.evidence) != Some(&t.evidence) {
             changes.push(Change {
                 target: target(),
@@ -277,13 +364,13 @@ pub fn diff_maps(before: &JourneyMap, after: &JourneyMap) -> Vec<Change> {
     let title = |id: &str| after.touchpoints.iter().find(|t| t.id == id).map_or_else(String::new, |t| t.title.clone());
     for r in &after.routes {
         let old = before.routes.iter().find(|o| o.id == r.id);
+        let target = || ChangeTarget::Route { id: r.id.clone(), from_title: title(&r.from), to_title: title(&r.to), new: old.is_none() };
         if old.map(|o| o.volume) != Some(r.volume) {
-            changes.push(Change {
-                target: ChangeTarget::Route { id: r.id.clone(), from_title: title(&r.from), to_title: title(&r.to), new: old.is_none() },
-                field: ChangeField::Volume,
-                before: old.and_then(|o| num(o.volume)),
-                after: num(r.volume),
-            });
+            changes.push(Change { target: target(), field: ChangeField::Volume, before: old.and_then(|o| num(o.volume)), after: num(r.volume) });
+        }
+        if old.map(|o| &o.period) != Some(&r.period) {
+            let text = |p: &Option<MeasuredPeriod>| p.as_ref().map(|p| ChangeValue::Text(period_text(p)));
+            changes.push(Change { target: target(), field: ChangeField::Period, before: old.and_then(|o| text(&o.period)), after: text(&r.period) });
         }
     }
     if before.journey_throughput_s != after.journey_throughput_s {
@@ -291,6 +378,12 @@ pub fn diff_maps(before: &JourneyMap, after: &JourneyMap) -> Vec<Change> {
         changes.push(Change { target: ChangeTarget::Map, field: ChangeField::JourneyThroughputs, before: n(before), after: n(after) });
     }
     changes
+}
+
+/// A period as the preview lists it: "2024-03-01 – 2024-03-14" (language-free dates).
+fn period_text(p: &MeasuredPeriod) -> String {
+    let (a, b) = p.dates();
+    format!("{a} – {b}")
 }
 
 #[cfg(test)]
@@ -316,6 +409,7 @@ mod tests {
             date: "2026-11-22".into(),
             create_alternative_routes: true,
             drop_off: DropOffOptions { end_activities: vec!["Pay".into()], timeout_s: 7.0 * 86_400.0 },
+            clear_other_periods: false,
         }
     }
 

@@ -156,21 +156,24 @@ pub fn suggest_matches(activities: &[String], map: &JourneyMap) -> Vec<MatchRow>
         .collect()
 }
 
-fn similar_touchpoints(activity: &str, map: &JourneyMap) -> Vec<Suggestion> {
-    let mut s: Vec<(usize, f64)> = map
-        .touchpoints
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let key = t.event_key.as_deref().map_or(0.0, |k| name_similarity(activity, k));
-            (i, name_similarity(activity, &t.title).max(key))
-        })
-        .filter(|(_, v)| *v >= SIMILARITY_THRESHOLD)
-        .collect();
-    // Most similar first; map order on a tie, so the list is stable.
+/// How similar an activity name is to a touchpoint (its title or event key).
+fn similarity_to(activity: &str, t: &crate::model::Touchpoint) -> f64 {
+    let key = t.event_key.as_deref().map_or(0.0, |k| name_similarity(activity, k));
+    name_similarity(activity, &t.title).max(key)
+}
+
+/// The three most similar (index, similarity) at or above the threshold; most similar
+/// first, lower index on a tie, so the list is stable.
+fn top_similar(scored: impl Iterator<Item = (usize, f64)>) -> Vec<(usize, f64)> {
+    let mut s: Vec<(usize, f64)> = scored.filter(|(_, v)| *v >= SIMILARITY_THRESHOLD).collect();
     s.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     s.truncate(3);
-    s.into_iter()
+    s
+}
+
+fn similar_touchpoints(activity: &str, map: &JourneyMap) -> Vec<Suggestion> {
+    top_similar(map.touchpoints.iter().enumerate().map(|(i, t)| (i, similarity_to(activity, t))))
+        .into_iter()
         .map(|(i, v)| Suggestion { touchpoint_id: map.touchpoints[i].id.clone(), title: map.touchpoints[i].title.clone(), similarity: v })
         .collect()
 }
@@ -183,8 +186,19 @@ pub enum GoalSource {
     Chosen,
     /// The activities matched to the last touchpoint of the map's planned main route.
     MainRouteEnd,
-    /// Neither: the page must ask for the goal.
-    Missing,
+    /// The map has a planned main route, but no activity of the log is matched to its
+    /// last touchpoint (`Goal::main_route_end`): the page says so, offers the matching
+    /// for that touchpoint, and asks for the goal. Never replaced by a guess.
+    EndNotMatched,
+    /// The map has no planned route: the page must ask for the goal.
+    NoMainRoute,
+}
+
+impl GoalSource {
+    /// True when there is no goal yet (drop-off cannot be measured).
+    pub fn is_missing(self) -> bool {
+        matches!(self, GoalSource::EndNotMatched | GoalSource::NoMainRoute)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -196,8 +210,9 @@ pub struct Goal {
 }
 
 /// The journey's goal activities for a log with these activity names: the user's choice
-/// if any, else the activities matched to the end of the planned main route (a map
-/// without planned routes has no main-route end: the goal is then missing).
+/// if any, else the activities matched to the end of the planned main route. When that
+/// end has no matched activity (or the map has no planned route) the goal is missing,
+/// with the reason as its source.
 pub fn goal_activities(activities: &[String], map: &JourneyMap) -> Goal {
     let route = main_route(map);
     let end = (route.basis == RouteBasis::PlannedRoutes).then(|| route.touchpoint_ids.last().cloned()).flatten();
@@ -205,16 +220,41 @@ pub fn goal_activities(activities: &[String], map: &JourneyMap) -> Goal {
     if !chosen.is_empty() {
         return Goal { activities: chosen, source: GoalSource::Chosen, main_route_end: end };
     }
-    let at_end: Vec<String> = match &end {
-        Some(id) => activities
-            .iter()
-            .filter(|a| resolve(a, map).touchpoint.map(|i| &map.touchpoints[i].id) == Some(id))
-            .cloned()
-            .collect(),
-        None => Vec::new(),
+    let Some(id) = &end else {
+        return Goal { activities: Vec::new(), source: GoalSource::NoMainRoute, main_route_end: None };
     };
-    let source = if at_end.is_empty() { GoalSource::Missing } else { GoalSource::MainRouteEnd };
+    let at_end: Vec<String> = activities
+        .iter()
+        .filter(|a| resolve(a, map).touchpoint.map(|i| &map.touchpoints[i].id) == Some(id))
+        .cloned()
+        .collect();
+    let source = if at_end.is_empty() { GoalSource::EndNotMatched } else { GoalSource::MainRouteEnd };
     Goal { activities: at_end, source, main_route_end: end }
+}
+
+/// Activities of the log with a name similar to the touchpoint's title or event key,
+/// most similar first (at most three), not matched to another touchpoint by a rule or a
+/// choice: what the goal step offers to match to the main route's end.
+pub fn similar_activities(touchpoint_id: &str, activities: &[String], map: &JourneyMap) -> Vec<String> {
+    let Some(t) = map.touchpoints.iter().find(|t| t.id == touchpoint_id) else { return Vec::new() };
+    let unmatched = activities.iter().enumerate().filter(|(_, a)| resolve(a, map).kind == MatchKind::None);
+    top_similar(unmatched.map(|(i, a)| (i, similarity_to(a, t)))).into_iter().map(|(i, _)| activities[i].clone()).collect()
+}
+
+/// The activities in journey order: those matched to a touchpoint first, in the order of
+/// the touchpoints along the stages (map order), then the unmatched ones in the order
+/// given (for a log: most frequent first). What the page lists activities in.
+pub fn journey_order(activities: &[String], map: &JourneyMap) -> Vec<String> {
+    let m = ActivityMapping::for_names(activities, map);
+    let stage_pos = |stage: &str| map.stages.iter().position(|s| s.id == stage).unwrap_or(usize::MAX);
+    let mut keyed: Vec<(usize, usize, usize)> = (0..activities.len())
+        .map(|a| match m.of(a as u32) {
+            Some(t) => (0, stage_pos(&map.touchpoints[t].stage_id) * 100_000 + t, a),
+            None => (1, 0, a),
+        })
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, _, a)| activities[a].clone()).collect()
 }
 
 /// Activities along the main route, one per touchpoint that has a matched activity (the
@@ -299,6 +339,32 @@ mod tests {
         // Without planned routes there is no end to default to: the page must ask.
         let mut m = shop();
         m.routes.clear();
-        assert_eq!(goal_activities(&acts, &m).source, GoalSource::Missing);
+        assert_eq!(goal_activities(&acts, &m).source, GoalSource::NoMainRoute);
+    }
+
+    #[test]
+    fn an_unmatched_main_route_end_is_named_not_called_a_missing_route() {
+        // The log never names "Pay" exactly: the map has a main route, but its end has
+        // no matched activity. The reason says so, and nothing is guessed.
+        let m = shop();
+        let acts = names(&["Visit shop", "View product", "Pay now", "Review"]);
+        let g = goal_activities(&acts, &m);
+        assert_eq!(g.source, GoalSource::EndNotMatched);
+        assert!(g.activities.is_empty() && g.source.is_missing());
+        let pay = m.touchpoints[4].id.clone();
+        assert_eq!(g.main_route_end.as_deref(), Some(pay.as_str()));
+        // The goal step offers "Pay now" for "Pay"; once matched, it is the goal.
+        assert_eq!(similar_activities(&pay, &acts, &m), names(&["Pay now"]));
+        let mut m = m;
+        m.analytics.set_choice("Pay now", Some(pay));
+        let g = goal_activities(&acts, &m);
+        assert_eq!((g.activities, g.source), (names(&["Pay now"]), GoalSource::MainRouteEnd));
+    }
+
+    #[test]
+    fn activities_are_listed_in_journey_order() {
+        let m = shop();
+        let acts = names(&["Pay", "Newsletter", "Visit shop", "Checkout", "Other"]);
+        assert_eq!(journey_order(&acts, &m), names(&["Visit shop", "Checkout", "Pay", "Newsletter", "Other"]));
     }
 }

@@ -30,6 +30,7 @@
 
 pub mod aggregate;
 mod apply;
+mod apply_scope;
 mod detect;
 mod deviation;
 mod dfg;
@@ -60,7 +61,7 @@ mod volumes;
 pub mod workbook;
 
 pub use apply::{
-    apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
+    apply_to_map, diff_maps, plan_apply, plan_survey, ApplyOptions, Coverage, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue,
     UnmatchedActivity as PlanUnmatched,
 };
 pub use detect::{detect_columns, detect_columns_with, detect_delimiter, ColumnDetection, ColumnGuess};
@@ -74,7 +75,7 @@ pub use error::{ImportError, RowIssue, RowProblem};
 pub use event_log::{EventLog, NONE_ID};
 pub use funnel::{funnel, FunnelMode, FunnelReport, FunnelSpec, FunnelStep};
 pub use importer::{ColumnMapping, ImportProgress, ImportSummary, Importer, import_all};
-pub use mapping::{goal_activities, main_route_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
+pub use mapping::{goal_activities, journey_order, main_route_activities, similar_activities, suggest_matches, ActivityMapping, Goal, GoalSource, MatchKind, MatchRow};
 pub use planned_actual::{
     planned_vs_drafted, planned_vs_log, PlannedVsActual, RouteFinding, UnplannedActivity, UnreachedTouchpoint, VolumeDifference,
     VolumeTarget,
@@ -86,4 +87,4 @@ pub use throughput::{throughput, HistogramBin, ThroughputReport};
 pub use time_form::{detect_form, FormGuess, TimeForm, TimeReader};
 pub use timestamp::parse_timestamp_ms;
 pub use variants::{variants, Variant, VariantsReport};
-pub use volumes::{volumes, ActivityVolume, ChannelVolume, VolumesReport};
+pub use volumes::{in_journey_order, volumes, ActivityVolume, ChannelVolume, VolumesReport};

@@ -10,6 +10,8 @@
 //! journey-analyze LOG.csv --source SOURCE [--case-by customer|record|idle:MINUTES]
 //!                 [--drop ACTIVITY]... [--end ACTIVITY]... [--json]   (a preset, docs/data-sources.md)
 //! journey-analyze generate --events N [--seed S]        (CSV on stdout)
+//! journey-analyze generate --truth-cases N [--seed S] [--shape leave-early|complete|loops]
+//!                 --truth-out TRUTH.json                 (CSV on stdout, fates known)
 //! journey-analyze sample SOURCE [--customers N] [--seed S]   (a source's sample file on stdout)
 //! journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N]
 //!                 [column options as above]              (aggregate JSON on stdout)
@@ -116,10 +118,46 @@ impl Args {
 
 fn run_generate(raw: &[String]) -> Result<(), String> {
     let args = Args::parse(raw)?;
+    if let Some(cases) = args.number::<usize>("truth-cases")? {
+        return run_generate_truth(&args, cases);
+    }
     let events: usize = args.number("events")?.ok_or(format!("generate needs --events N\n{USAGE}"))?;
     let seed: u64 = args.number("seed")?.unwrap_or(1);
     use std::io::Write;
     std::io::stdout().write_all(generator::generate_csv(events, seed).as_bytes()).map_err(|e| e.to_string())
+}
+
+/// A log whose every case's fate is decided first (`generator::generate_with_truth`): the
+/// CSV on stdout and, in `--truth-out`, per activity the cases that left there and the
+/// cases containing it, with the goal and τ the truth holds for — what end-to-end tests
+/// compare the page's numbers with.
+fn run_generate_truth(args: &Args, cases: usize) -> Result<(), String> {
+    use generator::Shape;
+    let seed: u64 = args.number("seed")?.unwrap_or(1);
+    let shape = match args.get("shape").unwrap_or("leave-early") {
+        "leave-early" => Shape::MostLeaveEarly,
+        "complete" => Shape::MostComplete,
+        "loops" => Shape::LoopsBeforeGoal,
+        other => return Err(format!("--shape: “{other}” is not leave-early, complete or loops")),
+    };
+    let out = args.get("truth-out").ok_or(format!("generate --truth-cases needs --truth-out FILE\n{USAGE}"))?;
+    let t = generator::generate_with_truth(cases, seed, shape);
+    let activities: Vec<serde_json::Value> = t
+        .drop_off_truth()
+        .into_iter()
+        .map(|(a, left, reached)| serde_json::json!({ "activity": a, "left": left, "reached": reached }))
+        .collect();
+    let truth = serde_json::json!({
+        "goal": generator::TRUTH_GOAL,
+        "timeout_s": generator::TRUTH_TIMEOUT_S,
+        "cases": t.cases.len(),
+        "reached_goal": t.cases.iter().filter(|c| c.reached_goal).count(),
+        "left": t.cases.iter().filter(|c| c.left_at.is_some()).count(),
+        "activities": activities,
+    });
+    std::fs::write(out, serde_json::to_string_pretty(&truth).unwrap_or_default()).map_err(|e| format!("{out}: {e}"))?;
+    use std::io::Write;
+    std::io::stdout().write_all(t.csv.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// A sample file in a source's real layout (sources::generator), for trying the presets.

@@ -354,7 +354,7 @@ pub fn render_curve_mark(m: &CurveMark, height: f64, lang: Lang) -> String {
     let mut s = String::new();
     match m.emotion {
         Some(v) => {
-            let _ = write!(s, "<title>{}: {v:+}</title>", escape(&m.title));
+            let _ = write!(s, "<title>{}: {}</title>", escape(&m.title), crate::locale::emotion(Some(v)));
             face(&mut s, 0.0, y_of(f64::from(v), height), v, false);
         }
         None => {

@@ -27,13 +27,14 @@ pub enum Item {
     Measurement,
 }
 
-/// Measurement lines as a person reads them ("12,000 / month", "drop-off 80 %", "CSAT 4.5").
+/// Measurement lines as a person reads them ("12,000 / month", "3,001 in 14 days" for a
+/// count measured from a log, "drop-off 80 %", "CSAT 4.5").
 pub fn measurement_lines(t: &Touchpoint, lang: Lang) -> Vec<String> {
     let m = &t.measurements;
-    let (per_month, drop_off) = lang.pick((("/ month", "drop-off"), ("/ Monat", "Abbruch")));
+    let drop_off = lang.pick(("drop-off", "Abbruch"));
     let mut out = Vec::new();
     if let Some(v) = m.volume {
-        out.push(format!("{} {per_month}", number(v, 0, lang)));
+        out.push(format!("{} {}", number(v, 0, lang), crate::model::volume_unit(m.period.as_ref(), lang)));
     }
     if let Some(r) = m.drop_off_rate {
         out.push(format!("{drop_off} {}", percent(r, 0, lang)));

@@ -13,7 +13,7 @@ fn all_charts(label: &str) -> Vec<Chart> {
     let l = || label.to_string();
     vec![
         emotion_curve(&EmotionCurveInput { stages: vec![l(), l()], series: vec![EmotionSeries { name: l(), as_is: vec![Some(1.0), Some(-1.0)], to_be: Some(vec![Some(2.0), None]) }] }, &o),
-        funnel(&FunnelInput { steps: vec![FunnelStep { label: l(), volume: 10.0 }, FunnelStep { label: l(), volume: 4.0 }] }, &o),
+        funnel(&FunnelInput { steps: vec![FunnelStep { label: l(), volume: 10.0, other_period: false }, FunnelStep { label: l(), volume: 4.0, other_period: true }] }, &o),
         score_ranking(&ScoreRankingInput { score_name: l(), items: vec![ScoredItem { label: l(), score: 3.0 }], range: None }, &o),
         channel_mix(&ChannelMixInput { rows: vec![ChannelRow { label: l(), touchpoints: 2, volume: Some(5.0) }] }, &o),
         contact_mix(&ContactMixInput { contacts: vec![ContactVolume { class: ContactClass::Disruptive, reason: None, volume: 3.0 }], without_volume: 0 }, &o),

@@ -49,18 +49,43 @@ pub fn emotion_curve_input(map: &JourneyMap, lang: Lang) -> EmotionCurveInput {
 /// number of customers who reached the stage. (Summing would count the same customers at
 /// every touchpoint of the stage; backstage processes are not customers.) Stages without a
 /// known volume are left out.
+///
+/// Volumes of different periods are not chained: the funnel's period is the latest one a
+/// log measured (none: all values are per month, as entered). A stage takes its largest
+/// volume of that period; a stage without one shows its largest other volume, marked
+/// `other_period`.
 pub fn funnel_input(map: &JourneyMap) -> FunnelInput {
+    use crate::model::MeasuredPeriod;
+    let volumes = |stage: &crate::model::Stage| -> Vec<(f64, Option<&MeasuredPeriod>)> {
+        map.touchpoints
+            .iter()
+            .filter(|t| t.stage_id == stage.id && t.visibility == Visibility::Frontstage)
+            .filter_map(|t| t.measurements.volume.filter(|v| v.is_finite() && *v >= 0.0).map(|v| (v, t.measurements.period.as_ref())))
+            .collect()
+    };
+    let latest: Option<&MeasuredPeriod> = map
+        .touchpoints
+        .iter()
+        .filter(|t| t.measurements.volume.is_some())
+        .filter_map(|t| t.measurements.period.as_ref())
+        .max_by(|a, b| a.end_ms.total_cmp(&b.end_ms));
+    let of_funnel = |p: Option<&MeasuredPeriod>| match (latest, p) {
+        (Some(a), Some(b)) => a.same_span(b),
+        (None, None) => true,
+        _ => false,
+    };
+    let max = |vs: &mut dyn Iterator<Item = f64>| vs.fold(None, |best: Option<f64>, v| Some(best.map_or(v, |b| b.max(v))));
     let steps = map
         .stages
         .iter()
         .filter_map(|stage| {
-            let volume = map
-                .touchpoints_in(&stage.id)
-                .filter(|t| t.visibility == Visibility::Frontstage)
-                .filter_map(|t| t.measurements.volume)
-                .filter(|v| v.is_finite() && *v >= 0.0)
-                .fold(None, |best: Option<f64>, v| Some(best.map_or(v, |b| b.max(v))));
-            volume.map(|volume| FunnelStep { label: stage.name.clone(), volume })
+            let vs = volumes(stage);
+            let own = max(&mut vs.iter().filter(|(_, p)| of_funnel(*p)).map(|(v, _)| *v));
+            let (volume, other_period) = match own {
+                Some(v) => (v, false),
+                None => (max(&mut vs.iter().map(|(v, _)| *v))?, true),
+            };
+            Some(FunnelStep { label: stage.name.clone(), volume, other_period })
         })
         .collect();
     FunnelInput { steps }
@@ -166,6 +191,29 @@ mod tests {
         assert_eq!(input.series.len(), 1);
         assert_eq!(input.series[0].name, "Alle Touchpoints");
         assert_eq!(input.series[0].as_is[0], Some(-2.0));
+    }
+
+    #[test]
+    fn a_funnel_marks_volumes_of_another_period_instead_of_chaining_them() {
+        use crate::model::MeasuredPeriod;
+        let mut m = coffee_to_go("ex", 0.0, Lang::En);
+        // A two-week log measured the second and fourth stages' first touchpoints only.
+        let p = MeasuredPeriod::new(0.0, 13.0 * 86_400_000.0, "log.csv");
+        for (stage, volume) in [(1usize, 900.0), (3, 300.0)] {
+            let id = m.stages[stage].id.clone();
+            let tp = m.touchpoints.iter_mut().find(|t| t.stage_id == id && t.visibility == Visibility::Frontstage).unwrap();
+            tp.measurements.volume = Some(volume);
+            tp.measurements.period = Some(p.clone());
+        }
+        let f = funnel_input(&m);
+        let marks: Vec<bool> = f.steps.iter().map(|s| s.other_period).collect();
+        assert_eq!(marks, vec![true, false, true, false, true]);
+        assert_eq!((f.steps[1].volume, f.steps[3].volume), (900.0, 300.0));
+        // The description compares the log's steps with each other only.
+        let crate::charts::Chart::Svg(svg) = crate::charts::funnel(&f, &crate::charts::ChartOptions::new(Lang::En)) else { panic!() };
+        assert!(svg.contains("other period"), "{svg}");
+        assert!(svg.contains("(−67 %)"), "{svg}");
+        assert!(!svg.contains("(+"), "nothing rises between chained steps: {svg}");
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Funnel: customers per step (usually per stage) as bars, with the drop-off from one step
-//! to the next written between the bars.
+//! to the next written between the bars. A step whose volume is from another period than
+//! the first step's (a log's two weeks beside a monthly estimate) is drawn but marked
+//! "other period", and no change is written to or from it: counts of different periods
+//! are not chained as if they were one.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -16,6 +19,8 @@ pub struct FunnelStep {
     pub label: String,
     /// Customers reaching this step per period.
     pub volume: f64,
+    /// The volume is from another period than the first step's: not compared with it.
+    pub other_period: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,11 +48,25 @@ fn signed_percent(change: f64, lang: Lang) -> String {
     }
 }
 
+/// The change between two steps, only when both are of the funnel's period.
+fn comparable_change(a: &FunnelStep, b: &FunnelStep) -> Option<f64> {
+    (!a.other_period && !b.other_period).then(|| step_change(a.volume, b.volume)).flatten()
+}
+
+/// The mark on a step of another period.
+pub fn other_period_mark(lang: Lang) -> &'static str {
+    lang.pick(("other period", "anderer Zeitraum"))
+}
+
 fn describe(steps: &[FunnelStep], lang: Lang) -> String {
     let mut parts = Vec::new();
     for (i, s) in steps.iter().enumerate() {
         let mut part = format!("{} {}", clean(&s.label), number(s.volume, 0, lang));
-        if let Some(c) = i.checked_sub(1).and_then(|p| step_change(steps[p].volume, s.volume)) {
+        // A step of the funnel's period is compared with the previous step of that period.
+        let previous = steps[..i].iter().rev().find(|p| !p.other_period);
+        if s.other_period {
+            part.push_str(&format!(" ({})", other_period_mark(lang)));
+        } else if let Some(c) = previous.and_then(|p| comparable_change(p, s)) {
             part.push_str(&format!(" ({})", signed_percent(c, lang)));
         }
         parts.push(part);
@@ -117,12 +136,19 @@ pub fn funnel(input: &FunnelInput, options: &ChartOptions) -> Chart {
                 Text::new(number(s.volume, 0, lang), (SegmentValue::CenterOf(i as i32), s.volume), font(LABEL_PX).pos(above))
             }))
             .map_err(err)?;
+        // Steps of another period: marked in the middle of their bar, instead of a change.
+        chart
+            .draw_series(steps.iter().enumerate().filter(|(_, s)| s.other_period).map(|(i, s)| {
+                let style = font_with(SMALL_PX, DROP, true).pos(Pos::new(HPos::Center, VPos::Top));
+                Text::new(format!("({})", other_period_mark(lang)), (SegmentValue::CenterOf(i as i32), s.volume * 0.5 + top * 0.04), style)
+            }))
+            .map_err(err)?;
         // Drop-off between bars, on one row near the top so it never collides with values.
         let row = top * 0.96;
         let centre = Pos::new(HPos::Center, VPos::Center);
         chart
             .draw_series(steps.windows(2).enumerate().filter_map(|(i, pair)| {
-                let change = step_change(pair[0].volume, pair[1].volume)?;
+                let change = comparable_change(&pair[0], &pair[1])?;
                 let style = font_with(LABEL_PX, DROP, true).pos(centre);
                 Some(Text::new(signed_percent(change, lang), (SegmentValue::Exact(i as i32 + 1), row), style))
             }))
@@ -147,7 +173,7 @@ mod tests {
 
     fn input(volumes: &[f64]) -> FunnelInput {
         let names = ["Awareness", "Consideration", "Purchase", "Delivery & service", "Loyalty"];
-        FunnelInput { steps: volumes.iter().zip(names).map(|(v, l)| FunnelStep { label: l.into(), volume: *v }).collect() }
+        FunnelInput { steps: volumes.iter().zip(names).map(|(v, l)| FunnelStep { label: l.into(), volume: *v, other_period: false }).collect() }
     }
 
     #[test]

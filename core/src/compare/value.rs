@@ -1,7 +1,7 @@
 //! A compared value and how it is written (numbers through `crate::locale`, a missing value
 //! as "–", never as 0).
 
-use crate::locale::{percent, plain, Lang};
+use crate::locale::{percent, Lang};
 
 /// One side of a changed field.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,9 +20,9 @@ impl FieldValue {
         match self {
             FieldValue::Text(t) if t.is_empty() => "–".into(),
             FieldValue::Text(t) => t.clone(),
-            FieldValue::Number(v) => v.map_or("–".into(), |v| plain(v, 2, lang)),
+            FieldValue::Number(v) => v.map_or("–".into(), |v| crate::locale::number(v, 2, lang)),
             FieldValue::Share(v) => v.map_or("–".into(), |v| percent(v, 1, lang)),
-            FieldValue::Emotion(v) => v.map_or("–".into(), |v| format!("{v:+}")),
+            FieldValue::Emotion(v) => crate::locale::emotion(*v),
             FieldValue::List(items) if items.is_empty() => "–".into(),
             FieldValue::List(items) => items.join("; "),
         }
@@ -37,6 +37,9 @@ mod tests {
     fn numbers_and_missing_values() {
         assert_eq!(FieldValue::Share(Some(0.25)).display(Lang::En), "25 %");
         assert_eq!(FieldValue::Number(None).display(Lang::En), "–");
-        assert_eq!(FieldValue::Emotion(Some(-2)).display(Lang::En), "-2");
+        // One minus sign and the language's separators everywhere (issue 25).
+        assert_eq!(FieldValue::Emotion(Some(-2)).display(Lang::En), "−2");
+        assert_eq!(FieldValue::Number(Some(22042.0)).display(Lang::En), "22,042");
+        assert_eq!(FieldValue::Number(Some(-1.5)).display(Lang::De), "−1,5");
     }
 }

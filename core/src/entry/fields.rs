@@ -86,7 +86,8 @@ impl TouchpointField {
             TouchpointField::DropOff => m.drop_off_rate = value,
             TouchpointField::Csat => m.csat = value,
             TouchpointField::Ces => m.ces = value,
-            TouchpointField::Volume => m.volume = value,
+            // A volume typed by hand is per month: it no longer is a log's count.
+            TouchpointField::Volume => (m.volume, m.period) = (value, None),
         }
     }
 }
@@ -288,5 +289,11 @@ mod tests {
         TouchpointField::Csat.set(&mut tp, None);
         assert_eq!(tp.measurements.csat, None);
         assert_eq!(tp.measurements.ces, Some(2.0));
+        // A log's count typed over by hand becomes a monthly figure: its period goes.
+        tp.measurements.period = Some(crate::model::MeasuredPeriod::new(0.0, 86_400_000.0, "log.csv"));
+        TouchpointField::Csat.set(&mut tp, Some(4.0));
+        assert!(tp.measurements.period.is_some());
+        TouchpointField::Volume.set(&mut tp, Some(1200.0));
+        assert_eq!(tp.measurements.period, None);
     }
 }

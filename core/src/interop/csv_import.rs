@@ -326,6 +326,7 @@ fn read_row(row: &CsvRow, headers: &[String], mapping: &ColumnMapping) -> Result
         csat: measure(CsvField::Csat, MeasurementKind::Csat),
         ces: measure(CsvField::Ces, MeasurementKind::Ces),
         nps: measure(CsvField::Nps, MeasurementKind::Nps),
+        period: None,
     };
     if !problems.is_empty() {
         return Err(problems);

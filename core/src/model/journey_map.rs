@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Channel, Lang, Touchpoint};
 
 /// The version of the map's JSON this build writes (migrations: `schema.rs`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Persona {
@@ -94,9 +94,13 @@ pub struct Route {
     pub to: String,
     #[serde(default)]
     pub kind: RouteKind,
-    /// Customers taking this route per period, when known.
+    /// Customers taking this route per month, or in `period` when it is set; `None`
+    /// when unknown (never 0 for "not seen").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<f64>,
+    /// The period and source of a measured `volume` (schema version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<super::MeasuredPeriod>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -285,6 +289,7 @@ impl JourneyMap {
             to: to.to_string(),
             kind,
             volume: None,
+            period: None,
         });
         Some(id)
     }

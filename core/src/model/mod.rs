@@ -6,6 +6,7 @@ mod analytics_settings;
 mod channel;
 mod journey_map;
 mod journey_throughput;
+mod period;
 mod reorder;
 mod scoring_settings;
 mod measure;
@@ -20,6 +21,7 @@ mod touchpoint;
 
 pub use analytics_settings::{ActivityMatch, AnalyticsSettings, DraftSource};
 pub use channel::Channel;
+pub use period::{volume_unit, MeasuredPeriod, MONTH_DAYS};
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage, DEFAULT_STAGES};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
 // The language lives in `crate::locale`; the model re-exports it because every map and

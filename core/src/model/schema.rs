@@ -18,6 +18,9 @@ pub use super::journey_map::SCHEMA_VERSION;
 // 1 — the first format.
 // 2 — `analytics`: activity ↔ touchpoint matching, goal activities, drop-off timeout,
 //     funnel window and time zone remembered per map (`model::AnalyticsSettings`).
+// 3 — `period` on touchpoint measurements and routes (`model::MeasuredPeriod`): a volume
+//     measured from a log is the count in that period, not per month. An older app would
+//     drop the period on its next save and show the count "/ month", so it must refuse.
 
 /// Why a map could not be read. Carries where it went wrong, so the user can be told.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +166,8 @@ fn migrate(value: &mut Value, from: u32) {
     if from < 2 {
         v1_to_v2(value);
     }
+    // 2 → 3 adds only the optional `period`: a version 2 value has none, and its volumes
+    // stay what they were entered as, per month. Nothing to rewrite.
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     }
@@ -236,6 +241,30 @@ mod tests {
         let again = to_json(&map);
         assert!(again.contains(&format!("\"schema_version\": {SCHEMA_VERSION}")));
         assert_eq!(parse_map(&again).unwrap(), map);
+    }
+
+    #[test]
+    fn a_stored_version_2_map_keeps_its_volumes_per_month_and_a_period_round_trips() {
+        // Written by the version 2 app: a measured volume without any period.
+        let v2 = r#"{"schema_version":2,"id":"m","name":"Shop","created_at":0,"updated_at":5,
+            "stages":[{"id":"s1","name":"Buy"}],
+            "touchpoints":[{"id":"t1","stage_id":"s1","title":"Pay",
+                            "measurements":{"volume":3001},
+                            "evidence":{"kind":"measured","source":"shop.csv (2024-03-20)"}},
+                           {"id":"t2","stage_id":"s1","title":"Thanks"}],
+            "routes":[{"id":"r1","from":"t1","to":"t2","volume":120}],"analytics":{},"next_seq":3}"#;
+        let mut map = parse_map(v2).unwrap();
+        assert_eq!(map.schema_version, SCHEMA_VERSION);
+        assert_eq!(map.touchpoints[0].measurements.volume, Some(3001.0));
+        assert_eq!(map.touchpoints[0].measurements.period, None, "an old value stays per month");
+        assert_eq!(map.routes[0].period, None);
+        let p = crate::model::MeasuredPeriod::new(1_709_251_200_000.0, 1_710_374_400_000.0, "shop.csv (2024-03-20)");
+        map.touchpoints[0].measurements.period = Some(p.clone());
+        map.routes[0].period = Some(p.clone());
+        let back = parse_map(&to_json(&map)).unwrap();
+        assert_eq!(back.touchpoints[0].measurements.period, Some(p.clone()));
+        assert_eq!(back.routes[0].period, Some(p));
+        assert_eq!(read_stored_map(v2).unwrap(), parse_map(v2).unwrap());
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub struct Evidence {
 /// never zero.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Measurements {
-    /// Customers or contacts per period.
+    /// Customers or contacts per month, or in `period` when it is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<f64>,
     /// Share of customers who leave the journey here, 0..=1.
@@ -82,6 +82,11 @@ pub struct Measurements {
     /// Net promoter score, −100..=100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nps: Option<f64>,
+    /// When the values came from an event log or aggregate: the period they cover and
+    /// their source. Then `volume` is the count in that period, not per month
+    /// (schema version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<super::MeasuredPeriod>,
 }
 
 /// Why a customer got in touch (contacts only).

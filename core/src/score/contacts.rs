@@ -4,6 +4,8 @@
 //!
 //! Reduction potential = volume of disruptive + self-service-candidate contacts. Volumes are
 //! read as contacts per month; with a cost per contact the potential is also money per month.
+//! A volume measured from a log (with a `period`) is the count in that period and is
+//! converted to a month by the period's length, so two weeks are never read as a month.
 //! Contacts without a volume are listed instead of counted as 0.
 
 use serde::Serialize;
@@ -113,7 +115,8 @@ pub fn contact_summary(map: &JourneyMap, cost_per_contact: Option<f64>) -> Conta
                 touchpoint_id: t.id.clone(),
                 class,
                 reason: t.contact_reason,
-                volume: usable_volume(t.measurements.volume),
+                volume: usable_volume(t.measurements.volume)
+                    .map(|v| t.measurements.period.as_ref().map_or(v, |p| p.per_month(v))),
             })
         })
         .collect();
@@ -213,6 +216,12 @@ mod tests {
         assert_eq!(c.by_reason[1].volume, 80.0);
         assert!(c.by_class[2].recommendation.de.starts_with("Als Selfservice"));
         assert_eq!(contact_summary(&m, None).monthly_savings, None);
+        // 140 contacts counted in a two-week log are 140 × 30.44 / 14 a month, not 140.
+        let p = crate::model::MeasuredPeriod::new(0.0, 13.0 * 86_400_000.0, "log.csv");
+        let t = m.touchpoint_mut(&ids[0]).unwrap();
+        (t.measurements.volume, t.measurements.period) = (Some(140.0), Some(p));
+        let c = contact_summary(&m, None);
+        assert!((c.reduction_potential - (140.0 * crate::model::MONTH_DAYS / 14.0 + 80.0)).abs() < 1e-9);
     }
 
     #[test]

@@ -7,9 +7,10 @@
 use journey_core::analytics::session::Request;
 use journey_core::analytics::{ApplyOptions, ApplyPlan, Change, ChangeField, ChangeTarget, ChangeValue};
 use journey_core::model::{EvidenceKind, Lang};
-use journey_core::locale::{percent, plain};
+use journey_core::locale::{number, percent, plain};
 use leptos::prelude::*;
 
+use super::coverage::{ApplyChoices, CoverageView};
 use super::goal::{activity_names, current_map, goal_of, timeout_s};
 use super::Ctx;
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
@@ -22,13 +23,15 @@ pub fn ApplyView() -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     let p = move || analytics_texts(state.lang.get());
     let create_routes = RwSignal::new(false);
-    let preview = move |_| {
+    let clear_other = RwSignal::new(false);
+    let plan_now = move || {
         let (Some(map), Some(names)) = (current_map(ctx), activity_names(ctx)) else { return };
         let mut options = ApplyOptions {
             source_file: ctx.file_name.get_untracked(),
             date: crate::ui::browser::time::today(),
             create_alternative_routes: create_routes.get_untracked(),
             drop_off: Default::default(),
+            clear_other_periods: clear_other.get_untracked(),
         };
         // An aggregate is planned here (no worker, no raw events): the goal and τ are the
         // query's, fixed in the file.
@@ -38,6 +41,11 @@ pub fn ApplyView() -> impl IntoView {
         options.drop_off.end_activities = goal_of(&names, &map).activities;
         options.drop_off.timeout_s = timeout_s(&map);
         ctx.send(&Request::PlanApply { map, options }, None);
+    };
+    provide_context(ApplyChoices { clear_other, replan: Callback::new(move |()| plan_now()) });
+    let preview = move |_| {
+        clear_other.set(false); // a new preview starts without clearing anything
+        plan_now();
     };
     let undo = move |_| {
         if state.undo(&ctx.map.id()) {
@@ -97,15 +105,17 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
         }
         let plan = ctx.plan.get()?;
         let rows = plan.changes.iter().map(|c| change_row(c, t, lang)).collect_view();
+        let coverage = (!survey).then(|| view! { <CoverageView plan=plan.clone()/> });
         let unmatched = plan
             .unmatched_activities
             .iter()
-            .map(|u| view! { <li>{format!("{} ({})", u.activity, plain(u.events as f64, 0, lang))}</li> })
+            .map(|u| view! { <li>{format!("{} ({})", u.activity, number(u.events as f64, 0, lang))}</li> })
             .collect_view();
         Some(view! {
             <section class="metrics apply-preview" data-testid="apply-preview" aria-labelledby="apply-preview-title">
                 <h2 id="apply-preview-title">{t.preview_title}</h2>
                 {goal_line(&plan, t)}
+                {coverage}
                 {if plan.changes.is_empty() {
                     view! { <p data-testid="preview-empty">{t.preview_empty}</p> }.into_any()
                 } else {
@@ -155,6 +165,7 @@ fn change_row(c: &Change, t: &AnalyticsTexts, lang: Lang) -> impl IntoView {
         ChangeField::Nps => (t.f_nps, "nps"),
         ChangeField::Evidence => (t.f_evidence, "evidence"),
         ChangeField::JourneyThroughputs => (t.f_journeys, "journey_throughputs"),
+        ChangeField::Period => (crate::i18n::analytics_trust::trust_texts(lang).f_period, "period"),
     };
     let show = |v: &Option<ChangeValue>| v.as_ref().map_or_else(|| "–".to_string(), |v| value(c.field, v, lang));
     let raw = |v: &Option<ChangeValue>| match v {
@@ -185,7 +196,7 @@ fn value(field: ChangeField, v: &ChangeValue, lang: Lang) -> String {
             let s = plain(n, 0, lang);
             if n > 0.0 { format!("+{s}") } else { s }
         }
-        _ => plain(n, 0, lang),
+        _ => number(n, 0, lang),
     }
 }
 

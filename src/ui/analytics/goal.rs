@@ -1,12 +1,13 @@
 //! The journey's goal and the two measuring controls: which activities complete the
 //! journey (default: those matched to the end of the map's main route; several allowed;
-//! the most frequent last activity only as a labelled suggestion that takes a click), the
-//! drop-off timeout and the funnel window. All three are stored with the map
+//! when that end has no matched activity, the page names it and offers the matching for
+//! it — `goal_end.rs`; the most frequent last activity is never a one-click default on a
+//! map with a main route), the drop-off timeout and the funnel window. All three are stored with the map
 //! (`map.analytics`), and every change re-analyses the log in the worker so the drop-off
 //! table, the funnel and a later apply agree.
 
 use journey_core::analytics::session::Request;
-use journey_core::analytics::{goal_activities, AnalysisOptions, Goal, GoalSource, DEFAULT_TIMEOUT_S};
+use journey_core::analytics::{goal_activities, in_journey_order, journey_order, AnalysisOptions, Goal, GoalSource, DEFAULT_TIMEOUT_S};
 use journey_core::entry::read_number;
 use journey_core::locale::plain;
 use journey_core::model::{JourneyMap, Lang};
@@ -14,11 +15,21 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
+use crate::i18n::analytics_trust::trust_texts;
 use crate::ui::state::AppState;
 
 /// The log's activity names (most frequent first), once a log is imported.
 pub fn activity_names(ctx: Ctx) -> Option<Vec<String>> {
     ctx.result.with(|r| r.as_ref().map(|r| r.report.volumes.activities.iter().map(|a| a.activity.clone()).collect()))
+}
+
+/// The log's activity names in journey order: where they come in the customers' cases;
+/// for an aggregate (no positions) matched ones along the map, then the rest.
+pub fn ordered_names(ctx: Ctx, names: &[String], map: &JourneyMap) -> Vec<String> {
+    ctx.result
+        .with_untracked(|r| r.as_ref().and_then(|r| in_journey_order(&r.report.volumes.activities)))
+        .filter(|o| o.len() == names.len())
+        .unwrap_or_else(|| journey_order(names, map))
 }
 
 /// The page's map (untracked).
@@ -75,15 +86,28 @@ pub fn GoalView() -> impl IntoView {
             .and_then(|id| map.touchpoints.iter().find(|tp| &tp.id == id))
             .map(|tp| tp.title.clone())
             .unwrap_or_default();
+        let tt = trust_texts(state.lang.get());
         let source = match goal.source {
             GoalSource::MainRouteEnd => (t.goal_from_route)(&end_title),
             GoalSource::Chosen => t.goal_chosen.to_string(),
-            GoalSource::Missing => t.goal_no_route.to_string(),
+            GoalSource::EndNotMatched => (tt.goal_end_unmatched)(&end_title),
+            GoalSource::NoMainRoute => tt.goal_no_route.to_string(),
         };
         let suggestion = ctx.result.with(|r| r.as_ref().and_then(|r| r.report.drop_off.suggested_end_activity.clone()));
-        let missing = goal.source == GoalSource::Missing;
+        let missing = goal.source.is_missing();
         let current = goal.activities.clone();
-        let boxes = names
+        let end_step = (goal.source == GoalSource::EndNotMatched).then(|| goal.main_route_end.clone()).flatten().map(|end| {
+            let end2 = end.clone();
+            let on_choose = Callback::new(move |activity: String| {
+                let end = end2.clone();
+                ctx.map.edit(move |m| m.analytics.set_choice(&activity, Some(end)));
+                reanalyze(ctx);
+                ctx.request_deviation();
+                ctx.funnel_version.update(|n| *n += 1);
+            });
+            view! { <super::goal_end::EndMatching end=end names=ordered_names(ctx, &names, &map) on_choose=on_choose/> }
+        });
+        let boxes = ordered_names(ctx, &names, &map)
             .iter()
             .map(|a| {
                 let checked = current.contains(a);
@@ -102,7 +126,9 @@ pub fn GoalView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let use_suggestion = suggestion.clone().filter(|_| missing).map(|s| {
+        // The frequency guess only on a map without a main route, and only as a labelled
+        // suggestion: on a map with one, the goal comes from its end (matched above).
+        let use_suggestion = suggestion.clone().filter(|_| goal.source == GoalSource::NoMainRoute).map(|s| {
             let s2 = s.clone();
             view! {
                 <p><button type="button" data-testid="goal-suggestion"
@@ -124,6 +150,8 @@ pub fn GoalView() -> impl IntoView {
                 <h2>{t.goal_title}</h2>
                 <p class="muted">{t.goal_hint}</p>
                 <p data-testid="goal-source" class:analytics-error=missing>{source} " " {reset}</p>
+                {end_step}
+                {missing.then(|| view! { <p class="muted" data-testid="pick-goal">{tt.pick_goal}</p> })}
                 {use_suggestion}
                 <fieldset class="goal-activities">
                     <legend>{t.goal_legend}</legend>

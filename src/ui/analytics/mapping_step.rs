@@ -1,6 +1,7 @@
 //! The column-mapping step: the detected delimiter, a preview of the first rows, and one
 //! labelled select per role (case, activity, timestamp required; channel, rating, resource,
-//! lifecycle optional), pre-filled with the core's guess.
+//! lifecycle optional, each with one sentence on what it is for), pre-filled with the
+//! core's guess.
 
 use journey_core::analytics::ColumnMapping;
 use leptos::prelude::*;
@@ -81,17 +82,18 @@ pub fn MappingStep() -> impl IntoView {
             b'\t' => "Tab".to_string(),
             other => (other as char).to_string(),
         };
+        let tt = crate::i18n::analytics_trust::trust_texts(state.lang.get());
         let selects = [
-            (Role::Case, t().case_col),
-            (Role::Activity, t().activity_col),
-            (Role::Time, t().time_col),
-            (Role::Channel, t().channel_col),
-            (Role::Rating, t().rating_col),
-            (Role::Resource, t().resource_col),
-            (Role::Lifecycle, t().lifecycle_col),
+            (Role::Case, t().case_col, None),
+            (Role::Activity, t().activity_col, None),
+            (Role::Time, t().time_col, None),
+            (Role::Channel, t().channel_col, Some(tt.channel_for)),
+            (Role::Rating, t().rating_col, Some(tt.rating_for)),
+            (Role::Resource, t().resource_col, Some(tt.resource_for)),
+            (Role::Lifecycle, t().lifecycle_col, Some(tt.lifecycle_for)),
         ]
         .into_iter()
-        .map(|(role, label)| column_select(ctx, role, label, headers.clone(), t().none))
+        .map(|(role, label, hint)| column_select(ctx, role, label, hint, headers.clone(), t().none))
         .collect_view();
         let head = headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
         let rows = d
@@ -136,7 +138,7 @@ pub fn MappingStep() -> impl IntoView {
     }
 }
 
-fn column_select(ctx: Ctx, role: Role, label: &'static str, headers: Vec<String>, none: &'static str) -> impl IntoView {
+fn column_select(ctx: Ctx, role: Role, label: &'static str, hint: Option<&'static str>, headers: Vec<String>, none: &'static str) -> impl IntoView {
     let id = format!("map-{}", role.key());
     let current = move || ctx.mapping.with(|m| m.as_ref().map(|m| role.get(m)).unwrap_or_default());
     let options = headers
@@ -158,6 +160,7 @@ fn column_select(ctx: Ctx, role: Role, label: &'static str, headers: Vec<String>
                 {move || (role.optional() || blank()).then(|| view! { <option value="" selected=blank>{none}</option> })}
                 {options}
             </select>
+            {hint.map(|h| view! { <small class="muted column-hint">{h}</small> })}
         </p>
     }
 }

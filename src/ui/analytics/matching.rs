@@ -7,7 +7,7 @@
 use journey_core::analytics::{suggest_matches, MatchKind};
 use leptos::prelude::*;
 
-use super::goal::{activity_names, reanalyze};
+use super::goal::{activity_names, ordered_names, reanalyze};
 use super::Ctx;
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use crate::ui::state::AppState;
@@ -39,7 +39,7 @@ pub fn MatchingView() -> impl IntoView {
         let t = analytics_texts(state.lang.get());
         let names = names.get()?;
         let map = map.get()?;
-        let rows = suggest_matches(&names, &map)
+        let rows = suggest_matches(&ordered_names(ctx, &names, &map), &map)
             .into_iter()
             .enumerate()
             .map(|(i, row)| {

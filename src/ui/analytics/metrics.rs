@@ -100,7 +100,8 @@ pub fn Metrics() -> impl IntoView {
             </section>
             <section class="metrics" data-testid="drop-off">
                 <h2>{t.drop_off_title}</h2>
-                <p>{(t.drop_off_summary)(d.dropped, d.completed, d.in_progress, &percent(d.rate, 0, lang))}</p>
+                // Without a goal nothing is completed or dropped: no counts that look like results.
+                {(!d.goal_missing).then(|| view! { <p data-testid="drop-off-summary">{(t.drop_off_summary)(d.dropped, d.completed, d.in_progress, &percent(d.rate, 0, lang))}</p> })}
                 {inferred.map(|i| view! { <p class="muted">{i}</p> })}
                 <div class="table-scroll"><table>
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{reached}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>

@@ -8,10 +8,12 @@
 
 mod aggregate;
 mod apply;
+mod coverage;
 mod deviation;
 mod draft;
 mod funnel;
 mod goal;
+mod goal_end;
 mod hub;
 mod import_check;
 mod mapping_step;
@@ -22,6 +24,7 @@ mod source_step;
 mod survey;
 mod time_form_pick;
 mod too_large;
+mod warehouse_hint;
 mod worker;
 mod zone;
 
@@ -375,7 +378,7 @@ fn FilePicker() -> impl IntoView {
                 </select>
             </p>
         </Show>
-        <p class="muted">{move || crate::i18n::analytics::analytics_texts(state.lang.get()).picker_hint}</p>
+        <warehouse_hint::WarehouseHint/>
     }
 }
 

@@ -8,7 +8,7 @@ use journey_core::score::MapScores;
 use leptos::prelude::*;
 
 use journey_core::locale::emotion;
-use journey_core::locale::{percent, plain};
+use journey_core::locale::{number, percent, plain};
 use crate::i18n::map::map_texts;
 
 /// The sheet for `map`. The chart SVG comes from the core, which escapes every label, so
@@ -34,7 +34,7 @@ pub fn MapSheet(map: JourneyMap, scores: MapScores, lang: Lang) -> impl IntoView
                     let score = scores.touchpoint_value(&tp.id).map(|v| format!(" · {}: {}", it.score, plain(v, 0, lang)));
                     let m = &tp.measurements;
                     let numbers = [
-                        m.volume.map(|v| format!("{}: {}", t.volume, plain(v, 0, lang))),
+                        m.volume.map(|v| format!("{}: {}", t.volume, number(v, 0, lang))),
                         m.drop_off_rate.map(|d| format!("{}: {}", t.drop_off, percent(d, 0, lang))),
                     ]
                     .into_iter()

@@ -3,7 +3,7 @@
 //! measurement history with its trend next to the measures taken).
 
 use journey_core::compare::coverage;
-use journey_core::locale::{percent, plain};
+use journey_core::locale::{number, percent};
 use journey_core::model::{DataSource, Lang};
 use leptos::prelude::*;
 
@@ -94,7 +94,7 @@ fn CoverageSection(map: journey_core::model::JourneyMap, selected: RwSignal<Stri
     let c = coverage(&map);
     let tp_share = c.touchpoint_share.map(|s| percent(s, 0, lang)).unwrap_or_else(|| "–".into());
     let volume = match c.volume_share {
-        Some(share) => (t.coverage_volume)(&plain(c.volume_measured, 0, lang), &plain(c.volume_total, 0, lang), &percent(share, 0, lang)),
+        Some(share) => (t.coverage_volume)(&number(c.volume_measured, 0, lang), &number(c.volume_total, 0, lang), &percent(share, 0, lang)),
         None => t.coverage_no_volume.to_string(),
     };
     let sources = c.by_source.iter().map(|s| {

@@ -3,7 +3,7 @@
 //! touchpoint's measures as markers, so the effect of a measure is visible.
 
 use journey_core::charts::{measurement_trend, trend_input, Chart, ChartOptions};
-use journey_core::locale::{percent, plain};
+use journey_core::locale::{number, percent};
 use journey_core::model::{DataSource, JourneyMap, MeasureStatus, MeasurementKind, MeasurementRecord, RecordError};
 use journey_core::entry::{EntryError, EntryProblem, Unit};
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub fn TouchpointTracking(tp_id: String) -> impl IntoView {
         let m = map.get()?;
         let tp = m.touchpoint(&tp_id)?.clone();
         let emotion_opts = [None, Some(-2i8), Some(-1), Some(0), Some(1), Some(2)].into_iter().map(|e| {
-            let label = e.map(|v| format!("{v:+}")).unwrap_or_else(|| tx.unknown.to_string());
+            let label = e.map(|v| journey_core::locale::emotion(Some(v))).unwrap_or_else(|| tx.unknown.to_string());
             view! { <option value=e.map(|v| v.to_string()).unwrap_or_default() selected=tp.emotion == e>{label}</option> }
         }).collect_view();
         let source_opts = DataSource::ALL.into_iter().map(|s| {
@@ -76,7 +76,7 @@ pub fn TouchpointTracking(tp_id: String) -> impl IntoView {
         let mut rows: Vec<(usize, MeasurementRecord)> = tp.history.iter().cloned().enumerate().collect();
         rows.sort_by(|a, b| b.1.date.cmp(&a.1.date));
         let history = rows.into_iter().map(|(i, r)| {
-            let shown = if r.kind.is_share() { percent(r.value, 1, l) } else { plain(r.value, 2, l) };
+            let shown = if r.kind.is_share() { percent(r.value, 1, l) } else { number(r.value, 2, l) };
             let (edit_r, tp_r) = (edit_r.clone(), tp.id.clone());
             view! {
                 <tr data-testid="history-row">

@@ -3,7 +3,7 @@
 //! preferred channels next to the channel used).
 
 use journey_core::score::{contact_class_key, contact_class_label, contact_reason_label};
-use journey_core::locale::plain;
+use journey_core::locale::number;
 use leptos::prelude::*;
 
 use crate::ui::shell::map_frame::MapHandle;
@@ -27,7 +27,7 @@ pub fn Contacts() -> impl IntoView {
                     .iter()
                     .filter(|r| r.class == class)
                     .map(|r| match r.volume {
-                        Some(v) => format!("{} ({})", ctx.title_of(&r.touchpoint_id), plain(v, 1, lang)),
+                        Some(v) => format!("{} ({})", ctx.title_of(&r.touchpoint_id), number(v, 1, lang)),
                         None => ctx.title_of(&r.touchpoint_id),
                     })
                     .collect::<Vec<_>>()
@@ -41,7 +41,7 @@ pub fn Contacts() -> impl IntoView {
                         <tr data-testid="contact-class-row" data-class=contact_class_key(k.class)>
                             <th scope="row">{contact_class_label(k.class, lang)}</th>
                             <td>{members(k.class)}</td>
-                            <td>{plain(k.volume, 1, lang)}</td>
+                            <td>{number(k.volume, 1, lang)}</td>
                             <td>{k.without_volume}</td>
                             <td>{k.recommendation.get(lang).to_string()}</td>
                         </tr>
@@ -56,13 +56,13 @@ pub fn Contacts() -> impl IntoView {
                         <tr>
                             <th scope="row">{contact_reason_label(r.reason, lang)}</th>
                             <td>{r.touchpoints}</td>
-                            <td>{plain(r.volume, 1, lang)}</td>
+                            <td>{number(r.volume, 1, lang)}</td>
                         </tr>
                     }
                 })
                 .collect_view();
             let money = match c.monthly_savings {
-                Some(m) => view! { <dd data-testid="monthly-savings">{(t.per_month)(&plain(m, 2, lang))}</dd> }.into_any(),
+                Some(m) => view! { <dd data-testid="monthly-savings">{(t.per_month)(&number(m, 2, lang))}</dd> }.into_any(),
                 None => view! { <dd class="muted" data-testid="monthly-savings">{t.no_cost}</dd> }.into_any(),
             };
             let not_counted = (!c.reduction_without_volume.is_empty()).then(|| {
@@ -73,7 +73,7 @@ pub fn Contacts() -> impl IntoView {
                 <dl class="kpis">
                     <div class="kpi">
                         <dt>{t.reduction_potential}</dt>
-                        <dd data-testid="reduction-potential">{(t.contacts_count)(&plain(c.reduction_potential, 1, lang))}</dd>
+                        <dd data-testid="reduction-potential">{(t.contacts_count)(&number(c.reduction_potential, 1, lang))}</dd>
                     </div>
                     <div class="kpi"><dt>{t.money_per_month}</dt>{money}</div>
                 </dl>

@@ -11,7 +11,7 @@ use crate::i18n::scores::scores_texts;
 /// The stored value of an input as a person reads it.
 fn raw(input: ScoreInput, value: f64, lang: Lang) -> String {
     match input {
-        ScoreInput::Emotion => format!("{:+}", value.round() as i64),
+        ScoreInput::Emotion => journey_core::locale::emotion(Some(value.round().clamp(-2.0, 2.0) as i8)),
         ScoreInput::Csat => plain(value, 2, lang),
         // CES and the drop-off rate are shares.
         ScoreInput::Ces | ScoreInput::PassThrough => percent(value, 1, lang),

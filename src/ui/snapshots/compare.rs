@@ -5,14 +5,14 @@
 use journey_core::charts::{emotion_curve, Chart, ChartOptions};
 use journey_core::compare::{diff_maps, emotion_comparison, measurement_deltas, score_deltas, Delta, TouchpointRef};
 use journey_core::model::{JourneyMap, Lang};
-use journey_core::locale::plain;
+use journey_core::locale::number;
 use leptos::prelude::*;
 
 use crate::ui::state::AppState;
 use crate::i18n::snapshots::snapshots_texts;
 
 fn value(v: Option<f64>, decimals: usize, lang: Lang) -> String {
-    v.map_or("–".into(), |v| plain(v, decimals, lang))
+    v.map_or("–".into(), |v| number(v, decimals, lang))
 }
 
 /// The change with a sign and an arrow, so the direction is not told by colour alone.
@@ -22,7 +22,7 @@ fn change(d: &Delta, decimals: usize, percent: bool, lang: Lang) -> (String, &'s
         Some(c) => {
             let c = if percent { c * 100.0 } else { c };
             let unit = if percent { " pp" } else { "" };
-            let shown = plain(c, decimals, lang);
+            let shown = number(c, decimals, lang);
             if shown.trim_start_matches('−') == "0" || shown == "0" {
                 ("±0".into(), "same")
             } else if c > 0.0 {

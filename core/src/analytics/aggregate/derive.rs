@@ -74,6 +74,7 @@ pub fn report(a: &Aggregate) -> Report {
             presence: share(x.cases, a.cases),
             mean_rating: None,
             ratings: 0,
+            first_position: None,
         })
         .collect();
     let volumes = VolumesReport { cases: a.cases, events: a.events, activities, channels: Vec::new(), events_without_channel: 0 };

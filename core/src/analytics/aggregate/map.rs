@@ -6,7 +6,9 @@
 //! An aggregate counts cases per activity, not per touchpoint. Where one activity stands
 //! for a touchpoint (the usual case) every value is exact. Where several activities stand
 //! for one touchpoint, the cases visiting it are a union the aggregate cannot give: that
-//! touchpoint keeps its values and is listed in [`AppliedAggregate::not_derivable`].
+//! touchpoint keeps its values and is listed in [`AppliedAggregate::not_derivable`]. As
+//! for a raw log, only what was measured is written (with the aggregate's range as its
+//! period): a route only when both ends are measured, never a 0 for "not seen".
 
 use std::collections::HashSet;
 
@@ -18,7 +20,8 @@ use crate::analytics::fast_hash::{new_map, FastMap};
 use crate::analytics::mapping::ActivityMapping;
 use crate::analytics::volumes::share;
 use crate::analytics::ApplyOptions;
-use crate::model::{EvidenceKind, JourneyMap, RouteKind};
+use crate::analytics::Coverage;
+use crate::model::{EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
 
 /// How many deviating routes the report lists (as for raw logs).
 const TOP_ROUTES: usize = 10;
@@ -125,6 +128,11 @@ pub struct AppliedAggregate {
     /// Drop-off rates were not written because the query named no goal activity that
     /// occurs in the log.
     pub drop_off_without_goal: bool,
+    /// The aggregate's range (first to last event) and source, carried by every value
+    /// written.
+    pub period: MeasuredPeriod,
+    /// What the aggregate does not measure (left as it was), and values of another period.
+    pub coverage: Coverage,
 }
 
 /// Writes volume, drop-off rate (against the aggregate's goal, which `opts.drop_off` does
@@ -142,66 +150,66 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
     }
     let goal = super::derive::goal_known(a);
     let source = format!("{} ({})", opts.source_file, opts.date);
+    let period = MeasuredPeriod::new(a.first_event_ms as f64, a.last_event_ms as f64, source.clone());
+    // Measured: exactly one activity of the aggregate stands for the touchpoint and it
+    // has cases (several: a union the aggregate cannot give).
+    let measured: Vec<bool> = acts_of.iter().map(|acts| acts.len() == 1 && a.activities[acts[0]].cases > 0).collect();
     let mut not_derivable = Vec::new();
     for (t, tp) in out.touchpoints.iter_mut().enumerate() {
-        let acts = &acts_of[t];
-        if acts.len() > 1 {
+        if acts_of[t].len() > 1 {
             not_derivable.push(tp.id.clone());
+        }
+        if !measured[t] {
             continue;
         }
-        let Some(&i) = acts.first() else { continue };
-        let x = &a.activities[i];
-        if x.cases == 0 {
-            continue;
-        }
-        tp.measurements.volume = Some(x.cases as f64);
-        if goal {
-            tp.measurements.drop_off_rate = Some(x.dropped_cases as f64 / x.cases as f64);
-        }
-        tp.measurements.throughput_time_s = x.time_to_next_s.p50;
+        let x = &a.activities[acts_of[t][0]];
+        let m = &mut tp.measurements;
+        m.volume = Some(x.cases as f64);
+        m.drop_off_rate = goal.then(|| x.dropped_cases as f64 / x.cases as f64);
+        m.throughput_time_s = x.time_to_next_s.p50;
+        m.period = Some(period.clone());
         tp.evidence.kind = EvidenceKind::Measured;
         tp.evidence.source = source.clone();
     }
-    // Cases stepping directly from touchpoint a to b: exact when one activity stands for
-    // each end (then it is the edge's case count).
-    let mut steps: FastMap<(usize, usize), Option<u64>> = new_map();
+    // Cases stepping directly from touchpoint a to b: the edge's case count (both ends
+    // measured, so one activity stands for each).
+    let mut steps: FastMap<(usize, usize), u64> = new_map();
     let index: FastMap<&str, usize> = a.activities.iter().enumerate().map(|(i, x)| (x.activity.as_str(), i)).collect();
     for e in &a.edges {
         let (Some(&i), Some(&j)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) else { continue };
         let (Some(ta), Some(tb)) = (tp_of[i], tp_of[j]) else { continue };
-        if ta != tb {
-            let exact = acts_of[ta].len() == 1 && acts_of[tb].len() == 1;
-            steps.insert((ta, tb), exact.then_some(e.cases));
+        if ta != tb && measured[ta] && measured[tb] {
+            steps.insert((ta, tb), e.cases);
         }
     }
-    let known = |t: usize| acts_of[t].iter().any(|&i| a.activities[i].cases > 0);
     let tp_index: FastMap<String, usize> = map.touchpoints.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
     let mut covered = HashSet::new();
     for route in &mut out.routes {
         let (Some(&ta), Some(&tb)) = (tp_index.get(&route.from), tp_index.get(&route.to)) else { continue };
-        if !known(ta) && !known(tb) {
-            continue;
+        if !(measured[ta] && measured[tb]) {
+            continue; // an end the aggregate cannot see: not measured, left as it was
         }
         covered.insert((ta, tb));
-        if acts_of[ta].len() > 1 || acts_of[tb].len() > 1 {
-            continue; // a union of pairs: not determined
-        }
-        route.volume = Some(steps.get(&(ta, tb)).copied().flatten().unwrap_or(0) as f64);
+        // Every directly-follows pair is in the aggregate: no edge is a measured 0.
+        route.volume = Some(steps.get(&(ta, tb)).copied().unwrap_or(0) as f64);
+        route.period = Some(period.clone());
     }
     if opts.create_alternative_routes {
         let mut new_steps: Vec<((usize, usize), u64)> =
-            steps.iter().filter(|(k, _)| !covered.contains(*k)).filter_map(|(k, v)| Some((*k, (*v)?))).collect();
+            steps.iter().filter(|(k, _)| !covered.contains(*k)).map(|(k, v)| (*k, *v)).collect();
         new_steps.sort();
         for ((ta, tb), cases) in new_steps {
             let (from, to) = (map.touchpoints[ta].id.clone(), map.touchpoints[tb].id.clone());
             if let Some(id) = out.add_route(&from, &to, RouteKind::Alternative) {
                 if let Some(r) = out.routes.iter_mut().find(|r| r.id == id) {
                     r.volume = Some(cases as f64);
+                    r.period = Some(period.clone());
                 }
             }
         }
     }
-    AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal }
+    let coverage = crate::analytics::apply::coverage(map, &mut out, &measured, Some(&period), opts.clear_other_periods);
+    AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal, period, coverage }
 }
 
 /// "Apply to map" as a plan for the page's preview (every change before → after, the
@@ -224,6 +232,8 @@ pub fn plan(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> (crate::ana
         unmatched_activities: unmatched,
         goal_activities: if goal_known { a.goal_activities.clone() } else { Vec::new() },
         goal_missing: !goal_known,
+        period: Some(applied.period.clone()),
+        coverage: applied.coverage.clone(),
         map: applied.map.clone(),
     };
     (plan, applied)

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, storedMap } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let srv, browser, dir, logFile, truth, shortLog;
@@ -61,16 +61,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-/** The stored maps: id → parsed JSON. */
-const storedMaps = (page) => page.evaluate(() => {
-  const out = {};
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    if (k.startsWith('journey-studio:map:')) out[k.slice('journey-studio:map:'.length)] = JSON.parse(localStorage.getItem(k));
-  }
-  return out;
-});
-const storedMap = async (page, id) => (await storedMaps(page))[id];
 
 async function createRunningShoes(page) {
   await page.goto(srv.base);

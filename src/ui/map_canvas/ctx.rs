@@ -297,14 +297,20 @@ impl Cv {
         if self.selection.get_untracked().is_none() {
             return;
         }
+        let already_open = self.confirm_delete.get_untracked();
         self.inspector.set(true);
         self.confirm_delete.set(true);
-        request_animation_frame(|| {
-            let el = document().query_selector("[data-testid=\"cancel-delete\"]").ok().flatten();
-            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-                let _ = el.focus();
-            }
-        });
+        // A question that opens now takes the focus itself (`dialog::use_dialog`, on mount).
+        // Only one already open is given it here: a second, late focus could take it back
+        // from "Delete" after the user had moved there (seen under load in e2e).
+        if already_open {
+            request_animation_frame(|| {
+                let el = document().query_selector("[data-testid=\"cancel-delete\"]").ok().flatten();
+                if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                    let _ = el.focus();
+                }
+            });
+        }
     }
 
     /// What to select when the selection is deleted: the next card, else the one before,

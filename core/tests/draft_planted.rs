@@ -255,6 +255,9 @@ fn the_aggregate_drafts_the_same_journey() {
     for tp in &d.map.touchpoints {
         assert_eq!(tp.measurements.volume, Some(truth.cases_with[&tp.title] as f64));
         assert!((tp.measurements.drop_off_rate.unwrap() - truth.drop_off_rate(&tp.title)).abs() < 1e-12);
+        // A count of the aggregate's span, never labelled per month: the period goes with it.
+        let p = tp.measurements.period.as_ref().expect("a drafted volume keeps its period");
+        assert_eq!((p.start_ms, p.end_ms), (agg.first_event_ms as f64, agg.last_event_ms as f64));
     }
     assert!(d.stages.iter().all(|s| s.time_to_next_stage_s.is_none()), "an aggregate has no time between stages");
     parse_map(&to_json(&d.map)).unwrap();

@@ -17,7 +17,7 @@
 use crate::analytics::event_log::EventLog;
 use crate::analytics::volumes::share;
 use crate::locale::{duration, number, percent, Date, Text};
-use crate::model::{Channel, DraftSource, EvidenceKind, JourneyMap, Lang, RouteKind};
+use crate::model::{Channel, DraftSource, EvidenceKind, JourneyMap, Lang, MeasuredPeriod, RouteKind};
 
 use super::observe::Observed;
 use super::select::Kept;
@@ -103,6 +103,10 @@ pub(crate) fn build(
     let stage_ids: Vec<String> = stage_names.iter().map(|n| map.add_stage(n)).collect();
 
     let goal_known = !obs.goals.is_empty();
+    // The counts are of the log's span, not per month: each keeps that period (as apply does),
+    // so the map shows "… in N days" and never mixes it with monthly figures.
+    let period = (obs.last_ms > obs.first_ms || obs.first_ms != 0)
+        .then(|| MeasuredPeriod::new(obs.first_ms as f64, obs.last_ms as f64, source.clone()));
     let mut tp_ids = vec![String::new(); k_tp];
     for &x in &tp_order {
         let a = kept.ids[x] as usize;
@@ -114,6 +118,7 @@ pub(crate) fn build(
             tp.evidence.kind = EvidenceKind::Measured;
             tp.evidence.source = source.clone();
             tp.measurements.volume = Some(obs.cases[a] as f64);
+            tp.measurements.period = period.clone();
             if goal_known && obs.cases[a] > 0 {
                 tp.measurements.drop_off_rate = Some(share(obs.dropped[a], obs.cases[a]));
             }

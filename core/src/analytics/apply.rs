@@ -21,16 +21,20 @@
 //! The goal for the drop-off is the one in the options, else the map's default (the main
 //! route's end, see [`goal_activities`]); without any goal, drop-off rates are not
 //! written and the plan says so (`goal_missing`).
+//!
+//! The plan's map also gets the import as one dated period of its measurement history
+//! (`period_entry.rs`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
+use crate::model::{record_period, EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
 
 use super::apply_scope::uncovered;
 use super::dropoff::{case_outcomes, goal_ids, CaseOutcome, DropOffOptions};
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
 use super::mapping::{goal_activities, ActivityMapping};
+use super::period_entry::period_entry;
 use super::stats::median_ms;
 use super::survey::SurveyReport;
 use super::throughput::case_durations_ms;
@@ -267,7 +271,12 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
             .collect()
     };
     unmatched.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
-    let goal_names = goals.iter().map(|&a| log.activity_names[a as usize].clone()).collect();
+    let goal_names: Vec<String> = goals.iter().map(|&a| log.activity_names[a as usize].clone()).collect();
+    // Every apply is a dated period of the map's measurement history.
+    if let Some(p) = &period {
+        let entry = period_entry(map, log, p, &outcome, goal_names.clone(), &visits, &matched);
+        record_period(&mut out.analytics.history, entry);
+    }
     ApplyPlan {
         changes: diff_maps(map, &out),
         unmatched_activities: unmatched,

@@ -46,6 +46,8 @@ mod interner;
 pub mod mapping;
 pub mod planted;
 mod planned_actual;
+mod period_entry;
+pub mod recipe;
 mod report;
 mod sanity;
 mod source_types;
@@ -80,6 +82,7 @@ pub use planned_actual::{
     planned_vs_drafted, planned_vs_log, PlannedVsActual, RouteFinding, UnplannedActivity, UnreachedTouchpoint, VolumeDifference,
     VolumeTarget,
 };
+pub use period_entry::attach_recipe;
 pub use report::{analyze, AnalysisOptions, Report};
 pub use sanity::{check_import, ImportWarning, UsedColumns};
 pub use stats::Summary;

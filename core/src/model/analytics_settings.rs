@@ -1,7 +1,8 @@
 //! What the analytics page remembers per map (schema version 2): which touchpoint each
 //! log activity stands for, the journey's goal activities, the drop-off timeout, the
 //! funnel window and the time zone for timestamps without one. Stored with the map so a
-//! second import of the same tracking export needs no new choices.
+//! second import of the same tracking export needs no new choices. Version 4 adds the
+//! import recipe and the measurement history (`import_recipe.rs`, `period_history.rs`).
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,14 @@ pub struct AnalyticsSettings {
     /// draft or measure it again from the next period's file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drafted_from: Option<DraftSource>,
+    /// How the last applied import read its files (schema version 4): next month's files
+    /// import with it in one step. Column names and settings only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipe: Option<super::ImportRecipe>,
+    /// Every applied import as a dated period with its key figures, oldest first (schema
+    /// version 4, `period_history.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::HistoryPeriod>,
 }
 
 /// Where a drafted map came from: the file, its period and the draft's settings.

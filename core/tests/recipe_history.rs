@@ -1,0 +1,117 @@
+//! A map's import recipe and measurement history, end to end in the core: a generated
+//! Shopify month is imported with a preset and applied; the recipe stored with the map
+//! reads the next month's export alike; after both applies the history holds two dated
+//! periods whose cases, completions, drop-offs and touchpoint volumes equal the generated
+//! world's truth (counted from the world, never from the reader).
+
+use std::collections::BTreeSet;
+
+use journey_core::analytics::recipe::{from_source, read_with, RecipeRead};
+use journey_core::analytics::sources::generator::{world, World};
+use journey_core::analytics::sources::{import_source, CaseBy, Source, SourceOptions};
+use journey_core::analytics::{attach_recipe, plan_apply, ApplyOptions};
+use journey_core::model::{schema, Channel, ImportRecipe, JourneyMap, Lang, RouteKind};
+
+const DAY: i64 = 86_400_000;
+const TIMEOUT_MS: i64 = 7 * DAY; // the default drop-off timeout τ
+
+/// A map whose main route ends at "Fulfilled" (the goal) and has a touchpoint per event.
+fn shop_map() -> JourneyMap {
+    let mut m = JourneyMap::blank("m", "Shop", 0.0, Lang::En);
+    let s = m.stages[2].id.clone();
+    let ids: Vec<String> = ["Order placed", "Paid", "Fulfilled"].iter().map(|t| m.add_touchpoint(&s, t, Channel::Website).unwrap()).collect();
+    m.add_route(&ids[0], &ids[1], RouteKind::Planned);
+    m.add_route(&ids[1], &ids[2], RouteKind::Planned);
+    m
+}
+
+/// What one month of orders is, counted from the world: (cases, completed, dropped,
+/// customers who paid).
+fn truth(w: &World) -> (u64, u64, u64, u64) {
+    // The Shopify export carries created, paid, fulfilled and cancelled dates.
+    let events = |o: &journey_core::analytics::sources::generator::Order| {
+        [Some(o.created), o.paid, o.fulfilled, o.cancelled].into_iter().flatten().collect::<Vec<i64>>()
+    };
+    let buyers: Vec<_> = w.customers.iter().filter(|c| !c.orders.is_empty()).collect();
+    let log_end = buyers.iter().flat_map(|c| c.orders.iter().flat_map(events)).max().unwrap();
+    let completed = buyers.iter().filter(|c| c.orders.iter().any(|o| o.fulfilled.is_some())).count() as u64;
+    let dropped = buyers
+        .iter()
+        .filter(|c| c.orders.iter().all(|o| o.fulfilled.is_none()))
+        .filter(|c| log_end - c.orders.iter().flat_map(events).max().unwrap() > TIMEOUT_MS)
+        .count() as u64;
+    let paid = buyers.iter().filter(|c| c.orders.iter().any(|o| o.paid.is_some())).count() as u64;
+    (buyers.len() as u64, completed, dropped, paid)
+}
+
+fn apply(map: &JourneyMap, csv: String, options: &SourceOptions, file: &str, date: &str) -> JourneyMap {
+    let (log, _) = import_source(csv.into_bytes(), options).unwrap();
+    let opts = ApplyOptions { source_file: file.into(), date: date.into(), create_alternative_routes: false, drop_off: Default::default(), clear_other_periods: false };
+    let mut plan = plan_apply(map, &log, &opts);
+    let recipe = ImportRecipe { sources: vec![from_source(options, file, None)] };
+    attach_recipe(&mut plan.map, plan.period.as_ref(), recipe);
+    plan.map
+}
+
+#[test]
+fn the_recipe_reads_the_next_month_and_the_history_keeps_both_periods_with_the_truth() {
+    let key = Some("8f3a".repeat(8));
+    let march = world(60, 11);
+    let april = world(60, 12).shifted(35);
+    let mut options = SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer);
+    options.key = key.clone();
+    let map = apply(&shop_map(), march.shopify_csv(), &options, "orders-march.csv", "2026-04-02");
+
+    // Stored and read back as the app does, the recipe gives the same options back.
+    let stored = schema::parse_map(&schema::to_json(&map)).unwrap();
+    let recipe = stored.analytics.recipe.clone().expect("the recipe is stored with the map");
+    assert_eq!(recipe.sources[0].last_file, "orders-march.csv");
+    let again = match read_with(&recipe.sources[0], key.clone(), Lang::En).unwrap() {
+        RecipeRead::Source(o) => o,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(again, options);
+    let json = schema::to_json(&stored);
+    assert!(!json.contains('@'), "no e-mail address in the map");
+    assert!(!json.contains(&"8f3a".repeat(8)), "the pseudonym key stays with the library");
+
+    let map = apply(&stored, april.shopify_csv(), &again, "orders-april.csv", "2026-05-07");
+    let h = &map.analytics.history;
+    assert_eq!(h.len(), 2, "two dated periods");
+    for (period, w) in h.iter().zip([&march, &april]) {
+        let (cases, completed, dropped, paid) = truth(w);
+        assert!(completed > 0 && dropped > 0 && completed + dropped < cases, "a month with all three outcomes");
+        assert_eq!(period.cases, cases);
+        assert_eq!(period.completed, Some(completed));
+        assert_eq!(period.dropped, Some(dropped));
+        assert_eq!(period.goal, vec!["Fulfilled".to_string()]);
+        assert_eq!(period.sources, vec!["shopify_orders".to_string()]);
+        let paid_tp = map.touchpoints.iter().find(|t| t.title == "Paid").unwrap();
+        assert_eq!(period.cases_at(&paid_tp.id), Some(paid));
+    }
+    assert!(h[0].period.end_ms < h[1].period.end_ms && h[0].period.start_ms < h[1].period.start_ms);
+    assert!(h[0].period.source.starts_with("orders-march.csv") && h[1].period.source.starts_with("orders-april.csv"));
+    // The map's current values are April's, with April's period: never a sum of both.
+    let paid_tp = map.touchpoints.iter().find(|t| t.title == "Paid").unwrap();
+    assert_eq!(paid_tp.measurements.volume, Some(truth(&april).3 as f64));
+    assert_eq!(paid_tp.measurements.period.as_ref(), Some(&h[1].period));
+
+    // April applied a second time is still one April.
+    let map = apply(&map, april.shopify_csv(), &again, "orders-april.csv", "2026-05-08");
+    assert_eq!(map.analytics.history.len(), 2);
+    let spans: BTreeSet<String> = map.analytics.history.iter().map(|p| p.period.dates().0).collect();
+    assert_eq!(spans.len(), 2);
+}
+
+#[test]
+fn a_map_without_a_goal_keeps_cases_but_no_completion() {
+    let mut m = JourneyMap::blank("m", "No route", 0.0, Lang::En);
+    let s = m.stages[0].id.clone();
+    m.add_touchpoint(&s, "Paid", Channel::Website).unwrap();
+    let w = world(30, 5);
+    let options = SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer);
+    let map = apply(&m, w.shopify_csv(), &options, "o.csv", "d");
+    let p = &map.analytics.history[0];
+    assert_eq!(p.cases, truth(&w).0);
+    assert_eq!((p.completed, p.dropped, p.completion()), (None, None, None), "not measured is not 0");
+}

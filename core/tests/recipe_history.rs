@@ -80,7 +80,7 @@ fn the_recipe_reads_the_next_month_and_the_history_keeps_both_periods_with_the_t
     assert_eq!(h.len(), 2, "two dated periods");
     for (period, w) in h.iter().zip([&march, &april]) {
         let (cases, completed, dropped, paid) = truth(w);
-        assert!(completed > 0 && dropped > 0 && completed + dropped < cases, "a month with all three outcomes");
+        assert!(completed > 0 && dropped > 0, "a month with both outcomes: {:?}", (cases, completed, dropped));
         assert_eq!(period.cases, cases);
         assert_eq!(period.completed, Some(completed));
         assert_eq!(period.dropped, Some(dropped));

@@ -43,6 +43,14 @@ pub fn ApplyView() -> impl IntoView {
         ctx.send(&Request::PlanApply { map, options }, None);
     };
     provide_context(ApplyChoices { clear_other, replan: Callback::new(move |()| plan_now()) });
+    // "Import next period with this map's recipe": the preview follows the import.
+    Effect::new(move |_| {
+        if ctx.result.with(Option::is_some) && ctx.auto_preview.get_untracked() {
+            ctx.auto_preview.set(false);
+            clear_other.set(false);
+            plan_now();
+        }
+    });
     let preview = move |_| {
         clear_other.set(false); // a new preview starts without clearing anything
         plan_now();
@@ -115,6 +123,9 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
             <section class="metrics apply-preview" data-testid="apply-preview" aria-labelledby="apply-preview-title">
                 <h2 id="apply-preview-title">{t.preview_title}</h2>
                 {goal_line(&plan, t)}
+                {(!survey && ctx.recipe.with(Option::is_some)).then(|| view! {
+                    <p class="muted" data-testid="preview-recipe">{crate::i18n::analytics_history::history_texts(lang).recipe_stored}</p>
+                })}
                 {coverage}
                 {if plan.changes.is_empty() {
                     view! { <p data-testid="preview-empty">{t.preview_empty}</p> }.into_any()

@@ -14,12 +14,14 @@ mod draft;
 mod funnel;
 mod goal;
 mod goal_end;
+mod history_view;
 mod hub;
 mod import_check;
 mod mapping_step;
 mod matching;
 mod metrics;
 mod planned_actual;
+mod recipe_step;
 mod source_step;
 mod survey;
 mod time_form_pick;
@@ -49,7 +51,7 @@ use crate::i18n::analytics::analytics_texts;
 use worker::{Incoming, WorkerClient};
 
 /// How much of the file column detection looks at.
-const SAMPLE_BYTES: i32 = 64 * 1024;
+pub const SAMPLE_BYTES: i32 = 64 * 1024;
 
 /// The result of one import, as the worker sent it.
 #[derive(Clone, PartialEq)]
@@ -123,6 +125,12 @@ pub struct Ctx {
     workbook: StoredValue<Option<Vec<u8>>, LocalStorage>,
     pub sheets: RwSignal<Vec<String>>,
     pub sheet: RwSignal<String>,
+    /// How the current import reads its files: the preview stores it with the map as its
+    /// import recipe (`recipe_step.rs`).
+    pub recipe: RwSignal<Option<journey_core::model::ImportRecipe>>,
+    /// Set by "Import next period with this map's recipe": the preview opens by itself
+    /// when the import is done.
+    pub auto_preview: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -178,6 +186,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         workbook: StoredValue::new_local(None),
         sheets: RwSignal::new(Vec::new()),
         sheet: RwSignal::new(String::new()),
+        recipe: RwSignal::new(None),
+        auto_preview: RwSignal::new(false),
     };
     provide_context(ctx);
     provide_context(hub::HubFiles::new());
@@ -196,6 +206,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
             <article class="analytics" data-testid="analytics-page">
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
+                <recipe_step::RecipeStep/>
                 <FilePicker/>
                 <too_large::TooLargeView/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
@@ -215,6 +226,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <planned_actual::PlannedActualView/>
                 <draft::DraftView/>
                 <apply::ApplyView/>
+                <history_view::HistoryView/>
                 <survey::SurveyView/>
             </article>
         </MapFrame>
@@ -247,6 +259,7 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::PlannedVsActual { report }) => ctx.draft.planned_vs_actual.set(Some(report)),
         Incoming::Reply(Reply::Failed { message }) => {
             ctx.progress.set(None);
+            ctx.auto_preview.set(false);
             ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
         }
@@ -256,8 +269,12 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
                 r.report = report;
             }
         }),
-        Incoming::Reply(Reply::Planned { plan }) => {
+        Incoming::Reply(Reply::Planned { mut plan }) => {
             ctx.plan_from_survey.set(false);
+            // The plan's map keeps how these files were read, for next period's import.
+            if let Some(recipe) = ctx.recipe.get_untracked() {
+                journey_core::analytics::attach_recipe(&mut plan.map, plan.period.as_ref(), recipe);
+            }
             ctx.plan.set(Some(*plan));
         }
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
@@ -463,6 +480,8 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
         zone::remember_zone(ctx, &zone);
         mapping.time_zone = Some(zone);
     }
+    let file = ctx.file_name.get_untracked();
+    recipe_step::remember(ctx, vec![journey_core::analytics::recipe::from_mapping(&mapping, &file, recipe_step::sheet(ctx))]);
     send_file(ctx, move |lang, map, encoding| Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding });
 }
 

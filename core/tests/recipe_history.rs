@@ -115,3 +115,40 @@ fn a_map_without_a_goal_keeps_cases_but_no_completion() {
     assert_eq!(p.cases, truth(&w).0);
     assert_eq!((p.completed, p.dropped, p.completion()), (None, None, None), "not measured is not 0");
 }
+
+#[test]
+fn a_drafted_map_starts_its_history_with_its_log_and_is_re_measured_from_the_next_month() {
+    use journey_core::analytics::draft::DraftOptions;
+    use journey_core::analytics::session::{Reply, Request, Session};
+    use journey_core::analytics::sources::import_source_into;
+    use journey_core::analytics::AnalysisOptions;
+    let march = world(60, 21);
+    let april = world(60, 22).shifted(35);
+    let options = SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer);
+    let mut s = Session::new();
+    let reply = import_source_into(&mut s, march.shopify_csv().into_bytes(), &options, &AnalysisOptions::default(), None, Lang::En, &|| 0.0);
+    assert!(matches!(reply, Reply::Imported { .. }), "{reply:?}");
+    let draft_options = DraftOptions { source_name: "orders-march.csv".into(), goal_activities: vec!["Fulfilled".into()], ..DraftOptions::default() };
+    let Reply::Drafted { draft } = s.handle(Request::Draft { options: draft_options, map_id: "d".into(), now_ms: 1_777_000_000_000.0, lang: Lang::En }) else {
+        panic!()
+    };
+    let mut drafted = draft.map;
+    let (cases, completed, dropped, paid) = truth(&march);
+    let first = &drafted.analytics.history[..];
+    assert_eq!(first.len(), 1, "the drafted map's history starts with its log");
+    assert_eq!((first[0].cases, first[0].completed, first[0].dropped), (cases, Some(completed), Some(dropped)));
+    let paid_tp = drafted.touchpoints.iter().find(|t| t.title == "Paid").unwrap().id.clone();
+    assert_eq!(first[0].cases_at(&paid_tp), Some(paid));
+    assert_eq!(drafted.analytics.drafted_from.as_ref().unwrap().name, "orders-march.csv");
+    // The page stores the recipe with the drafted map; next month re-measures it.
+    drafted.analytics.recipe = Some(ImportRecipe { sources: vec![from_source(&options, "orders-march.csv", None)] });
+    let again = match read_with(&drafted.analytics.recipe.as_ref().unwrap().sources[0], None, Lang::En).unwrap() {
+        RecipeRead::Source(o) => o,
+        other => panic!("{other:?}"),
+    };
+    let remeasured = apply(&drafted, april.shopify_csv(), &again, "orders-april.csv", "2026-05-07");
+    let h = &remeasured.analytics.history;
+    assert_eq!(h.len(), 2);
+    let (cases, completed, dropped, paid) = truth(&april);
+    assert_eq!((h[1].cases, h[1].completed, h[1].dropped, h[1].cases_at(&paid_tp)), (cases, Some(completed), Some(dropped), Some(paid)));
+}

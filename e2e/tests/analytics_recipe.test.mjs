@@ -172,6 +172,33 @@ test('a recipe of orders + tickets joined per customer re-imports the next pair;
   assert.ok(json.includes('Ticket opened') && noMail(json), 'no e-mail address in the share link');
 }));
 
+test('a map drafted from a log keeps its recipe and first period, and is re-measured from the next month', () => withPage(browser, 'recipe-draft', async (page) => {
+  await openAnalytics(page);
+  await page.getByTestId('log-file').setInputFiles(files['orders-march']);
+  await page.getByTestId('source-recognised').waitFor();
+  await page.getByTestId('import-source').click();
+  await page.getByTestId('source-result').waitFor();
+  await page.getByTestId('draft-button').click();
+  await page.getByTestId('draft-preview').waitFor();
+  await page.getByTestId('draft-create').click();
+  await page.getByTestId('map-canvas').waitFor();
+  await waitSaved(page);
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+  const drafted = await storedMap(page, id);
+  assert.equal(drafted.analytics.drafted_from.name, 'orders-march.csv');
+  assert.equal(drafted.analytics.recipe.sources[0].source, 'shopify_orders');
+  assert.equal(drafted.analytics.history.length, 1);
+  assert.equal(drafted.analytics.history[0].cases, truth(files['orders-march']).cases);
+  // Re-measured on its own analytics page with next month's file, in one step.
+  await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
+  await page.getByTestId('recipe-files').setInputFiles(files['orders-april']);
+  await applyPreview(page);
+  const after = await storedMap(page, id);
+  assert.equal(after.analytics.history.length, 2);
+  assert.equal(after.analytics.history[1].cases, truth(files['orders-april']).cases);
+  assert.equal(await page.getByTestId('history-row').count(), 2);
+}));
+
 for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
   test(`screenshots of the recipe steps at 1366×768 (${lang})`, () => withPage(browser, `recipe-screens-${lang}`, async (page) => {
     const out = join(ARTIFACTS, 'recipe');

@@ -84,6 +84,10 @@ pub enum ChangeField {
     JourneyThroughputs,
     /// The period (and source) of the measured values.
     Period,
+    /// A contact's class (value-adding, disruptive, self-service candidate; key as text).
+    ContactClass,
+    /// A contact's reason (service, information, order; key as text).
+    ContactReason,
 }
 
 /// A field's value before or after; numbers as stored (rates 0..=1, times in seconds).
@@ -360,6 +364,14 @@ pub fn diff_maps(before: &JourneyMap, after: &JourneyMap) -> Vec<Change> {
                 before: old.and_then(|o| text(&o.measurements.period)),
                 after: text(&m.period),
             });
+        }
+        let class = |c: Option<crate::model::ContactClass>| c.map(|c| ChangeValue::Text(c.key().into()));
+        if old.and_then(|o| o.contact_class) != t.contact_class {
+            changes.push(Change { target: target(), field: ChangeField::ContactClass, before: class(old.and_then(|o| o.contact_class)), after: class(t.contact_class) });
+        }
+        let reason = |c: Option<crate::model::ContactReason>| c.map(|c| ChangeValue::Text(c.key().into()));
+        if old.and_then(|o| o.contact_reason) != t.contact_reason {
+            changes.push(Change { target: target(), field: ChangeField::ContactReason, before: reason(old.and_then(|o| o.contact_reason)), after: reason(t.contact_reason) });
         }
         if old.map(|o| &o.evidence) != Some(&t.evidence) {
             changes.push(Change {

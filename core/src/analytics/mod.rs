@@ -31,6 +31,7 @@
 pub mod aggregate;
 mod apply;
 mod apply_scope;
+pub mod contacts_plan;
 mod detect;
 mod deviation;
 mod dfg;

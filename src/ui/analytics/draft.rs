@@ -169,8 +169,11 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
     let create = move |_| {
         let Some(draft) = ctx.draft.draft.get_untracked() else { return };
         let name = draft.map.name.clone();
+        // The drafted map keeps how its log was read: next period's file re-measures it in one step.
+        let recipe = ctx.recipe.get_untracked();
         let build = move |id: String, now: f64, _lang| {
             let mut map = draft.map;
+            map.analytics.recipe = recipe;
             map.id = id;
             map.created_at = now;
             map.updated_at = now;

@@ -199,6 +199,44 @@ test('a map drafted from a log keeps its recipe and first period, and is re-meas
   assert.equal(await page.getByTestId('history-row').count(), 2);
 }));
 
+test('helpdesk tickets per contact reason become classified contacts through the preview; the reduction potential follows', () => withPage(browser, 'recipe-contacts', async (page) => {
+  await openAnalytics(page);
+  await page.getByTestId('log-file').setInputFiles(files['tickets-march']);
+  await page.getByTestId('source-recognised').waitFor();
+  await page.getByTestId('import-source').click();
+  await page.getByTestId('contacts-step').waitFor();
+  // The truth, from the file: tickets per "Ticket type".
+  const tickets = rows(files['tickets-march']);
+  const per = (r) => tickets.filter((t) => t['Ticket type'] === r).length;
+  for (const [reason, cls, kind] of [['question', 'self_service_candidate', 'information'], ['incident', 'disruptive', 'service'], ['problem', 'value_adding', 'service']]) {
+    const row = page.locator(`[data-testid="contact-reason"][data-reason="${reason}"]`);
+    await row.getByTestId('contact-class').selectOption(cls);
+    await row.getByTestId('contact-kind').selectOption(kind);
+  }
+  await page.getByTestId('contact-stage').selectOption('s2');
+  await page.getByTestId('contacts-preview').click();
+  await page.getByTestId('preview-contacts').waitFor();
+  assert.match(await page.getByTestId('preview-contacts').textContent(), /Contact-reduction potential: 0 → [\d,]+ contacts per month/);
+  const shown = Number(await page.getByTestId('preview-contacts').getAttribute('data-after'));
+  await applyPreview(page);
+  const stored = await storedMap(page, 'rec');
+  const q = stored.touchpoints.find((t) => t.title === 'Contact: question');
+  const i = stored.touchpoints.find((t) => t.title === 'Contact: incident');
+  assert.equal(q.measurements.volume, per('question'));
+  assert.equal(i.measurements.volume, per('incident'));
+  assert.equal(q.contact_class, 'self_service_candidate');
+  assert.equal(i.contact_reason, 'service');
+  assert.equal(q.stage_id, 's2');
+  // Per month from the tickets' own period (first to last event, whole days).
+  const p = q.measurements.period;
+  const days = Math.floor(p.end_ms / 86400000) - Math.floor(p.start_ms / 86400000) + 1;
+  const expected = (per('question') + per('incident')) * 30.436875 / days;
+  assert.ok(Math.abs(shown - expected) < 1e-6, `${shown} vs ${expected}`);
+  await page.goto(srv.base + '#/map/rec/scores');
+  const potential = await page.getByTestId('reduction-potential').textContent();
+  assert.ok(potential.includes(expected.toFixed(1)), `${potential} shows ${expected.toFixed(1)}`);
+}));
+
 for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
   test(`screenshots of the recipe steps at 1366×768 (${lang})`, () => withPage(browser, `recipe-screens-${lang}`, async (page) => {
     const out = join(ARTIFACTS, 'recipe');
@@ -219,5 +257,12 @@ for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
     await applyPreview(page);
     await page.getByTestId('history').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, `${lang}-1366x768-4-history.png`) });
+    await page.getByTestId('log-file').setInputFiles(files['tickets-march']);
+    await page.getByTestId('import-source').click();
+    await page.getByTestId('contacts-step').waitFor();
+    await page.getByTestId('contact-class').first().selectOption('self_service_candidate');
+    await page.getByTestId('contacts-preview').click();
+    await page.getByTestId('contacts-step').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `${lang}-1366x768-5-contacts.png`) });
   }, { locale, viewport: { width: 1366, height: 768 } }));
 }

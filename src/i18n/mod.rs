@@ -9,6 +9,7 @@
 // `canvas` is `ui/map_canvas`'s, `shortcuts` the `?` list of `ui/shell/shortcuts.rs`).
 pub mod analytics;
 pub mod analytics_draft;
+pub mod analytics_contacts;
 pub mod analytics_history;
 pub mod analytics_trust;
 pub mod canvas;

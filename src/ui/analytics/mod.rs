@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod apply;
+mod contacts_step;
 mod coverage;
 mod deviation;
 mod draft;
@@ -131,6 +132,9 @@ pub struct Ctx {
     /// Set by "Import next period with this map's recipe": the preview opens by itself
     /// when the import is done.
     pub auto_preview: RwSignal<bool>,
+    /// The contact-reduction potential before → after, while the preview shows a plan of
+    /// helpdesk contacts (`contacts_step.rs`).
+    pub contacts_potential: RwSignal<Option<(f64, f64)>>,
 }
 
 impl Ctx {
@@ -188,6 +192,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         sheet: RwSignal::new(String::new()),
         recipe: RwSignal::new(None),
         auto_preview: RwSignal::new(false),
+        contacts_potential: RwSignal::new(None),
     };
     provide_context(ctx);
     provide_context(hub::HubFiles::new());
@@ -225,6 +230,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <deviation::DeviationView/>
                 <planned_actual::PlannedActualView/>
                 <draft::DraftView/>
+                <contacts_step::ContactsStep/>
                 <apply::ApplyView/>
                 <history_view::HistoryView/>
                 <survey::SurveyView/>
@@ -271,6 +277,7 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         }),
         Incoming::Reply(Reply::Planned { mut plan }) => {
             ctx.plan_from_survey.set(false);
+            ctx.contacts_potential.set(None);
             // The plan's map keeps how these files were read, for next period's import.
             if let Some(recipe) = ctx.recipe.get_untracked() {
                 journey_core::analytics::attach_recipe(&mut plan.map, plan.period.as_ref(), recipe);
@@ -510,6 +517,7 @@ pub fn send_files(
         + 'static,
 ) {
     ctx.plan.set(None);
+    ctx.contacts_potential.set(None);
     let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
     ctx.notice.set(None);

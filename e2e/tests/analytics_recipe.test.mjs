@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, launch, withPage, waitSaved, storedMap, ARTIFACTS } from '../harness.mjs';
+import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cargo = process.env.CARGO || 'cargo';
@@ -235,6 +236,28 @@ test('helpdesk tickets per contact reason become classified contacts through the
   await page.goto(srv.base + '#/map/rec/scores');
   const potential = await page.getByTestId('reduction-potential').textContent();
   assert.ok(potential.includes(expected.toFixed(1)), `${potential} shows ${expected.toFixed(1)}`);
+}));
+
+test('recipe, history and contacts steps: no serious accessibility violations; contacts classified by keyboard alone', () => withPage(browser, 'recipe-a11y', async (page) => {
+  await openAnalytics(page);
+  await page.getByTestId('log-file').setInputFiles(files['orders-march']);
+  await page.getByTestId('import-source').click();
+  await page.getByTestId('preview-apply').click();
+  await applyPreview(page);
+  await page.getByTestId('log-file').setInputFiles(files['tickets-march']);
+  await page.getByTestId('import-source').click();
+  await page.getByTestId('contacts-step').waitFor();
+  // Keyboard only: the first reason's class with the arrow keys, then Preview with Enter.
+  const first = page.getByTestId('contact-class').first();
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual(await first.inputValue(), '', 'a class chosen by keyboard');
+  await page.getByTestId('contacts-preview').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('preview-contacts').waitFor();
+  for (const id of ['recipe-step', 'history', 'contacts-step', 'apply-preview']) await page.getByTestId(id).waitFor();
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
 }));
 
 for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {

@@ -54,14 +54,22 @@ const map = {
   routes: [{ id: 'r1', from: 't1', to: 't2' }, { id: 'r2', from: 't2', to: 't3' }],
 };
 
-async function openAnalytics(page) {
+/** The map with the German event names of the presets (for the German screenshots). */
+const mapDe = {
+  ...map, name: 'Rezept-Shop',
+  stages: [{ id: 's1', name: 'Kauf' }, { id: 's2', name: 'Service' }],
+  touchpoints: [{ id: 't1', stage_id: 's1', title: 'Bestellung aufgegeben' }, { id: 't2', stage_id: 's1', title: 'Bezahlt' },
+    { id: 't3', stage_id: 's1', title: 'Versandt' }, { id: 't4', stage_id: 's2', title: 'Ticket eröffnet' }],
+};
+
+async function openAnalytics(page, seed = map) {
   await page.addInitScript((json) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
     localStorage.clear();
     localStorage.setItem('journey-studio:index', JSON.stringify({ schema_version: 1, maps: [{ id: 'rec', name: 'Recipe shop', updated_at: 0 }] }));
     localStorage.setItem('journey-studio:map:rec', json);
-  }, JSON.stringify(map));
+  }, JSON.stringify(seed));
   await page.goto(srv.base + '#/map/rec/analytics');
   await page.getByTestId('analytics-page').waitFor();
 }
@@ -107,8 +115,13 @@ test('the recipe imports the next month in one step; the history shows both peri
   assert.equal(stored.analytics.history.length, 1);
   assert.match(await page.getByTestId('history-trend').textContent(), /One period so far/);
 
-  // Next month: one file, and the preview opens by itself.
+  // A file that does not fit the recipe: the reader names what it misses; the map stays.
   await page.getByTestId('recipe-step').waitFor();
+  await page.getByTestId('recipe-files').setInputFiles(files['tickets-march']);
+  await page.getByTestId('analytics-error').waitFor();
+  assert.match(await page.getByTestId('analytics-error').textContent(), /Paid at|Email|Name/);
+  assert.equal((await storedMap(page, 'rec')).analytics.history.length, 1);
+  // Next month: one file, and the preview opens by itself.
   await page.getByTestId('recipe-files').setInputFiles(files['orders-april']);
   await page.getByTestId('preview-table').waitFor();
   await applyPreview(page);
@@ -264,11 +277,15 @@ for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
   test(`screenshots of the recipe steps at 1366×768 (${lang})`, () => withPage(browser, `recipe-screens-${lang}`, async (page) => {
     const out = join(ARTIFACTS, 'recipe');
     mkdirSync(out, { recursive: true });
-    await openAnalytics(page);
+    await openAnalytics(page, lang === 'de' ? mapDe : map);
     await page.getByTestId('log-file').setInputFiles(files['orders-march']);
     await page.getByTestId('source-step').waitFor();
     await page.getByTestId('source-step').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, `${lang}-1366x768-1-source.png`) });
+    await page.getByTestId('source-pick').selectOption('generic');
+    await page.getByTestId('mapping-step').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `${lang}-1366x768-1b-mapping.png`) });
+    await page.getByTestId('source-pick').selectOption('shopify_orders');
     await page.getByTestId('import-source').click();
     await page.getByTestId('preview-apply').click();
     await page.getByTestId('apply-preview').scrollIntoViewIfNeeded();

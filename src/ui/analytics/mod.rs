@@ -345,6 +345,8 @@ fn FilePicker() -> impl IntoView {
         ctx.aggregate.set(None);
         ctx.not_derivable.set(None);
         ctx.draft.clear();
+        // Set again when this file's import starts (an aggregate has no recipe).
+        ctx.recipe.set(None);
         ctx.file_name.set(file.name());
         // Checked before any byte is read: a file the worker cannot hold is never sent.
         if too_large::refuse(ctx, file.size()) {

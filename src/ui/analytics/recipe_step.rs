@@ -107,6 +107,10 @@ fn reimport(ctx: Ctx, recipe: ImportRecipe, files: Vec<web_sys::File>) {
     if files.len() != recipe.sources.len() {
         return ctx.error.set(Some((history_texts(lang).recipe_wrong_count)(recipe.sources.len(), files.len())));
     }
+    // A workbook needs its sheet read first: that goes through the file picker below.
+    if let Some(f) = files.iter().find(|f| journey_core::analytics::workbook::is_workbook_name(&f.name())) {
+        return ctx.error.set(Some((history_texts(lang).recipe_workbook)(&f.name())));
+    }
     leptos::task::spawn_local(async move {
         let mut headers = Vec::with_capacity(files.len());
         for f in &files {

@@ -64,7 +64,7 @@ fn the_recipe_reads_the_next_month_and_the_history_keeps_both_periods_with_the_t
 
     // Stored and read back as the app does, the recipe gives the same options back.
     let stored = schema::parse_map(&schema::to_json(&map)).unwrap();
-    let recipe = stored.analytics.recipe.clone().expect("the recipe is stored with the map");
+    let recipe = stored.analytics.recipe().expect("the recipe is stored with the map");
     assert_eq!(recipe.sources[0].last_file, "orders-march.csv");
     let again = match read_with(&recipe.sources[0], key.clone(), Lang::En).unwrap() {
         RecipeRead::Source(o) => o,
@@ -76,7 +76,7 @@ fn the_recipe_reads_the_next_month_and_the_history_keeps_both_periods_with_the_t
     assert!(!json.contains(&"8f3a".repeat(8)), "the pseudonym key stays with the library");
 
     let map = apply(&stored, april.shopify_csv(), &again, "orders-april.csv", "2026-05-07");
-    let h = &map.analytics.history;
+    let h = &map.analytics.history();
     assert_eq!(h.len(), 2, "two dated periods");
     for (period, w) in h.iter().zip([&march, &april]) {
         let (cases, completed, dropped, paid) = truth(w);
@@ -98,8 +98,8 @@ fn the_recipe_reads_the_next_month_and_the_history_keeps_both_periods_with_the_t
 
     // April applied a second time is still one April.
     let map = apply(&map, april.shopify_csv(), &again, "orders-april.csv", "2026-05-08");
-    assert_eq!(map.analytics.history.len(), 2);
-    let spans: BTreeSet<String> = map.analytics.history.iter().map(|p| p.period.dates().0).collect();
+    assert_eq!(map.analytics.history().len(), 2);
+    let spans: BTreeSet<String> = map.analytics.history().iter().map(|p| p.period.dates().0).collect();
     assert_eq!(spans.len(), 2);
 }
 
@@ -111,7 +111,7 @@ fn a_map_without_a_goal_keeps_cases_but_no_completion() {
     let w = world(30, 5);
     let options = SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer);
     let map = apply(&m, w.shopify_csv(), &options, "o.csv", "d");
-    let p = &map.analytics.history[0];
+    let p = &map.analytics.history()[0];
     assert_eq!(p.cases, truth(&w).0);
     assert_eq!((p.completed, p.dropped, p.completion()), (None, None, None), "not measured is not 0");
 }
@@ -134,20 +134,20 @@ fn a_drafted_map_starts_its_history_with_its_log_and_is_re_measured_from_the_nex
     };
     let mut drafted = draft.map;
     let (cases, completed, dropped, paid) = truth(&march);
-    let first = &drafted.analytics.history[..];
+    let first = &drafted.analytics.history()[..];
     assert_eq!(first.len(), 1, "the drafted map's history starts with its log");
     assert_eq!((first[0].cases, first[0].completed, first[0].dropped), (cases, Some(completed), Some(dropped)));
     let paid_tp = drafted.touchpoints.iter().find(|t| t.title == "Paid").unwrap().id.clone();
     assert_eq!(first[0].cases_at(&paid_tp), Some(paid));
     assert_eq!(drafted.analytics.drafted_from.as_ref().unwrap().name, "orders-march.csv");
     // The page stores the recipe with the drafted map; next month re-measures it.
-    drafted.analytics.recipe = Some(ImportRecipe { sources: vec![from_source(&options, "orders-march.csv", None)] });
-    let again = match read_with(&drafted.analytics.recipe.as_ref().unwrap().sources[0], None, Lang::En).unwrap() {
+    drafted.analytics.set_recipe(&ImportRecipe { sources: vec![from_source(&options, "orders-march.csv", None)] });
+    let again = match read_with(&drafted.analytics.recipe().unwrap().sources[0], None, Lang::En).unwrap() {
         RecipeRead::Source(o) => o,
         other => panic!("{other:?}"),
     };
     let remeasured = apply(&drafted, april.shopify_csv(), &again, "orders-april.csv", "2026-05-07");
-    let h = &remeasured.analytics.history;
+    let h = &remeasured.analytics.history();
     assert_eq!(h.len(), 2);
     let (cases, completed, dropped, paid) = truth(&april);
     assert_eq!((h[1].cases, h[1].completed, h[1].dropped, h[1].cases_at(&paid_tp)), (cases, Some(completed), Some(dropped), Some(paid)));

@@ -27,7 +27,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{record_period, EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
+use crate::model::{EvidenceKind, JourneyMap, MeasuredPeriod, RouteKind};
 
 use super::apply_scope::uncovered;
 use super::dropoff::{case_outcomes, goal_ids, CaseOutcome, DropOffOptions};
@@ -279,7 +279,7 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
     // Every apply is a dated period of the map's measurement history.
     if let Some(p) = &period {
         let entry = period_entry(map, log, p, &outcome, goal_names.clone(), &visits, &matched);
-        record_period(&mut out.analytics.history, entry);
+        out.analytics.record_period(entry);
     }
     ApplyPlan {
         changes: diff_maps(map, &out),

@@ -44,12 +44,13 @@ pub(crate) fn period_entry(
 /// the period the plan adds to the history (the page knows how it read the files; the
 /// worker's plan does not).
 pub fn attach_recipe(map: &mut JourneyMap, period: Option<&MeasuredPeriod>, recipe: ImportRecipe) {
-    let history = &mut map.analytics.history;
+    let mut history = map.analytics.history();
     if let Some(at) = period.and_then(|p| history.iter().position(|h| h.period == *p)) {
         let mut entry = history.remove(at);
         entry.sources = recipe.sources.iter().map(|s| s.source.clone()).collect();
         // Recorded again: an earlier period of the same span and sources is replaced.
-        record_period(history, entry);
+        record_period(&mut history, entry);
+        map.analytics.set_history(&history);
     }
-    map.analytics.recipe = Some(recipe);
+    map.analytics.set_recipe(&recipe);
 }

@@ -282,11 +282,11 @@ mod tests {
             "routes":[],"analytics":{"goal_activities":["Pay"]},"next_seq":2}"#;
         let mut map = parse_map(v3).unwrap();
         assert_eq!(map.schema_version, SCHEMA_VERSION);
-        assert_eq!(map.analytics.recipe, None);
-        assert!(map.analytics.history.is_empty());
+        assert_eq!(map.analytics.recipe(), None);
+        assert!(map.analytics.history().is_empty());
         assert_eq!(map.analytics.goal_activities, vec!["Pay".to_string()]);
         assert_eq!(read_stored_map(v3).unwrap(), map);
-        map.analytics.recipe = Some(crate::model::ImportRecipe {
+        map.analytics.set_recipe(&crate::model::ImportRecipe {
             sources: vec![crate::model::RecipeSource {
                 last_file: "orders-march.csv".into(),
                 source: "shopify_orders".into(),
@@ -301,8 +301,10 @@ mod tests {
                 sheet: Some("Orders".into()),
             }],
         });
+        let recipe = map.analytics.recipe().expect("the recipe reads back");
+        assert_eq!(recipe.sources[0].idle_minutes, Some(45));
         let p = crate::model::MeasuredPeriod::new(1_709_251_200_000.0, 1_710_374_400_000.0, "orders-march.csv (2024-03-20)");
-        crate::model::record_period(&mut map.analytics.history, crate::model::HistoryPeriod {
+        map.analytics.record_period(crate::model::HistoryPeriod {
             period: p,
             sources: vec!["shopify_orders".into()],
             cases: 80,
@@ -314,7 +316,12 @@ mod tests {
         });
         let back = parse_map(&to_json(&map)).unwrap();
         assert_eq!(back, map);
+        assert_eq!(back.analytics.history()[0].completion(), Some(0.75));
         assert_eq!(read_stored_map(&crate::model::stored::pack_map(&map)).unwrap(), map);
+        // A hand-edited recipe that does not read is kept as it is, and reads as none.
+        let odd = to_json(&map).replacen("\"shopify_orders\",\n", "17,\n", 1);
+        let odd_map = parse_map(&odd).unwrap();
+        assert!(odd_map.analytics.recipe.is_some() && odd_map.analytics.recipe().is_none());
     }
 
     #[test]

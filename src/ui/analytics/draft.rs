@@ -173,7 +173,9 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
         let recipe = ctx.recipe.get_untracked();
         let build = move |id: String, now: f64, _lang| {
             let mut map = draft.map;
-            map.analytics.recipe = recipe;
+            if let Some(r) = &recipe {
+                map.analytics.set_recipe(r);
+            }
             map.id = id;
             map.created_at = now;
             map.updated_at = now;

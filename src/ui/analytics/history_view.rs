@@ -17,7 +17,7 @@ use crate::ui::state::AppState;
 pub fn HistoryView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
-    let history = Memo::new(move |_| ctx.map.with(|m| m.analytics.history.clone()).unwrap_or_default());
+    let history = Memo::new(move |_| ctx.map.with(|m| m.analytics.history()).unwrap_or_default());
     move || {
         let h = history.get();
         if h.is_empty() {

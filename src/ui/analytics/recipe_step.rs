@@ -35,7 +35,7 @@ pub fn sheet(ctx: Ctx) -> Option<String> {
 pub fn RecipeStep() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<AppState>();
-    let recipe = Memo::new(move |_| ctx.map.with(|m| m.analytics.recipe.clone()).flatten());
+    let recipe = Memo::new(move |_| ctx.map.with(|m| m.analytics.recipe()).flatten());
     move || {
         let recipe = recipe.get()?;
         let lang = state.lang.get();
@@ -68,7 +68,7 @@ pub fn RecipeStep() -> impl IntoView {
 }
 
 fn recipe_now(ctx: Ctx) -> Option<ImportRecipe> {
-    ctx.map.with_untracked(|m| m.analytics.recipe.clone()).flatten()
+    ctx.map.with_untracked(|m| m.analytics.recipe()).flatten()
 }
 
 /// One source of the recipe in words: the preset and last file, how cases are formed,

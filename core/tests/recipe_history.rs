@@ -152,3 +152,21 @@ fn a_drafted_map_starts_its_history_with_its_log_and_is_re_measured_from_the_nex
     let (cases, completed, dropped, paid) = truth(&april);
     assert_eq!((h[1].cases, h[1].completed, h[1].dropped, h[1].cases_at(&paid_tp)), (cases, Some(completed), Some(dropped), Some(paid)));
 }
+
+#[test]
+fn a_warehouse_aggregate_applied_keeps_the_same_period_figures_as_the_raw_log() {
+    use journey_core::analytics::aggregate::{self, AggregateOptions};
+    let w = world(60, 31);
+    let (log, _) = import_source(w.shopify_csv().into_bytes(), &SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer)).unwrap();
+    let agg = aggregate::aggregate(&log, &AggregateOptions { goal_activities: vec!["Fulfilled".into()], timeout_s: 7.0 * 86_400.0, top_k: 10 });
+    let opts = ApplyOptions { source_file: "agg.json".into(), date: "d".into(), create_alternative_routes: false, drop_off: Default::default(), clear_other_periods: false };
+    let (plan, _) = aggregate::plan(&shop_map(), &agg, &opts);
+    let from_agg = plan.map.analytics.history();
+    let from_log = apply(&shop_map(), w.shopify_csv(), &SourceOptions::new(Source::ShopifyOrders, CaseBy::Customer), "agg.json", "d").analytics.history();
+    assert_eq!(from_agg.len(), 1);
+    let (a, r) = (&from_agg[0], &from_log[0]);
+    let (cases, completed, dropped, _) = truth(&w);
+    assert_eq!((a.cases, a.completed, a.dropped), (cases, Some(completed), Some(dropped)));
+    assert_eq!((a.cases, a.completed, a.dropped, &a.touchpoints, &a.period.start_ms), (r.cases, r.completed, r.dropped, &r.touchpoints, &r.period.start_ms));
+    assert_eq!(a.sources, vec!["aggregate".to_string()]);
+}

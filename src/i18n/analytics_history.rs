@@ -36,6 +36,7 @@ pub struct HistoryTexts {
     pub not_comparable: &'static str,
     pub one_period: &'static str,
     pub volumes_title: &'static str,
+    pub aggregate_source: &'static str,
     pub cases_in: fn(u64, &str, Lang) -> String,
 }
 
@@ -73,6 +74,7 @@ pub const EN: HistoryTexts = HistoryTexts {
     not_comparable: "The last two periods cannot be compared: one has no goal.",
     one_period: "One period so far: apply next period's files to see whether the journey got better.",
     volumes_title: "Cases per touchpoint",
+    aggregate_source: "Warehouse aggregate",
     cases_in: |n, unit, l| format!("{} {unit}", number(n as f64, 0, l)),
 };
 
@@ -106,6 +108,7 @@ pub const DE: HistoryTexts = HistoryTexts {
     not_comparable: "Die letzten beiden Zeiträume sind nicht vergleichbar: einer hat kein Ziel.",
     one_period: "Bisher ein Zeitraum: Übernehmen Sie die Dateien des nächsten Zeitraums, um zu sehen, ob die Journey besser wurde.",
     volumes_title: "Fälle je Touchpoint",
+    aggregate_source: "Zusammenfassung aus dem Data Warehouse",
     cases_in: |n, unit, l| format!("{} {unit}", number(n as f64, 0, l)),
 };
 

@@ -47,7 +47,12 @@ pub fn HistoryView() -> impl IntoView {
 
 fn period_row(p: &HistoryPeriod, t: &HistoryTexts, lang: Lang) -> impl IntoView {
     let share = |v: Option<f64>| v.map_or_else(|| t.no_goal.to_string(), |s| percent(s, 1, lang));
-    let sources = p.sources.iter().map(|k| Source::from_key(k).map_or(k.as_str(), |s| s.label(lang))).collect::<Vec<_>>().join(" + ");
+    let name = |k: &str| match Source::from_key(k) {
+        Some(s) => s.label(lang),
+        None if k == "aggregate" => t.aggregate_source,
+        None => "",
+    };
+    let sources = p.sources.iter().map(|k| name(k)).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(" + ");
     let (first, _) = p.period.dates();
     view! {
         <tr data-testid="history-row" data-first=first data-cases=p.cases.to_string()

@@ -147,6 +147,12 @@ test('the recipe imports the next month in one step; the history shows both peri
   const volumes = await page.getByTestId('history-volumes').textContent();
   assert.match(volumes, /in \d+ days/);
   assert.ok(!volumes.includes('/ month'));
+  // The measurements page shows the same periods.
+  await page.goto(srv.base + '#/map/rec/measurements');
+  await page.getByTestId('history').waitFor();
+  assert.equal(await page.getByTestId('history-row').count(), 2);
+  assert.equal(await page.getByTestId('history-trend').textContent(), verdict);
+  await page.goto(srv.base + '#/map/rec/analytics');
   // Undo takes the second period back out.
   await page.getByTestId('undo-apply').click();
   await waitSaved(page);

@@ -2,22 +2,22 @@
 //! (its dates and days, sources, cases, share reaching the goal, drop-off), a sentence
 //! saying whether the journey got better from the period before to the last one (by the
 //! share reaching the goal, `model::trend`), and the cases per touchpoint, each count with
-//! its own period's unit — never summed or chained across periods.
+//! its own period's unit — never summed or chained across periods. Shown on the analytics
+//! page (below the apply) and on the measurements page.
 
 use journey_core::analytics::sources::Source;
 use journey_core::locale::{number, percent};
 use journey_core::model::{trend, HistoryPeriod, Lang, Trend};
 use leptos::prelude::*;
 
-use super::Ctx;
 use crate::i18n::analytics_history::{history_texts, HistoryTexts};
+use crate::ui::shell::map_frame::MapHandle;
 use crate::ui::state::AppState;
 
 #[component]
-pub fn HistoryView() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+pub fn HistoryView(map: MapHandle) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let history = Memo::new(move |_| ctx.map.with(|m| m.analytics.history()).unwrap_or_default());
+    let history = Memo::new(move |_| map.with(|m| m.analytics.history()).unwrap_or_default());
     move || {
         let h = history.get();
         if h.is_empty() {

@@ -15,7 +15,7 @@ mod draft;
 mod funnel;
 mod goal;
 mod goal_end;
-mod history_view;
+pub mod history_view;
 mod hub;
 mod import_check;
 mod mapping_step;
@@ -232,7 +232,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <draft::DraftView/>
                 <contacts_step::ContactsStep/>
                 <apply::ApplyView/>
-                <history_view::HistoryView/>
+                <history_view::HistoryView map=handle/>
                 <survey::SurveyView/>
             </article>
         </MapFrame>

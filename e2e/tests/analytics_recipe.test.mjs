@@ -159,6 +159,57 @@ test('the recipe imports the next month in one step; the history shows both peri
   assert.equal((await storedMap(page, 'rec')).analytics.history.length, 1);
 }));
 
+/**
+ * A plain event log, `;`-separated, dates written day first (`DD/MM/YYYY HH:MM`): `n` cases
+ * from day `first` on, one a day, each Visit → Cart, and every case with an even number Pay.
+ */
+function dayFirstLog(month, first, n) {
+  const p2 = (x) => String(x).padStart(2, '0');
+  const lines = ['Kunde;Schritt;Zeit'];
+  for (let i = 0; i < n; i++) {
+    const day = `${p2(first + (i % 12))}/${p2(month)}/2026`;
+    lines.push(`k${month}-${i};Visit;${day} 09:0${i % 10}`, `k${month}-${i};Cart;${day} 10:00`);
+    if (i % 2 === 0) lines.push(`k${month}-${i};Pay;${day} 11:00`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a plain log recipe keeps the mapping and the day-first date form: the next month with ambiguous dates reads right', () => withPage(browser, 'recipe-log', async (page) => {
+  const march = join(dir, 'log-march.csv');
+  const april = join(dir, 'log-april.csv');
+  writeFileSync(march, dayFirstLog(3, 13, 24)); // days 13–24: the order shows
+  writeFileSync(april, dayFirstLog(4, 1, 30)); // days 1–12 only: the order cannot show
+  await page.addInitScript((json) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.clear();
+    localStorage.setItem('journey-studio:index', JSON.stringify({ schema_version: 1, maps: [{ id: 'log', name: 'Log', updated_at: 0 }] }));
+    localStorage.setItem('journey-studio:map:log', json);
+  }, JSON.stringify({ ...map, id: 'log', name: 'Log',
+    touchpoints: [{ id: 't1', stage_id: 's1', title: 'Visit' }, { id: 't2', stage_id: 's1', title: 'Cart' }, { id: 't3', stage_id: 's1', title: 'Pay' }] }));
+  await page.goto(srv.base + '#/map/log/analytics');
+  await page.getByTestId('log-file').setInputFiles(march);
+  await page.getByTestId('mapping-step').waitFor();
+  assert.equal(await page.getByTestId('time-form-pick').inputValue(), 'day_first');
+  await page.getByTestId('start-import').click();
+  await page.getByTestId('preview-apply').click();
+  await applyPreview(page);
+  const recipe = (await storedMap(page, 'log')).analytics.recipe.sources[0];
+  assert.deepEqual([recipe.source, recipe.time_form, recipe.columns.delimiter, recipe.columns.case, recipe.columns.time], ['generic', 'day_first', ';', 'Kunde', 'Zeit']);
+  await page.getByTestId('recipe-files').setInputFiles(april);
+  await applyPreview(page);
+  const h = (await storedMap(page, 'log')).analytics.history;
+  assert.equal(h.length, 2);
+  assert.deepEqual([h[1].cases, h[1].completed], [30, 15]);
+  // Read day first: 1–12 April, not twelve months.
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  assert.deepEqual([day(h[1].period.start_ms), day(h[1].period.end_ms)], ['2026-04-01', '2026-04-12']);
+  // Without the recipe the same file cannot say which comes first, and the page asks.
+  await page.getByTestId('log-file').setInputFiles(april);
+  await page.getByTestId('order-unknown').waitFor();
+  assert.equal(await page.getByTestId('time-form-pick').inputValue(), 'auto');
+}));
+
 test('a recipe of orders + tickets joined per customer re-imports the next pair; no e-mail address stored or shared', () => withPage(browser, 'recipe-hub', async (page) => {
   await openAnalytics(page);
   for (const f of ['orders-march', 'tickets-march']) {

@@ -5,7 +5,7 @@
 // cases and the share reaching the goal counted here from the files themselves. A recipe of
 // two joined sources (orders + tickets) re-imports the next month's pair, whatever the order
 // picked; the stored map and a share link contain no e-mail address. Screenshots of the
-// steps at 1366×768 in English and German go to e2e/artifacts/recipe/.
+// steps at 1366×768 and 1920×1080 in English and German go to e2e/artifacts/recipe/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -330,36 +330,36 @@ test('recipe, history and contacts steps: no serious accessibility violations; c
   assert.deepEqual(violations, [], describeViolations(violations));
 }));
 
-for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
-  test(`screenshots of the recipe steps at 1366×768 (${lang})`, () => withPage(browser, `recipe-screens-${lang}`, async (page) => {
+for (const [lang, locale, width, height] of [['en', 'en-US', 1366, 768], ['de', 'de-DE', 1366, 768], ['en', 'en-US', 1920, 1080], ['de', 'de-DE', 1920, 1080]]) {
+  test(`screenshots of the recipe steps at ${width}×${height} (${lang})`, () => withPage(browser, `recipe-screens-${lang}-${width}`, async (page) => {
     const out = join(ARTIFACTS, 'recipe');
     mkdirSync(out, { recursive: true });
     await openAnalytics(page, lang === 'de' ? mapDe : map);
     await page.getByTestId('log-file').setInputFiles(files['orders-march']);
     await page.getByTestId('source-step').waitFor();
     await page.getByTestId('source-step').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, `${lang}-1366x768-1-source.png`) });
+    await page.screenshot({ path: join(out, `${lang}-${width}x${height}-1-source.png`) });
     await page.getByTestId('source-pick').selectOption('generic');
     await page.getByTestId('mapping-step').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, `${lang}-1366x768-1b-mapping.png`) });
+    await page.screenshot({ path: join(out, `${lang}-${width}x${height}-1b-mapping.png`) });
     await page.getByTestId('source-pick').selectOption('shopify_orders');
     await page.getByTestId('import-source').click();
     await page.getByTestId('preview-apply').click();
     await page.getByTestId('apply-preview').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, `${lang}-1366x768-2-preview.png`) });
+    await page.screenshot({ path: join(out, `${lang}-${width}x${height}-2-preview.png`) });
     await applyPreview(page);
     await page.getByTestId('recipe-step').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, `${lang}-1366x768-3-recipe.png`) });
+    await page.screenshot({ path: join(out, `${lang}-${width}x${height}-3-recipe.png`) });
     await page.getByTestId('recipe-files').setInputFiles(files['orders-april']);
     await applyPreview(page);
     await page.getByTestId('history').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, `${lang}-1366x768-4-history.png`) });
+    await page.screenshot({ path: join(out, `${lang}-${width}x${height}-4-history.png`) });
     await page.getByTestId('log-file').setInputFiles(files['tickets-march']);
     await page.getByTestId('import-source').click();
     await page.getByTestId('contacts-step').waitFor();
     await page.getByTestId('contact-class').first().selectOption('self_service_candidate');
     await page.getByTestId('contacts-preview').click();
     await page.getByTestId('contacts-step').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(out, `${lang}-1366x768-5-contacts.png`) });
-  }, { locale, viewport: { width: 1366, height: 768 } }));
+    await page.screenshot({ path: join(out, `${lang}-${width}x${height}-5-contacts.png`) });
+  }, { locale, viewport: { width, height } }));
 }

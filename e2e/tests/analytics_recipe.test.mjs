@@ -103,6 +103,9 @@ test('the recipe imports the next month in one step; the history shows both peri
   assert.equal(await page.getByTestId('recipe-step').count(), 0, 'no recipe before the first apply');
   await page.getByTestId('log-file').setInputFiles(files['orders-march']);
   await page.getByTestId('source-recognised').waitFor();
+  // A filter that goes with the recipe: cancellations left out.
+  await page.getByTestId('drop-activities').fill('Cancelled');
+  await page.getByTestId('drop-activities').dispatchEvent('change');
   await page.getByTestId('import-source').click();
   await page.getByTestId('source-result').waitFor();
   await page.getByTestId('preview-apply').click();
@@ -112,6 +115,9 @@ test('the recipe imports the next month in one step; the history shows both peri
   assert.equal(stored.schema_version, 4);
   assert.equal(stored.analytics.recipe.sources[0].source, 'shopify_orders');
   assert.equal(stored.analytics.recipe.sources[0].last_file, 'orders-march.csv');
+  assert.deepEqual(stored.analytics.recipe.sources[0].drop, ['Cancelled']);
+  assert.match(await page.getByTestId('recipe-sources').textContent(), /left out: Cancelled/);
+  assert.ok(!JSON.stringify(stored.analytics.recipe).includes('@'), 'column names and settings only');
   assert.equal(stored.analytics.history.length, 1);
   assert.match(await page.getByTestId('history-trend').textContent(), /One period so far/);
 
@@ -127,6 +133,7 @@ test('the recipe imports the next month in one step; the history shows both peri
   await applyPreview(page);
   stored = await storedMap(page, 'rec');
   assert.equal(stored.analytics.recipe.sources[0].last_file, 'orders-april.csv');
+  assert.deepEqual(stored.analytics.recipe.sources[0].drop, ['Cancelled'], 'the filter went with the recipe');
   const h = stored.analytics.history;
   assert.equal(h.length, 2, 'two periods');
   for (const [p, file] of [[h[0], 'orders-march'], [h[1], 'orders-april']]) {

@@ -104,6 +104,9 @@ fn describe(s: &RecipeSource, lang: Lang) -> String {
 fn reimport(ctx: Ctx, recipe: ImportRecipe, files: Vec<web_sys::File>) {
     let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
+    if files.is_empty() || recipe.sources.is_empty() {
+        return; // nothing picked (the dialog was closed)
+    }
     if files.len() != recipe.sources.len() {
         return ctx.error.set(Some((history_texts(lang).recipe_wrong_count)(recipe.sources.len(), files.len())));
     }

@@ -5,6 +5,7 @@
 use journey_core::charts::Chart;
 use leptos::prelude::*;
 
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
 use journey_core::locale::{number, percent};
@@ -42,6 +43,7 @@ pub fn Metrics() -> impl IntoView {
             <tr data-testid="drop-off-row" data-activity=a.activity.clone() data-rate=a.rate.to_string()>
                 <th scope="row">{a.activity.clone()}</th><td>{n(a.reached)}</td><td>{n(a.dropped)}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
         }).collect_view();
+        let omitted = rep.omitted.unwrap_or_default();
         let reached = analytics_texts(lang).reached;
         let inferred = d.goal_missing.then(|| (t.goal_missing)(d.suggested_end_activity.as_deref().unwrap_or("–")));
         Some(view! {
@@ -74,6 +76,7 @@ pub fn Metrics() -> impl IntoView {
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.events}</th><th scope="col">{t.cases}</th><th scope="col">{t.presence}</th></tr></thead>
                     <tbody>{volumes}</tbody>
                 </table></div>
+                {more_note(omitted.activities, Kind::Activities, lang)}
             </section>
             <section class="metrics">
                 <h2>{t.dfg}</h2>
@@ -81,6 +84,7 @@ pub fn Metrics() -> impl IntoView {
                     <thead><tr><th scope="col">{t.from}</th><th scope="col">{t.to}</th><th scope="col">{t.count}</th><th scope="col">{t.cases}</th><th scope="col">{t.median_wait}</th></tr></thead>
                     <tbody>{dfg}</tbody>
                 </table></div>
+                {more_note(omitted.edges, Kind::Pairs, lang)}
             </section>
             <section class="metrics">
                 <h2>{t.top_variants}</h2>
@@ -107,6 +111,7 @@ pub fn Metrics() -> impl IntoView {
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{reached}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>
                     <tbody>{drops}</tbody>
                 </table></div>
+                {more_note(omitted.drop_off_rows, Kind::Other, lang)}
             </section>
         })
     }

@@ -107,3 +107,26 @@ fn a_log_within_the_limit_is_not_cut() {
     assert_eq!(report.omitted, None);
     assert!(!summary.warnings.iter().any(|w| matches!(w, ImportWarning::TooManyActivities { .. })));
 }
+
+/// A 5 MB field in the activity column is cut to 4 KB with a warning naming line and
+/// column; the row still counts, and the other rows are untouched.
+#[test]
+fn a_huge_field_is_cut_with_a_warning_naming_line_and_column() {
+    use journey_core::analytics::long_fields::MAX_FIELD_BYTES;
+    let mut csv = String::from("case_id,activity,timestamp\nc1,Visit,2026-01-01T10:00:00Z\n");
+    csv.push_str("c1,\"");
+    csv.push_str(&"x".repeat(5_000_000));
+    csv.push_str("\",2026-01-01T10:01:00Z\nc2,Visit,2026-01-01T11:00:00Z\n");
+    let mut s = Session::new();
+    let reply = s.import(csv.into_bytes(), &mapping(), &AnalysisOptions::default(), None, Lang::En, &|| 0.0, &mut |_| {});
+    let size = serde_json::to_string(&reply).unwrap().len();
+    let Reply::Imported { report, summary, .. } = reply else { panic!("{reply:?}") };
+    assert!(size < 100_000, "{size} bytes");
+    assert_eq!((report.events, report.activities), (3, 2));
+    let long = report.volumes.activities.iter().map(|a| a.activity.len()).max().unwrap();
+    assert_eq!(long, MAX_FIELD_BYTES);
+    let w = summary.warning_messages(Lang::En).join("\n");
+    assert!(w.contains("Line 3, column “activity”: a value of 5,000,000 bytes was cut to its first 4,096 bytes"), "{w}");
+    let w = summary.warning_messages(Lang::De).join("\n");
+    assert!(w.contains("Zeile 3, Spalte „activity“: ein Wert von 5.000.000 Byte"), "{w}");
+}

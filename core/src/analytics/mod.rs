@@ -50,6 +50,7 @@ mod report;
 mod sanity;
 mod source_types;
 pub mod sources;
+pub mod long_fields;
 pub mod session;
 pub mod shown;
 mod stats;

@@ -37,6 +37,8 @@ pub enum ImportWarning {
     MostRowsSkipped { skipped: u64, rows: u64, time_column: String },
     /// Most rows were dropped by the lifecycle filter.
     MostRowsFiltered { filtered: u64, rows: u64, column: String, value: String },
+    /// Fields longer than `limit` bytes were cut to it; the first one named.
+    LongFieldsCut { fields: super::long_fields::LongFields, limit: u64 },
     /// The file's header is a known export that holds no event per row; its source
     /// preset reads it properly.
     KnownExport { source: Source },
@@ -167,6 +169,18 @@ impl ImportWarning {
             (ImportWarning::MostRowsFiltered { filtered, rows, column, value }, Lang::De) => format!(
                 "{} von {} Zeilen wurden weggelassen, weil „{column}“ nicht „{value}“ ist. Bitte den Lebenszyklus-Filter prüfen.",
                 n(*filtered), n(*rows)
+            ),
+            (ImportWarning::LongFieldsCut { fields: f, limit }, Lang::En) => format!(
+                "Line {}, column “{}”: a value of {} bytes was cut to its first {} bytes{}. \
+                 No name, id or time is that long — a quote left open in the file, or a column of free text mapped? Check the file at that line and the mapping.",
+                n(f.line), f.column, n(f.bytes), n(*limit),
+                if f.count > 1 { format!(" ({} such values in all)", n(f.count)) } else { String::new() }
+            ),
+            (ImportWarning::LongFieldsCut { fields: f, limit }, Lang::De) => format!(
+                "Zeile {}, Spalte „{}“: ein Wert von {} Byte wurde auf seine ersten {} Byte gekürzt{}. \
+                 So lang ist kein Name, keine ID und keine Zeit — ein offenes Anführungszeichen in der Datei oder eine Freitext-Spalte zugeordnet? Bitte die Datei an dieser Zeile und die Zuordnung prüfen.",
+                n(f.line), f.column, n(f.bytes), n(*limit),
+                if f.count > 1 { format!(" (insgesamt {} solche Werte)", n(f.count)) } else { String::new() }
             ),
             (ImportWarning::KnownExport { source }, Lang::En) => format!(
                 "This file looks like {}: a row there is {}, not one event. Choose the source “{}”, which turns each row into its events; \

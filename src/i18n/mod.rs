@@ -8,6 +8,7 @@
 // One table per folder of `src/ui` (shell's also serves `ui/modules`;
 // `canvas` is `ui/map_canvas`'s, `shortcuts` the `?` list of `ui/shell/shortcuts.rs`).
 pub mod analytics;
+pub mod analytics_bounds;
 pub mod analytics_draft;
 pub mod analytics_trust;
 pub mod canvas;

@@ -50,7 +50,9 @@ mod report;
 mod sanity;
 mod source_types;
 pub mod sources;
+pub mod long_fields;
 pub mod session;
+pub mod shown;
 mod stats;
 pub mod survey;
 mod throughput;
@@ -80,7 +82,7 @@ pub use planned_actual::{
     planned_vs_drafted, planned_vs_log, PlannedVsActual, RouteFinding, UnplannedActivity, UnreachedTouchpoint, VolumeDifference,
     VolumeTarget,
 };
-pub use report::{analyze, AnalysisOptions, Report};
+pub use report::{analyze, AnalysisOptions, OmittedLists, Report};
 pub use sanity::{check_import, ImportWarning, UsedColumns};
 pub use stats::Summary;
 pub use throughput::{throughput, HistogramBin, ThroughputReport};

@@ -92,6 +92,9 @@ pub struct PlannedVsActual {
     pub volume_differences: Vec<VolumeDifference>,
     /// Whether the plan carries any volume to compare.
     pub plan_has_volumes: bool,
+    /// Unplanned activities left out of the page's copy (`shown.rs`).
+    #[serde(default, skip_serializing_if = "crate::analytics::shown::Omitted::is_none")]
+    pub more_unplanned: crate::analytics::shown::Omitted,
 }
 
 /// What customers did, per planned touchpoint and step (the common input of both paths).
@@ -279,6 +282,7 @@ fn compare(planned: &JourneyMap, actual: Actual) -> PlannedVsActual {
         untaken_routes,
         volume_differences: differences,
         plan_has_volumes,
+        more_unplanned: Default::default(),
     }
 }
 

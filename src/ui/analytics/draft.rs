@@ -13,6 +13,7 @@ use journey_core::locale::{duration, number};
 use leptos::prelude::*;
 
 use super::goal::{activity_names, current_map, goal_of, timeout_s};
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics_draft::draft_texts;
 use crate::ui::shell::route::{navigate, Page};
@@ -226,7 +227,8 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
         let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
         let dropped_a: Vec<String> = d.dropped_activities.iter().map(|x| format!("{} ({})", x.activity, number(x.cases as f64, 0, lang))).collect();
         let dropped_p: Vec<String> = d.dropped_paths.iter().map(|x| format!("{} → {} ({})", x.from, x.to, number(x.cases as f64, 0, lang))).collect();
-        let (n_a, n_p) = (dropped_a.len(), dropped_p.len());
+        // The worker sends at most `shown::SHOWN_ACTIVITIES` of each; the counts are of all.
+        let (n_a, n_p) = (dropped_a.len() + d.more_dropped.count as usize, dropped_p.len() + d.more_dropped_paths.count as usize);
         Some(view! {
             <div class="draft-preview" data-testid="draft-preview">
                 <h3>{(t.preview_title)(d.map.touchpoints.len(), d.map.stages.len())}</h3>
@@ -243,10 +245,12 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
                 <h4>{t.to_fill_in}</h4>
                 <ul data-testid="draft-to-fill">{list(d.to_fill_in.iter().map(|n| n.get(lang).to_string()).collect())}</ul>
                 {(n_a > 0).then(|| view! {
-                    <details data-testid="draft-dropped-activities"><summary>{(t.dropped_activities)(n_a)}</summary><ul>{list(dropped_a)}</ul></details>
+                    <details data-testid="draft-dropped-activities"><summary>{(t.dropped_activities)(n_a)}</summary><ul>{list(dropped_a)}</ul>
+                        {more_note(d.more_dropped, Kind::Other, lang)}</details>
                 })}
                 {(n_p > 0).then(|| view! {
-                    <details data-testid="draft-dropped-paths"><summary>{(t.dropped_paths)(n_p)}</summary><ul>{list(dropped_p)}</ul></details>
+                    <details data-testid="draft-dropped-paths"><summary>{(t.dropped_paths)(n_p)}</summary><ul>{list(dropped_p)}</ul>
+                        {more_note(d.more_dropped_paths, Kind::Other, lang)}</details>
                 })}
                 <p><button type="button" class="primary" on:click=create data-testid="draft-create">{t.create}</button></p>
                 {move || created.get().map(|(id, name)| view! {

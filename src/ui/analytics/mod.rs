@@ -19,6 +19,7 @@ mod import_check;
 mod mapping_step;
 mod matching;
 mod metrics;
+mod more_note;
 mod planned_actual;
 mod source_step;
 mod survey;

@@ -198,6 +198,30 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     assert.equal(pay.evidence.kind, 'measured');
     assert.equal(pay.emotion, undefined, 'nothing invented');
 
+    // The plan against the drafted as-is map (no log needed): on the canvas, the plan's two
+    // touchpoints are reached, the eight activities it lacks are unplanned cards, and the
+    // planned route Visit shop → Pay, which no drafted route takes directly, is dotted.
+    await page.goto(srv.base + `#/map/${encodeURIComponent(planId)}/analytics`);
+    await page.getByTestId('pva-drafted').waitFor();
+    await page.getByTestId('pva-drafted-pick').selectOption({ label: 'As-is journey (shop-log.csv)' });
+    await page.getByTestId('pva-open-drafted').click();
+    await page.getByTestId('pva-canvas').waitFor();
+    assert.match(await page.locator('.pva-canvas .intro').textContent(), /as-is map “As-is journey \(shop-log.csv\)”/);
+    const statuses = await page.getByTestId('pva-card').evaluateAll((els) => els.map((e) => [e.querySelector('[data-testid="pva-card-title"]').textContent, e.dataset.status]));
+    const byStatus = (st) => statuses.filter((x) => x[1] === st).map((x) => x[0]).sort();
+    assert.deepEqual(byStatus('reached'), ['Pay', 'Visit shop']);
+    assert.deepEqual(byStatus('unplanned'), SHOP.filter((a) => a !== 'Pay' && a !== 'Visit shop').sort());
+    const listed = await page.locator('[data-testid="pva-route"][data-kind="untaken"]').allTextContents();
+    assert.equal(listed.length, 1);
+    assert.match(listed[0], /Planned, no case took it: Visit shop → Pay$/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="pva-lines"] path.pva-line-untaken'));
+    violations = await axeViolations(page);
+    assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+    await page.getByTestId('pva-back').click();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'pva-open-drafted');
+    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}`);
+    await page.getByTestId('touchpoint').first().waitFor();
+
     // A reload keeps it.
     await page.reload();
     await page.getByTestId('touchpoint').first().waitFor();
@@ -321,6 +345,7 @@ test('planned vs actual on the canvas: "Running shoes online" against a log with
         await page.waitForTimeout(150);
         await page.screenshot({ path: join(ARTIFACTS, `planned-actual-canvas-${lang}-${w}.png`) });
       }
+      await page.screenshot({ path: join(ARTIFACTS, `planned-actual-canvas-${lang}-1920-full.png`), fullPage: true });
       await page.setViewportSize({ width: 1366, height: 768 });
     };
     await shots('en');

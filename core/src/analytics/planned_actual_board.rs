@@ -17,6 +17,11 @@ use crate::model::{JourneyMap, MeasuredPeriod, RouteKind};
 /// rest are counted in [`Board::more_unplanned`] and listed under the board.
 pub const MAX_UNPLANNED_CARDS: usize = 24;
 
+/// How many of the largest volume differences the board marks with both numbers (the
+/// analytics page lists [`TOP_DIFFERENCES`](super::planned_actual::TOP_DIFFERENCES)): a few
+/// marks point at where to look; a mark on every card would point nowhere.
+pub const MARKED_DIFFERENCES: usize = 5;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CardStatus {
     /// A planned touchpoint some case reached.
@@ -102,7 +107,7 @@ fn mark(d: &VolumeDifference, planned_period: Option<&MeasuredPeriod>) -> Volume
 pub fn board(planned: &JourneyMap, r: &PlannedVsActual) -> Board {
     let key = |id: &str| format!("tp:{id}");
     let difference = |target: VolumeTarget, id: &str| {
-        r.volume_differences.iter().find(|d| d.target == target && d.id == id)
+        r.volume_differences.iter().take(MARKED_DIFFERENCES).find(|d| d.target == target && d.id == id)
     };
     let mut stages: Vec<BoardStage> =
         planned.stages.iter().map(|s| BoardStage { id: s.id.clone(), name: s.name.clone(), cards: Vec::new() }).collect();

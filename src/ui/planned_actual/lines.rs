@@ -123,7 +123,7 @@ pub fn LinesSvg(drawn: ReadSignal<(Vec<Drawn>, (f64, f64))>) -> impl IntoView {
         let marker = |k: &'static str| {
             view! {
                 <marker id=format!("pva-arrow-{k}") class=format!("pva-arrow-{k}") viewBox="0 0 10 10" refX="9" refY="5"
-                    markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z"/>
                 </marker>
             }

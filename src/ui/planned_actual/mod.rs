@@ -84,7 +84,7 @@ pub fn PlannedActualCanvas(
             </div>
             <p class="intro">{move || {
                 let l = lang();
-                let period = board_memo.with(|b| b.as_ref().and_then(|b| b.period.as_ref().map(|p| format!(" ({})", p.describe(l)))));
+                let period = board_memo.with(|b| b.as_ref().and_then(|b| b.period.as_ref().map(|p| format!(", {}", p.describe(l)))));
                 (pva_canvas_texts(l).intro)(&source.get(), &period.unwrap_or_default())
             }}</p>
             <Legend/>

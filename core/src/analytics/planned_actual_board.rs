@@ -284,6 +284,33 @@ mod tests {
     }
 
     #[test]
+    fn unplanned_touchpoints_of_a_drafted_map_go_where_their_routes_come_from() {
+        // As-is: A (stage 1) → X (stage 2) → B (stage 3), and Z alone in stage 5. The plan
+        // has A and B; X comes from A (plan stage 1); Z has no route: same relative stage (5).
+        let mut as_is = JourneyMap::blank("d", "As-is", 0.0, Lang::En);
+        let s: Vec<String> = as_is.stages.iter().map(|s| s.id.clone()).collect();
+        let a = as_is.add_touchpoint(&s[0], "A", Channel::Website).unwrap();
+        let x = as_is.add_touchpoint(&s[1], "X", Channel::Website).unwrap();
+        let b = as_is.add_touchpoint(&s[2], "B", Channel::Website).unwrap();
+        as_is.add_touchpoint(&s[4], "Z", Channel::Website).unwrap();
+        as_is.add_route(&a, &x, RouteKind::Planned);
+        as_is.add_route(&x, &b, RouteKind::Planned);
+        for t in &mut as_is.touchpoints {
+            t.measurements.volume = Some(10.0);
+        }
+        let plan = plan();
+        let r = crate::analytics::planned_vs_drafted(&plan, &as_is);
+        let stage = |a: &str| r.unplanned_activities.iter().find(|u| u.activity == a).unwrap().stage_id.clone();
+        assert_eq!(stage("X"), Some(plan.stages[0].id.clone()));
+        assert_eq!(stage("Z"), Some(plan.stages[4].id.clone()));
+        let b = board(&plan, &r);
+        assert_eq!(b.stages[0].cards.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["A", "X"]);
+        // C and D are not reached (the as-is map has neither); A → B is planned, and no
+        // drafted route goes A → B directly: untaken.
+        assert_eq!(b.lines.iter().filter(|l| l.kind == LineKind::Untaken).count(), 1);
+    }
+
+    #[test]
     fn lines_leave_and_enter_at_the_edges() {
         let a = Rect { x: 0.0, y: 0.0, w: 100.0, h: 40.0 };
         let b = Rect { x: 200.0, y: 100.0, w: 100.0, h: 40.0 };

@@ -99,6 +99,18 @@ async function importLog(page, file) {
 }
 
 
+/** "Running shoes online" made from the library, its analytics page with the shoes log imported. */
+async function shoesAnalytics(page) {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(srv.base);
+    await page.getByTestId('create-running-shoes').click();
+    await page.waitForURL(/#\/map\/[^/]+$/);
+    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
+    await page.getByTestId('analytics-page').waitFor();
+    await importLog(page, shoesFile);
+}
+
 async function draft(page) {
   await page.getByTestId('draft-button').click();
   await page.getByTestId('draft-preview').waitFor();
@@ -233,6 +245,8 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     await page.getByTestId('undo').click();
     await page.getByTestId('remove-draft').waitFor();
     assert.ok(await page.evaluate((id) => localStorage.getItem('journey-studio:map:' + id) !== null, id), 'still stored while asked');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'remove-draft-no', null, { timeout: 2000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'draft-undo-asks-en-1366.png') });
     await page.getByTestId('remove-draft-no').click();
     await page.getByTestId('remove-draft').waitFor({ state: 'detached' });
     assert.equal((await storedMap(page, id)).name, stored.name);
@@ -252,14 +266,7 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
 
 test('planned vs actual: "Running shoes online" against a log with an unplanned activity', () =>
   withPage(browser, 'planned-actual-shoes', async (page) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(srv.base);
-    await page.getByTestId('create-running-shoes').click();
-    await page.waitForURL(/#\/map\/[^/]+$/);
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
-    await page.getByTestId('analytics-page').waitFor();
-    await importLog(page, shoesFile);
+    await shoesAnalytics(page);
     const pva = page.getByTestId('planned-actual');
     await pva.waitFor();
     const unplanned = page.getByTestId('pva-unplanned-activities');
@@ -297,14 +304,7 @@ function pvaCard(page, title) {
 
 test('planned vs actual on the canvas: "Running shoes online" against a log with an unplanned activity', () =>
   withPage(browser, 'planned-actual-canvas', async (page) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(srv.base);
-    await page.getByTestId('create-running-shoes').click();
-    await page.waitForURL(/#\/map\/[^/]+$/);
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
-    await page.getByTestId('analytics-page').waitFor();
-    await importLog(page, shoesFile);
+    await shoesAnalytics(page);
     await page.getByTestId('planned-actual').waitFor();
     await page.getByTestId('pva-open-canvas').click();
     await page.getByTestId('pva-canvas').waitFor();

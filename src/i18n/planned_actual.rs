@@ -34,7 +34,6 @@ pub struct PvaCanvasTexts {
     pub stage_cards: fn(&str, usize) -> String,
     pub drafted_compare: &'static str,
     pub drafted_pick: &'static str,
-    pub drafted_none: &'static str,
     pub drafted_source: fn(&str) -> String,
 }
 
@@ -64,9 +63,8 @@ pub const EN: PvaCanvasTexts = PvaCanvasTexts {
     no_route_differences: "Every route customers took between planned touchpoints is in the plan.",
     more_unplanned: |n| format!("{n} more unplanned activities are listed on the analytics page."),
     stage_cards: |stage, n| format!("{stage}: {n} cards"),
-    drafted_compare: "Or compare with an as-is map drafted from a log",
+    drafted_compare: "Planned vs actual with an as-is map drafted from a log",
     drafted_pick: "As-is map",
-    drafted_none: "No drafted as-is map in your library yet: draft one from a log below.",
     drafted_source: |name| format!("the as-is map “{name}”"),
 };
 
@@ -96,9 +94,8 @@ pub const DE: PvaCanvasTexts = PvaCanvasTexts {
     no_route_differences: "Jede Route, die Kunden zwischen geplanten Touchpoints nahmen, steht im Plan.",
     more_unplanned: |n| format!("{n} weitere ungeplante Aktivitäten stehen auf der Analyseseite."),
     stage_cards: |stage, n| format!("{stage}: {n} Karten"),
-    drafted_compare: "Oder mit einer aus einem Protokoll entworfenen Ist-Karte vergleichen",
+    drafted_compare: "Soll und Ist mit einer aus einem Protokoll entworfenen Ist-Karte",
     drafted_pick: "Ist-Karte",
-    drafted_none: "Noch keine entworfene Ist-Karte in Ihrer Bibliothek: unten eine aus einem Protokoll entwerfen.",
     drafted_source: |name| format!("der Ist-Karte „{name}“"),
 };
 

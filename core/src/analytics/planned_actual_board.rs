@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::planned_actual::{PlannedVsActual, VolumeDifference, VolumeTarget};
+use super::planned_actual::{PlannedVsActual, RouteFinding, VolumeDifference, VolumeTarget};
 use crate::model::{JourneyMap, MeasuredPeriod, RouteKind};
 
 /// At most this many unplanned cards on the board (a log of raw URLs has thousands); the
@@ -139,31 +139,20 @@ pub fn board(planned: &JourneyMap, r: &PlannedVsActual) -> Board {
             });
         }
     }
-    let mut lines = Vec::new();
-    for f in &r.unplanned_routes {
-        lines.push(BoardLine {
-            from: key(&f.from_touchpoint_id),
-            to: key(&f.to_touchpoint_id),
-            from_title: f.from_title.clone(),
-            to_title: f.to_title.clone(),
-            kind: LineKind::Unplanned,
-            cases: f.cases,
-            route_kind: None,
-            difference: None,
-        });
-    }
-    for f in &r.untaken_routes {
-        lines.push(BoardLine {
-            from: key(&f.from_touchpoint_id),
-            to: key(&f.to_touchpoint_id),
-            from_title: f.from_title.clone(),
-            to_title: f.to_title.clone(),
-            kind: LineKind::Untaken,
-            cases: 0,
-            route_kind: f.kind,
-            difference: None,
-        });
-    }
+    // A finding of the comparison as a line: routes customers take that the plan lacks,
+    // then planned routes no case took.
+    let found = |f: &RouteFinding, kind: LineKind| BoardLine {
+        from: key(&f.from_touchpoint_id),
+        to: key(&f.to_touchpoint_id),
+        from_title: f.from_title.clone(),
+        to_title: f.to_title.clone(),
+        kind,
+        cases: f.cases,
+        route_kind: f.kind,
+        difference: None,
+    };
+    let mut lines: Vec<BoardLine> = r.unplanned_routes.iter().map(|f| found(f, LineKind::Unplanned)).collect();
+    lines.extend(r.untaken_routes.iter().map(|f| found(f, LineKind::Untaken)));
     let untaken = |from: &str, to: &str| r.untaken_routes.iter().any(|f| f.from_touchpoint_id == from && f.to_touchpoint_id == to);
     let reached = |id: &str| !r.unreached_touchpoints.iter().any(|u| u.touchpoint_id == id);
     let mut plain = Vec::new();
@@ -190,13 +179,7 @@ pub fn board(planned: &JourneyMap, r: &PlannedVsActual) -> Board {
 }
 
 /// A card's box on the page, in pixels relative to the board.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
+pub use crate::editor::Rect;
 
 /// How far from its start a line's number sits (in the gap beside the card it leaves).
 pub const LABEL_OFFSET: f64 = 14.0;

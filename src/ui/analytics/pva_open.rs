@@ -65,28 +65,29 @@ pub fn OpenFromDrafted() -> impl IntoView {
         if ctx.map.with(|m| m.analytics.drafted_from.is_some()).unwrap_or(true) {
             return None;
         }
-        let first = maps.first().map(|m| m.0.clone()).unwrap_or_default();
-        let options = maps.iter().map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> }).collect_view();
-        let empty = maps.is_empty();
+        // Offered only when there is one to pick (nothing to say before the first draft).
+        let first = maps.first()?.0.clone();
+        let ids: Vec<String> = maps.iter().map(|m| m.0.clone()).collect();
+        // Drawn again when the library changes: the choice stays selected.
+        let picked = chosen.get_untracked();
+        let options = maps
+            .iter()
+            .map(|(id, name)| view! { <option value=id.clone() selected=*id == picked>{name.clone()}</option> })
+            .collect_view();
         Some(view! {
             <section class="metrics pva-drafted" data-testid="pva-drafted" aria-labelledby="pva-drafted-title">
                 <h2 id="pva-drafted-title">{t.drafted_compare}</h2>
-                {if empty {
-                    view! { <p class="muted">{t.drafted_none}</p> }.into_any()
-                } else {
-                    view! {
-                        <p>
-                            <label>{t.drafted_pick} " "
-                                <select data-testid="pva-drafted-pick" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
-                            </label> " "
-                            <button type="button" class="primary" data-testid="pva-open-drafted" on:click=move |_| {
-                                let id = chosen.get_untracked();
-                                let id = if id.is_empty() { first.clone() } else { id };
-                                ctx.draft.canvas.set(Some(CanvasFrom::Drafted(id)));
-                            }>{t.open}</button>
-                        </p>
-                    }.into_any()
-                }}
+                <p>
+                    <label>{t.drafted_pick} " "
+                        <select data-testid="pva-drafted-pick" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
+                    </label> " "
+                    <button type="button" class="primary" data-testid="pva-open-drafted" on:click=move |_| {
+                        let id = chosen.get_untracked();
+                        // Nothing picked yet (the first shows), or a map deleted since.
+                        let id = if ids.contains(&id) { id } else { first.clone() };
+                        ctx.draft.canvas.set(Some(CanvasFrom::Drafted(id)));
+                    }>{t.open}</button>
+                </p>
             </section>
         })
     }

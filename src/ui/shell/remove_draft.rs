@@ -28,7 +28,7 @@ pub fn RemoveDraftQuestion() -> impl IntoView {
             }
         };
         Some(view! {
-            <div class="notice remove-draft">
+            <div class="notice warning remove-draft">
                 <ConfirmBox question yes=Signal::derive(move || t().remove_draft_yes.to_string())
                     no=Signal::derive(move || t().remove_draft_no.to_string()) on_yes close
                     testid="remove-draft" yes_testid="remove-draft-yes" no_testid="remove-draft-no"/>

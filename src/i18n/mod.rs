@@ -17,6 +17,7 @@ pub mod editor;
 pub mod library;
 pub mod map;
 pub mod measures;
+pub mod planned_actual;
 pub mod scores;
 pub mod shell;
 pub mod shortcuts;

@@ -46,6 +46,7 @@ mod interner;
 pub mod mapping;
 pub mod planted;
 mod planned_actual;
+pub mod planned_actual_board;
 mod report;
 mod sanity;
 mod source_types;

@@ -21,6 +21,7 @@ mod matching;
 mod metrics;
 mod more_note;
 mod planned_actual;
+mod pva_open;
 mod source_step;
 mod survey;
 mod time_form_pick;
@@ -194,7 +195,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     view! {
         <MapFrame map=handle current=MapView::Analytics>
-            <article class="analytics" data-testid="analytics-page">
+            // While planned vs actual shows on the canvas, the steps stay (hidden) beneath it.
+            <article class="analytics" data-testid="analytics-page" hidden=move || ctx.draft.canvas.with(Option::is_some)>
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
                 <FilePicker/>
@@ -214,10 +216,12 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
                 <planned_actual::PlannedActualView/>
+                <pva_open::OpenFromDrafted/>
                 <draft::DraftView/>
                 <apply::ApplyView/>
                 <survey::SurveyView/>
             </article>
+            <pva_open::CanvasMode/>
         </MapFrame>
     }
 }

@@ -10,6 +10,8 @@
 pub mod analytics;
 pub mod analytics_bounds;
 pub mod analytics_draft;
+pub mod analytics_contacts;
+pub mod analytics_history;
 pub mod analytics_trust;
 pub mod canvas;
 pub mod dashboard;

@@ -175,8 +175,13 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
     let create = move |_| {
         let Some(draft) = ctx.draft.draft.get_untracked() else { return };
         let name = draft.map.name.clone();
+        // The drafted map keeps how its log was read: next period's file re-measures it in one step.
+        let recipe = ctx.recipe.get_untracked();
         let build = move |id: String, now: f64, _lang| {
             let mut map = draft.map;
+            if let Some(r) = &recipe {
+                map.analytics.set_recipe(r);
+            }
             map.id = id;
             map.created_at = now;
             map.updated_at = now;

@@ -2,7 +2,7 @@
 //! the page): the two filters (share of activities, share of paths),
 //! the number and names of the stages, a preview of the draft the worker computes
 //! (`journey_core::analytics::draft`, `Request::Draft`) in which any activity can be moved
-//! to another stage, then "Create this map" — a new map through `AppState::add_map`, opened
+//! to another stage, then "Create this map" — a new map through `AppState::add_drafted_map`, opened
 //! on the canvas. The goal is the page's (the goal step above). Undo on the new map removes
 //! it again while it is unedited; after a reload or an edit it asks first (`AppState::undo`).
 

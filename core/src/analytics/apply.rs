@@ -132,6 +132,9 @@ pub struct ApplyPlan {
     pub coverage: Coverage,
     /// The map with the changes applied: what Apply stores.
     pub map: JourneyMap,
+    /// Unmatched activities left out of the page's copy (`shown.rs`).
+    #[serde(default, skip_serializing_if = "crate::analytics::shown::Omitted::is_none")]
+    pub more_unmatched: crate::analytics::shown::Omitted,
 }
 
 /// What the plan says about the parts of the map the log does not cover.
@@ -289,6 +292,7 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
         period,
         coverage: cov,
         map: out,
+        more_unmatched: Default::default(),
     }
 }
 
@@ -323,6 +327,7 @@ pub fn plan_survey(map: &JourneyMap, report: &SurveyReport) -> ApplyPlan {
         period: None,
         coverage: Coverage::default(),
         map: out,
+        more_unmatched: Default::default(),
     }
 }
 

@@ -92,6 +92,7 @@ pub fn plan_contacts(
             period: Some(period.clone()),
             coverage: Coverage::default(),
             map: out,
+            more_unmatched: Default::default(),
         },
     }
 }

@@ -47,13 +47,16 @@ mod interner;
 pub mod mapping;
 pub mod planted;
 mod planned_actual;
+pub mod planned_actual_board;
 mod period_entry;
 pub mod recipe;
 mod report;
 mod sanity;
 mod source_types;
 pub mod sources;
+pub mod long_fields;
 pub mod session;
+pub mod shown;
 mod stats;
 pub mod survey;
 mod throughput;
@@ -84,7 +87,7 @@ pub use planned_actual::{
     VolumeTarget,
 };
 pub use period_entry::attach_recipe;
-pub use report::{analyze, AnalysisOptions, Report};
+pub use report::{analyze, AnalysisOptions, OmittedLists, Report};
 pub use sanity::{check_import, ImportWarning, UsedColumns};
 pub use stats::Summary;
 pub use throughput::{throughput, HistogramBin, ThroughputReport};

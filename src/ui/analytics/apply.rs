@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::coverage::{ApplyChoices, CoverageView};
 use super::goal::{activity_names, current_map, goal_of, timeout_s};
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use crate::ui::state::AppState;
@@ -146,6 +147,7 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
                     <h3>{t.unmatched_title}</h3>
                     <ul data-testid="preview-unmatched">{unmatched}</ul>
                 })}
+                {more_note(plan.more_unmatched, Kind::Activities, lang)}
                 <p class="preview-actions">
                     <button type="button" class="primary" on:click=apply data-testid="apply-plan">{t.plan_apply}</button>
                     " "

@@ -21,7 +21,9 @@ mod import_check;
 mod mapping_step;
 mod matching;
 mod metrics;
+mod more_note;
 mod planned_actual;
+mod pva_open;
 mod recipe_step;
 mod source_step;
 mod survey;
@@ -208,7 +210,8 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     view! {
         <MapFrame map=handle current=MapView::Analytics>
-            <article class="analytics" data-testid="analytics-page">
+            // While planned vs actual shows on the canvas, the steps stay (hidden) beneath it.
+            <article class="analytics" data-testid="analytics-page" hidden=move || ctx.draft.canvas.with(Option::is_some)>
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
                 <recipe_step::RecipeStep/>
@@ -229,12 +232,14 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
                 <planned_actual::PlannedActualView/>
+                <pva_open::OpenFromDrafted/>
                 <draft::DraftView/>
                 <contacts_step::ContactsStep/>
                 <apply::ApplyView/>
                 <history_view::HistoryView map=handle/>
                 <survey::SurveyView/>
             </article>
+            <pva_open::CanvasMode/>
         </MapFrame>
     }
 }

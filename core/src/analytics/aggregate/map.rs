@@ -116,6 +116,8 @@ pub fn deviation(a: &Aggregate, map: &JourneyMap) -> DeviationReport {
         rework,
         cases_with_rework: a.cases_with_rework,
         rework_case_share: share(a.cases_with_rework, a.cases),
+        more_unmapped: Default::default(),
+        more_rework: Default::default(),
     }
 }
 
@@ -255,6 +257,7 @@ pub fn plan(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> (crate::ana
         period: Some(applied.period.clone()),
         coverage: applied.coverage.clone(),
         map: applied.map.clone(),
+        more_unmatched: Default::default(),
     };
     (plan, applied)
 }

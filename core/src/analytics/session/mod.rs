@@ -11,6 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod bounds;
+pub use bounds::bounded_report;
+
 use super::draft::{draft_from_log, Draft, DraftOptions};
 use super::{
     analyze, planned_vs_log, PlannedVsActual, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
@@ -104,6 +107,33 @@ pub enum Reply {
     PlannedVsActual { report: PlannedVsActual },
     /// A workbook's sheets and the chosen one as CSV text.
     Sheet { names: Vec<String>, sheet: String, csv: String },
+}
+
+/// `reply` with its long lists cut for the page (`bounds.rs`, `analytics/shown.rs`).
+pub fn bounded(reply: Reply) -> Reply {
+    match reply {
+        Reply::Imported { report, summary, issues, import_ms, analyze_ms } => {
+            Reply::Imported { report: bounded_report(report), summary, issues, import_ms, analyze_ms }
+        }
+        Reply::Analyzed { report } => Reply::Analyzed { report: bounded_report(report) },
+        Reply::Deviation { mut report } => {
+            bounds::bound_deviation(&mut report);
+            Reply::Deviation { report }
+        }
+        Reply::PlannedVsActual { mut report } => {
+            bounds::bound_planned_actual(&mut report);
+            Reply::PlannedVsActual { report }
+        }
+        Reply::Planned { mut plan } => {
+            bounds::bound_plan(&mut plan);
+            Reply::Planned { plan }
+        }
+        Reply::Drafted { mut draft } => {
+            bounds::bound_draft(&mut draft);
+            Reply::Drafted { draft }
+        }
+        other => other,
+    }
 }
 
 /// The answer to [`Request::ReadSheet`] for the workbook `bytes`.
@@ -200,7 +230,7 @@ impl Session {
         let analysed = now_ms();
         let issues = summary.issue_messages(lang);
         self.log = Some(log);
-        Reply::Imported { report, summary, issues, import_ms: imported - start, analyze_ms: analysed - imported }
+        bounded(Reply::Imported { report, summary, issues, import_ms: imported - start, analyze_ms: analysed - imported })
     }
 
     /// Throughput time of every case in seconds (for the histogram chart on the page).
@@ -218,8 +248,13 @@ impl Session {
             .collect()
     }
 
-    /// Answers every request but `Import` (which needs the bytes: see [`Session::import`]).
+    /// Answers every request but `Import` (which needs the bytes: see [`Session::import`]),
+    /// with long lists cut for the page ([`bounded`]).
     pub fn handle(&mut self, request: Request) -> Reply {
+        bounded(self.answer(request))
+    }
+
+    fn answer(&mut self, request: Request) -> Reply {
         let Some(log) = &self.log else {
             return Reply::Failed { message: no_log(self.lang) };
         };

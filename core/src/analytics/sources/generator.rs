@@ -343,7 +343,8 @@ impl World {
                         let (d, ..) = civil(*t);
                         let _ = write!(s, "{:04}{:02}{:02},", d.year, d.month, d.day);
                     }
-                    let _ = writeln!(s, "{}{:03},{name},{},{user_id},{},{},{},{}", t * 1000, k % 1000, c.ga_id, ses.id, ses.source, ses.medium, ses.device);
+                    // Microseconds as GA4 writes them (16 digits): the ms time and three more digits.
+                    let _ = writeln!(s, "{t}{:03},{name},{},{user_id},{},{},{},{}", k % 1000, c.ga_id, ses.id, ses.source, ses.medium, ses.device);
                 }
             }
         }

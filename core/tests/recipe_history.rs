@@ -99,6 +99,10 @@ fn the_recipe_reads_the_next_month_and_the_history_keeps_both_periods_with_the_t
     // April applied a second time is still one April.
     let map = apply(&map, april.shopify_csv(), &again, "orders-april.csv", "2026-05-08");
     assert_eq!(map.analytics.history().len(), 2);
+    // … also on the same day (the same period, source text and all).
+    let map = apply(&map, april.shopify_csv(), &again, "orders-april.csv", "2026-05-08");
+    assert_eq!(map.analytics.history().len(), 2);
+    assert_eq!(map.analytics.history()[1].sources, vec!["shopify_orders".to_string()]);
     let spans: BTreeSet<String> = map.analytics.history().iter().map(|p| p.period.dates().0).collect();
     assert_eq!(spans.len(), 2);
 }

@@ -217,6 +217,37 @@ test('a plain log recipe keeps the mapping and the day-first date form: the next
   assert.equal(await page.getByTestId('time-form-pick').inputValue(), 'auto');
 }));
 
+test('a workbook recipe reads its sheet again: the next file imports from "Events", not the first sheet', () => withPage(browser, 'recipe-workbook', async (page) => {
+  const fixture = join(root, 'e2e', 'fixtures', 'events.xlsx'); // sheets "Notes", "Events": 2 customers, 5 events
+  await page.addInitScript((json) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.clear();
+    localStorage.setItem('journey-studio:index', JSON.stringify({ schema_version: 1, maps: [{ id: 'wb', name: 'Workbook', updated_at: 0 }] }));
+    localStorage.setItem('journey-studio:map:wb', json);
+  }, JSON.stringify({ ...map, id: 'wb', name: 'Workbook',
+    touchpoints: [{ id: 't1', stage_id: 's1', title: 'Visit' }, { id: 't2', stage_id: 's1', title: 'Pay' }], routes: [{ id: 'r1', from: 't1', to: 't2' }] }));
+  await page.goto(srv.base + '#/map/wb/analytics');
+  await page.getByTestId('log-file').setInputFiles(fixture);
+  await page.getByTestId('log-sheet').waitFor();
+  await page.getByTestId('log-sheet').selectOption('Events');
+  await page.getByTestId('mapping-step').waitFor();
+  await page.getByTestId('start-import').click();
+  await page.getByTestId('preview-apply').click();
+  await applyPreview(page);
+  const recipe = (await storedMap(page, 'wb')).analytics.recipe.sources[0];
+  assert.deepEqual([recipe.last_file, recipe.sheet], ['events.xlsx', 'Events']);
+  await page.getByTestId('recipe-files').setInputFiles(fixture);
+  // The same file again: the preview opens and says nothing would change.
+  await page.getByTestId('preview-empty').waitFor();
+  assert.equal(Number(await page.getByTestId('metric-cases').getAttribute('data-value')), 2);
+  assert.equal(Number(await page.getByTestId('metric-events').getAttribute('data-value')), 5);
+  await applyPreview(page);
+  const h = (await storedMap(page, 'wb')).analytics.history;
+  assert.equal(h.length, 1, 'the same span from the same source is one period');
+  assert.equal(h[0].cases, 2);
+}));
+
 test('a recipe of orders + tickets joined per customer re-imports the next pair; no e-mail address stored or shared', () => withPage(browser, 'recipe-hub', async (page) => {
   await openAnalytics(page);
   for (const f of ['orders-march', 'tickets-march']) {

@@ -45,7 +45,9 @@ pub(crate) fn period_entry(
 /// worker's plan does not).
 pub fn attach_recipe(map: &mut JourneyMap, period: Option<&MeasuredPeriod>, recipe: ImportRecipe) {
     let mut history = map.analytics.history();
-    if let Some(at) = period.and_then(|p| history.iter().position(|h| h.period == *p)) {
+    // The plan's own entry: its period, no sources named yet (an earlier import of the same
+    // file on the same day has the same period, but its sources).
+    if let Some(at) = period.and_then(|p| history.iter().rposition(|h| h.period == *p && h.sources.is_empty())) {
         let mut entry = history.remove(at);
         entry.sources = recipe.sources.iter().map(|s| s.source.clone()).collect();
         // Recorded again: an earlier period of the same span and sources is replaced.

@@ -137,6 +137,8 @@ pub struct Ctx {
     /// The contact-reduction potential before → after, while the preview shows a plan of
     /// helpdesk contacts (`contacts_step.rs`).
     pub contacts_potential: RwSignal<Option<(f64, f64)>>,
+    /// A recipe import waiting for its workbook's sheet from the worker (`recipe_step.rs`).
+    pub recipe_pending: StoredValue<Option<journey_core::model::ImportRecipe>>,
 }
 
 impl Ctx {
@@ -195,6 +197,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         recipe: RwSignal::new(None),
         auto_preview: RwSignal::new(false),
         contacts_potential: RwSignal::new(None),
+        recipe_pending: StoredValue::new(None),
     };
     provide_context(ctx);
     provide_context(hub::HubFiles::new());
@@ -271,6 +274,7 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::Failed { message }) => {
             ctx.progress.set(None);
             ctx.auto_preview.set(false);
+            ctx.recipe_pending.set_value(None);
             ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
         }
@@ -292,7 +296,13 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
         Incoming::Reply(Reply::Ready) => {}
-        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => sheet_read(ctx, names, sheet, csv),
+        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => match ctx.recipe_pending.get_value() {
+            Some(recipe) => {
+                ctx.recipe_pending.set_value(None);
+                recipe_step::sheet_arrived(ctx, recipe, csv);
+            }
+            None => sheet_read(ctx, names, sheet, csv),
+        },
         Incoming::Durations(durations_s) => {
             let chart = throughput_histogram(&ThroughputInput { durations_s }, &ChartOptions::new(lang));
             ctx.chart.set(Some(chart));

@@ -2,8 +2,8 @@
 //! last applied import read its files) shown in words, and one file input that reads next
 //! period's export(s) with it — the files are matched to the recipe's sources by their
 //! headers, read in the worker like any import (one file: its preset or column mapping;
-//! several: the customer hub), and the preview of the changes opens by itself. Nothing is
-//! stored until Apply.
+//! several: the customer hub; a workbook: the recipe's sheet, read in the worker first), and
+//! the preview of the changes opens by itself. Nothing is stored until Apply.
 //!
 //! Also where the page remembers how the current result was read (`remember`), which the
 //! preview attaches to the map as its new recipe.
@@ -59,7 +59,7 @@ pub fn RecipeStep() -> impl IntoView {
                 <ul data-testid="recipe-sources">{items}</ul>
                 <p class="file-picker">
                     <label for="recipe-files">{(t.recipe_pick)(n)}</label>
-                    <input id="recipe-files" type="file" multiple=many accept=".csv,.tsv,.txt,text/csv"
+                    <input id="recipe-files" type="file" multiple=many accept=".csv,.tsv,.txt,text/csv,.xlsx,.xlsm,.xls,.ods"
                         data-testid="recipe-files" on:change=on_change/>
                 </p>
             </section>
@@ -110,10 +110,37 @@ fn reimport(ctx: Ctx, recipe: ImportRecipe, files: Vec<web_sys::File>) {
     if files.len() != recipe.sources.len() {
         return ctx.error.set(Some((history_texts(lang).recipe_wrong_count)(recipe.sources.len(), files.len())));
     }
-    // A workbook needs its sheet read first: that goes through the file picker below.
-    if let Some(f) = files.iter().find(|f| journey_core::analytics::workbook::is_workbook_name(&f.name())) {
-        return ctx.error.set(Some((history_texts(lang).recipe_workbook)(&f.name())));
+    let workbook = files.iter().find(|f| journey_core::analytics::workbook::is_workbook_name(&f.name())).cloned();
+    if let Some(f) = workbook {
+        // One workbook for a one-file recipe: its sheet is read in the worker first.
+        if files.len() > 1 {
+            return ctx.error.set(Some((history_texts(lang).recipe_workbook)(&f.name())));
+        }
+        let sheet = recipe.sources[0].sheet.clone();
+        ctx.file_name.set(f.name());
+        return leptos::task::spawn_local(async move {
+            let Some(buf) = read_bytes(&f, None).await else {
+                return ctx.error.set(Some(crate::i18n::analytics::analytics_texts(lang).read_failed.to_string()));
+            };
+            ctx.recipe_pending.set_value(Some(recipe));
+            ctx.send(&Request::ReadSheet { sheet, lang }, Some(buf));
+        });
     }
+    reimport_files(ctx, recipe, files);
+}
+
+/// The workbook's sheet came back as CSV: imported with the recipe under the workbook's name.
+pub fn sheet_arrived(ctx: Ctx, recipe: ImportRecipe, csv: String) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(csv.as_bytes()));
+    match web_sys::File::new_with_u8_array_sequence(&parts, &ctx.file_name.get_untracked()) {
+        Ok(file) => reimport_files(ctx, recipe, vec![file]),
+        Err(_) => ctx.error.set(Some(crate::i18n::analytics::analytics_texts(ctx.state.lang.get_untracked()).read_failed.to_string())),
+    }
+}
+
+/// Matches CSV files to the recipe's sources and imports them with it.
+fn reimport_files(ctx: Ctx, recipe: ImportRecipe, files: Vec<web_sys::File>) {
+    let lang = ctx.state.lang.get_untracked();
     leptos::task::spawn_local(async move {
         let mut headers = Vec::with_capacity(files.len());
         for f in &files {

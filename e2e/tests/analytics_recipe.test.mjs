@@ -130,6 +130,11 @@ test('the recipe imports the next month in one step; the history shows both peri
   // Next month: one file, and the preview opens by itself.
   await page.getByTestId('recipe-files').setInputFiles(files['orders-april']);
   await page.getByTestId('preview-table').waitFor();
+  // The preview is brought into view (the file was picked at the top of the page).
+  await page.waitForFunction(() => {
+    const top = document.querySelector('[data-testid=apply-preview]')?.getBoundingClientRect().top;
+    return top !== undefined && top >= 0 && top < window.innerHeight;
+  }, null, { timeout: 5000 });
   await applyPreview(page);
   stored = await storedMap(page, 'rec');
   assert.equal(stored.analytics.recipe.sources[0].last_file, 'orders-april.csv');

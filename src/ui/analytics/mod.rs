@@ -132,8 +132,9 @@ pub struct Ctx {
     /// import recipe (`recipe_step.rs`).
     pub recipe: RwSignal<Option<journey_core::model::ImportRecipe>>,
     /// Set by "Import next period with this map's recipe": the preview opens by itself
-    /// when the import is done.
+    /// when the import is done (and is scrolled into view, `scroll_preview`).
     pub auto_preview: RwSignal<bool>,
+    pub scroll_preview: StoredValue<bool>,
     /// The contact-reduction potential before → after, while the preview shows a plan of
     /// helpdesk contacts (`contacts_step.rs`).
     pub contacts_potential: RwSignal<Option<(f64, f64)>>,
@@ -196,6 +197,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         sheet: RwSignal::new(String::new()),
         recipe: RwSignal::new(None),
         auto_preview: RwSignal::new(false),
+        scroll_preview: StoredValue::new(false),
         contacts_potential: RwSignal::new(None),
         recipe_pending: StoredValue::new(None),
     };
@@ -275,6 +277,7 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.progress.set(None);
             ctx.auto_preview.set(false);
             ctx.recipe_pending.set_value(None);
+            ctx.scroll_preview.set_value(false);
             ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
         }
@@ -292,6 +295,7 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
                 journey_core::analytics::attach_recipe(&mut plan.map, plan.period.as_ref(), recipe);
             }
             ctx.plan.set(Some(*plan));
+            recipe_step::show_preview(ctx);
         }
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
@@ -341,13 +345,7 @@ fn FilePicker() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
         // A new file ends an import still running for the previous one.
-        ctx.import_seq.update_value(|n| *n += 1);
-        if ctx.progress.get_untracked().is_some() {
-            if let Some(w) = ctx.worker.get_value() {
-                w.restart();
-            }
-            ctx.progress.set(None);
-        }
+        end_running_import(ctx);
         ctx.error.set(None);
         ctx.notice.set(None);
         ctx.result.set(None);
@@ -420,6 +418,17 @@ fn FilePicker() -> impl IntoView {
             </p>
         </Show>
         <warehouse_hint::WarehouseHint/>
+    }
+}
+
+/// Ends an import still running (a new file was picked): its reply is never used.
+pub fn end_running_import(ctx: Ctx) {
+    ctx.import_seq.update_value(|n| *n += 1);
+    if ctx.progress.get_untracked().is_some() {
+        if let Some(w) = ctx.worker.get_value() {
+            w.restart();
+        }
+        ctx.progress.set(None);
     }
 }
 

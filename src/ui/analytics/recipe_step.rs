@@ -110,6 +110,7 @@ fn reimport(ctx: Ctx, recipe: ImportRecipe, files: Vec<web_sys::File>) {
     if files.len() != recipe.sources.len() {
         return ctx.error.set(Some((history_texts(lang).recipe_wrong_count)(recipe.sources.len(), files.len())));
     }
+    super::end_running_import(ctx);
     let workbook = files.iter().find(|f| journey_core::analytics::workbook::is_workbook_name(&f.name())).cloned();
     if let Some(f) = workbook {
         // One workbook for a one-file recipe: its sheet is read in the worker first.
@@ -176,6 +177,7 @@ fn start(ctx: Ctx, files: Vec<web_sys::File>, reads: Vec<RecipeRead>, name: Stri
     ctx.aggregate.set(None);
     ctx.file_name.set(name);
     ctx.auto_preview.set(true);
+    ctx.scroll_preview.set_value(true);
     if files.len() == 1 {
         ctx.file.set_value(files.first().cloned());
     }
@@ -202,4 +204,22 @@ fn start(ctx: Ctx, files: Vec<web_sys::File>, reads: Vec<RecipeRead>, name: Stri
             send_files(ctx, files, move |lang, map, _, lengths| Request::ImportHub { sources, lengths, options: AnalysisOptions::default(), lang, map });
         }
     }
+}
+
+/// After a recipe import the preview opens far below the file input: it is brought into
+/// view once (the user picked the file at the top of the page).
+pub fn show_preview(ctx: Ctx) {
+    if !ctx.scroll_preview.get_value() {
+        return;
+    }
+    ctx.scroll_preview.set_value(false);
+    // After this reply's render.
+    set_timeout(
+        || {
+            if let Ok(Some(el)) = document().query_selector("[data-testid=apply-preview]") {
+                el.scroll_into_view();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

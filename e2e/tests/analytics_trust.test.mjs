@@ -12,7 +12,9 @@
 // * periods: the preview warns that the map would mix periods and offers to clear the old
 //   values; the dashboard funnel marks other periods instead of chaining them, and never
 //   rises from one chained step to the next;
-// * a log spanning 14 days: the stored count and the unit the map shows agree ("in 14 days").
+// * the scores page marks volumes of another period and says so (none once one period);
+// * a log spanning 14 days: the stored count and the unit the map shows agree ("in 14 days"),
+//   and the analytics page's counts carry that unit.
 // Screenshots of the analytics page and the preview at 1366×768 in English and German go to
 // e2e/artifacts/.
 import { test, before, after } from 'node:test';
@@ -175,6 +177,23 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     let desc = await funnelSteps(page);
     assert.match(desc, /other period/);
     for (const m of desc.matchAll(/\((\+|−|±)[\d.,]+ %\)/g)) assert.notEqual(m[1], '+', desc);
+    assert.match(await page.getByTestId('mixed-periods-note').textContent(), /This map mixes periods: [\d,]+ volumes are not from the latest measurement \(2024-01-01 – /);
+    // Scores page: the same values marked in the touchpoint table, the measured one not.
+    await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/scores`);
+    await page.getByTestId('mixed-periods-note').waitFor();
+    const row = (t) => page.getByTestId('score-row').filter({ has: page.locator('.tp-title', { hasText: t }) });
+    assert.equal(await row('Sees a running-shoe ad').getByTestId('other-period-mark').textContent(), 'other period');
+    assert.equal(await row('Order confirmation').getByTestId('other-period-mark').count(), 0);
+    const marked = await page.getByTestId('other-period-mark').count();
+    const noteCount = Number((await page.getByTestId('mixed-periods-note').textContent()).match(/periods: ([\d,]+) volume/)[1].replace(/,/g, ''));
+    assert.ok(marked > 0 && marked <= noteCount, `${marked} marks, note says ${noteCount}`);
+    await page.getByTestId('mixed-periods-note').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'trust-scores-periods-en-1366.png') });
+    await page.getByTestId('lang-switch').selectOption('de');
+    await page.getByTestId('mixed-periods-note').filter({ hasText: 'Diese Karte mischt Zeiträume' }).waitFor();
+    assert.equal(await row('Sees a running-shoe ad').getByTestId('other-period-mark').textContent(), 'anderer Zeitraum');
+    await page.screenshot({ path: join(ARTIFACTS, 'trust-scores-periods-de-1366.png') });
+    await page.getByTestId('lang-switch').selectOption('en');
 
     // Undo, then apply again with the old values cleared: one period, a funnel that only falls.
     await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/analytics`);
@@ -197,6 +216,11 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     desc = await funnelSteps(page);
     assert.doesNotMatch(desc, /other period/);
     assert.doesNotMatch(desc, /\(\+/, desc);
+    assert.equal(await page.getByTestId('mixed-periods-note').count(), 0, 'one period: nothing to mark');
+    await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/scores`);
+    await page.getByTestId('score-table').waitFor();
+    assert.equal(await page.getByTestId('other-period-mark').count(), 0);
+    assert.equal(await page.getByTestId('mixed-periods-note').count(), 0);
 
     // German: the same page in the other language.
     await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/analytics`);
@@ -227,6 +251,13 @@ test('a log spanning 14 days: the stored count and the unit on the map agree', (
     await page.goto(srv.base + '#/map/two/analytics');
     await page.getByTestId('analytics-page').waitFor();
     await importLog(page, shortLog);
+    // Counts on the analytics page carry the log's period as their unit.
+    assert.equal(await page.getByTestId('volumes-title').textContent(), 'Volumes per activity in 14 days (2024-03-01 – 2024-03-14)');
+    assert.match(await page.getByTestId('log-period').textContent(), /This log covers 2024-03-01 – 2024-03-14 \(14 days\): every count on this page is in that period/);
+    await page.getByTestId('lang-switch').selectOption('de');
+    await page.getByTestId('volumes-title').filter({ hasText: 'Volumen je Aktivität in 14 Tagen (2024-03-01 – 2024-03-14)' }).waitFor();
+    await page.getByTestId('lang-switch').selectOption('en');
+    await page.getByTestId('volumes-title').filter({ hasText: 'in 14 days' }).waitFor();
     await page.getByTestId('preview-apply').click();
     assert.match(await page.getByTestId('preview-period').textContent(), /2024-03-01 – 2024-03-14 \(14 days\)/);
     await page.getByTestId('apply-plan').click();

@@ -83,6 +83,17 @@ async function importLog(page, file) {
   await page.getByTestId('metrics').waitFor();
 }
 
+/** No goal ticked by hand, and the drop-off rate of every activity equals the truth. */
+async function dropOffIsTheTruth(page, id) {
+  assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
+  await page.getByTestId('drop-off-summary').waitFor();
+  for (const a of truth.activities.filter((x) => x.left > 0)) {
+    const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
+    await row.waitFor();
+    assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
+  }
+}
+
 /** Steps of the dashboard funnel from its description: [label, volume text, mark]. */
 async function funnelSteps(page) {
   const desc = await page.locator('[data-testid="chart-card"][data-chart="funnel"] svg > desc').textContent();
@@ -133,14 +144,7 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     }
     assert.match(await page.getByTestId('goal-source').textContent(), /main route \(“Order confirmation”\)/);
     assert.ok(await page.locator(`[data-testid="goal-activity"][data-activity="${truth.goal}"]`).isChecked(), 'the goal is the route end’s activity');
-    assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
-    await page.getByTestId('drop-off-summary').waitFor();
-    // The drop-off equals the truth, activity by activity.
-    for (const a of truth.activities.filter((x) => x.left > 0)) {
-      const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
-      await row.waitFor();
-      assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
-    }
+    await dropOffIsTheTruth(page, id);
     assert.equal(await page.locator(`[data-testid="drop-off-row"][data-activity="${truth.goal}"]`).count(), 0);
 
     // Preview: the routes the log cannot see are listed as not measured; periods warned about.
@@ -298,11 +302,5 @@ test('Laufschuhe online with the English shop log: the unmatched route end is na
     await page.getByLabel('Welche Aktivität dieses Protokolls steht für „Bestellbestätigung“?').selectOption(truth.goal);
     await waitSaved(page);
     await page.getByTestId('goal-source').filter({ hasText: 'Ziel: das Ende der Hauptroute der Karte („Bestellbestätigung“)' }).waitFor();
-    assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
-    await page.getByTestId('drop-off-summary').waitFor();
-    for (const a of truth.activities.filter((x) => x.left > 0)) {
-      const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
-      await row.waitFor();
-      assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
-    }
+    await dropOffIsTheTruth(page, id);
   }));

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::dfg::{directly_follows, DfgReport};
 use super::dropoff::{drop_off, DropOffOptions, DropOffReport};
 use super::event_log::EventLog;
+use super::shown::Omitted;
 use super::funnel::{funnel, FunnelReport, FunnelSpec};
 use super::throughput::{throughput, ThroughputReport};
 use super::variants::{variants, VariantsReport};
@@ -59,6 +60,21 @@ pub struct Report {
     pub throughput: ThroughputReport,
     pub drop_off: DropOffReport,
     pub funnel: Option<FunnelReport>,
+    /// Activities (and directly-follows pairs) left out of the lists sent to the page
+    /// (`shown.rs`); none in the full report the CLI writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omitted: Option<OmittedLists>,
+}
+
+/// What the page's copy of a [`Report`] leaves out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OmittedLists {
+    pub activities: Omitted,
+    /// Directly-follows pairs (their `count` as events).
+    pub edges: Omitted,
+    /// Rows of the drop-off table (their `dropped` as events).
+    #[serde(default)]
+    pub drop_off_rows: Omitted,
 }
 
 impl Report {
@@ -93,6 +109,7 @@ pub fn analyze(log: &EventLog, opts: &AnalysisOptions) -> Report {
         throughput,
         drop_off,
         funnel,
+        omitted: None,
     }
 }
 

@@ -6,6 +6,7 @@
 use journey_core::charts::Chart;
 use leptos::prelude::*;
 
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
 use crate::i18n::analytics_trust::trust_texts;
@@ -44,6 +45,7 @@ pub fn Metrics() -> impl IntoView {
             <tr data-testid="drop-off-row" data-activity=a.activity.clone() data-rate=a.rate.to_string()>
                 <th scope="row">{a.activity.clone()}</th><td>{n(a.reached)}</td><td>{n(a.dropped)}</td><td>{percent(a.share_of_drop_offs, 0, lang)}</td><td>{percent(a.rate, 0, lang)}</td></tr>
         }).collect_view();
+        let omitted = rep.omitted.unwrap_or_default();
         let reached = analytics_texts(lang).reached;
         // The unit of every count: the span of the log (or the aggregate's range).
         let period = rep.period();
@@ -84,6 +86,7 @@ pub fn Metrics() -> impl IntoView {
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.events}</th><th scope="col">{t.cases}</th><th scope="col">{t.presence}</th></tr></thead>
                     <tbody>{volumes}</tbody>
                 </table></div>
+                {more_note(omitted.activities, Kind::Activities, lang)}
             </section>
             <section class="metrics">
                 <h2>{t.dfg}</h2>
@@ -91,6 +94,7 @@ pub fn Metrics() -> impl IntoView {
                     <thead><tr><th scope="col">{t.from}</th><th scope="col">{t.to}</th><th scope="col">{t.count}</th><th scope="col">{t.cases}</th><th scope="col">{t.median_wait}</th></tr></thead>
                     <tbody>{dfg}</tbody>
                 </table></div>
+                {more_note(omitted.edges, Kind::Pairs, lang)}
             </section>
             <section class="metrics">
                 <h2>{t.top_variants}</h2>
@@ -117,6 +121,7 @@ pub fn Metrics() -> impl IntoView {
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{reached}</th><th scope="col">{t.dropped}</th><th scope="col">{t.share}</th><th scope="col">{t.rate}</th></tr></thead>
                     <tbody>{drops}</tbody>
                 </table></div>
+                {more_note(omitted.drop_off_rows, Kind::Other, lang)}
             </section>
         })
     }

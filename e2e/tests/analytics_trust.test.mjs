@@ -12,7 +12,9 @@
 // * periods: the preview warns that the map would mix periods and offers to clear the old
 //   values; the dashboard funnel marks other periods instead of chaining them, and never
 //   rises from one chained step to the next;
-// * a log spanning 14 days: the stored count and the unit the map shows agree ("in 14 days").
+// * the scores page marks volumes of another period and says so (none once one period);
+// * a log spanning 14 days: the stored count and the unit the map shows agree ("in 14 days"),
+//   and the analytics page's counts carry that unit.
 // Screenshots of the analytics page and the preview at 1366×768 in English and German go to
 // e2e/artifacts/.
 import { test, before, after } from 'node:test';
@@ -81,6 +83,17 @@ async function importLog(page, file) {
   await page.getByTestId('metrics').waitFor();
 }
 
+/** No goal ticked by hand, and the drop-off rate of every activity equals the truth. */
+async function dropOffIsTheTruth(page, id) {
+  assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
+  await page.getByTestId('drop-off-summary').waitFor();
+  for (const a of truth.activities.filter((x) => x.left > 0)) {
+    const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
+    await row.waitFor();
+    assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
+  }
+}
+
 /** Steps of the dashboard funnel from its description: [label, volume text, mark]. */
 async function funnelSteps(page) {
   const desc = await page.locator('[data-testid="chart-card"][data-chart="funnel"] svg > desc').textContent();
@@ -131,14 +144,7 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     }
     assert.match(await page.getByTestId('goal-source').textContent(), /main route \(“Order confirmation”\)/);
     assert.ok(await page.locator(`[data-testid="goal-activity"][data-activity="${truth.goal}"]`).isChecked(), 'the goal is the route end’s activity');
-    assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
-    await page.getByTestId('drop-off-summary').waitFor();
-    // The drop-off equals the truth, activity by activity.
-    for (const a of truth.activities.filter((x) => x.left > 0)) {
-      const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
-      await row.waitFor();
-      assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
-    }
+    await dropOffIsTheTruth(page, id);
     assert.equal(await page.locator(`[data-testid="drop-off-row"][data-activity="${truth.goal}"]`).count(), 0);
 
     // Preview: the routes the log cannot see are listed as not measured; periods warned about.
@@ -175,6 +181,23 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     let desc = await funnelSteps(page);
     assert.match(desc, /other period/);
     for (const m of desc.matchAll(/\((\+|−|±)[\d.,]+ %\)/g)) assert.notEqual(m[1], '+', desc);
+    assert.match(await page.getByTestId('mixed-periods-note').textContent(), /This map mixes periods: [\d,]+ volumes are not from the latest measurement \(2024-01-01 – /);
+    // Scores page: the same values marked in the touchpoint table, the measured one not.
+    await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/scores`);
+    await page.getByTestId('mixed-periods-note').waitFor();
+    const row = (t) => page.getByTestId('score-row').filter({ has: page.locator('.tp-title', { hasText: t }) });
+    assert.equal(await row('Sees a running-shoe ad').getByTestId('other-period-mark').textContent(), 'other period');
+    assert.equal(await row('Order confirmation').getByTestId('other-period-mark').count(), 0);
+    const marked = await page.getByTestId('other-period-mark').count();
+    const noteCount = Number((await page.getByTestId('mixed-periods-note').textContent()).match(/periods: ([\d,]+) volume/)[1].replace(/,/g, ''));
+    assert.ok(marked > 0 && marked <= noteCount, `${marked} marks, note says ${noteCount}`);
+    await page.getByTestId('mixed-periods-note').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'trust-scores-periods-en-1366.png') });
+    await page.getByTestId('lang-switch').selectOption('de');
+    await page.getByTestId('mixed-periods-note').filter({ hasText: 'Diese Karte mischt Zeiträume' }).waitFor();
+    assert.equal(await row('Sees a running-shoe ad').getByTestId('other-period-mark').textContent(), 'anderer Zeitraum');
+    await page.screenshot({ path: join(ARTIFACTS, 'trust-scores-periods-de-1366.png') });
+    await page.getByTestId('lang-switch').selectOption('en');
 
     // Undo, then apply again with the old values cleared: one period, a funnel that only falls.
     await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/analytics`);
@@ -197,6 +220,11 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     desc = await funnelSteps(page);
     assert.doesNotMatch(desc, /other period/);
     assert.doesNotMatch(desc, /\(\+/, desc);
+    assert.equal(await page.getByTestId('mixed-periods-note').count(), 0, 'one period: nothing to mark');
+    await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/scores`);
+    await page.getByTestId('score-table').waitFor();
+    assert.equal(await page.getByTestId('other-period-mark').count(), 0);
+    assert.equal(await page.getByTestId('mixed-periods-note').count(), 0);
 
     // German: the same page in the other language.
     await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/analytics`);
@@ -227,6 +255,13 @@ test('a log spanning 14 days: the stored count and the unit on the map agree', (
     await page.goto(srv.base + '#/map/two/analytics');
     await page.getByTestId('analytics-page').waitFor();
     await importLog(page, shortLog);
+    // Counts on the analytics page carry the log's period as their unit.
+    assert.equal(await page.getByTestId('volumes-title').textContent(), 'Volumes per activity in 14 days (2024-03-01 – 2024-03-14)');
+    assert.match(await page.getByTestId('log-period').textContent(), /This log covers 2024-03-01 – 2024-03-14 \(14 days\): every count on this page is in that period/);
+    await page.getByTestId('lang-switch').selectOption('de');
+    await page.getByTestId('volumes-title').filter({ hasText: 'Volumen je Aktivität in 14 Tagen (2024-03-01 – 2024-03-14)' }).waitFor();
+    await page.getByTestId('lang-switch').selectOption('en');
+    await page.getByTestId('volumes-title').filter({ hasText: 'in 14 days' }).waitFor();
     await page.getByTestId('preview-apply').click();
     assert.match(await page.getByTestId('preview-period').textContent(), /2024-03-01 – 2024-03-14 \(14 days\)/);
     await page.getByTestId('apply-plan').click();
@@ -267,11 +302,5 @@ test('Laufschuhe online with the English shop log: the unmatched route end is na
     await page.getByLabel('Welche Aktivität dieses Protokolls steht für „Bestellbestätigung“?').selectOption(truth.goal);
     await waitSaved(page);
     await page.getByTestId('goal-source').filter({ hasText: 'Ziel: das Ende der Hauptroute der Karte („Bestellbestätigung“)' }).waitFor();
-    assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
-    await page.getByTestId('drop-off-summary').waitFor();
-    for (const a of truth.activities.filter((x) => x.left > 0)) {
-      const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
-      await row.waitFor();
-      assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
-    }
+    await dropOffIsTheTruth(page, id);
   }));

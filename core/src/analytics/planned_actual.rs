@@ -96,6 +96,9 @@ pub struct PlannedVsActual {
     pub volume_differences: Vec<VolumeDifference>,
     /// Whether the plan carries any volume to compare.
     pub plan_has_volumes: bool,
+    /// Unplanned activities left out of the page's copy (`shown.rs`).
+    #[serde(default, skip_serializing_if = "crate::analytics::shown::Omitted::is_none")]
+    pub more_unplanned: crate::analytics::shown::Omitted,
     /// Cases reaching each planned touchpoint, in map order (for the canvas view).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub touchpoint_cases: Vec<u64>,
@@ -358,6 +361,7 @@ fn compare(planned: &JourneyMap, actual: Actual) -> PlannedVsActual {
         untaken_routes,
         volume_differences: differences,
         plan_has_volumes,
+        more_unplanned: Default::default(),
         touchpoint_cases: actual.tp_cases,
         period: actual.period,
     }

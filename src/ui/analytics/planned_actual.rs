@@ -6,6 +6,7 @@
 use journey_core::analytics::session::Request;
 use leptos::prelude::*;
 
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics_draft::draft_texts;
 use crate::ui::state::AppState;
@@ -53,10 +54,11 @@ pub fn PlannedActualView() -> impl IntoView {
             .collect_view();
         // Every activity of the log, most cases first; those the plan lacks marked.
         let activities = ctx.result.with(|x| x.as_ref().map(|x| x.report.volumes.activities.clone())).unwrap_or_default();
+        let unplanned: std::collections::HashSet<&str> = r.unplanned_activities.iter().map(|u| u.activity.as_str()).collect();
         let actual = activities
             .iter()
             .map(|a| {
-                let extra = r.unplanned_activities.iter().any(|u| u.activity == a.activity);
+                let extra = unplanned.contains(a.activity.as_str());
                 view! {
                     <li class:pva-extra=extra data-testid="pva-actual" data-planned=(!extra).to_string()>
                         {a.activity.clone()} " — " {(t.cases_of)(a.cases, a.presence, lang)}
@@ -94,6 +96,7 @@ pub fn PlannedActualView() -> impl IntoView {
                     <div><h3>{t.actual_col}</h3><ul>{actual}</ul></div>
                 </div>
                 {section(t.unplanned_activities, "pva-unplanned-activities", l_act)}
+                {more_note(r.more_unplanned, Kind::Activities, lang)}
                 {section(t.unreached, "pva-unreached", l_unr)}
                 {section(t.unplanned_routes, "pva-unplanned-routes", l_rt)}
                 {section(t.untaken_routes, "pva-untaken-routes", l_unt)}

@@ -45,22 +45,26 @@ pub fn numbers(board: &Board) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The cards' boxes relative to the board (the board is their offset parent).
-fn card_rects(board_el: &web_sys::HtmlElement, board: &Board) -> HashMap<String, Rect> {
+/// The cards' boxes relative to the board (the board is their offset parent), by key. One
+/// pass over the board's cards: a `querySelector` per card searched the whole board each
+/// time, seconds for 300 cards.
+fn card_rects(board_el: &web_sys::HtmlElement) -> HashMap<String, Rect> {
     let mut out = HashMap::new();
-    for stage in &board.stages {
-        for card in &stage.cards {
-            let selector = format!("[data-key=\"{}\"]", card.key.replace('\\', "\\\\").replace('"', "\\\""));
-            let el = board_el.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(el) = el {
-                let r = Rect {
-                    x: f64::from(el.offset_left()),
-                    y: f64::from(el.offset_top()),
-                    w: f64::from(el.offset_width()),
-                    h: f64::from(el.offset_height()),
-                };
-                out.insert(card.key.clone(), r);
-            }
+    let all = js_sys::Reflect::get(board_el, &"querySelectorAll".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(board_el, &"[data-key]".into()).ok());
+    let Some(all) = all else { return out };
+    for el in js_sys::Array::from(&all).iter() {
+        let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { continue };
+        if let Some(key) = el.get_attribute("data-key") {
+            let r = Rect {
+                x: f64::from(el.offset_left()),
+                y: f64::from(el.offset_top()),
+                w: f64::from(el.offset_width()),
+                h: f64::from(el.offset_height()),
+            };
+            out.insert(key, r);
         }
     }
     out
@@ -69,7 +73,7 @@ fn card_rects(board_el: &web_sys::HtmlElement, board: &Board) -> HashMap<String,
 /// Every line's path from the cards as laid out now. The ends of several lines on one card
 /// are spread along its edge, so their numbers and arrowheads do not sit on each other.
 pub fn measure(board_el: &web_sys::HtmlElement, board: &Board) -> (Vec<Drawn>, (f64, f64)) {
-    let rects = card_rects(board_el, board);
+    let rects = card_rects(board_el);
     let mut touching: HashMap<&str, usize> = HashMap::new();
     for l in &board.lines {
         *touching.entry(l.from.as_str()).or_default() += 1;

@@ -1,0 +1,79 @@
+// Planned vs actual on the canvas (issue 28), benchmark (not a test): how long from
+// "Show planned vs actual on the canvas" to the drawn view (cards laid out, lines measured
+// and drawn, the next frame) for a 300-touchpoint plan. Run against the release build:
+//   trunk build --release --offline --dist dist && node benchmarks/pva_canvas_bench.mjs
+// The plan: 300 touchpoints "Step 0" … in five stages with a chain of planned routes
+// (harness `newLargeMap`). The log: 600 cases walking the steps in order, each step taken
+// with probability 0.9 (so skips are routes the plan lacks), and 20 activities "Extra k" the
+// plan lacks in between. Timed in the page from the click to the end of the first frame after
+// the lines are drawn; the comparison itself (worker) is already there, as on the page.
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launch, newLargeMap, mulberry32 } from '../e2e/harness.mjs';
+import { result, median } from './result.mjs';
+
+const TOUCHPOINTS = 300;
+const CASES = 600;
+const RUNS = 15;
+
+const r = mulberry32(28);
+const rows = ['case_id,activity,timestamp'];
+const start = Date.UTC(2024, 4, 1);
+for (let c = 0; c < CASES; c++) {
+  let t = start + Math.floor(r() * 20 * 86_400_000);
+  for (let i = 0; i < TOUCHPOINTS; i++) {
+    if (r() < 0.1) continue;
+    rows.push(`C${c},Step ${i},${new Date(t).toISOString()}`);
+    t += 60_000;
+    if (r() < 0.02) {
+      rows.push(`C${c},Extra ${Math.floor(r() * 20)},${new Date(t).toISOString()}`);
+      t += 60_000;
+    }
+  }
+}
+const file = join(mkdtempSync(join(tmpdir(), 'pva-bench-')), 'plan-300-log.csv');
+writeFileSync(file, rows.join('\n') + '\n');
+
+const srv = await startServer();
+const browser = await launch();
+const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+page.on('pageerror', (e) => console.error('page error:', e));
+const id = await newLargeMap(page, srv.base, 'Plan 300', TOUCHPOINTS, { routes: true });
+await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
+await page.getByTestId('log-file').setInputFiles(file);
+await page.getByTestId('mapping-step').waitFor();
+await page.getByTestId('start-import').click();
+await page.getByTestId('pva-open-canvas').waitFor({ timeout: 120_000 });
+
+const times = [];
+const cardTimes = [];
+let cards = 0;
+let lines = 0;
+for (let i = 0; i < RUNS; i++) {
+  const [ms, cardsMs] = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid="pva-open-canvas"]').click();
+    // The cards are in the page once the click's handler returns (Leptos renders synchronously).
+    const cardsMs = performance.now() - t0;
+    const poll = () => {
+      const svg = document.querySelector('[data-testid="pva-lines"]');
+      if (svg && Number(svg.dataset.count) > 0) requestAnimationFrame(() => resolve([performance.now() - t0, cardsMs]));
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }));
+  times.push(ms);
+  cardTimes.push(cardsMs);
+  cards = await page.getByTestId('pva-card').count();
+  lines = Number(await page.getByTestId('pva-lines').getAttribute('data-count'));
+  await page.getByTestId('pva-back').click();
+  await page.getByTestId('pva-canvas').waitFor({ state: 'detached' });
+}
+times.sort((a, b) => a - b);
+const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
+console.log(`cards rendered (click handler done): median ${median(cardTimes).toFixed(1)} ms`);
+console.log(`planned vs actual on the canvas, ${TOUCHPOINTS} touchpoints (${cards} cards, ${lines} lines), ${RUNS} runs: median ${median(times).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+result('planned vs actual canvas, 300 touchpoints (median)', `${median(times).toFixed(1)} ms`);
+await browser.close();
+await srv.close();

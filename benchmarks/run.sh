@@ -28,6 +28,13 @@ run "editor (300 touchpoints)" node benchmarks/editor_bench.mjs
 run "local storage (300 touchpoints)" node benchmarks/storage_bench.mjs
 run "analytics in the browser (1M events)" node benchmarks/browser_bench.mjs /tmp/gen1m.csv --runs "${RUNS:-3}"
 run "warehouse SQL: DuckDB 1M and 10M, Spark local 1M, the CLI" bash benchmarks/warehouse_bench.sh
+# Issue 27's figures natively with the worker's profile: GA4 1M with sessions, xlsx 100k, join.
+cargo build --profile release-worker -p journey-core --bin journey-analyze --example sources_bench
+run "own data in: GA4 1M, xlsx 100k, join 200k + 50k (native, worker profile)" target/release-worker/examples/sources_bench
+# pm4py 2.7 on the same 1M file when a Python with pm4py is given (PM4PY_PYTHON=…/bin/python).
+if [ -n "${PM4PY_PYTHON:-}" ]; then
+  run "pm4py 2.7 against journey-analyze (1M)" "$PM4PY_PYTHON" benchmarks/pm4py_compare.py /tmp/gen1m.csv target/release-worker/journey-analyze
+fi
 
 printf '\n===== figures (%s, %s, %s cores, load average %s) =====\n' \
   "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,6 +17,7 @@ use crate::model::JourneyMap;
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
 use super::mapping::ActivityMapping;
+use super::shown::Omitted;
 use super::volumes::share;
 
 /// How many deviating routes the report lists.
@@ -76,6 +77,11 @@ pub struct DeviationReport {
     pub rework: Vec<ReworkStats>,
     pub cases_with_rework: u64,
     pub rework_case_share: f64,
+    /// Unmapped activities and rework entries left out of the page's copy (`shown.rs`).
+    #[serde(default, skip_serializing_if = "Omitted::is_none")]
+    pub more_unmapped: Omitted,
+    #[serde(default, skip_serializing_if = "Omitted::is_none")]
+    pub more_rework: Omitted,
 }
 
 pub fn deviation(log: &EventLog, map: &JourneyMap) -> DeviationReport {
@@ -151,12 +157,14 @@ pub fn deviation(log: &EventLog, map: &JourneyMap) -> DeviationReport {
         .collect();
     top.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| (&x.from_activity, &x.to_activity).cmp(&(&y.from_activity, &y.to_activity))));
     top.truncate(TOP_ROUTES);
-    let events_of = super::volumes::volumes(log);
-    let mut unmapped: Vec<UnmappedActivity> = events_of
-        .activities
-        .iter()
-        .filter(|v| log.activity_id(&v.activity).and_then(|a| mapping.of(a)).is_none())
-        .map(|v| UnmappedActivity { activity: v.activity.clone(), events: v.events })
+    // Events per activity id (a name lookup per activity was quadratic in their number).
+    let mut events_of = vec![0u64; n_act];
+    for &a in &log.activity {
+        events_of[a as usize] += 1;
+    }
+    let mut unmapped: Vec<UnmappedActivity> = (0..n_act as u32)
+        .filter(|&a| mapping.of(a).is_none())
+        .map(|a| UnmappedActivity { activity: name(a), events: events_of[a as usize] })
         .collect();
     unmapped.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
     let mapped_activities = (0..n_act as u32)
@@ -184,6 +192,8 @@ pub fn deviation(log: &EventLog, map: &JourneyMap) -> DeviationReport {
         rework: rework_list,
         cases_with_rework: cases_rework,
         rework_case_share: share(cases_rework, cases),
+        more_unmapped: Omitted::default(),
+        more_rework: Omitted::default(),
     }
 }
 

@@ -11,6 +11,7 @@ use super::detect::ColumnDetection;
 use super::error::{ImportError, RowIssue, RowProblem};
 use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
+use super::long_fields::{cut_field, LongFields, MAX_FIELD_BYTES};
 use super::sanity::{check_import, ImportWarning, UsedColumns};
 use super::time_form::{TimeForm, TimeReader};
 use super::timestamp::LocalZone;
@@ -166,6 +167,15 @@ struct Columns {
     names: Vec<String>,
 }
 
+impl Columns {
+    /// Every column the import reads.
+    fn used(&self) -> impl Iterator<Item = usize> + '_ {
+        [Some(self.case), Some(self.activity), Some(self.time), self.channel, self.rating, self.resource, self.lifecycle.as_ref().map(|l| l.0)]
+            .into_iter()
+            .flatten()
+    }
+}
+
 pub struct Importer {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     record: csv::ByteRecord,
@@ -181,6 +191,8 @@ pub struct Importer {
     summary: ImportSummary,
     total_bytes: u64,
     done: bool,
+    /// Fields cut to `long_fields::MAX_FIELD_BYTES`.
+    long: LongFields,
 }
 
 impl Importer {
@@ -232,6 +244,7 @@ impl Importer {
             summary: ImportSummary { encoding, delimiter: mapping.delimiter, ..ImportSummary::default() },
             total_bytes,
             done: false,
+            long: LongFields::default(),
         })
     }
 
@@ -303,6 +316,9 @@ impl Importer {
             headers: &c.names,
         };
         summary.warnings = check_import(&log, summary.rows, summary.skipped_rows, summary.lifecycle_filtered, &used);
+        if self.long.count > 0 {
+            summary.warnings.insert(0, ImportWarning::LongFieldsCut { fields: self.long, limit: MAX_FIELD_BYTES as u64 });
+        }
         Ok((log, summary))
     }
 
@@ -334,9 +350,13 @@ impl Importer {
                 return;
             }
         }
-        let case_b = rec[cols.case].trim_ascii();
-        let act_b = rec[cols.activity].trim_ascii();
-        let time_b = rec[cols.time].trim_ascii();
+        // A field longer than any name or time keeps its start (`long_fields.rs`).
+        for i in cols.used() {
+            self.long.note(rec.get(i).map_or(0, <[u8]>::len), line, &cols.names[i]);
+        }
+        let case_b = cut_field(rec[cols.case].trim_ascii());
+        let act_b = cut_field(rec[cols.activity].trim_ascii());
+        let time_b = cut_field(rec[cols.time].trim_ascii());
         let problem = if case_b.is_empty() {
             Some(RowProblem::EmptyCase)
         } else if act_b.is_empty() {
@@ -375,14 +395,14 @@ impl Importer {
             return self.skip(line, p);
         };
         let optional = |interner: &mut Interner, col: Option<usize>| match col {
-            Some(i) if !rec[i].trim_ascii().is_empty() => interner.intern(rec[i].trim_ascii()).unwrap_or(NONE_ID),
+            Some(i) if !rec[i].trim_ascii().is_empty() => interner.intern(cut_field(rec[i].trim_ascii())).unwrap_or(NONE_ID),
             _ => NONE_ID,
         };
         let channel = optional(&mut self.channels, cols.channel);
         let resource = optional(&mut self.resources, cols.resource);
         let rating = cols
             .rating
-            .and_then(|i| std::str::from_utf8(rec[i].trim_ascii()).ok())
+            .and_then(|i| std::str::from_utf8(cut_field(rec[i].trim_ascii())).ok())
             // The one reader of typed numbers (`entry`): either language's separators.
             .and_then(|s| read_number(s, None).ok().flatten())
             .filter(|t| !t.percent)

@@ -11,6 +11,8 @@
 //! [`suggest_matches`]; they count once the user picks them. Deviation, funnel, the goal
 //! default and apply all use [`ActivityMapping`], so they agree.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::JourneyMap;
@@ -34,7 +36,8 @@ impl ActivityMapping {
 
     /// The mapping for activity names (index = activity id).
     pub fn for_names(names: &[String], map: &JourneyMap) -> ActivityMapping {
-        ActivityMapping { touchpoint_of: names.iter().map(|a| resolve(a, map).touchpoint).collect() }
+        let r = Resolver::new(map);
+        ActivityMapping { touchpoint_of: names.iter().map(|a| r.resolve(a).touchpoint).collect() }
     }
 
     #[inline]
@@ -71,22 +74,55 @@ fn norm(s: &str) -> String {
 
 /// The touchpoint an activity stands for, by the rules in the module doc.
 pub fn resolve(activity: &str, map: &JourneyMap) -> Resolved {
-    if let Some(choice) = map.analytics.choice(activity) {
-        let tp = choice.and_then(|id| map.touchpoints.iter().position(|t| t.id == id));
-        let kind = if tp.is_some() { MatchKind::Chosen } else { MatchKind::ChosenUnmatched };
-        return Resolved { touchpoint: tp, kind };
+    Resolver::new(map).resolve(activity)
+}
+
+/// The rules of [`resolve`] with the map's choices, event keys and titles looked up in
+/// hash maps built once: resolving every activity of a log with 200,000 distinct names
+/// against a map of thousands of touchpoints stays linear (a scan per activity was not).
+/// Where several touchpoints share a key, the first in map order wins, as a scan would.
+pub struct Resolver<'m> {
+    map: &'m JourneyMap,
+    choices: HashMap<&'m str, Option<&'m str>>,
+    event_keys: HashMap<String, usize>,
+    titles: HashMap<&'m str, usize>,
+    norm_titles: HashMap<String, usize>,
+}
+
+impl<'m> Resolver<'m> {
+    pub fn new(map: &'m JourneyMap) -> Resolver<'m> {
+        let mut r = Resolver { map, choices: HashMap::new(), event_keys: HashMap::new(), titles: HashMap::new(), norm_titles: HashMap::new() };
+        for m in &map.analytics.activity_matches {
+            r.choices.entry(m.activity.as_str()).or_insert(m.touchpoint_id.as_deref());
+        }
+        for (i, t) in map.touchpoints.iter().enumerate() {
+            if let Some(k) = &t.event_key {
+                r.event_keys.entry(norm(k)).or_insert(i);
+            }
+            r.titles.entry(t.title.as_str()).or_insert(i);
+            r.norm_titles.entry(norm(&t.title)).or_insert(i);
+        }
+        r
     }
-    let a = norm(activity);
-    if let Some(i) = map.touchpoints.iter().position(|t| t.event_key.as_deref().map(norm).as_deref() == Some(a.as_str())) {
-        return Resolved { touchpoint: Some(i), kind: MatchKind::EventKey };
+
+    pub fn resolve(&self, activity: &str) -> Resolved {
+        if let Some(choice) = self.choices.get(activity) {
+            let tp = choice.and_then(|id| self.map.touchpoints.iter().position(|t| t.id == id));
+            let kind = if tp.is_some() { MatchKind::Chosen } else { MatchKind::ChosenUnmatched };
+            return Resolved { touchpoint: tp, kind };
+        }
+        let a = norm(activity);
+        if let Some(&i) = self.event_keys.get(&a) {
+            return Resolved { touchpoint: Some(i), kind: MatchKind::EventKey };
+        }
+        if let Some(&i) = self.titles.get(activity) {
+            return Resolved { touchpoint: Some(i), kind: MatchKind::ExactTitle };
+        }
+        if let Some(&i) = self.norm_titles.get(&a) {
+            return Resolved { touchpoint: Some(i), kind: MatchKind::CaseInsensitiveTitle };
+        }
+        Resolved { touchpoint: None, kind: MatchKind::None }
     }
-    if let Some(i) = map.touchpoints.iter().position(|t| t.title == activity) {
-        return Resolved { touchpoint: Some(i), kind: MatchKind::ExactTitle };
-    }
-    if let Some(i) = map.touchpoints.iter().position(|t| norm(&t.title) == a) {
-        return Resolved { touchpoint: Some(i), kind: MatchKind::CaseInsensitiveTitle };
-    }
-    Resolved { touchpoint: None, kind: MatchKind::None }
 }
 
 /// Similarity of two names in 0..=1: the larger of the Dice coefficient of their
@@ -141,10 +177,11 @@ pub struct Suggestion {
 /// The matching step's table: every activity with its current touchpoint and, for
 /// unmatched ones, similar touchpoints to pick from.
 pub fn suggest_matches(activities: &[String], map: &JourneyMap) -> Vec<MatchRow> {
+    let resolver = Resolver::new(map);
     activities
         .iter()
         .map(|a| {
-            let r = resolve(a, map);
+            let r = resolver.resolve(a);
             let suggestions = if r.touchpoint.is_none() { similar_touchpoints(a, map) } else { Vec::new() };
             MatchRow {
                 activity: a.clone(),
@@ -216,16 +253,18 @@ pub struct Goal {
 pub fn goal_activities(activities: &[String], map: &JourneyMap) -> Goal {
     let route = main_route(map);
     let end = (route.basis == RouteBasis::PlannedRoutes).then(|| route.touchpoint_ids.last().cloned()).flatten();
-    let chosen: Vec<String> = map.analytics.goal_activities.iter().filter(|g| activities.contains(g)).cloned().collect();
+    let known: std::collections::HashSet<&str> = activities.iter().map(String::as_str).collect();
+    let chosen: Vec<String> = map.analytics.goal_activities.iter().filter(|g| known.contains(g.as_str())).cloned().collect();
     if !chosen.is_empty() {
         return Goal { activities: chosen, source: GoalSource::Chosen, main_route_end: end };
     }
     let Some(id) = &end else {
         return Goal { activities: Vec::new(), source: GoalSource::NoMainRoute, main_route_end: None };
     };
+    let resolver = Resolver::new(map);
     let at_end: Vec<String> = activities
         .iter()
-        .filter(|a| resolve(a, map).touchpoint.map(|i| &map.touchpoints[i].id) == Some(id))
+        .filter(|a| resolver.resolve(a).touchpoint.map(|i| &map.touchpoints[i].id) == Some(id))
         .cloned()
         .collect();
     let source = if at_end.is_empty() { GoalSource::EndNotMatched } else { GoalSource::MainRouteEnd };
@@ -237,7 +276,8 @@ pub fn goal_activities(activities: &[String], map: &JourneyMap) -> Goal {
 /// choice: what the goal step offers to match to the main route's end.
 pub fn similar_activities(touchpoint_id: &str, activities: &[String], map: &JourneyMap) -> Vec<String> {
     let Some(t) = map.touchpoints.iter().find(|t| t.id == touchpoint_id) else { return Vec::new() };
-    let unmatched = activities.iter().enumerate().filter(|(_, a)| resolve(a, map).kind == MatchKind::None);
+    let resolver = Resolver::new(map);
+    let unmatched = activities.iter().enumerate().filter(|(_, a)| resolver.resolve(a).kind == MatchKind::None);
     top_similar(unmatched.map(|(i, a)| (i, similarity_to(a, t)))).into_iter().map(|(i, _)| activities[i].clone()).collect()
 }
 

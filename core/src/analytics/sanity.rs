@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::event_log::EventLog;
+use super::shown::SHOWN_ACTIVITIES;
 use super::source_types::Source;
 use crate::locale::number;
 use crate::model::Lang;
@@ -24,6 +25,9 @@ pub enum ImportWarning {
     NoTransitions { activity_column: String },
     /// All events in one case.
     OneCase { events: u64, case_column: String },
+    /// More distinct activities than the page shows (`shown::SHOWN_ACTIVITIES`): a journey
+    /// has tens of steps, so the column is almost surely an id, an address or free text.
+    TooManyActivities { activities: u64, shown: u64, activity_column: String },
     /// Nearly every event has its own activity: an id or free text was taken as activity.
     ActivityPerEvent { activities: u64, events: u64, activity_column: String },
     /// Most events share their case's previous timestamp: a date without time, or a
@@ -33,6 +37,8 @@ pub enum ImportWarning {
     MostRowsSkipped { skipped: u64, rows: u64, time_column: String },
     /// Most rows were dropped by the lifecycle filter.
     MostRowsFiltered { filtered: u64, rows: u64, column: String, value: String },
+    /// Fields longer than `limit` bytes were cut to it; the first one named.
+    LongFieldsCut { fields: super::long_fields::LongFields, limit: u64 },
     /// The file's header is a known export that holds no event per row; its source
     /// preset reads it properly.
     KnownExport { source: Source },
@@ -64,7 +70,9 @@ pub fn check_import(log: &EventLog, rows: u64, skipped: u64, filtered: u64, cols
     } else if events > cases && activities > 1 && !has_transition(log) {
         out.push(ImportWarning::NoTransitions { activity_column: cols.activity.into() });
     }
-    if events >= SMALL_LOG && activities * 2 >= events {
+    if activities > SHOWN_ACTIVITIES as u64 {
+        out.push(ImportWarning::TooManyActivities { activities, shown: SHOWN_ACTIVITIES as u64, activity_column: cols.activity.into() });
+    } else if events >= SMALL_LOG && activities * 2 >= events {
         out.push(ImportWarning::ActivityPerEvent { activities, events, activity_column: cols.activity.into() });
     }
     let follow_ups = events - cases;
@@ -116,6 +124,16 @@ impl ImportWarning {
             (ImportWarning::NoTransitions { activity_column }, Lang::De) => format!(
                 "Kein Fall wechselt je von einer Aktivität zur nächsten (keine Übergänge). Bitte die Aktivitäts-Spalte „{activity_column}“ prüfen."
             ),
+            (ImportWarning::TooManyActivities { activities, shown, activity_column }, Lang::En) => format!(
+                "The activity column “{activity_column}” has {} different values — a journey has tens of steps, not thousands, so this is probably the wrong column \
+                 (an order number, a page address, free text?). All of them are measured; the page lists the {} most frequent. Check the activity column.",
+                n(*activities), n(*shown)
+            ),
+            (ImportWarning::TooManyActivities { activities, shown, activity_column }, Lang::De) => format!(
+                "Die Aktivitäts-Spalte „{activity_column}“ hat {} verschiedene Werte — eine Journey hat Dutzende Schritte, nicht Tausende; vermutlich ist es die falsche Spalte \
+                 (eine Bestellnummer, eine Seitenadresse, Freitext?). Gemessen werden alle; die Seite listet die {} häufigsten. Bitte die Aktivitäts-Spalte prüfen.",
+                n(*activities), n(*shown)
+            ),
             (ImportWarning::ActivityPerEvent { activities, events, activity_column }, Lang::En) => format!(
                 "{} different activities for {} events: nearly every event has its own. Check the activity column “{activity_column}”: \
                  it should hold what happened (a step, an event name), not an id or free text.",
@@ -151,6 +169,18 @@ impl ImportWarning {
             (ImportWarning::MostRowsFiltered { filtered, rows, column, value }, Lang::De) => format!(
                 "{} von {} Zeilen wurden weggelassen, weil „{column}“ nicht „{value}“ ist. Bitte den Lebenszyklus-Filter prüfen.",
                 n(*filtered), n(*rows)
+            ),
+            (ImportWarning::LongFieldsCut { fields: f, limit }, Lang::En) => format!(
+                "Line {}, column “{}”: a value of {} bytes was cut to its first {} bytes{}. \
+                 No name, id or time is that long — a quote left open in the file, or a column of free text mapped? Check the file at that line and the mapping.",
+                n(f.line), f.column, n(f.bytes), n(*limit),
+                if f.count > 1 { format!(" ({} such values in all)", n(f.count)) } else { String::new() }
+            ),
+            (ImportWarning::LongFieldsCut { fields: f, limit }, Lang::De) => format!(
+                "Zeile {}, Spalte „{}“: ein Wert von {} Byte wurde auf seine ersten {} Byte gekürzt{}. \
+                 So lang ist kein Name, keine ID und keine Zeit — ein offenes Anführungszeichen in der Datei oder eine Freitext-Spalte zugeordnet? Bitte die Datei an dieser Zeile und die Zuordnung prüfen.",
+                n(f.line), f.column, n(f.bytes), n(*limit),
+                if f.count > 1 { format!(" (insgesamt {} solche Werte)", n(f.count)) } else { String::new() }
             ),
             (ImportWarning::KnownExport { source }, Lang::En) => format!(
                 "This file looks like {}: a row there is {}, not one event. Choose the source “{}”, which turns each row into its events; \
@@ -196,6 +226,16 @@ mod tests {
         let w = check_import(&EventLog::from_events(&one), 30, 0, 0, &cols(&[]));
         assert!(matches!(w[0], ImportWarning::OneCase { events: 30, .. }));
         assert!(matches!(w[1], ImportWarning::ActivityPerEvent { activities: 30, .. }));
+    }
+
+    #[test]
+    fn more_activities_than_shown_is_its_own_warning() {
+        let n = SHOWN_ACTIVITIES + 1;
+        let ev: Vec<_> = (0..n).map(|i| (format!("c{}", i / 4), format!("order {i}"), i as i64 * 1000)).collect();
+        let w = check_import(&EventLog::from_events(&ev), n as u64, 0, 0, &cols(&[]));
+        assert_eq!(w, vec![ImportWarning::TooManyActivities { activities: n as u64, shown: SHOWN_ACTIVITIES as u64, activity_column: "a".into() }]);
+        assert!(w[0].message(Lang::En).contains("2,001 different values") && w[0].message(Lang::En).contains("wrong column"));
+        assert!(w[0].message(Lang::De).contains("2.001 verschiedene Werte") && w[0].message(Lang::De).contains("falsche Spalte"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
 use journey_core::locale::percent;
@@ -38,6 +39,7 @@ pub fn DeviationView() -> impl IntoView {
                             <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.events}</th></tr></thead>
                             <tbody>{unmapped}</tbody>
                         </table></div>
+                        {more_note(d.more_unmapped, Kind::Activities, lang)}
                     }.into_any()
                 }}
                 <p data-testid="off-route">{(t.off_route)(&percent(d.off_route_share, 0, lang), d.transitions_off_route, d.transitions_checked)}</p>
@@ -61,6 +63,7 @@ pub fn DeviationView() -> impl IntoView {
                         <tbody>{rework}</tbody>
                     </table></div>
                 })}
+                {more_note(d.more_rework, Kind::Other, lang)}
             </section>
         })
     }

@@ -26,10 +26,27 @@ pub fn activity_names(ctx: Ctx) -> Option<Vec<String>> {
 /// The log's activity names in journey order: where they come in the customers' cases;
 /// for an aggregate (no positions) matched ones along the map, then the rest.
 pub fn ordered_names(ctx: Ctx, names: &[String], map: &JourneyMap) -> Vec<String> {
+    let wanted: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
     ctx.result
         .with_untracked(|r| r.as_ref().and_then(|r| in_journey_order(&r.report.volumes.activities)))
+        .map(|o| o.into_iter().filter(|a| wanted.contains(a.as_str())).collect::<Vec<_>>())
         .filter(|o| o.len() == names.len())
         .unwrap_or_else(|| journey_order(names, map))
+}
+
+/// How many activities the matching and goal steps list (a row each, with a select or a
+/// checkbox): the most frequent; a log with more is almost surely mapped wrong
+/// (`ImportWarning::TooManyActivities`), and thousands of selects would stall the page.
+pub const LISTED: usize = 300;
+
+/// The `LISTED` most frequent activity names, and the line saying how many of how many.
+pub fn listed(ctx: Ctx, names: &[String], lang: Lang) -> (Vec<String>, Option<String>) {
+    let total = ctx.result.with_untracked(|r| r.as_ref().map_or(0, |r| r.report.activities)).max(names.len() as u64);
+    if total as usize <= LISTED {
+        return (names.to_vec(), None);
+    }
+    let note = (crate::i18n::analytics_bounds::bounds_texts(lang).listed_of)(LISTED.min(names.len()) as u64, total);
+    (names[..LISTED.min(names.len())].to_vec(), Some(note))
 }
 
 /// The page's map (untracked).
@@ -105,9 +122,10 @@ pub fn GoalView() -> impl IntoView {
                 ctx.request_deviation();
                 ctx.funnel_version.update(|n| *n += 1);
             });
-            view! { <super::goal_end::EndMatching end=end names=ordered_names(ctx, &names, &map) on_choose=on_choose/> }
+            view! { <super::goal_end::EndMatching end=end names=ordered_names(ctx, &listed(ctx, &names, state.lang.get()).0, &map) on_choose=on_choose/> }
         });
-        let boxes = ordered_names(ctx, &names, &map)
+        let (shown, listed_note) = listed(ctx, &names, state.lang.get());
+        let boxes = ordered_names(ctx, &shown, &map)
             .iter()
             .map(|a| {
                 let checked = current.contains(a);
@@ -155,6 +173,7 @@ pub fn GoalView() -> impl IntoView {
                 {use_suggestion}
                 <fieldset class="goal-activities">
                     <legend>{t.goal_legend}</legend>
+                    {listed_note.map(|n| view! { <p class="muted" data-testid="listed-note">{n}</p> })}
                     <ul class="goal-list">{boxes}</ul>
                 </fieldset>
                 <div class="funnel-controls">

@@ -11,6 +11,11 @@ use crate::i18n::analytics::analytics_texts;
 use crate::ui::shell::csv_choice::CsvChoice;
 use crate::ui::state::AppState;
 
+/// Columns the mapping step offers (and previews): a file split into thousands of
+/// columns (a wrong delimiter, one 50 MB line) would otherwise build a select of thousands
+/// of options per role. Columns the guess picked further right are offered too.
+const MAX_COLUMNS: usize = 300;
+
 #[derive(Clone, Copy)]
 enum Role {
     Case,
@@ -75,7 +80,20 @@ pub fn MappingStep() -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     move || {
         let d = ctx.detection.get()?;
-        let headers = d.headers.clone();
+        let all = d.headers.len();
+        let mut headers: Vec<String> = d.headers.iter().take(MAX_COLUMNS).cloned().collect();
+        if all > MAX_COLUMNS {
+            let guessed = ctx.mapping.with_untracked(|m| m.as_ref().map(|m| [m.case.clone(), m.activity.clone(), m.time.clone()]));
+            for g in guessed.into_iter().flatten() {
+                if !g.is_empty() && !headers.contains(&g) {
+                    headers.push(g);
+                }
+            }
+        }
+        let left_out = (all > MAX_COLUMNS).then(|| {
+            let text = (crate::i18n::analytics_bounds::bounds_texts(state.lang.get()).columns_left_out)(all as u64, MAX_COLUMNS as u64);
+            view! { <p class="muted" data-testid="columns-left-out">{text}</p> }
+        });
         let delimiter = match d.delimiter {
             b',' => ",".to_string(),
             b';' => ";".to_string(),
@@ -95,11 +113,11 @@ pub fn MappingStep() -> impl IntoView {
         .into_iter()
         .map(|(role, label, hint)| column_select(ctx, role, label, hint, headers.clone(), t().none))
         .collect_view();
-        let head = headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+        let head = d.headers.iter().take(MAX_COLUMNS).map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
         let rows = d
             .preview
             .iter()
-            .map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
+            .map(|r| view! { <tr>{r.iter().take(MAX_COLUMNS).map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
             .collect_view();
         let complete = move || {
             ctx.mapping.with(|m| m.as_ref().is_some_and(|m| !m.case.is_empty() && !m.activity.is_empty() && !m.time.is_empty()))
@@ -115,6 +133,7 @@ pub fn MappingStep() -> impl IntoView {
                 <p>{t().delimiter} ": " <code data-testid="delimiter">{delimiter}</code></p>
                 <CsvChoice encoding=d.encoding delimiter=d.delimiter choice=ctx.csv_choice
                     on_change=move |_| super::redetect(ctx) prefix=""/>
+                {left_out}
                 <div class="mapping-grid">{selects}</div>
                 <super::time_form_pick::TimeFormPick/>
                 {move || ctx.mapping.with(|m| m.as_ref().and_then(|m| m.lifecycle.clone())).map(|(_, keep)| view! {

@@ -7,7 +7,7 @@
 use journey_core::analytics::{suggest_matches, MatchKind};
 use leptos::prelude::*;
 
-use super::goal::{activity_names, ordered_names, reanalyze};
+use super::goal::{activity_names, listed, ordered_names, reanalyze};
 use super::Ctx;
 use crate::i18n::analytics::{analytics_texts, AnalyticsTexts};
 use crate::ui::state::AppState;
@@ -39,6 +39,7 @@ pub fn MatchingView() -> impl IntoView {
         let t = analytics_texts(state.lang.get());
         let names = names.get()?;
         let map = map.get()?;
+        let (names, listed_note) = listed(ctx, &names, state.lang.get());
         let rows = suggest_matches(&ordered_names(ctx, &names, &map), &map)
             .into_iter()
             .enumerate()
@@ -84,6 +85,7 @@ pub fn MatchingView() -> impl IntoView {
             <section class="metrics matching" data-testid="activity-matching">
                 <h2>{t.matching_title}</h2>
                 <p class="muted">{t.matching_hint}</p>
+                {listed_note.map(|n| view! { <p class="muted" data-testid="listed-note">{n}</p> })}
                 <div class="table-scroll"><table>
                     <thead><tr><th scope="col">{crate::i18n::analytics::analytics_texts(state.lang.get()).activity}</th>
                         <th scope="col">{t.touchpoint}</th><th scope="col">{t.how}</th></tr></thead>

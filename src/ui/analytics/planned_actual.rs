@@ -6,6 +6,7 @@
 use journey_core::analytics::session::Request;
 use leptos::prelude::*;
 
+use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics_draft::draft_texts;
 use crate::ui::state::AppState;
@@ -53,10 +54,11 @@ pub fn PlannedActualView() -> impl IntoView {
             .collect_view();
         // Every activity of the log, most cases first; those the plan lacks marked.
         let activities = ctx.result.with(|x| x.as_ref().map(|x| x.report.volumes.activities.clone())).unwrap_or_default();
+        let unplanned: std::collections::HashSet<&str> = r.unplanned_activities.iter().map(|u| u.activity.as_str()).collect();
         let actual = activities
             .iter()
             .map(|a| {
-                let extra = r.unplanned_activities.iter().any(|u| u.activity == a.activity);
+                let extra = unplanned.contains(a.activity.as_str());
                 view! {
                     <li class:pva-extra=extra data-testid="pva-actual" data-planned=(!extra).to_string()>
                         {a.activity.clone()} " — " {(t.cases_of)(a.cases, a.presence, lang)}
@@ -87,12 +89,14 @@ pub fn PlannedActualView() -> impl IntoView {
             <section class="metrics planned-actual" data-testid="planned-actual" aria-labelledby="pva-title">
                 <h2 id="pva-title">{t.pva_title}</h2>
                 <p>{t.pva_intro} " " {(t.total_cases)(r.cases, lang)}</p>
+                <super::pva_open::OpenFromLog/>
                 {r.matches_plan().then(|| view! { <p data-testid="pva-matches">{t.matches_plan}</p> })}
                 <div class="pva-columns">
                     <div><h3>{t.planned_col}</h3><ul>{planned}</ul></div>
                     <div><h3>{t.actual_col}</h3><ul>{actual}</ul></div>
                 </div>
                 {section(t.unplanned_activities, "pva-unplanned-activities", l_act)}
+                {more_note(r.more_unplanned, Kind::Activities, lang)}
                 {section(t.unreached, "pva-unreached", l_unr)}
                 {section(t.unplanned_routes, "pva-unplanned-routes", l_rt)}
                 {section(t.untaken_routes, "pva-untaken-routes", l_unt)}

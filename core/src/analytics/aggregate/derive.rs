@@ -131,6 +131,7 @@ pub fn report(a: &Aggregate) -> Report {
         throughput,
         drop_off: drop_off(a),
         funnel: None,
+        omitted: None,
     }
 }
 

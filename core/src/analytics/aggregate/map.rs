@@ -116,6 +116,8 @@ pub fn deviation(a: &Aggregate, map: &JourneyMap) -> DeviationReport {
         rework,
         cases_with_rework: a.cases_with_rework,
         rework_case_share: share(a.cases_with_rework, a.cases),
+        more_unmapped: Default::default(),
+        more_rework: Default::default(),
     }
 }
 
@@ -209,6 +211,26 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
         }
     }
     let coverage = crate::analytics::apply::coverage(map, &mut out, &measured, Some(&period), opts.clear_other_periods);
+    // The aggregate's period in the map's measurement history, as a raw log's apply keeps it
+    // (every dropped case dropped at exactly one activity, its last).
+    let touchpoints = (0..map.touchpoints.len())
+        .filter(|&t| measured[t])
+        .map(|t| crate::model::PeriodVolume {
+            touchpoint_id: map.touchpoints[t].id.clone(),
+            title: map.touchpoints[t].title.clone(),
+            cases: a.activities[acts_of[t][0]].cases,
+        })
+        .collect();
+    out.analytics.record_period(crate::model::HistoryPeriod {
+        period: period.clone(),
+        sources: vec!["aggregate".into()],
+        cases: a.cases,
+        events: a.events,
+        goal: if goal { a.goal_activities.clone() } else { Vec::new() },
+        completed: goal.then_some(a.cases_reaching_goal),
+        dropped: goal.then(|| a.dropped_cases()),
+        touchpoints,
+    });
     AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal, period, coverage }
 }
 
@@ -235,6 +257,7 @@ pub fn plan(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> (crate::ana
         period: Some(applied.period.clone()),
         coverage: applied.coverage.clone(),
         map: applied.map.clone(),
+        more_unmatched: Default::default(),
     };
     (plan, applied)
 }

@@ -241,6 +241,8 @@ pub(crate) fn build(
         activities,
         dropped_activities,
         dropped_paths,
+        more_dropped: Default::default(),
+        more_dropped_paths: Default::default(),
         stages,
         main_route: shape.main_route.iter().map(|&x| name_of(x).to_string()).collect(),
         main_route_cases: shape.main_route_cases,

@@ -165,6 +165,11 @@ pub struct Draft {
     pub dropped_activities: Vec<DroppedActivity>,
     /// Left off by the share of paths, most cases first.
     pub dropped_paths: Vec<DroppedPath>,
+    /// Dropped activities and paths left out of the page's copy (`shown.rs`), by cases.
+    #[serde(default, skip_serializing_if = "crate::analytics::shown::Omitted::is_none")]
+    pub more_dropped: crate::analytics::shown::Omitted,
+    #[serde(default, skip_serializing_if = "crate::analytics::shown::Omitted::is_none")]
+    pub more_dropped_paths: crate::analytics::shown::Omitted,
     pub stages: Vec<DraftStage>,
     /// The main route's activities.
     pub main_route: Vec<String>,

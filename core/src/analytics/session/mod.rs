@@ -11,6 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod bounds;
+pub use bounds::bounded_report;
+
 use super::draft::{draft_from_log, Draft, DraftOptions};
 use super::{
     analyze, planned_vs_log, PlannedVsActual, apply_to_map, deviation, funnel, goal_activities, plan_apply, AnalysisOptions, ApplyOptions, ApplyPlan, ColumnMapping,
@@ -104,6 +107,33 @@ pub enum Reply {
     PlannedVsActual { report: PlannedVsActual },
     /// A workbook's sheets and the chosen one as CSV text.
     Sheet { names: Vec<String>, sheet: String, csv: String },
+}
+
+/// `reply` with its long lists cut for the page (`bounds.rs`, `analytics/shown.rs`).
+pub fn bounded(reply: Reply) -> Reply {
+    match reply {
+        Reply::Imported { report, summary, issues, import_ms, analyze_ms } => {
+            Reply::Imported { report: bounded_report(report), summary, issues, import_ms, analyze_ms }
+        }
+        Reply::Analyzed { report } => Reply::Analyzed { report: bounded_report(report) },
+        Reply::Deviation { mut report } => {
+            bounds::bound_deviation(&mut report);
+            Reply::Deviation { report }
+        }
+        Reply::PlannedVsActual { mut report } => {
+            bounds::bound_planned_actual(&mut report);
+            Reply::PlannedVsActual { report }
+        }
+        Reply::Planned { mut plan } => {
+            bounds::bound_plan(&mut plan);
+            Reply::Planned { plan }
+        }
+        Reply::Drafted { mut draft } => {
+            bounds::bound_draft(&mut draft);
+            Reply::Drafted { draft }
+        }
+        other => other,
+    }
 }
 
 /// The answer to [`Request::ReadSheet`] for the workbook `bytes`.
@@ -200,7 +230,7 @@ impl Session {
         let analysed = now_ms();
         let issues = summary.issue_messages(lang);
         self.log = Some(log);
-        Reply::Imported { report, summary, issues, import_ms: imported - start, analyze_ms: analysed - imported }
+        bounded(Reply::Imported { report, summary, issues, import_ms: imported - start, analyze_ms: analysed - imported })
     }
 
     /// Throughput time of every case in seconds (for the histogram chart on the page).
@@ -218,8 +248,13 @@ impl Session {
             .collect()
     }
 
-    /// Answers every request but `Import` (which needs the bytes: see [`Session::import`]).
+    /// Answers every request but `Import` (which needs the bytes: see [`Session::import`]),
+    /// with long lists cut for the page ([`bounded`]).
     pub fn handle(&mut self, request: Request) -> Reply {
+        bounded(self.answer(request))
+    }
+
+    fn answer(&mut self, request: Request) -> Reply {
         let Some(log) = &self.log else {
             return Reply::Failed { message: no_log(self.lang) };
         };
@@ -236,12 +271,25 @@ impl Session {
             Request::Apply { map, options } => Reply::Applied { map: apply_to_map(&map, log, &options) },
             Request::PlanApply { map, options } => Reply::Planned { plan: Box::new(plan_apply(&map, log, &options)) },
             Request::Draft { options, map_id, now_ms, lang } => match draft_from_log(log, &options, &map_id, now_ms, lang) {
-                Ok(draft) => Reply::Drafted { draft: Box::new(draft) },
+                Ok(mut draft) => {
+                    first_period(&mut draft.map, log, &options, now_ms);
+                    Reply::Drafted { draft: Box::new(draft) }
+                }
                 Err(refusal) => Reply::Failed { message: refusal.reason.get(lang).to_string() },
             },
             Request::PlannedVsActual { map } => Reply::PlannedVsActual { report: planned_vs_log(&map, log) },
         }
     }
+}
+
+/// The drafted map's measurement history starts with the log it was drafted from (the
+/// same counts an apply of the log onto the drafted map records), so re-measuring it from
+/// next period's file shows whether the journey got better.
+fn first_period(map: &mut JourneyMap, log: &EventLog, options: &DraftOptions, now_ms: f64) {
+    let date = crate::locale::Date::from_days((now_ms / 86_400_000.0).floor() as i64).iso();
+    let drop_off = super::DropOffOptions { end_activities: options.goal_activities.clone(), timeout_s: options.timeout_s };
+    let apply = ApplyOptions { source_file: options.source_name.clone(), date, create_alternative_routes: false, drop_off, clear_other_periods: false };
+    map.analytics.history = plan_apply(map, log, &apply).map.analytics.history;
 }
 
 fn no_log(lang: Lang) -> String {

@@ -164,6 +164,32 @@ fn opt(v: Option<i64>, f: fn(i64) -> String) -> String {
 }
 
 impl World {
+    /// The same customers `days` later (every order, ticket and session moved alike): the
+    /// next period's export of a shop with the same kind of customers.
+    pub fn shifted(mut self, days: i64) -> World {
+        let d = days * DAY;
+        for c in &mut self.customers {
+            for o in &mut c.orders {
+                o.created += d;
+                for t in [&mut o.paid, &mut o.fulfilled, &mut o.cancelled, &mut o.refunded].into_iter().flatten() {
+                    *t += d;
+                }
+            }
+            for t in &mut c.tickets {
+                t.created += d;
+                if let Some(s) = &mut t.solved {
+                    *s += d;
+                }
+            }
+            for s in &mut c.sessions {
+                for e in &mut s.events {
+                    e.1 += d;
+                }
+            }
+        }
+        self
+    }
+
     /// Shopify admin → Orders → Export: one row per line item, the order's fields on its
     /// first row only (as Shopify writes them), a selection of the real columns.
     pub fn shopify_csv(&self) -> String {

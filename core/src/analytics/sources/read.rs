@@ -117,6 +117,7 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
     let mut events = Vec::with_capacity(records.len());
     let mut by_channel: HashMap<String, u64> = HashMap::new();
     let mut by_reason: HashMap<String, u64> = HashMap::new();
+    let mut by_reason_channel: HashMap<(String, String), u64> = HashMap::new();
     let lang = options.lang;
     // One keyed hash per distinct customer value, not per row; one shared text per
     // distinct activity and channel.
@@ -162,8 +163,11 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
         if !layout.reason.is_empty() {
             let reason = cols.reason_slots.iter().map(|&k| value(k)).find(|v| !v.is_empty());
             let reason = reason.map(|v| v.split([',', ' ']).find(|t| !t.is_empty()).unwrap_or(v).to_string());
-            *by_channel.entry(channel.as_deref().map_or_else(|| lang.pick(("(no channel)", "(kein Kanal)")).into(), str::to_string)).or_default() += 1;
-            *by_reason.entry(reason.unwrap_or_else(|| lang.pick(("(no reason)", "(kein Grund)")).into())).or_default() += 1;
+            let channel: String = channel.as_deref().map_or_else(|| lang.pick(("(no channel)", "(kein Kanal)")).into(), str::to_string);
+            let reason = reason.unwrap_or_else(|| lang.pick(("(no reason)", "(kein Grund)")).into());
+            *by_channel.entry(channel.clone()).or_default() += 1;
+            *by_reason.entry(reason.clone()).or_default() += 1;
+            *by_reason_channel.entry((reason, channel)).or_default() += 1;
         }
         let mut push = |activity: Rc<str>, cell: &str, summary: &mut SourceSummary| match reader.read(cell.as_bytes()) {
             Some(time_ms) => events.push(SourceEvent { customer: customer.clone(), record: id.clone(), activity, time_ms, channel: channel.clone(), line }),
@@ -216,7 +220,9 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
         }
     }
     summary.customers = customers.len() as u64;
-    summary.contacts = ContactCounts { by_channel: sorted(by_channel), by_reason: sorted(by_reason) };
+    let mut by_reason_channel: Vec<(String, String, u64)> = by_reason_channel.into_iter().map(|((r, c), n)| (r, c, n)).collect();
+    by_reason_channel.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
+    summary.contacts = ContactCounts { by_channel: sorted(by_channel), by_reason: sorted(by_reason), by_reason_channel };
     let before = events.len();
     let events = filter(events, &options.filters);
     summary.filtered = (before - events.len()) as u64;

@@ -3,8 +3,11 @@
 // how long the worker took to parse it and compute all metrics, and the wall time from
 // the click on "Import and analyse" until the metrics are on screen.
 //
-//   node benchmarks/browser_bench.mjs [LOG.csv] [--runs N]
+//   node benchmarks/browser_bench.mjs [LOG.csv] [--runs N] [--expect-events N]
 //
+// With --expect-events it is also a check (benchmarks/run.sh runs it so on 5,000,000
+// events, too slow for the e2e suite): every run must show the progress line and exactly
+// N events in the metrics, else it exits with 1.
 // Without LOG.csv it writes the 1,000,000-event file with the native CLI
 // (`journey-analyze generate --events 1000000 --seed 42`). DIST_DIR overrides dist/.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +23,9 @@ const { result } = await import(pathToFileURL(join(root, 'benchmarks', 'result.m
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-let file = args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1);
+const expectAt = args.indexOf('--expect-events');
+const expectEvents = expectAt >= 0 ? Number(args[expectAt + 1]) : null;
+let file = args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1 && i !== expectAt + 1);
 if (!file) {
   file = '/tmp/gen1m.csv';
   if (!existsSync(file)) {
@@ -56,6 +61,14 @@ try {
     const ana = Number(await timings.getAttribute('data-analyze-ms'));
     const events = await page.getByTestId('metric-events').textContent();
     results.push({ imp, ana, total: imp + ana, wall, events });
+    if (expectEvents !== null) {
+      // The metric is written with the language's grouping ("5,000,000"): digits only.
+      const shown = Number(String(events).replace(/[^0-9]/g, ''));
+      if (shown !== expectEvents || !sawProgress) {
+        console.error(`FAILED: ${shown} events shown (expected ${expectEvents}); progress shown: ${sawProgress}`);
+        process.exitCode = 1;
+      }
+    }
     console.log(`run ${i + 1}: events ${events}; progress shown: ${sawProgress}; worker parse ${imp.toFixed(0)} ms + metrics ${ana.toFixed(0)} ms = ${(imp + ana).toFixed(0)} ms; click → metrics on screen ${wall} ms`);
     // A fresh file choice resets the page for the next run.
     await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles([]);

@@ -269,6 +269,7 @@ pub fn to_log(events: &[SourceEvent], case_by: CaseBy) -> EventLog {
             let mut session = 0u32;
             // The case id of the session being walked: a new name only when a session starts.
             let mut current: Option<u32> = None;
+            let mut name = String::new();
             for (k, &i) in order.iter().enumerate() {
                 let i = i as usize;
                 if k > 0 {
@@ -279,7 +280,11 @@ pub fn to_log(events: &[SourceEvent], case_by: CaseBy) -> EventLog {
                     }
                     session = next;
                 }
-                let id = *current.get_or_insert_with(|| cases.intern(format!("{} #{}", events[i].customer, session + 1).as_bytes()).unwrap_or(0));
+                let id = *current.get_or_insert_with(|| {
+                    name.clear();
+                    let _ = write!(name, "{} #{}", events[i].customer, session + 1);
+                    cases.intern(name.as_bytes()).unwrap_or(0)
+                });
                 case[i] = id;
             }
             case

@@ -191,11 +191,18 @@ test('running shoes: the goal comes from the main route, drop-off is the truth, 
     const marked = await page.getByTestId('other-period-mark').count();
     const noteCount = Number((await page.getByTestId('mixed-periods-note').textContent()).match(/periods: ([\d,]+) volume/)[1].replace(/,/g, ''));
     assert.ok(marked > 0 && marked <= noteCount, `${marked} marks, note says ${noteCount}`);
+    // The same rows say it beside the name too, in view at 1366 px without scrolling the table.
+    assert.equal(await page.getByTestId('other-period-row').count(), marked);
+    const beside = row('Sees a running-shoe ad').getByTestId('other-period-row');
+    assert.equal(await beside.textContent(), 'volume of another period');
+    const box = await beside.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 1366, `the mark beside the name is in view (${JSON.stringify(box)})`);
     await page.getByTestId('mixed-periods-note').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'trust-scores-periods-en-1366.png') });
     await page.getByTestId('lang-switch').selectOption('de');
     await page.getByTestId('mixed-periods-note').filter({ hasText: 'Diese Karte mischt Zeiträume' }).waitFor();
     assert.equal(await row('Sees a running-shoe ad').getByTestId('other-period-mark').textContent(), 'anderer Zeitraum');
+    assert.equal(await row('Sees a running-shoe ad').getByTestId('other-period-row').textContent(), 'Volumen aus anderem Zeitraum');
     await page.screenshot({ path: join(ARTIFACTS, 'trust-scores-periods-de-1366.png') });
     await page.getByTestId('lang-switch').selectOption('en');
 

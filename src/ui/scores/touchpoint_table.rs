@@ -127,6 +127,14 @@ fn TouchpointRow(id: String) -> impl IntoView {
                 <Show when=move || on_route.get()>
                     <span class="route-mark">"➜ " {move || scores_texts(lang()).on_main_route}</span>
                 </Show>
+                // Also beside the name: at 1366 px the volume column may lie beyond the
+                // table's scroll edge, and the mark must be seen without scrolling.
+                {
+                    let other_period = other_period.clone();
+                    move || other_period().then(|| view! {
+                        <span class="period-mark" data-testid="other-period-row">{move || scores_texts(lang()).volume_other_period}</span>
+                    })
+                }
             </th>
             <td><ScoreBadge value testid="touchpoint-score"/></td>
             <td class="explain">{explanation}</td>

@@ -4,7 +4,8 @@
 #      with its own fixture tests), first because it takes a second,
 #   1. native tests of the pure core (cargo test), a short smoke run of every fuzz target
 #      (scripts/fuzz.sh smoke, fuzz/README.md), then the warehouse SQL in DuckDB and
-#      Spark compared with the core (Python, .venv made by setup.sh),
+#      Spark compared with the core and the DuckDB twins of sql/presets/ on generated nested
+#      GA4 / Matomo samples (Python, .venv made by setup.sh),
 #   2. browser tests of the app crate (wasm-bindgen-test in headless Chromium),
 #   3. the release build (trunk, wasm-opt), then the gzip size of its first load (every file
 #      fetched until the library is shown, in Chromium) and of each module loaded on demand,
@@ -27,7 +28,7 @@ cargo test -p journey-core
 step "fuzz smoke run (cargo fuzz, nightly)"
 nice -n 5 bash scripts/fuzz.sh smoke
 
-step "warehouse SQL (DuckDB and Spark against journey-analyze, sql/tests)"
+step "warehouse SQL (DuckDB and Spark against journey-analyze; the presets' DuckDB twins, sql/tests)"
 cargo build -p journey-core --bin journey-analyze
 JOURNEY_ANALYZE=target/debug/journey-analyze .venv/bin/python -m unittest discover -s sql/tests -v
 step "warehouse SQL on the current DuckDB release (.venv-duckdb-next, DuckDB only)"

@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the draft (`analytics::draft`) and of planned vs actual
-//! (`analytics::planned_vs_log`): drafting the as-is map from a 1,000,000-event log that is
+//! (`analytics::planned_vs_log`, and the canvas view's `planned_actual_board::board`): drafting the as-is map from a 1,000,000-event log that is
 //! already imported (the shop generator, seed 42), and planned vs actual of a 300-touchpoint
 //! map against a 300-activity log of 1,000,000 events and against a drafted as-is map.
 //! Figures and commands: benchmarks/README.md, "Draft and planned vs actual".
@@ -7,6 +7,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use journey_core::analytics::draft::{draft_from_log, DraftOptions};
 use journey_core::analytics::generator::{self, SplitMix64};
+use journey_core::analytics::planned_actual_board::board;
 use journey_core::analytics::{import_all, planned_vs_drafted, planned_vs_log, EventLog};
 use journey_core::model::{Channel, JourneyMap, Lang, RouteKind};
 
@@ -57,6 +58,9 @@ fn bench(c: &mut Criterion) {
     let planned = plan(300);
     let log300 = log_300(1_000_000);
     group.bench_function("planned_vs_log 300 touchpoints, 1M events", |b| b.iter(|| planned_vs_log(&planned, &log300)));
+    // The canvas view's board from that comparison (cards, lines) — what the page adds.
+    let report = planned_vs_log(&planned, &log300);
+    group.bench_function("board 300 touchpoints", |b| b.iter(|| board(&planned, &report)));
     let as_is = draft_from_log(&log300, &DraftOptions { source_name: "l.csv".into(), ..DraftOptions::default() }, "a", 0.0, Lang::En).unwrap().map;
     group.bench_function("planned_vs_drafted 300 touchpoints", |b| b.iter(|| planned_vs_drafted(&planned, &as_is)));
     group.finish();

@@ -20,3 +20,4 @@ pub mod presentation_opening;
 pub mod compare;
 pub mod storage_meter;
 pub mod text_file;
+pub mod text_metrics;

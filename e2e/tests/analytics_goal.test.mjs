@@ -174,7 +174,7 @@ test('the shop log: goal from the main route, preview, true drop-off in the map,
     assert.equal(touchpoint(map, a).evidence.kind, 'measured');
   }
   assert.equal(map.journey_throughput_s.length, truth.cases, 'the throughput chart gets its data');
-  assert.equal(map.schema_version, 3);
+  assert.equal(map.schema_version, 4);
 
   // The survey reaches the map through the same preview.
   await page.getByTestId('survey-file').setInputFiles(surveyFile);

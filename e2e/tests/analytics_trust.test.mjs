@@ -1,9 +1,12 @@
 // Numbers you can trust, second pass (issue 25), end to end on the app's own example
 // "Running shoes online" with a generated shop log whose every case's fate is known
 // (`journey-analyze generate --truth-cases`, core/src/analytics/generator.rs):
-// * the goal: the example's main route ends at "Newsletter with running tips", which no
-//   activity of the shop log is matched to — the page says exactly that, shows the matching
-//   step for it and offers no frequency guess; the goal picked, the drop-off equals the truth;
+// * the goal: the example's main route ends at its goal, "Order confirmation", which the shop
+//   log's activity of that name stands for — the page takes the goal from the main route and
+//   offers no frequency guess; with the matching it suggests accepted (no goal ticked by hand)
+//   the drop-off equals the truth. The German example ("Bestellbestätigung") with the English
+//   log: the page says the route's end has no matched activity, shows the matching step for
+//   it, and once the end is matched there the goal again comes from the main route;
 // * Apply writes only what the log measured: every route with an unmatched end keeps its
 //   volume in the stored map JSON (no new 0) and the preview lists it as not measured;
 // * periods: the preview warns that the map would mix periods and offers to clear the old
@@ -84,7 +87,7 @@ async function funnelSteps(page) {
   return desc;
 }
 
-test('running shoes: the goal names the unmatched route end, drop-off is the truth, Apply writes no false 0, periods are not chained', () =>
+test('running shoes: the goal comes from the main route, drop-off is the truth, Apply writes no false 0, periods are not chained', () =>
   withPage(browser, 'analytics-trust-shoes', async (page) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const id = await createRunningShoes(page);
@@ -107,13 +110,12 @@ test('running shoes: the goal names the unmatched route end, drop-off is the tru
     await page.getByTestId('start-import').click();
     await page.getByTestId('metrics').waitFor();
 
-    // The goal: the main route's end is named, with the matching step for it; no guess offered.
+    // The goal: the end of the main route, matched by its title; no guess offered.
     const source = await page.getByTestId('goal-source').textContent();
-    assert.match(source, /“Newsletter with running tips” ends your main route, but no activity of this log is matched to it — match it, or pick the goal\./);
+    assert.match(source, /Goal: the end of the map’s main route \(“Order confirmation”\)/);
     assert.doesNotMatch(source, /no main route/i);
-    await page.getByTestId('end-matching').waitFor();
+    assert.equal(await page.getByTestId('end-matching').count(), 0, 'the end is matched: no matching step for it');
     assert.equal(await page.getByTestId('goal-suggestion').count(), 0, 'no one-click frequency guess on a map with a main route');
-    assert.equal(await page.getByTestId('drop-off-summary').count(), 0, 'no "still in progress" counts without a goal');
     // Activities in journey order (where they come in the customers' cases), not by frequency.
     const listed = await page.getByTestId('match-row').evaluateAll((rs) => rs.map((r) => r.dataset.activity));
     assert.equal(listed[0], 'Visit website', listed.join(', '));
@@ -122,13 +124,14 @@ test('running shoes: the goal names the unmatched route end, drop-off is the tru
     await page.getByTestId('goal').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'trust-analytics-en-1366.png') });
 
-    // Accept the matching the page suggests, then pick the goal the shop log has.
+    // Accept the matching the page suggests; the goal is not touched.
     for (let i = 0; i < 10 && (await page.getByTestId('use-suggestion').count()) > 0; i++) {
       await page.getByTestId('use-suggestion').first().click();
       await waitSaved(page);
     }
-    await page.locator(`[data-testid="goal-activity"][data-activity="${truth.goal}"]`).check();
-    await waitSaved(page);
+    assert.match(await page.getByTestId('goal-source').textContent(), /main route \(“Order confirmation”\)/);
+    assert.ok(await page.locator(`[data-testid="goal-activity"][data-activity="${truth.goal}"]`).isChecked(), 'the goal is the route end’s activity');
+    assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
     await page.getByTestId('drop-off-summary').waitFor();
     // The drop-off equals the truth, activity by activity.
     for (const a of truth.activities.filter((x) => x.left > 0)) {
@@ -242,4 +245,33 @@ test('a log spanning 14 days: the stored count and the unit on the map agree', (
     assert.ok(!lines.some((l) => l.includes('/ month')), lines.join(' | '));
     await page.getByTestId('lang-switch').selectOption('de');
     await page.locator('.cv-measures li').filter({ hasText: '300 in 14 Tagen' }).first().waitFor();
+  }));
+
+test('Laufschuhe online with the English shop log: the unmatched route end is named, matched there, and then the goal', () =>
+  withPage(browser, 'analytics-trust-shoes-de', async (page) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(srv.base);
+    await page.getByTestId('lang-switch').selectOption('de');
+    const id = await createRunningShoes(page);
+    await page.goto(`${srv.base}#/map/${encodeURIComponent(id)}/analytics`);
+    await page.getByTestId('analytics-page').waitFor();
+    await importLog(page, logFile);
+    // "Bestellbestätigung" ends the main route; no activity of the English log has its name.
+    const source = page.getByTestId('goal-source');
+    assert.match(await source.textContent(), /„Bestellbestätigung“ beendet Ihre Hauptroute, aber keine Aktivität dieses Protokolls ist ihr zugeordnet/);
+    assert.equal(await page.getByTestId('goal-suggestion').count(), 0, 'no frequency guess');
+    assert.equal(await page.getByTestId('drop-off-summary').count(), 0, 'no drop-off without a goal');
+    await page.getByTestId('end-matching').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'trust-end-matching-de-1366.png') });
+    // Matched in the step the page shows for it: the goal comes from the main route.
+    await page.getByLabel('Welche Aktivität dieses Protokolls steht für „Bestellbestätigung“?').selectOption(truth.goal);
+    await waitSaved(page);
+    await page.getByTestId('goal-source').filter({ hasText: 'Ziel: das Ende der Hauptroute der Karte („Bestellbestätigung“)' }).waitFor();
+    assert.deepEqual((await storedMap(page, id)).analytics?.goal_activities ?? [], [], 'no goal chosen by hand');
+    await page.getByTestId('drop-off-summary').waitFor();
+    for (const a of truth.activities.filter((x) => x.left > 0)) {
+      const row = page.locator(`[data-testid="drop-off-row"][data-activity="${a.activity}"]`);
+      await row.waitFor();
+      assert.equal(Number(await row.getAttribute('data-rate')), a.left / a.reached, a.activity);
+    }
   }));

@@ -3,12 +3,17 @@
 //    the analytics page of a small plan whose main route ends at "Pay" (the goal). "Draft a
 //    map from this log" with 5 stages shows the draft; "Create this map" opens the new map
 //    on the canvas, where at 1366×768 every stage name and every touchpoint title is on
-//    screen and whole; it survives a reload; Undo removes it from the library.
+//    screen and whole; it survives a reload; Undo then asks before it removes the map (Keep
+//    it keeps it), and removes it from the library when confirmed.
 // 2. Planned vs actual of the template "Running shoes online" against a log of its own
 //    touchpoint titles plus one activity the plan lacks lists that activity and the planned
 //    touchpoints no case reached.
-// Screenshots of the draft step and of planned vs actual at 1366×768, English and German,
-// go to e2e/artifacts/ (draft-*.png, planned-actual-*.png).
+// 3. The same on the canvas: the unplanned activity is a card marked "Unplanned" in the stage
+//    where it happens, the planned touchpoint no case reached a card marked "Not reached",
+//    the route customers take that the plan lacks is drawn and listed with its cases, and a
+//    volume that differs shows both numbers; Back returns to the analytics page.
+// Screenshots of the draft step and of planned vs actual (list and canvas) at 1366×768 and
+// 1920×1080, English and German, go to e2e/artifacts/ (draft-*.png, planned-actual-*.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
@@ -48,7 +53,9 @@ function shopLog(cases, seed) {
   return rows;
 }
 
-/** Running shoes: the template's English titles on its planned route, and EXTRA in between. */
+/** Running shoes: the template's English titles on its planned route, EXTRA in between for
+ * every fourth case, and every fifth case skipping account and shipping costs (basket → pay,
+ * a route the plan lacks). */
 const SHOES = ['Sees a running-shoe ad', 'Browses the product page', 'Puts the shoes in the basket', 'Creates a customer account',
   'Sees the shipping costs', 'Pays', 'Order confirmation', 'Receives the parcel'];
 function shoesLog(cases, seed) {
@@ -58,6 +65,7 @@ function shoesLog(cases, seed) {
   for (let c = 1; c <= cases; c++) {
     let t = start + Math.floor(r() * 20 * DAY);
     for (const a of SHOES) {
+      if (c % 5 === 0 && (a === 'Creates a customer account' || a === 'Sees the shipping costs')) continue;
       rows.push([`R${c}`, a, t, 'website']);
       t += 120_000;
       if (a === 'Browses the product page' && c % 4 === 0) {
@@ -91,13 +99,25 @@ async function importLog(page, file) {
 }
 
 
+/** "Running shoes online" made from the library, its analytics page with the shoes log imported. */
+async function shoesAnalytics(page) {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(srv.base);
+    await page.getByTestId('create-running-shoes').click();
+    await page.waitForURL(/#\/map\/[^/]+$/);
+    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
+    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
+    await page.getByTestId('analytics-page').waitFor();
+    await importLog(page, shoesFile);
+}
+
 async function draft(page) {
   await page.getByTestId('draft-button').click();
   await page.getByTestId('draft-preview').waitFor();
   await page.locator('[role="status"]', { hasText: /Drafting|Wird entworfen/ }).waitFor({ state: 'detached' });
 }
 
-test('draft a map from a shop log with 5 stages: it opens on the canvas, survives a reload, undo removes it', () =>
+test('draft a map from a shop log with 5 stages: it opens on the canvas, survives a reload, undo asks, then removes it', () =>
   withPage(browser, 'draft-shop', async (page) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     // The plan: a blank map made through the UI, given "Visit shop → Pay" in storage.
@@ -145,18 +165,23 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     // Screenshots of the draft step, English and German (the German draft names the stages in German).
     mkdirSync(ARTIFACTS, { recursive: true });
     const toTop = (loc) => loc.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await toTop(section);
-    await page.screenshot({ path: join(ARTIFACTS, 'draft-en-1366.png') });
-    await toTop(page.getByTestId('draft-preview'));
-    await page.screenshot({ path: join(ARTIFACTS, 'draft-preview-en-1366.png') });
+    // Both window sizes: the step from its heading, and the preview.
+    const shoot = async (lang) => {
+      for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+        await page.setViewportSize({ width: w, height: h });
+        await toTop(section);
+        await page.screenshot({ path: join(ARTIFACTS, `draft-${lang}-${w}.png`) });
+        await toTop(page.getByTestId('draft-preview'));
+        await page.screenshot({ path: join(ARTIFACTS, `draft-preview-${lang}-${w}.png`) });
+      }
+      await page.setViewportSize({ width: 1366, height: 768 });
+    };
+    await shoot('en');
     await page.getByTestId('lang-switch').selectOption('de');
     await page.getByRole('heading', { name: 'Karte aus diesem Protokoll entwerfen' }).waitFor();
     await draft(page);
     await page.locator('[data-testid="draft-move"] option', { hasText: 'Aufmerksamkeit' }).first().waitFor({ state: 'attached' });
-    await toTop(section);
-    await page.screenshot({ path: join(ARTIFACTS, 'draft-de-1366.png') });
-    await toTop(page.getByTestId('draft-preview'));
-    await page.screenshot({ path: join(ARTIFACTS, 'draft-preview-de-1366.png') });
+    await shoot('de');
     await page.getByTestId('lang-switch').selectOption('en');
     await page.getByRole('heading', { name: 'Draft a map from this log' }).waitFor();
     await draft(page);
@@ -185,6 +210,30 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     assert.equal(pay.evidence.kind, 'measured');
     assert.equal(pay.emotion, undefined, 'nothing invented');
 
+    // The plan against the drafted as-is map (no log needed): on the canvas, the plan's two
+    // touchpoints are reached, the eight activities it lacks are unplanned cards, and the
+    // planned route Visit shop → Pay, which no drafted route takes directly, is dotted.
+    await page.goto(srv.base + `#/map/${encodeURIComponent(planId)}/analytics`);
+    await page.getByTestId('pva-drafted').waitFor();
+    await page.getByTestId('pva-drafted-pick').selectOption({ label: 'As-is journey (shop-log.csv)' });
+    await page.getByTestId('pva-open-drafted').click();
+    await page.getByTestId('pva-canvas').waitFor();
+    assert.match(await page.locator('.pva-canvas .intro').textContent(), /as-is map “As-is journey \(shop-log.csv\)”/);
+    const statuses = await page.getByTestId('pva-card').evaluateAll((els) => els.map((e) => [e.querySelector('[data-testid="pva-card-title"]').textContent, e.dataset.status]));
+    const byStatus = (st) => statuses.filter((x) => x[1] === st).map((x) => x[0]).sort();
+    assert.deepEqual(byStatus('reached'), ['Pay', 'Visit shop']);
+    assert.deepEqual(byStatus('unplanned'), SHOP.filter((a) => a !== 'Pay' && a !== 'Visit shop').sort());
+    const listed = await page.locator('[data-testid="pva-route"][data-kind="untaken"]').allTextContents();
+    assert.equal(listed.length, 1);
+    assert.match(listed[0], /Planned, no case took it: Visit shop → Pay$/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="pva-lines"] path.pva-line-untaken'));
+    violations = await axeViolations(page);
+    assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+    await page.getByTestId('pva-back').click();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'pva-open-drafted');
+    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}`);
+    await page.getByTestId('touchpoint').first().waitFor();
+
     // A reload keeps it.
     await page.reload();
     await page.getByTestId('touchpoint').first().waitFor();
@@ -192,8 +241,21 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
     report = await inView();
     assert.deepEqual(report.titles.map((t) => t.text), SHOP);
 
-    // Undo removes the drafted map.
+    // Undo after the reload does not delete silently: it asks; "Keep it" keeps the map.
     await page.getByTestId('undo').click();
+    await page.getByTestId('remove-draft').waitFor();
+    assert.ok(await page.evaluate((id) => localStorage.getItem('journey-studio:map:' + id) !== null, id), 'still stored while asked');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'remove-draft-no', null, { timeout: 2000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'draft-undo-asks-en-1366.png') });
+    await page.getByTestId('remove-draft-no').click();
+    await page.getByTestId('remove-draft').waitFor({ state: 'detached' });
+    assert.equal((await storedMap(page, id)).name, stored.name);
+    // Ctrl+Z asks the same.
+    await page.getByTestId('map-canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('remove-draft').waitFor();
+    // Confirmed, the drafted map goes and the library shows.
+    await page.getByTestId('remove-draft-yes').click();
     await page.waitForFunction((id) => localStorage.getItem('journey-studio:map:' + id) === null, id);
     const index = await page.evaluate(() => localStorage.getItem('journey-studio:index'));
     assert.ok(!String(index).includes(id), 'gone from the library index');
@@ -204,14 +266,7 @@ test('draft a map from a shop log with 5 stages: it opens on the canvas, survive
 
 test('planned vs actual: "Running shoes online" against a log with an unplanned activity', () =>
   withPage(browser, 'planned-actual-shoes', async (page) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(srv.base);
-    await page.getByTestId('create-running-shoes').click();
-    await page.waitForURL(/#\/map\/[^/]+$/);
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/map/', ''));
-    await page.goto(srv.base + `#/map/${encodeURIComponent(id)}/analytics`);
-    await page.getByTestId('analytics-page').waitFor();
-    await importLog(page, shoesFile);
+    await shoesAnalytics(page);
     const pva = page.getByTestId('planned-actual');
     await pva.waitFor();
     const unplanned = page.getByTestId('pva-unplanned-activities');
@@ -230,4 +285,86 @@ test('planned vs actual: "Running shoes online" against a log with an unplanned 
     assert.match(await page.getByTestId('pva-unplanned-activities').textContent(), new RegExp(`Nicht im Plan: „${EXTRA}“ — 100 Fälle`));
     await toTop(pva);
     await page.screenshot({ path: join(ARTIFACTS, 'planned-actual-de-1366.png') });
+  }));
+
+/** Where a planned-vs-actual card is: its status, stage and whether it is inside the window and whole. */
+function pvaCard(page, title) {
+  return page.locator('[data-testid="pva-card"]', { has: page.getByText(title, { exact: true }) }).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const t = el.querySelector('[data-testid="pva-card-title"]');
+    return {
+      status: el.dataset.status,
+      text: el.textContent,
+      stage: el.closest('section').querySelector('[data-testid="pva-stage-name"]').textContent,
+      inside: r.left >= 0 && r.right <= innerWidth,
+      whole: t.scrollWidth <= t.clientWidth + 1,
+    };
+  });
+}
+
+test('planned vs actual on the canvas: "Running shoes online" against a log with an unplanned activity', () =>
+  withPage(browser, 'planned-actual-canvas', async (page) => {
+    await shoesAnalytics(page);
+    await page.getByTestId('planned-actual').waitFor();
+    await page.getByTestId('pva-open-canvas').click();
+    await page.getByTestId('pva-canvas').waitFor();
+    assert.equal(await page.getByTestId('analytics-page').isVisible(), false, 'the steps are hidden beneath');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="pva-lines"]')?.dataset.count) > 0);
+    // The five planned stages side by side, every name in the window.
+    assert.deepEqual(await page.getByTestId('pva-stage-name').allTextContents(), ['Awareness', 'Consideration', 'Purchase', 'Delivery & service', 'Loyalty']);
+    // The unplanned activity: a card of its own, where it happens (after the product page).
+    const extra = await pvaCard(page, EXTRA);
+    assert.equal(extra.status, 'unplanned');
+    assert.equal(extra.stage, 'Consideration');
+    assert.match(extra.text, /Unplanned.*100 cases in \d+ days \(25 %\)/);
+    // The planned touchpoint no case reached, marked in words.
+    const parcel = await pvaCard(page, 'Asks where the parcel is');
+    assert.equal(parcel.status, 'not-reached');
+    assert.match(parcel.text, /Not reached.*No case reached it/);
+    assert.equal((await pvaCard(page, 'Pays')).status, 'reached');
+    // Where the volumes differ most: both numbers with their periods.
+    assert.match((await pvaCard(page, 'Sees a running-shoe ad')).text, /Planned 10,000 \/ month · measured 400 in \d+ days/);
+    // The route customers take that the plan lacks: drawn dashed and listed with its cases.
+    assert.ok(await page.locator('[data-testid="pva-lines"] path.pva-line-unplanned').count() >= 1);
+    const routes = await page.locator('[data-testid="pva-route"][data-kind="unplanned"]').allTextContents();
+    assert.ok(routes.some((r) => /Puts the shoes in the basket → Pays — 80 cases in \d+ days/.test(r)), routes.join(' | '));
+    // Readable at 1366×768: nothing wider than the window, no title cut or broken mid-word.
+    const titles = await page.getByTestId('pva-card-title').allTextContents();
+    for (const t of titles) {
+      const c = await pvaCard(page, t);
+      assert.ok(c.inside && c.whole, `card “${t}” inside the window and whole`);
+    }
+    assert.deepEqual(await brokenWords(page, '[data-testid="pva-card-title"], [data-testid="pva-stage-name"]'), []);
+    let violations = await axeViolations(page);
+    assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shots = async (lang) => {
+      for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.evaluate(() => scrollTo(0, 0));
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: join(ARTIFACTS, `planned-actual-canvas-${lang}-${w}.png`) });
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `planned-actual-canvas-${lang}-1920-full.png`), fullPage: true });
+      await page.setViewportSize({ width: 1366, height: 768 });
+    };
+    await shots('en');
+    await page.getByTestId('lang-switch').selectOption('de');
+    await page.getByRole('heading', { name: /^Soll und Ist: Laufschuhe online|^Soll und Ist: Running shoes online/ }).waitFor();
+    assert.match((await pvaCard(page, EXTRA)).text, /Ungeplant.*100 Fälle in \d+ Tagen \(25 %\)/);
+    assert.match((await pvaCard(page, 'Asks where the parcel is')).text, /Nicht erreicht/);
+    violations = await axeViolations(page);
+    assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+    await shots('de');
+    await page.getByTestId('lang-switch').selectOption('en');
+    // The way back: the analytics page as it was, the focus on the button that opened the view.
+    await page.getByTestId('pva-back').click();
+    await page.getByTestId('planned-actual').waitFor();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'pva-open-canvas');
+    assert.equal(await page.getByTestId('pva-canvas').count(), 0);
+    // Esc leaves it too.
+    await page.getByTestId('pva-open-canvas').press('Enter');
+    await page.getByTestId('pva-canvas').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pva-canvas').waitFor({ state: 'detached' });
   }));

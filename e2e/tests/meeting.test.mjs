@@ -273,6 +273,15 @@ for (const lang of ['en', 'de']) {
         for (const s of map.stages.filter((s) => map.touchpoints.some((t) => t.stage_id === s.id))) {
           assert.ok(stagesSeen.has(s.id), `stage “${s.name}” reached by keyboard`);
         }
+        // The same view on a 1920×1080 screen, for a person to look at: it fits the wider
+        // window again (never smaller than at 1366; the least meeting zoom may hold both).
+        const zoomAt = () => page.evaluate(() => parseFloat(document.querySelector('.cv-grid').style.zoom));
+        const zoom1366 = await zoomAt();
+        await page.setViewportSize({ width: 1920, height: 1080 });
+        await area.evaluate((el) => { el.scrollLeft = 0; });
+        await page.waitForTimeout(500);
+        assert.ok(await zoomAt() >= zoom1366, `zoom at 1920 (${await zoomAt()}) not below 1366's (${zoom1366})`);
+        await page.screenshot({ path: join(ARTIFACTS, `meeting-${lang}-${example}-1920.png`) });
       }, { locale: LOCALES[lang], viewport: PROJECTOR }));
   }
 }

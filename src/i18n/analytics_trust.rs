@@ -22,6 +22,8 @@ pub struct TrustTexts {
     pub frequency_hint: fn(&str) -> String,
     /// Preview: the log's period.
     pub preview_period: fn(&str) -> String,
+    /// Metrics overview: the log's period, which every count on the page is in.
+    pub log_period: fn(&str) -> String,
     /// Preview: heading and intro of the list of what the log does not measure.
     pub not_measured_title: &'static str,
     pub not_measured_hint: &'static str,
@@ -56,6 +58,7 @@ pub const EN: TrustTexts = TrustTexts {
     pick_goal: "Or pick the goal: the activities that mean the customer has completed the journey.",
     frequency_hint: |a| format!("Most customers’ last activity is “{a}” — that is only how often it comes last, not a goal you have checked."),
     preview_period: |p| format!("This log covers {p}. Counts are written as “in this period”, not per month."),
+    log_period: |p| format!("This log covers {p}: every count on this page is in that period, not per month."),
     not_measured_title: "Not measured by this log (left as they are)",
     not_measured_hint: "No activity of the log is matched to these touchpoints, or to one end of these routes. Their values stay as they were — nothing is set to 0.",
     mixed_periods: |n| format!("After applying, the map would mix periods: {} of the places above keep values from another period (entered per month, or another log). The funnel and dashboard will mark them.", number(n as f64, 0, Lang::En)),
@@ -82,6 +85,7 @@ pub const DE: TrustTexts = TrustTexts {
     pick_goal: "Oder wählen Sie das Ziel: die Aktivitäten, mit denen die Kundenreise abgeschlossen ist.",
     frequency_hint: |a| format!("Die letzte Aktivität der meisten Kunden ist „{a}“ — das sagt nur, wie oft sie zuletzt kommt, es ist kein geprüftes Ziel."),
     preview_period: |p| format!("Dieses Protokoll umfasst {p}. Anzahlen werden als „in diesem Zeitraum“ geschrieben, nicht pro Monat."),
+    log_period: |p| format!("Dieses Protokoll umfasst {p}: jede Anzahl auf dieser Seite gilt für diesen Zeitraum, nicht pro Monat."),
     not_measured_title: "Von diesem Protokoll nicht gemessen (bleiben, wie sie sind)",
     not_measured_hint: "Diesen Touchpoints bzw. einem Ende dieser Routen ist keine Aktivität des Protokolls zugeordnet. Ihre Werte bleiben unverändert — nichts wird auf 0 gesetzt.",
     mixed_periods: |n| format!("Nach dem Übernehmen hätte die Karte Werte aus verschiedenen Zeiträumen: {} der Stellen oben behalten Werte aus einem anderen Zeitraum (pro Monat eingetragen oder aus einem anderen Protokoll). Trichter und Dashboard kennzeichnen sie.", number(n as f64, 0, Lang::De)),

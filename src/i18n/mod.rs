@@ -10,6 +10,8 @@
 pub mod analytics;
 pub mod analytics_bounds;
 pub mod analytics_draft;
+pub mod analytics_contacts;
+pub mod analytics_history;
 pub mod analytics_trust;
 pub mod canvas;
 pub mod dashboard;
@@ -17,6 +19,7 @@ pub mod editor;
 pub mod library;
 pub mod map;
 pub mod measures;
+pub mod planned_actual;
 pub mod scores;
 pub mod shell;
 pub mod shortcuts;

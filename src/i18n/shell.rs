@@ -73,6 +73,10 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// The document title of a map opened from a share link.
     pub shared_map_title: &'static str,
+    /// Undo on a drafted map reloaded or edited since (`shell/remove_draft.rs`).
+    pub remove_draft_question: fn(&str) -> String,
+    pub remove_draft_yes: &'static str,
+    pub remove_draft_no: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -147,6 +151,9 @@ pub const EN: Texts = Texts {
     skip_to_map: "Skip to the map",
     skip_to_content: "Skip to the content",
     shared_map_title: "Shared map",
+    remove_draft_question: |name| format!("Nothing left to undo on “{name}”: undoing further removes this map drafted from the log. Remove it?"),
+    remove_draft_yes: "Remove the map",
+    remove_draft_no: "Keep it",
 };
 
 pub const DE: Texts = Texts {
@@ -222,6 +229,9 @@ pub const DE: Texts = Texts {
     skip_to_map: "Zur Karte springen",
     skip_to_content: "Zum Inhalt springen",
     shared_map_title: "Geteilte Karte",
+    remove_draft_question: |name| format!("Auf „{name}“ gibt es nichts mehr rückgängig zu machen: weiteres Rückgängigmachen entfernt diese aus dem Protokoll entworfene Karte. Entfernen?"),
+    remove_draft_yes: "Karte entfernen",
+    remove_draft_no: "Behalten",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -22,5 +22,6 @@ pub mod library;
 pub mod map;
 pub mod map_canvas;
 pub mod measures;
+pub mod planned_actual;
 pub mod scores;
 pub mod snapshots;

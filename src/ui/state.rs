@@ -90,6 +90,12 @@ pub struct AppState {
     pub storage_health: RwSignal<StorageHealth>,
     /// Maps this tab and another tab both changed: the user chooses (shell notice).
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// An undo reached the creation of a drafted map that was reloaded or edited since:
+    /// the map is removed only when the user says so (`shell/remove_draft.rs`).
+    pub remove_draft: RwSignal<Option<String>>,
+    /// Maps the draft step created in this module's lifetime: only their undo, before
+    /// any edit, removes them without asking.
+    drafted_here: StoredValue<BTreeSet<String>, LocalStorage>,
     history: StoredValue<HashMap<String, History>, LocalStorage>,
     kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
     dirty: StoredValue<BTreeSet<String>, LocalStorage>,
@@ -134,6 +140,8 @@ impl AppState {
             alert: RwSignal::new(None),
             storage_health: RwSignal::new(health),
             conflicts: RwSignal::new(Vec::new()),
+            remove_draft: RwSignal::new(None),
+            drafted_here: StoredValue::new_local(BTreeSet::new()),
             // Undo steps the previous module handed over come in with `adopt_histories`
             // (`ui/modules/handover.rs`).
             history: StoredValue::new_local(HashMap::new()),
@@ -183,17 +191,33 @@ impl AppState {
     }
 
     /// Undoes the last edit of a map; false when there is nothing to undo. A map drafted
-    /// from an event log and not edited since (nothing left to undo) is removed: its first
-    /// step is its creation (`journey_core::analytics::draft`).
+    /// from an event log and not edited since (nothing left to undo) has its creation as
+    /// its first step: undone right after the draft step made it, the map is removed; after
+    /// a reload, in another module, or once it was edited here, the user is asked first
+    /// ([`AppState::remove_draft`]) — an undo never deletes such a map silently.
     pub fn undo(&self, id: &str) -> bool {
         if self.step_history(id, |h, map| h.undo(map)) {
             return true;
         }
         if self.is_unedited_draft(id) {
-            self.delete(id);
+            let untouched = self.history.with_value(|h| h.get(id).is_none_or(|h| !h.can_undo() && !h.can_redo()));
+            if untouched && self.drafted_here.with_value(|d| d.contains(id)) {
+                self.delete(id);
+            } else {
+                self.remove_draft.set(Some(id.to_string()));
+            }
             return true;
         }
         false
+    }
+
+    /// Adds a map the draft step built from a log (see [`AppState::undo`]).
+    pub fn add_drafted_map(&self, new: NewMap) -> Option<String> {
+        let id = self.add_map(new)?;
+        self.drafted_here.update_value(|d| {
+            d.insert(id.clone());
+        });
+        Some(id)
     }
 
     /// A map drafted from a log whose creation is still its last change.
@@ -307,6 +331,9 @@ impl AppState {
     pub fn delete(&self, id: &str) {
         self.library.update(|lib| {
             lib.delete(id);
+        });
+        self.drafted_here.update_value(|d| {
+            d.remove(id);
         });
         self.dirty.update_value(|d| {
             d.remove(id);

@@ -21,6 +21,9 @@
 //! The goal for the drop-off is the one in the options, else the map's default (the main
 //! route's end, see [`goal_activities`]); without any goal, drop-off rates are not
 //! written and the plan says so (`goal_missing`).
+//!
+//! The plan's map also gets the import as one dated period of its measurement history
+//! (`period_entry.rs`).
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +34,7 @@ use super::dropoff::{case_outcomes, goal_ids, CaseOutcome, DropOffOptions};
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
 use super::mapping::{goal_activities, ActivityMapping};
+use super::period_entry::period_entry;
 use super::stats::median_ms;
 use super::survey::SurveyReport;
 use super::throughput::case_durations_ms;
@@ -80,6 +84,10 @@ pub enum ChangeField {
     JourneyThroughputs,
     /// The period (and source) of the measured values.
     Period,
+    /// A contact's class (value-adding, disruptive, self-service candidate; key as text).
+    ContactClass,
+    /// A contact's reason (service, information, order; key as text).
+    ContactReason,
 }
 
 /// A field's value before or after; numbers as stored (rates 0..=1, times in seconds).
@@ -270,7 +278,12 @@ pub fn plan_apply(map: &JourneyMap, log: &EventLog, opts: &ApplyOptions) -> Appl
             .collect()
     };
     unmatched.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.activity.cmp(&y.activity)));
-    let goal_names = goals.iter().map(|&a| log.activity_names[a as usize].clone()).collect();
+    let goal_names: Vec<String> = goals.iter().map(|&a| log.activity_names[a as usize].clone()).collect();
+    // Every apply is a dated period of the map's measurement history.
+    if let Some(p) = &period {
+        let entry = period_entry(map, log, p, &outcome, goal_names.clone(), &visits, &matched);
+        out.analytics.record_period(entry);
+    }
     ApplyPlan {
         changes: diff_maps(map, &out),
         unmatched_activities: unmatched,
@@ -356,6 +369,14 @@ pub fn diff_maps(before: &JourneyMap, after: &JourneyMap) -> Vec<Change> {
                 before: old.and_then(|o| text(&o.measurements.period)),
                 after: text(&m.period),
             });
+        }
+        let class = |c: Option<crate::model::ContactClass>| c.map(|c| ChangeValue::Text(c.key().into()));
+        if old.and_then(|o| o.contact_class) != t.contact_class {
+            changes.push(Change { target: target(), field: ChangeField::ContactClass, before: class(old.and_then(|o| o.contact_class)), after: class(t.contact_class) });
+        }
+        let reason = |c: Option<crate::model::ContactReason>| c.map(|c| ChangeValue::Text(c.key().into()));
+        if old.and_then(|o| o.contact_reason) != t.contact_reason {
+            changes.push(Change { target: target(), field: ChangeField::ContactReason, before: reason(old.and_then(|o| o.contact_reason)), after: reason(t.contact_reason) });
         }
         if old.map(|o| &o.evidence) != Some(&t.evidence) {
             changes.push(Change {

@@ -375,18 +375,22 @@ impl Importer {
         };
         // Both texts are checked before either is interned: a case id interned for a row
         // that is then skipped would be a case without events (it broke drop-off and
-        // the counts; found by fuzzing).
+        // the counts; found by fuzzing). Known texts were checked when first added, so
+        // only new ones are validated: the activity (a handful) is looked up first, then
+        // the case is interned, which checks a new case id itself — one lookup per row in
+        // the big case table.
         let not_utf8 = |i: usize| RowProblem::NotUtf8 { column: cols.names[i].clone() };
-        if std::str::from_utf8(case_b).is_err() {
-            let p = not_utf8(cols.case);
-            return self.skip(line, p);
-        }
-        if std::str::from_utf8(act_b).is_err() {
+        let known_activity = self.activities.get(act_b);
+        if known_activity.is_none() && std::str::from_utf8(act_b).is_err() {
             let p = not_utf8(cols.activity);
             return self.skip(line, p);
         }
-        let (Some(case), Some(activity)) = (self.cases.intern(case_b), self.activities.intern(act_b)) else {
-            // Not reached (both were checked above); skipping keeps it harmless anyway.
+        let Some(case) = self.cases.intern(case_b) else {
+            let p = not_utf8(cols.case);
+            return self.skip(line, p);
+        };
+        let Some(activity) = known_activity.or_else(|| self.activities.intern(act_b)) else {
+            // Not reached (checked above); skipping keeps it harmless anyway.
             let p = not_utf8(cols.activity);
             return self.skip(line, p);
         };

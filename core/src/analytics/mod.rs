@@ -31,6 +31,7 @@
 pub mod aggregate;
 mod apply;
 mod apply_scope;
+pub mod contacts_plan;
 mod detect;
 mod deviation;
 mod dfg;
@@ -46,6 +47,9 @@ mod interner;
 pub mod mapping;
 pub mod planted;
 mod planned_actual;
+pub mod planned_actual_board;
+mod period_entry;
+pub mod recipe;
 mod report;
 mod sanity;
 mod source_types;
@@ -82,6 +86,7 @@ pub use planned_actual::{
     planned_vs_drafted, planned_vs_log, PlannedVsActual, RouteFinding, UnplannedActivity, UnreachedTouchpoint, VolumeDifference,
     VolumeTarget,
 };
+pub use period_entry::attach_recipe;
 pub use report::{analyze, AnalysisOptions, OmittedLists, Report};
 pub use sanity::{check_import, ImportWarning, UsedColumns};
 pub use stats::Summary;

@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::locale::{number, percent, Text};
-use crate::model::{JourneyMap, Lang, RouteKind};
+use crate::model::{JourneyMap, Lang, MeasuredPeriod, RouteKind};
 
 use super::event_log::EventLog;
 use super::fast_hash::{new_map, FastMap};
@@ -35,6 +35,10 @@ pub struct UnplannedActivity {
     pub cases: u64,
     /// `cases` / all cases.
     pub case_share: f64,
+    /// The planned stage where it typically happens: the stage of the planned touchpoint
+    /// customers reached just before it (most often), else of the one just after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,6 +99,12 @@ pub struct PlannedVsActual {
     /// Unplanned activities left out of the page's copy (`shown.rs`).
     #[serde(default, skip_serializing_if = "crate::analytics::shown::Omitted::is_none")]
     pub more_unplanned: crate::analytics::shown::Omitted,
+    /// Cases reaching each planned touchpoint, in map order (for the canvas view).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub touchpoint_cases: Vec<u64>,
+    /// The span the measured numbers cover (first to last event); `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<MeasuredPeriod>,
 }
 
 /// What customers did, per planned touchpoint and step (the common input of both paths).
@@ -105,6 +115,19 @@ struct Actual {
     /// (from, to) planned touchpoint indices → cases.
     steps: FastMap<(usize, usize), u64>,
     unplanned: Vec<UnplannedActivity>,
+    period: Option<MeasuredPeriod>,
+}
+
+/// Votes for the stage an unplanned activity typically happens in: the most votes win,
+/// a tie goes to the earlier stage (deterministic).
+fn voted_stage(planned: &JourneyMap, votes: &[u64]) -> Option<String> {
+    let best = votes.iter().enumerate().filter(|(_, &n)| n > 0).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?.0;
+    planned.stages.get(best).map(|s| s.id.clone())
+}
+
+/// The index of each planned touchpoint's stage.
+fn stage_index(planned: &JourneyMap) -> Vec<usize> {
+    planned.touchpoints.iter().map(|t| planned.stages.iter().position(|s| s.id == t.stage_id).unwrap_or(0)).collect()
 }
 
 /// Planned vs actual from an event log.
@@ -116,13 +139,25 @@ pub fn planned_vs_log(planned: &JourneyMap, log: &EventLog) -> PlannedVsActual {
     let mut tp_last = vec![u32::MAX; n_tp];
     let (mut act_events, mut act_cases, mut act_last) = (vec![0u64; n_act], vec![0u64; n_act], vec![u32::MAX; n_act]);
     let mut steps: FastMap<(usize, usize), (u64, u32)> = new_map();
+    let tp_stage = stage_index(planned);
+    let n_stages = planned.stages.len().max(1);
+    // Per unplanned activity and planned stage: events seen there.
+    let mut votes: FastMap<u32, Vec<u64>> = new_map();
+    let mut pending: Vec<u32> = Vec::new();
     for c in 0..log.case_count() {
         let trace = log.trace(c);
         let cu = c as u32;
         let mut prev: Option<usize> = None;
+        let mut last_stage: Option<usize> = None;
+        pending.clear();
         for &a in trace {
             match mapping.of(a) {
                 Some(t) => {
+                    // Unplanned events before any planned touchpoint go to this one's stage.
+                    for p in pending.drain(..) {
+                        votes.entry(p).or_insert_with(|| vec![0; n_stages])[tp_stage[t]] += 1;
+                    }
+                    last_stage = Some(tp_stage[t]);
                     if tp_last[t] != cu {
                         tp_last[t] = cu;
                         tp_cases[t] += 1;
@@ -137,6 +172,10 @@ pub fn planned_vs_log(planned: &JourneyMap, log: &EventLog) -> PlannedVsActual {
                     prev = Some(t);
                 }
                 None => {
+                    match last_stage {
+                        Some(st) => votes.entry(a).or_insert_with(|| vec![0; n_stages])[st] += 1,
+                        None => pending.push(a),
+                    }
                     let a = a as usize;
                     act_events[a] += 1;
                     if act_last[a] != cu {
@@ -157,9 +196,12 @@ pub fn planned_vs_log(planned: &JourneyMap, log: &EventLog) -> PlannedVsActual {
             events: act_events[a],
             cases: act_cases[a],
             case_share: share(act_cases[a], cases),
+            stage_id: votes.get(&(a as u32)).and_then(|v| voted_stage(planned, v)),
         })
         .collect();
-    compare(planned, Actual { cases, tp_cases, steps: steps.into_iter().map(|(k, v)| (k, v.0)).collect(), unplanned })
+    let period = log.time_span_ms().map(|(a, b)| MeasuredPeriod::new(a as f64, b as f64, String::new()));
+    let steps = steps.into_iter().map(|(k, v)| (k, v.0)).collect();
+    compare(planned, Actual { cases, tp_cases, steps, unplanned, period })
 }
 
 /// Planned vs actual from an as-is map drafted from a log: its touchpoints (by event key,
@@ -173,14 +215,18 @@ pub fn planned_vs_drafted(planned: &JourneyMap, as_is: &JourneyMap) -> PlannedVs
     let mut tp_cases = vec![0u64; planned.touchpoints.len()];
     let mut unplanned = Vec::new();
     let cases = as_is.analytics.drafted_from.as_ref().map(|s| s.cases).unwrap_or(0);
+    let index: FastMap<&str, usize> = as_is.touchpoints.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let tp_stage = stage_index(planned);
     for (i, t) in as_is.touchpoints.iter().enumerate() {
         let v = t.measurements.volume.unwrap_or(0.0).max(0.0) as u64;
         match mapping.of(i as u32) {
             Some(p) => tp_cases[p] += v,
-            None => unplanned.push(UnplannedActivity { activity: names[i].clone(), events: 0, cases: v, case_share: share(v, cases) }),
+            None => {
+                let stage_id = drafted_stage(planned, as_is, &index, &mapping, &tp_stage, i);
+                unplanned.push(UnplannedActivity { activity: names[i].clone(), events: 0, cases: v, case_share: share(v, cases), stage_id })
+            }
         }
     }
-    let index: FastMap<&str, usize> = as_is.touchpoints.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
     let mut steps: FastMap<(usize, usize), u64> = new_map();
     for r in &as_is.routes {
         let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) else { continue };
@@ -190,7 +236,40 @@ pub fn planned_vs_drafted(planned: &JourneyMap, as_is: &JourneyMap) -> PlannedVs
             }
         }
     }
-    compare(planned, Actual { cases, tp_cases, steps, unplanned })
+    let period = as_is.touchpoints.iter().find_map(|t| t.measurements.period.clone());
+    compare(planned, Actual { cases, tp_cases, steps, unplanned, period })
+}
+
+/// The planned stage of an unplanned as-is touchpoint: by the volume of its routes from
+/// planned touchpoints (else to them); without any, at the same relative stage position.
+fn drafted_stage(
+    planned: &JourneyMap,
+    as_is: &JourneyMap,
+    index: &FastMap<&str, usize>,
+    mapping: &ActivityMapping,
+    tp_stage: &[usize],
+    i: usize,
+) -> Option<String> {
+    let id = as_is.touchpoints[i].id.as_str();
+    let n = planned.stages.len().max(1);
+    for incoming in [true, false] {
+        let mut votes = vec![0u64; n];
+        for r in &as_is.routes {
+            let (near, other) = if incoming { (&r.to, &r.from) } else { (&r.from, &r.to) };
+            if near != id {
+                continue;
+            }
+            if let Some(p) = index.get(other.as_str()).and_then(|&o| mapping.of(o as u32)) {
+                votes[tp_stage[p]] += r.volume.unwrap_or(0.0).max(0.0) as u64 + 1;
+            }
+        }
+        if let Some(s) = voted_stage(planned, &votes) {
+            return Some(s);
+        }
+    }
+    let own = as_is.stages.iter().position(|s| s.id == as_is.touchpoints[i].stage_id).unwrap_or(0);
+    let at = own * n / as_is.stages.len().max(1);
+    planned.stages.get(at.min(n - 1)).map(|s| s.id.clone())
 }
 
 fn compare(planned: &JourneyMap, actual: Actual) -> PlannedVsActual {
@@ -283,6 +362,8 @@ fn compare(planned: &JourneyMap, actual: Actual) -> PlannedVsActual {
         volume_differences: differences,
         plan_has_volumes,
         more_unplanned: Default::default(),
+        touchpoint_cases: actual.tp_cases,
+        period: actual.period,
     }
 }
 
@@ -362,7 +443,7 @@ mod tests {
         map.touchpoints[0].measurements.volume = Some(30.0);
         let r = planned_vs_log(&map, &log);
         assert_eq!(r.cases, 3);
-        assert_eq!(r.unplanned_activities, vec![UnplannedActivity { activity: "support call".into(), events: 1, cases: 1, case_share: 1.0 / 3.0 }]);
+        assert_eq!(r.unplanned_activities, vec![UnplannedActivity { activity: "support call".into(), events: 1, cases: 1, case_share: 1.0 / 3.0, stage_id: Some(map.touchpoints[2].stage_id.clone()) }]);
         assert!(r.unreached_touchpoints.is_empty());
         assert_eq!(r.unplanned_routes.len(), 1);
         assert_eq!((r.unplanned_routes[0].from_title.as_str(), r.unplanned_routes[0].to_title.as_str(), r.unplanned_routes[0].cases), ("Visit", "Pay", 1));

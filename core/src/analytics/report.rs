@@ -77,6 +77,14 @@ pub struct OmittedLists {
     pub drop_off_rows: Omitted,
 }
 
+impl Report {
+    /// The span the log's counts cover (first to last event), for the unit every count is
+    /// shown with ("in 14 days"); `None` for a log without events.
+    pub fn period(&self) -> Option<crate::model::MeasuredPeriod> {
+        (self.events > 0).then(|| crate::model::MeasuredPeriod::new(self.first_event_ms as f64, self.last_event_ms as f64, ""))
+    }
+}
+
 pub fn analyze(log: &EventLog, opts: &AnalysisOptions) -> Report {
     let volumes = volumes(log);
     let dfg = directly_follows(log);
@@ -118,9 +126,19 @@ mod tests {
         };
         let r = analyze(&log, &opts);
         assert_eq!((r.cases, r.events, r.dfg_edges, r.variants), (0, 0, 0, 0));
+        assert_eq!(r.period(), None, "no events, no period: counts get no made-up unit");
         assert!(r.throughput.histogram.is_empty() && r.drop_off.end_activities.is_empty());
         assert_eq!(r.funnel.unwrap().steps[0].cases, 0);
         // The report is what the UI stores and the CLI prints: it must serialise.
         assert!(serde_json::to_string(&analyze(&log, &AnalysisOptions::default())).is_ok());
+    }
+
+    #[test]
+    fn counts_carry_the_log_span_as_their_unit() {
+        const DAY: i64 = 86_400_000;
+        let mar1 = 1_709_251_200_000_i64; // 2024-03-01T00:00:00Z
+        let log = EventLog::from_events(&[("a", "Visit", mar1 + 3_600_000), ("b", "Visit", mar1 + 13 * DAY + 7_200_000)]);
+        let p = analyze(&log, &AnalysisOptions::default()).period().unwrap();
+        assert_eq!(p.unit_with_dates(crate::model::Lang::En), "in 14 days (2024-03-01 – 2024-03-14)");
     }
 }

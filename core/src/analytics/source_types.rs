@@ -181,6 +181,9 @@ impl SourceOptions {
 pub struct ContactCounts {
     pub by_channel: Vec<(String, u64)>,
     pub by_reason: Vec<(String, u64)>,
+    /// (reason, channel, tickets): which channels each reason came by.
+    #[serde(default)]
+    pub by_reason_channel: Vec<(String, String, u64)>,
 }
 
 /// What reading the source did.

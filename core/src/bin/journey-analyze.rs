@@ -12,7 +12,7 @@
 //! journey-analyze generate --events N [--seed S]        (CSV on stdout)
 //! journey-analyze generate --truth-cases N [--seed S] [--shape leave-early|complete|loops]
 //!                 --truth-out TRUTH.json                 (CSV on stdout, fates known)
-//! journey-analyze sample SOURCE [--customers N] [--seed S]   (a source's sample file on stdout)
+//! journey-analyze sample SOURCE [--customers N] [--seed S] [--shift-days D]   (a source's sample file on stdout; D days later)
 //! journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N]
 //!                 [column options as above]              (aggregate JSON on stdout)
 //! journey-analyze aggregate-report AGG.json [--map MAP.json]   (its metrics as JSON)
@@ -68,7 +68,7 @@ const USAGE: &str = "usage: journey-analyze LOG.csv [--case COL --activity COL -
 [--resource COL] [--rating COL] [--lifecycle COL=VALUE | --no-lifecycle] [--end ACTIVITY]... [--timeout-s S] \
 [--time-zone ZONE] [--time-form auto|day-first|month-first|excel] [--top N] [--funnel A,B,C [--funnel-mode ordered|strict|unordered] [--window-s S]] [--map MAP.json] \
 [--lang en|de] [--timings] [--json] [--accept-warnings]\n       journey-analyze LOG.csv --source SOURCE [--case-by customer|record|idle:MINUTES] [--drop ACTIVITY]...\n       \
-journey-analyze generate --events N [--seed S]\n       journey-analyze sample SOURCE [--customers N] [--seed S]\n       \
+journey-analyze generate --events N [--seed S]\n       journey-analyze sample SOURCE [--customers N] [--seed S] [--shift-days D]\n       \
 journey-analyze survey SURVEY.csv --map MAP.json\n       \
 journey-analyze aggregate LOG.csv [--goal ACTIVITY]... [--timeout-s S] [--top N] [column options]\n       \
 journey-analyze aggregate-report AGG.json [--map MAP.json]";
@@ -166,6 +166,11 @@ fn run_sample(raw: &[String]) -> Result<(), String> {
     let key = args.positional.first().ok_or(format!("sample needs a SOURCE ({})\n{USAGE}", source_keys()))?;
     let customers: usize = args.number("customers")?.unwrap_or(50);
     let w = world(customers, args.number("seed")?.unwrap_or(1));
+    // The next period's export: the same kind of month, later (`--shift-days 35`).
+    let w = match args.get("shift-days") {
+        Some(v) => w.shifted(v.parse::<i64>().map_err(|_| format!("--shift-days: “{v}” is not a whole number of days"))?),
+        None => w,
+    };
     let text = match Source::from_key(key) {
         Some(Source::ShopifyOrders) => w.shopify_csv(),
         Some(Source::WooCommerceOrders) => w.woocommerce_csv(),

@@ -18,7 +18,8 @@ use crate::editor::Lane;
 use crate::model::{JourneyMap, Lang};
 
 use super::curve::{canvas_curve, render_curve_body, CanvasCurve, CURVE_H};
-use super::lane_text::{lane_items, wrap, Item, Line, BOLD};
+use super::lane_text::{lane_items, wrap, Item, Line};
+use crate::text_metrics::Font;
 use super::layout::{canvas_layout, shown_lanes, CanvasLayout, Column, StageSpan, BODY_FONT, SMALL_FONT, STAGE_FONT, TITLE_FONT};
 
 /// Margin around the picture.
@@ -77,7 +78,7 @@ fn label_width(map: &JourneyMap, lang: Lang) -> f64 {
     shown_lanes(map)
         .iter()
         .flat_map(|l| l.label(lang).split_whitespace())
-        .map(|w| super::lane_text::line_px(w, BODY_FONT, BOLD) + 2.0 * CELL_PAD + 2.0)
+        .map(|w| super::lane_text::line_px(w, Font::bold(BODY_FONT)) + 2.0 * CELL_PAD + 2.0)
         .fold(super::layout::LABEL_W, f64::max)
         .ceil()
 }
@@ -143,7 +144,7 @@ fn text_block(s: &mut String, x: f64, y: f64, lines: &[Line], font: f64, style: 
 /// A card's lines: the title (bold) and the channel name.
 fn card_lines(map: &JourneyMap, id: &str, width: f64, lang: Lang) -> (Vec<Line>, Vec<Line>) {
     map.touchpoint(id).map_or_else(Default::default, |t| {
-        (wrap(&t.title, width, TITLE_FONT, BOLD), wrap(&t.channel.label(lang), width, SMALL_FONT, 1.0))
+        (wrap(&t.title, width, Font::bold(TITLE_FONT)), wrap(&t.channel.label(lang), width, SMALL_FONT))
     })
 }
 
@@ -158,8 +159,8 @@ fn cell_items(map: &JourneyMap, id: &str, lane: Lane, width: f64, lang: Lang) ->
         .into_iter()
         .map(|(item, text)| {
             let w = if matches!(item, Item::PainPoint | Item::Opportunity) { width - MARKER_W } else { width };
-            let weight = if item == Item::Owner { BOLD } else { 1.0 };
-            (item, wrap(&text, w, BODY_FONT, weight))
+            let font = Font { px: BODY_FONT, bold: item == Item::Owner };
+            (item, wrap(&text, w, font))
         })
         .collect()
 }
@@ -220,10 +221,10 @@ fn legend(s: &mut String, curve: &CanvasCurve, lanes: &[Lane], lang: Lang, x0: f
     }
     let lh = line_h(LEGEND_FONT) + 4.0;
     let _ = write!(s, r#"<g class="mp-legend"><text x="{x0:.1}" y="{:.1}" font-size="{LEGEND_FONT}" font-weight="bold">{title}:</text>"#, y0 + LEGEND_FONT);
-    let mut x = x0 + super::lane_text::line_px(title, LEGEND_FONT, BOLD) + 14.0;
+    let mut x = x0 + super::lane_text::line_px(title, Font::bold(LEGEND_FONT)) + 14.0;
     let mut y = y0 + LEGEND_FONT;
     for (sample, name) in entries {
-        let w = 32.0 + super::lane_text::line_px(&name, LEGEND_FONT, 1.0) + 18.0;
+        let w = 32.0 + super::lane_text::line_px(&name, LEGEND_FONT) + 18.0;
         if x + w > x0 + width && x > x0 + 100.0 {
             x = x0 + 80.0;
             y += lh;
@@ -248,14 +249,14 @@ fn draw(map: &JourneyMap, lang: Lang, layout: &CanvasLayout, page: Option<(usize
     if let Some((i, n)) = page.filter(|(_, n)| *n > 1) {
         heading.push_str(&format!(" · {} {i}/{n}", lang.pick(("page", "Seite"))));
     }
-    let heading_lines = wrap(&heading, layout.width, TITLE_SIZE, BOLD);
+    let heading_lines = wrap(&heading, layout.width, Font::bold(TITLE_SIZE));
     let mut y = MARGIN;
     y += text_block(&mut body, gx, y, &heading_lines, TITLE_SIZE, r#" font-weight="bold" class="mp-name""#) + 8.0;
     y += legend(&mut body, &curve, &lanes, lang, gx, y, layout.width) + 10.0;
 
     // Stage headers.
     let top = y;
-    let stage_lines: Vec<Vec<Line>> = layout.stages.iter().map(|s| wrap(&s.name, s.width - 2.0 * CELL_PAD - 4.0, STAGE_FONT, BOLD)).collect();
+    let stage_lines: Vec<Vec<Line>> = layout.stages.iter().map(|s| wrap(&s.name, s.width - 2.0 * CELL_PAD - 4.0, Font::bold(STAGE_FONT))).collect();
     let head_h = stage_lines.iter().map(|l| l.len() as f64 * line_h(STAGE_FONT)).fold(line_h(STAGE_FONT), f64::max) + 2.0 * CELL_PAD + 4.0;
     for (s, lines) in layout.stages.iter().zip(&stage_lines) {
         let x = gx + s.x;
@@ -267,7 +268,7 @@ fn draw(map: &JourneyMap, lang: Lang, layout: &CanvasLayout, page: Option<(usize
 
     // The lanes, one row each: the lane's name, then a cell per column.
     for lane in &lanes {
-        let label = wrap(lane.label(lang), layout.label_width - 2.0 * CELL_PAD, BODY_FONT, BOLD);
+        let label = wrap(lane.label(lang), layout.label_width - 2.0 * CELL_PAD, Font::bold(BODY_FONT));
         let inner = |c: &Column| c.width - 2.0 * CELL_PAD;
         let row_h = match lane {
             Lane::Emotion => CURVE_H,

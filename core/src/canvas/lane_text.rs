@@ -1,19 +1,14 @@
 //! What each lane of the canvas says about one touchpoint, as plain text: the same words the
 //! canvas cells show, for the map drawn as a picture (`export_svg`) and for the cells
 //! themselves (measurement lines), so screen, image and paper never say different things.
-//! Also the one line-wrapper of the picture, sized with the canvas's text-width table.
+//! Also the one line-wrapper of the picture, sized with the core's text table (`text_metrics`).
 
 use crate::editor::Lane;
 use crate::locale::{number, percent};
 use crate::model::{Lang, Touchpoint, Visibility};
 
-pub(crate) use super::layout::BOLD;
 use super::syllables::{soft_hyphens, SOFT_HYPHEN};
-use super::text_width::text_px;
-
-/// The table of `text_width` errs narrow for DejaVu Sans by up to 7 % (see `WORD_CALIBRATION` there): wrapping
-/// measures with this margin so a wrapped line never runs past its column.
-const WRAP_MARGIN: f64 = 1.07;
+use crate::text_metrics::{text_px, Font};
 
 /// What one item of a lane is (the picture draws a marker of its own shape for each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,16 +82,17 @@ pub struct Line {
     pub space: bool,
 }
 
-/// The drawn width of `s` at `font_px` (times `weight`, 1 or [`BOLD`]), erring wide.
-pub fn line_px(s: &str, font_px: f64, weight: f64) -> f64 {
-    text_px(s, font_px) * weight * WRAP_MARGIN
+/// The drawn width of `s` in `font` (a bare px size is regular), erring wide.
+pub fn line_px(s: &str, font: impl Into<Font>) -> f64 {
+    text_px(s, font)
 }
 
 /// Word-wraps `text` into lines no wider than `width`: at spaces, else after a word's own
 /// "-" ("running-|shoe"). Nothing is left out: a piece wider than a whole line is broken with
 /// a hyphen at the end of the line, never silently.
-pub fn wrap(text: &str, width: f64, font_px: f64, weight: f64) -> Vec<Line> {
-    let fits = |s: &str| line_px(s, font_px, weight) <= width;
+pub fn wrap(text: &str, width: f64, font: impl Into<Font>) -> Vec<Line> {
+    let font = font.into();
+    let fits = |s: &str| line_px(s, font) <= width;
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
@@ -162,23 +158,23 @@ mod tests {
     #[test]
     fn wrapping_keeps_every_word_and_breaks_only_giant_words_with_a_hyphen() {
         let text = "Orders a flat white at the counter while the queue grows";
-        let lines = wrap(text, 90.0, 12.0, 1.0);
+        let lines = wrap(text, 90.0, 12.0);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| !l.hyphen && line_px(&l.text, 12.0, 1.0) <= 90.0));
+        assert!(lines.iter().all(|l| !l.hyphen && line_px(&l.text, 12.0) <= 90.0));
         assert_eq!(joined(&lines), text);
         // A word's own hyphen is a place to break, without a space after it.
-        let shoe = wrap("Sees a running-shoe advertisement", 70.0, 12.0, 1.0);
+        let shoe = wrap("Sees a running-shoe advertisement", 70.0, 12.0);
         assert!(shoe.iter().any(|l| l.text.ends_with('-') && !l.space && !l.hyphen), "{shoe:?}");
         assert_eq!(joined(&shoe), "Sees a running-shoe advertisement");
-        let giant = wrap("Zahlungsdienstleistungsabteilungsleitung", 80.0, 12.0, 1.0);
+        let giant = wrap("Zahlungsdienstleistungsabteilungsleitung", 80.0, 12.0);
         assert!(giant.len() > 1);
         assert!(giant[..giant.len() - 1].iter().all(|l| l.hyphen));
         assert_eq!(joined(&giant), "Zahlungsdienstleistungsabteilungsleitung");
         // At syllables: "Zahlungs‐" is not cut as "Zahlungsd‐".
-        let owner = wrap("Zahlungsdienstleister", 95.0, 12.0, 1.0);
-        assert!(owner.iter().all(|l| line_px(&format!("{}‐", l.text), 12.0, 1.0) <= 95.0), "{owner:?}");
+        let owner = wrap("Zahlungsdienstleister", 95.0, 12.0);
+        assert!(owner.iter().all(|l| line_px(&format!("{}‐", l.text), 12.0) <= 95.0), "{owner:?}");
         assert_eq!(owner[0].text, "Zahlungs", "{owner:?}");
-        assert!(wrap("  ", 80.0, 12.0, 1.0).is_empty());
+        assert!(wrap("  ", 80.0, 12.0).is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::editor::{belongs_to, Lane};
 use crate::model::{JourneyMap, Lang, Touchpoint};
 
-use super::text_width::{longest_word_px, text_px};
+use crate::text_metrics::{longest_word_px, text_px, Font};
 
 /// The lane-name column.
 pub const LABEL_W: f64 = 108.0;
@@ -42,15 +42,9 @@ pub const STAGE_FONT: f64 = 15.0;
 pub const STAGE_MIN: f64 = 96.0;
 /// Horizontal padding of a stage header.
 const STAGE_PAD: f64 = 22.0;
-/// Bold text is about this much wider than regular (DejaVu Sans Bold, measured in Chromium).
-pub(crate) const BOLD: f64 = 1.13;
-/// A stage name's words must never break, at a larger size where the estimate's error
-/// grows: measured in Chromium with DejaVu Sans Bold 15 px (the widest common sans-serif;
-/// "Consideration" 118 px, "Kaufentscheidung" 154 px), bold needs this factor over the
-/// (calibrated) regular estimate of `text_width` to stay on the wide side.
-const STAGE_BOLD: f64 = 1.17;
-/// Lane texts are wrapped to about this many lines over all lanes before a column widens.
-const BODY_LINES: f64 = 9.0;
+/// Lane texts are wrapped to about this many lines over all lanes before a column widens
+/// (ten with `text_metrics`' widths keeps the example maps as wide as they were approved).
+const BODY_LINES: f64 = 10.0;
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,7 +149,7 @@ impl CanvasLayout {
 
 /// How wide a touchpoint's column should be (see the module doc).
 pub fn column_width(tp: &Touchpoint, lang: Lang) -> f64 {
-    let title_font = TITLE_FONT * BOLD;
+    let title_font = Font::bold(TITLE_FONT);
     let mut body: Vec<&str> = vec![&tp.customer_action, &tp.thoughts, &tp.owner];
     body.extend(tp.pain_points.iter().map(String::as_str));
     body.extend(tp.opportunities.iter().map(|o| o.text.as_str()));
@@ -192,7 +186,7 @@ pub fn canvas_layout(map: &JourneyMap, persona: Option<&str>, lang: Lang) -> Can
             x += EMPTY_W;
         }
         // The header must hold the name's longest word: widen the stage's columns evenly.
-        let need = (longest_word_px(&stage.name, STAGE_FONT * STAGE_BOLD) + STAGE_PAD).min(WORD_CAP).max(STAGE_MIN).ceil();
+        let need = (longest_word_px(&stage.name, Font::bold(STAGE_FONT)) + STAGE_PAD).min(WORD_CAP).max(STAGE_MIN).ceil();
         let short = need - (x - start_x);
         if short > 0.0 {
             let cols = &mut columns[first..];
@@ -266,7 +260,7 @@ mod tests {
         // A single long word is never broken: the column is at least as wide as the word.
         let word = Touchpoint { title: "Kundenzufriedenheitsbefragungsergebnis".into(), ..Touchpoint::default() };
         let w = column_width(&word, Lang::De);
-        assert!(w >= longest_word_px(&word.title, TITLE_FONT * BOLD) + COL_PAD || w == WORD_CAP, "{w}");
+        assert!(w >= longest_word_px(&word.title, Font::bold(TITLE_FONT)) + COL_PAD || w == WORD_CAP, "{w}");
         // The German channel name "Bewertungsportal" fits on its line beside the icons.
         let review = Touchpoint { title: "x".into(), channel: Channel::ReviewPortal, ..Touchpoint::default() };
         assert!(column_width(&review, Lang::De) >= text_px("Bewertungsportal", SMALL_FONT) + CHANNEL_ICONS + COL_PAD);
@@ -321,7 +315,7 @@ mod tests {
         m.stages[0].name = "Recommendation".into();
         m.add_touchpoint(&s, "x", Channel::App).unwrap();
         let l = canvas_layout(&m, None, Lang::En);
-        let need = longest_word_px("Recommendation", STAGE_FONT * BOLD) + STAGE_PAD;
+        let need = longest_word_px("Recommendation", Font::bold(STAGE_FONT)) + STAGE_PAD;
         assert!(l.stages[0].width >= need, "{} < {need}", l.stages[0].width);
         assert_eq!(l.columns[0].width, l.stages[0].width, "its one column grew");
         assert_eq!(l.columns[1].x, l.stages[0].x + l.stages[0].width, "the next stage starts after it");

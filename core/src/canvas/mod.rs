@@ -23,7 +23,6 @@ pub mod fit;
 pub mod layout;
 pub mod nav;
 pub mod syllables;
-mod text_width;
 
 pub use curve::{canvas_curve, curve_paths, CurvePath, render_curve_frame, render_curve_lines, render_curve_mark, render_curve_scale, render_curve_svg, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
 pub use drawn::drawn_columns;
@@ -31,4 +30,3 @@ pub use export_svg::{map_pages, map_picture, MapPicture};
 pub use fit::{fit_zoom, meeting_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};
 pub use layout::{canvas_layout, shown_lanes, CanvasLayout, Column, Slot, StageSpan};
 pub use nav::{navigate, Move, Selection};
-pub use text_width::text_px;

@@ -50,8 +50,8 @@ pub fn emotion_curve_input(map: &JourneyMap, lang: Lang) -> EmotionCurveInput {
 /// every touchpoint of the stage; backstage processes are not customers.) Stages without a
 /// known volume are left out.
 ///
-/// Volumes of different periods are not chained: the funnel's period is the latest one a
-/// log measured (none: all values are per month, as entered). A stage takes its largest
+/// Volumes of different periods are not chained: the funnel's period is the map's
+/// (`model::period_mix`: the latest one a log measured; none: all values are per month, as entered). A stage takes its largest
 /// volume of that period; a stage without one shows its largest other volume, marked
 /// `other_period`.
 pub fn funnel_input(map: &JourneyMap) -> FunnelInput {
@@ -63,17 +63,8 @@ pub fn funnel_input(map: &JourneyMap) -> FunnelInput {
             .filter_map(|t| t.measurements.volume.filter(|v| v.is_finite() && *v >= 0.0).map(|v| (v, t.measurements.period.as_ref())))
             .collect()
     };
-    let latest: Option<&MeasuredPeriod> = map
-        .touchpoints
-        .iter()
-        .filter(|t| t.measurements.volume.is_some())
-        .filter_map(|t| t.measurements.period.as_ref())
-        .max_by(|a, b| a.end_ms.total_cmp(&b.end_ms));
-    let of_funnel = |p: Option<&MeasuredPeriod>| match (latest, p) {
-        (Some(a), Some(b)) => a.same_span(b),
-        (None, None) => true,
-        _ => false,
-    };
+    let mix = crate::model::period_mix(map);
+    let of_funnel = |p: Option<&MeasuredPeriod>| mix.is_current(p);
     let max = |vs: &mut dyn Iterator<Item = f64>| vs.fold(None, |best: Option<f64>, v| Some(best.map_or(v, |b| b.max(v))));
     let steps = map
         .stages

@@ -53,10 +53,8 @@ fn comparable_change(a: &FunnelStep, b: &FunnelStep) -> Option<f64> {
     (!a.other_period && !b.other_period).then(|| step_change(a.volume, b.volume)).flatten()
 }
 
-/// The mark on a step of another period.
-pub fn other_period_mark(lang: Lang) -> &'static str {
-    lang.pick(("other period", "anderer Zeitraum"))
-}
+/// The mark on a step of another period (the same word the scores page and dashboard use).
+pub use crate::model::other_period_mark;
 
 fn describe(steps: &[FunnelStep], lang: Lang) -> String {
     let mut parts = Vec::new();

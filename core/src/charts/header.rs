@@ -6,7 +6,8 @@ use plotters::style::RGBColor;
 
 use super::svg_writer::{Anchor, SvgWriter, TextLook};
 use super::text::shorten;
-use super::theme::{char_width, hex, INK, MARGIN_PX, MUTED, SMALL_PX, TITLE_PX};
+use crate::text_metrics::{text_px, Font};
+use super::theme::{hex, INK, MARGIN_PX, MUTED, SMALL_PX, TITLE_PX};
 
 /// How a legend entry shows its series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,8 @@ impl LegendEntry {
 /// Baseline of the title and of the legend row.
 const TITLE_BASELINE: f64 = MARGIN_PX as f64 + TITLE_PX * 0.9;
 const LEGEND_BASELINE: f64 = TITLE_BASELINE + 36.0;
+/// The widest one legend label may be (about 36 characters).
+const LEGEND_LABEL_PX: f64 = 340.0;
 /// Length of a legend swatch.
 const SWATCH_PX: f64 = 28.0;
 
@@ -40,17 +43,15 @@ const SWATCH_PX: f64 = 28.0;
 pub fn write_header(w: &mut SvgWriter, width: u32, title: &str, legend: &[LegendEntry]) {
     let left = f64::from(MARGIN_PX);
     let usable = f64::from(width) - 2.0 * left;
-    // Bold text runs wider than the average character; 1.1 keeps long titles inside.
-    let title_chars = (usable / (char_width(TITLE_PX) * 1.1)) as usize;
     w.text(
         (left, TITLE_BASELINE),
-        &shorten(title, title_chars),
+        &shorten(title, usable, Font::bold(TITLE_PX)),
         TextLook { px: TITLE_PX, colour: INK, anchor: Anchor::Start, bold: true, halo: false },
     );
     let mut x = left;
     for (i, entry) in legend.iter().enumerate() {
-        let label = shorten(&entry.label, 36);
-        let advance = SWATCH_PX + 8.0 + label.chars().count() as f64 * char_width(SMALL_PX) + 24.0;
+        let label = shorten(&entry.label, LEGEND_LABEL_PX, SMALL_PX);
+        let advance = SWATCH_PX + 8.0 + text_px(&label, SMALL_PX) + 24.0;
         let remaining = legend.len() - i;
         if x + advance > left + usable - if remaining > 1 { 48.0 } else { 0.0 } {
             w.text(

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::plot::{err, Area};
 use super::text::{clean, shorten};
-use super::theme::{char_width, font, GRID, SMALL_PX};
+use super::theme::{font, GRID, SMALL_PX};
 
 /// One panel of horizontal bars.
 pub struct BarPanel<'a> {
@@ -30,7 +30,7 @@ pub fn draw_bar_panel(area: &Area<'_>, panel: &BarPanel<'_>) -> Result<(), Strin
     // Room at the bar end for the value text.
     let span = (hi - lo).max(1e-9);
     let (lo, hi) = (if lo < 0.0 { lo - span * 0.18 } else { lo }, if hi > 0.0 { hi + span * 0.18 } else { hi + span * 0.05 });
-    let name_chars = ((f64::from(panel.names_px) - 16.0) / char_width(SMALL_PX)).max(3.0) as usize;
+    let name_px = (f64::from(panel.names_px) - 16.0).max(2.0 * SMALL_PX);
     let mut chart = ChartBuilder::on(area)
         .margin_right(16)
         .margin_top(4)
@@ -44,7 +44,7 @@ pub fn draw_bar_panel(area: &Area<'_>, panel: &BarPanel<'_>) -> Result<(), Strin
     let row_at = |r: usize| k - 1 - r as i32;
     let names = |v: &SegmentValue<i32>| match v {
         SegmentValue::CenterOf(i) if panel.names_px > 0 && (0..k).contains(i) => {
-            shorten(&panel.rows[(k - 1 - *i) as usize].0, name_chars)
+            shorten(&panel.rows[(k - 1 - *i) as usize].0, name_px, SMALL_PX)
         }
         _ => String::new(),
     };

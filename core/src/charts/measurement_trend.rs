@@ -156,7 +156,7 @@ pub fn measurement_trend(input: &TrendInput, options: &ChartOptions) -> Chart {
             let row = (i % 4) as f64;
             let anchor = if x(*d) > (left + right) / 2.0 { Anchor::End } else { Anchor::Start };
             let dx = if anchor == Anchor::End { -6.0 } else { 6.0 };
-            w.text((x(*d) + dx, body.y + SMALL_PX + row * (SMALL_PX + 4.0)), &shorten(&m.label, 40), small(colour, anchor));
+            w.text((x(*d) + dx, body.y + SMALL_PX + row * (SMALL_PX + 4.0)), &shorten(&m.label, 380.0, SMALL_PX), small(colour, anchor));
         }
         let path: Vec<String> = points
             .iter()

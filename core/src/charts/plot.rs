@@ -14,7 +14,7 @@ use super::document::{drawing_failed, make_accessible, Chart, ChartOptions};
 use super::header::{write_header, LegendEntry};
 use super::svg_writer::{insert_before_close, Anchor, SvgWriter, TextLook};
 use super::text::wrap;
-use super::theme::{char_width, HEADER_PX, INK, MARGIN_PX, SMALL_PX};
+use super::theme::{HEADER_PX, INK, MARGIN_PX, SMALL_PX};
 
 /// The drawing area plotters draws the chart body into.
 pub type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -117,10 +117,10 @@ pub fn render_by_hand(frame: Frame<'_>, body: impl FnOnce(&mut SvgWriter, BodyBo
 /// Category names under an x axis, word-wrapped onto up to two lines centred on each
 /// category. `centres` are pixel x positions, `top` the pixel y just below the axis.
 pub fn write_category_labels(w: &mut SvgWriter, centres: &[(f64, &str)], top: f64, slot_px: f64) {
-    let max_chars = ((slot_px - 8.0) / char_width(SMALL_PX)).floor().max(3.0) as usize;
+    let max_px = (slot_px - 8.0).max(2.0 * SMALL_PX);
     let look = TextLook { px: SMALL_PX, colour: INK, anchor: Anchor::Middle, bold: false, halo: false };
     for (x, label) in centres {
-        for (i, line) in wrap(label, max_chars, 2).iter().enumerate() {
+        for (i, line) in wrap(label, max_px, SMALL_PX, 2).iter().enumerate() {
             w.text((*x, top + SMALL_PX + 4.0 + i as f64 * (SMALL_PX + 4.0)), line, look);
         }
     }

@@ -8,8 +8,9 @@ use super::plot::{render_by_hand, BodyBox, Frame};
 use super::route_layout::{layout, Direction, FlowLayout, FlowLink, FlowNode};
 use super::svg_writer::{coord, Anchor, SvgWriter, TextLook};
 use super::text::{clean, shorten};
+use crate::text_metrics::{text_px, Font};
 use crate::locale::number;
-use super::theme::{char_width, hex, series_colour, INK, MUTED, PALETTE, SMALL_PX};
+use super::theme::{hex, series_colour, INK, MUTED, PALETTE, SMALL_PX};
 use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -35,7 +36,7 @@ struct Geometry {
     h: Vec<f64>,
     scale: f64,
     column_x: Vec<f64>,
-    label_chars: usize,
+    label_px: f64,
 }
 
 fn geometry(l: &FlowLayout, body: BodyBox, has_loops: bool) -> Geometry {
@@ -52,7 +53,8 @@ fn geometry(l: &FlowLayout, body: BodyBox, has_loops: bool) -> Geometry {
         .fold(f64::INFINITY, f64::min);
     let step = if l.columns > 1 { (body.w - NODE_W - LAST_LABEL_PX) / (l.columns - 1) as f64 } else { body.w };
     let column_x: Vec<f64> = (0..l.columns).map(|c| body.x + c as f64 * step).collect();
-    let label_chars = ((step.min(LAST_LABEL_PX + NODE_W) - NODE_W - 12.0) / char_width(SMALL_PX)).max(6.0) as usize;
+    // At least room for a few letters and "…", however crowded the columns.
+    let label_px = (step.min(LAST_LABEL_PX + NODE_W) - NODE_W - 12.0).max(4.0 * SMALL_PX);
     let mut y = vec![0.0; l.nodes.len()];
     let mut h = vec![0.0; l.nodes.len()];
     let mut next_y = vec![top; l.columns];
@@ -62,7 +64,7 @@ fn geometry(l: &FlowLayout, body: BodyBox, has_loops: bool) -> Geometry {
         next_y[n.column] += h[i] + GAP;
     }
     let x = l.nodes.iter().map(|n| column_x[n.column]).collect();
-    Geometry { x, y, h, scale, column_x, label_chars }
+    Geometry { x, y, h, scale, column_x, label_px }
 }
 
 fn describe(l: &FlowLayout, lang: Lang) -> String {
@@ -116,7 +118,7 @@ fn draw(w: &mut SvgWriter, body: BodyBox, l: &FlowLayout, input: &RouteFlowInput
     if let Some(sources) = &l.source_columns {
         for (c, source) in sources.iter().enumerate() {
             if let Some(name) = input.column_names.get(*source) {
-                w.text((g.column_x[c], body.y + SMALL_PX), &shorten(name, g.label_chars), heading);
+                w.text((g.column_x[c], body.y + SMALL_PX), &shorten(name, g.label_px, Font::bold(SMALL_PX)), heading);
             }
         }
     }
@@ -181,11 +183,11 @@ fn draw(w: &mut SvgWriter, body: BodyBox, l: &FlowLayout, input: &RouteFlowInput
         let centre = g.y[i] + g.h[i] / 2.0;
         if g.h[i] >= 2.0 * SMALL_PX + 4.0 {
             // Tall node: name, and the volume below it.
-            w.text((x, centre - 2.0), &shorten(&n.label, g.label_chars), name_look);
+            w.text((x, centre - 2.0), &shorten(&n.label, g.label_px, SMALL_PX), name_look);
             w.text((x, centre + SMALL_PX + 2.0), &volume, TextLook { colour: MUTED, ..name_look });
         } else {
-            let room = g.label_chars.saturating_sub(volume.chars().count() + 3).max(4);
-            w.text((x, centre + SMALL_PX * 0.35), &format!("{} ({volume})", shorten(&n.label, room)), name_look);
+            let room = (g.label_px - text_px(&format!(" ({volume})"), SMALL_PX)).max(2.5 * SMALL_PX);
+            w.text((x, centre + SMALL_PX * 0.35), &format!("{} ({volume})", shorten(&n.label, room, SMALL_PX)), name_look);
         }
     }
 }

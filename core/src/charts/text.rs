@@ -3,6 +3,7 @@
 //! labels fit a projector-sized chart. Numbers are written by `crate::locale`.
 
 use crate::locale::{number, Lang};
+use crate::text_metrics::{ellipsize, wrap_to_width, Font};
 
 /// Characters XML 1.0 does not allow at all, not even escaped. A label containing one would
 /// make the whole SVG unreadable for an XML parser, so they are dropped.
@@ -39,54 +40,16 @@ pub fn clean(text: &str) -> String {
     one_line.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
-/// Cleans and shortens to at most `max_chars` characters, ending in "…" when cut.
-pub fn shorten(text: &str, max_chars: usize) -> String {
-    let text = clean(text);
-    if text.chars().count() <= max_chars {
-        return text;
-    }
-    let keep = max_chars.saturating_sub(1);
-    let mut cut: String = text.chars().take(keep).collect();
-    cut = cut.trim_end().to_string();
-    cut.push('…');
-    cut
+/// Cleans and shortens to at most `max_px` wide in `font` (the core's one text table,
+/// `crate::text_metrics`), ending in "…" when cut.
+pub fn shorten(text: &str, max_px: f64, font: impl Into<Font>) -> String {
+    ellipsize(&clean(text), max_px, font)
 }
 
-/// Word-wraps into at most `max_lines` lines of about `max_chars` characters; the last line
-/// is shortened with "…" if the text does not fit. Words longer than a line are cut.
-pub fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
-    let max_chars = max_chars.max(2);
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in clean(text).split(' ').filter(|w| !w.is_empty()) {
-        let candidate_len = current.chars().count() + word.chars().count() + usize::from(!current.is_empty());
-        if current.is_empty() || candidate_len <= max_chars {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        } else {
-            lines.push(std::mem::take(&mut current));
-            current.push_str(word);
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    let overflow = lines.len() > max_lines.max(1);
-    lines.truncate(max_lines.max(1));
-    let last = lines.len().saturating_sub(1);
-    for (i, line) in lines.iter_mut().enumerate() {
-        if i == last && overflow {
-            *line = shorten(&format!("{line} …"), max_chars);
-            if !line.ends_with('…') {
-                line.push('…');
-            }
-        } else if line.chars().count() > max_chars {
-            *line = shorten(line, max_chars);
-        }
-    }
-    lines
+/// Word-wraps into at most `max_lines` lines no wider than `max_px` in `font`; the last
+/// line ends in "…" if the text does not fit. Words longer than a line are broken.
+pub fn wrap(text: &str, max_px: f64, font: impl Into<Font>, max_lines: usize) -> Vec<String> {
+    wrap_to_width(&clean(text), max_px, font, max_lines).0
 }
 
 /// An axis tick for a quantity counted in whole units: the number when the tick is whole,
@@ -103,6 +66,7 @@ pub fn whole_tick(value: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text_metrics::text_px;
 
     #[test]
     fn escape_covers_markup_and_quotes_and_drops_forbidden_characters() {
@@ -117,18 +81,23 @@ mod tests {
     }
 
     #[test]
-    fn shorten_cuts_on_characters_not_bytes() {
-        assert_eq!(shorten("Größenänderung", 6), "Größe…");
-        assert_eq!(shorten("kurz", 6), "kurz");
+    fn shorten_cuts_on_characters_not_bytes_to_the_width() {
+        let cut = shorten("Größenänderung", 60.0, 16.0);
+        assert!(cut.starts_with("Grö") && cut.ends_with('…'), "{cut}");
+        assert!(text_px(&cut, 16.0) <= 60.0);
+        assert_eq!(shorten("kurz", 60.0, 16.0), "kurz");
     }
 
     #[test]
     fn wrap_breaks_on_words_and_marks_overflow() {
-        assert_eq!(wrap("Versand, Produkterlebnis & Service", 16, 2), vec!["Versand,", "Produkterlebnis…"]);
-        assert_eq!(wrap("Delivery & service", 12, 2), vec!["Delivery &", "service"]);
-        let lines = wrap("one two three four five six", 8, 2);
+        assert_eq!(wrap("Delivery & service", 100.0, 16.0, 2), vec!["Delivery &", "service"]);
+        let lines = wrap("Versand, Produkterlebnis & Service", 130.0, 16.0, 2);
+        assert_eq!(lines[0], "Versand,");
+        assert!(lines[1].starts_with("Produkt") && lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| text_px(l, 16.0) <= 130.0), "{lines:?}");
+        let lines = wrap("one two three four five six", 70.0, 16.0, 2);
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
-        assert!(wrap("", 8, 2).is_empty());
+        assert!(wrap("", 70.0, 16.0, 2).is_empty());
     }
 }

@@ -37,12 +37,6 @@ pub const MARGIN_PX: u32 = 20;
 /// Font family as written into the SVG; the viewer's own sans-serif font is used.
 pub const FONT_FAMILY: &str = "sans-serif";
 
-/// Rough width of one character of a `px`-sized sans-serif font. There is no font metric
-/// without font crates (or the DOM), so layout works with this average.
-pub fn char_width(px: f64) -> f64 {
-    px * 0.6
-}
-
 /// The `index`-th series colour, repeating after the palette ends.
 pub fn series_colour(index: usize) -> RGBColor {
     PALETTE[index % PALETTE.len()]

@@ -9,7 +9,7 @@ use super::plot::{render_by_hand, BodyBox, Frame};
 use super::svg_writer::{Anchor, SvgWriter, TextLook};
 use super::text::{clean, shorten};
 use crate::locale::number;
-use super::theme::{char_width, hex, GRID, INK, LABEL_PX, MUTED, PALETTE, SMALL_PX};
+use super::theme::{hex, GRID, INK, LABEL_PX, MUTED, PALETTE, SMALL_PX};
 use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -146,13 +146,13 @@ fn draw(w: &mut SvgWriter, body: BodyBox, points: &[(usize, &OpportunityPoint, f
     }
 
     let key_x = right + 24.0;
-    let chars = ((body.x + body.w - key_x) / char_width(SMALL_PX)) as usize;
+    let key_w = body.x + body.w - key_x;
     let key = TextLook { px: SMALL_PX, colour: INK, anchor: Anchor::Start, bold: false, halo: false };
     w.text((key_x, top + LABEL_PX), &lang.pick(("Opportunities", "Verbesserungspotenziale")).to_string(), TextLook { px: LABEL_PX, bold: true, ..key });
     let shown = if points.len() > KEY_LINES { KEY_LINES - 1 } else { points.len() };
     for (row, (n, item, _, _)) in points.iter().take(shown).enumerate() {
         let y = top + LABEL_PX + 30.0 + row as f64 * 26.0;
-        w.text((key_x, y), &shorten(&format!("{n}. {}", item.label), chars), key);
+        w.text((key_x, y), &shorten(&format!("{n}. {}", item.label), key_w, SMALL_PX), key);
     }
     if shown < points.len() {
         let y = top + LABEL_PX + 30.0 + shown as f64 * 26.0;

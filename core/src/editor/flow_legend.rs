@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use super::flow_text::{text_width, Rect};
+use super::flow_text::Rect;
+use crate::text_metrics::text_px;
 use crate::charts::escape;
 use crate::model::{Lang, RouteKind};
 
@@ -57,7 +58,7 @@ pub fn legend_svg(lang: Lang, with_volumes: bool, left: f64, top: f64, max_width
     let mut s = String::from(r#"<g class="flow-legend" aria-hidden="true">"#);
     let (mut x, mut row, mut widest) = (left, 0usize, 0.0_f64);
     for (swatch, text) in entries(lang, with_volumes) {
-        let item_w = SWATCH_W + GAP + text_width(text, FONT);
+        let item_w = SWATCH_W + GAP + text_px(text, FONT);
         if x > left && x + item_w > left + max_width {
             x = left;
             row += 1;

@@ -1,7 +1,5 @@
-//! Text geometry for the flow view: how wide a label will be, wrapping a title into a node,
-//! and boxes that must not overlap. The SVG is drawn by the viewer's own font, so widths are
-//! estimates; they are made for DejaVu Sans (the default sans-serif on Linux and one of the
-//! widest common faces), so narrower fonts only leave more room.
+//! Label geometry for the flow view: boxes that must not overlap. How wide a text is drawn
+//! comes from the core's one table, `crate::text_metrics`.
 
 /// An axis-aligned box in SVG user units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,69 +29,6 @@ impl Rect {
     }
 }
 
-/// Advance of one character in em, by class (DejaVu Sans figures, rounded up).
-fn char_em(c: char) -> f64 {
-    match c {
-        ' ' => 0.32,
-        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' => 0.3,
-        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' => 0.42,
-        'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.98,
-        '0'..='9' => 0.64,
-        c if c.is_uppercase() => 0.74,
-        _ => 0.62,
-    }
-}
-
-/// Estimated width of `text` at `font_size` px.
-pub fn text_width(text: &str, font_size: f64) -> f64 {
-    text.chars().map(char_em).sum::<f64>() * font_size
-}
-
-/// Word-wraps `text` into lines no wider than `max_width`. A word longer than a line is
-/// broken inside (nothing is cut off); only past `max_lines` does the last line end in "…".
-/// The second value says whether anything was left out.
-pub fn wrap_to_width(text: &str, max_width: f64, font_size: f64, max_lines: usize) -> (Vec<String>, bool) {
-    let fits = |s: &str| text_width(s, font_size) <= max_width;
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
-        if fits(&candidate) {
-            current = candidate;
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        // Break a word that is wider than a whole line.
-        for c in word.chars() {
-            let mut next = current.clone();
-            next.push(c);
-            if !current.is_empty() && !fits(&next) {
-                lines.push(std::mem::take(&mut current));
-                current.push(c);
-            } else {
-                current = next;
-            }
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    let max_lines = max_lines.max(1);
-    if lines.len() <= max_lines {
-        return (lines, false);
-    }
-    lines.truncate(max_lines);
-    if let Some(last) = lines.last_mut() {
-        while !last.is_empty() && !fits(&format!("{last}…")) {
-            last.pop();
-        }
-        *last = format!("{}…", last.trim_end());
-    }
-    (lines, true)
-}
-
 /// Puts each label (width, height, candidate centres in order of preference) at the first
 /// candidate whose box overlaps neither an obstacle nor a label placed before it. When no
 /// candidate is free, the candidates are tried again shifted up and down by one label height
@@ -120,34 +55,6 @@ pub fn place_labels(labels: &[(f64, f64, Vec<(f64, f64)>)], obstacles: &[Rect]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_keeps_every_character_until_the_line_limit() {
-        let title = "Sees a latte-art post from the café on Instagram";
-        let (lines, cut) = wrap_to_width(title, 164.0, 13.0, 5);
-        assert!(!cut);
-        assert!(lines.len() >= 2);
-        assert_eq!(lines.join(" "), title);
-        assert!(lines.iter().all(|l| text_width(l, 13.0) <= 164.0));
-    }
-
-    #[test]
-    fn a_word_longer_than_a_line_is_broken_not_cut() {
-        let word = "Donaudampfschifffahrtsgesellschaftskapitänsmütze";
-        let (lines, cut) = wrap_to_width(word, 100.0, 13.0, 9);
-        assert!(!cut);
-        assert_eq!(lines.concat(), word);
-        assert!(lines.iter().all(|l| text_width(l, 13.0) <= 100.0));
-    }
-
-    #[test]
-    fn too_many_lines_end_in_an_ellipsis_that_fits() {
-        let (lines, cut) = wrap_to_width(&"word ".repeat(60), 120.0, 13.0, 3);
-        assert!(cut);
-        assert_eq!(lines.len(), 3);
-        assert!(lines[2].ends_with('…'));
-        assert!(text_width(&lines[2], 13.0) <= 120.0);
-    }
 
     #[test]
     fn labels_that_want_the_same_spot_do_not_overlap() {

@@ -16,7 +16,8 @@
 use std::fmt::Write;
 
 use super::flow_legend::{legend_sentence, legend_svg, route_style};
-use super::flow_text::{place_labels, text_width, wrap_to_width, Rect};
+use super::flow_text::{place_labels, Rect};
+use crate::text_metrics::{text_px, wrap_to_width, Font};
 use crate::charts::escape;
 use crate::model::{Channel, JourneyMap, Lang, RouteKind};
 
@@ -186,15 +187,15 @@ pub fn volume_label(v: f64, lang: Lang) -> String {
 
 /// Positions every stage name, touchpoint, arrow, volume label and the legend.
 pub fn layout(map: &JourneyMap, lang: Lang) -> FlowLayout {
-    // Stage names: bold type is about a tenth wider than the estimate's regular face.
+    // Stage names are bold.
     let columns: Vec<Column> = map
         .stages
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let max_w = NODE_W + COL_GAP - 20.0;
-            let (lines, _) = wrap_to_width(&s.name, max_w, STAGE_FONT * 1.1, MAX_STAGE_LINES);
-            let w = lines.iter().map(|l| text_width(l, STAGE_FONT * 1.1)).fold(0.0, f64::max);
+            let (lines, _) = wrap_to_width(&s.name, max_w, Font::bold(STAGE_FONT), MAX_STAGE_LINES);
+            let w = lines.iter().map(|l| text_px(l, Font::bold(STAGE_FONT))).fold(0.0, f64::max);
             let rect = Rect::new(column_x(i), HEAD_TOP, w, lines.len().max(1) as f64 * STAGE_LINE_H + 4.0);
             Column { name: s.name.clone(), lines, x: column_x(i), rect }
         })
@@ -257,7 +258,7 @@ pub fn layout(map: &JourneyMap, lang: Lang) -> FlowLayout {
     with_volume.sort_by(|a, b| b.volume.unwrap_or(0.0).total_cmp(&a.volume.unwrap_or(0.0)));
     let texts: Vec<String> = with_volume.iter().map(|e| volume_label(e.volume.unwrap_or(0.0), lang)).collect();
     let requests: Vec<(f64, f64, Vec<(f64, f64)>)> =
-        with_volume.iter().zip(&texts).map(|(e, t)| (text_width(t, VOLUME_FONT) + 6.0, VOLUME_H, e.shape.label_spots())).collect();
+        with_volume.iter().zip(&texts).map(|(e, t)| (text_px(t, VOLUME_FONT) + 6.0, VOLUME_H, e.shape.label_spots())).collect();
     let obstacles: Vec<Rect> = nodes.iter().map(Node::rect).chain(columns.iter().map(|c| c.rect)).collect();
     let boxes = place_labels(&requests, &obstacles);
     let labels: Vec<VolumeLabel> = with_volume
@@ -440,7 +441,7 @@ mod tests {
         for n in &l.nodes {
             assert!(!n.cut);
             assert_eq!(n.lines.join(" "), n.title, "wrapped, nothing cut");
-            assert!(n.lines.iter().all(|line| text_width(line, TITLE_FONT) <= NODE_W - 2.0 * PAD_X));
+            assert!(n.lines.iter().all(|line| text_px(line, TITLE_FONT) <= NODE_W - 2.0 * PAD_X));
         }
         let svg = render_svg(&m, Lang::En);
         assert!(svg.contains(r#"aria-label="Sees a latte-art post (outside)""#), "full name of an outside touchpoint");

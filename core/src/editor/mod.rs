@@ -11,5 +11,7 @@ mod persona_filter;
 
 pub use evidence::EvidenceMeter;
 pub use fields::set_opportunity_texts;
+/// A box in pixels or SVG units (also the canvas view's card boxes, `planned_actual_board`).
+pub use flow_text::Rect;
 pub use lanes::{lines_to_list, list_to_lines, Lane};
 pub use persona_filter::belongs_to;

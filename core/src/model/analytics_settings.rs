@@ -1,7 +1,8 @@
 //! What the analytics page remembers per map (schema version 2): which touchpoint each
 //! log activity stands for, the journey's goal activities, the drop-off timeout, the
 //! funnel window and the time zone for timestamps without one. Stored with the map so a
-//! second import of the same tracking export needs no new choices.
+//! second import of the same tracking export needs no new choices. Version 4 adds the
+//! import recipe and the measurement history (`import_recipe.rs`, `period_history.rs`).
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,18 @@ pub struct AnalyticsSettings {
     /// draft or measure it again from the next period's file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drafted_from: Option<DraftSource>,
+    /// How the last applied import read its files (schema version 4, an
+    /// [`ImportRecipe`](super::ImportRecipe)): next month's files import with it in one step.
+    /// Column names and settings only. Kept as JSON and typed on use
+    /// ([`AnalyticsSettings::recipe`]): every wasm module reads and writes maps, but only
+    /// the analytics page needs its fields, so the small modules carry no code for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipe: Option<serde_json::Value>,
+    /// Every applied import as a dated period with its key figures, oldest first (schema
+    /// version 4, [`HistoryPeriod`](super::HistoryPeriod)); JSON typed on use like `recipe`
+    /// ([`AnalyticsSettings::history`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<serde_json::Value>,
 }
 
 /// Where a drafted map came from: the file, its period and the draft's settings.
@@ -66,6 +79,32 @@ impl AnalyticsSettings {
     /// they left it unmatched.
     pub fn choice(&self, activity: &str) -> Option<Option<&str>> {
         self.activity_matches.iter().find(|m| m.activity == activity).map(|m| m.touchpoint_id.as_deref())
+    }
+
+    /// The import recipe; `None` also when the stored one does not read (a hand-edited
+    /// file): it is then kept as it is, never rewritten.
+    pub fn recipe(&self) -> Option<super::ImportRecipe> {
+        serde_json::from_value(self.recipe.clone()?).ok()
+    }
+
+    pub fn set_recipe(&mut self, recipe: &super::ImportRecipe) {
+        self.recipe = serde_json::to_value(recipe).ok();
+    }
+
+    /// The measurement history's periods that read (oldest first).
+    pub fn history(&self) -> Vec<super::HistoryPeriod> {
+        self.history.iter().filter_map(|v| serde_json::from_value(v.clone()).ok()).collect()
+    }
+
+    /// Adds a period to the history (see [`super::record_period`]).
+    pub fn record_period(&mut self, entry: super::HistoryPeriod) {
+        let mut periods = self.history();
+        super::record_period(&mut periods, entry);
+        self.set_history(&periods);
+    }
+
+    pub fn set_history(&mut self, periods: &[super::HistoryPeriod]) {
+        self.history = periods.iter().filter_map(|p| serde_json::to_value(p).ok()).collect();
     }
 
     /// Records a choice (replacing an earlier one for the same activity).

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Channel, Lang, Touchpoint};
 
 /// The version of the map's JSON this build writes (migrations: `schema.rs`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Persona {

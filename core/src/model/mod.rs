@@ -4,9 +4,12 @@
 
 mod analytics_settings;
 mod channel;
+mod import_recipe;
+mod period_history;
 mod journey_map;
 mod journey_throughput;
 mod period;
+mod period_mix;
 mod reorder;
 mod scoring_settings;
 mod measure;
@@ -21,7 +24,10 @@ mod touchpoint;
 
 pub use analytics_settings::{ActivityMatch, AnalyticsSettings, DraftSource};
 pub use channel::Channel;
+pub use import_recipe::{ImportRecipe, RecipeColumns, RecipeSource};
+pub use period_history::{record_period, trend, HistoryPeriod, PeriodVolume, Trend, MAX_HISTORY_PERIODS};
 pub use period::{volume_unit, MeasuredPeriod, MONTH_DAYS};
+pub use period_mix::{other_period_mark, period_mix, PeriodMix};
 pub use journey_map::{JourneyMap, Persona, Route, RouteKind, Stage, DEFAULT_STAGES};
 pub use journey_throughput::MAX_JOURNEY_THROUGHPUTS;
 // The language lives in `crate::locale`; the model re-exports it because every map and

@@ -69,6 +69,13 @@ impl MeasuredPeriod {
         }
     }
 
+    /// The unit with the dates, for a heading over counts: "in 14 days (2024-03-01 –
+    /// 2024-03-14)".
+    pub fn unit_with_dates(&self, lang: Lang) -> String {
+        let (a, b) = self.dates();
+        format!("{} ({a} – {b})", self.unit(lang))
+    }
+
     /// The period in words: "2024-03-01 – 2024-03-14 (14 days)".
     pub fn describe(&self, lang: Lang) -> String {
         let (a, b) = self.dates();
@@ -101,6 +108,8 @@ mod tests {
         assert_eq!(p.dates(), ("2024-03-01".to_string(), "2024-03-14".to_string()));
         assert_eq!(p.unit(Lang::En), "in 14 days");
         assert_eq!(p.unit(Lang::De), "in 14 Tagen");
+        assert_eq!(p.unit_with_dates(Lang::En), "in 14 days (2024-03-01 – 2024-03-14)");
+        assert_eq!(p.unit_with_dates(Lang::De), "in 14 Tagen (2024-03-01 – 2024-03-14)");
         // 3,001 in 14 days is about 6,525 a month, not 3,001.
         assert!((p.per_month(3001.0) - 3001.0 * 30.436_875 / 14.0).abs() < 1e-9);
         assert_eq!(volume_unit(None, Lang::En), "/ month");

@@ -21,6 +21,9 @@ pub use super::journey_map::SCHEMA_VERSION;
 // 3 — `period` on touchpoint measurements and routes (`model::MeasuredPeriod`): a volume
 //     measured from a log is the count in that period, not per month. An older app would
 //     drop the period on its next save and show the count "/ month", so it must refuse.
+// 4 — `analytics.recipe` (how the last import read its files) and `analytics.history` (each
+//     applied import as a dated period with its key figures). An older app would drop both
+//     on its next save, so it must refuse.
 
 /// Why a map could not be read. Carries where it went wrong, so the user can be told.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,6 +171,8 @@ fn migrate(value: &mut Value, from: u32) {
     }
     // 2 → 3 adds only the optional `period`: a version 2 value has none, and its volumes
     // stay what they were entered as, per month. Nothing to rewrite.
+    // 3 → 4 adds only the optional recipe and history: a version 3 map has imported
+    // nothing with a recipe and has no periods yet. Nothing to rewrite.
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     }
@@ -265,6 +270,58 @@ mod tests {
         assert_eq!(back.touchpoints[0].measurements.period, Some(p.clone()));
         assert_eq!(back.routes[0].period, Some(p));
         assert_eq!(read_stored_map(v2).unwrap(), parse_map(v2).unwrap());
+    }
+
+    #[test]
+    fn a_stored_version_3_map_reads_without_recipe_or_history_and_both_round_trip() {
+        // Written by the version 3 app: measured values with their period, no recipe.
+        let v3 = r#"{"schema_version":3,"id":"m","name":"Shop","created_at":0,"updated_at":5,
+            "stages":[{"id":"s1","name":"Buy"}],
+            "touchpoints":[{"id":"t1","stage_id":"s1","title":"Pay",
+                            "measurements":{"volume":80,"period":{"start_ms":1709251200000,"end_ms":1710374400000,"source":"shop.csv"}}}],
+            "routes":[],"analytics":{"goal_activities":["Pay"]},"next_seq":2}"#;
+        let mut map = parse_map(v3).unwrap();
+        assert_eq!(map.schema_version, SCHEMA_VERSION);
+        assert_eq!(map.analytics.recipe(), None);
+        assert!(map.analytics.history().is_empty());
+        assert_eq!(map.analytics.goal_activities, vec!["Pay".to_string()]);
+        assert_eq!(read_stored_map(v3).unwrap(), map);
+        map.analytics.set_recipe(&crate::model::ImportRecipe {
+            sources: vec![crate::model::RecipeSource {
+                last_file: "orders-march.csv".into(),
+                source: "shopify_orders".into(),
+                columns: None,
+                cases: "idle".into(),
+                idle_minutes: Some(45),
+                time_form: "day_first".into(),
+                time_zone: Some("Europe/Berlin".into()),
+                event_lang: Lang::De,
+                drop: vec!["scroll".into()],
+                rename: vec![("Paid".into(), "Bezahlt".into())],
+                sheet: Some("Orders".into()),
+            }],
+        });
+        let recipe = map.analytics.recipe().expect("the recipe reads back");
+        assert_eq!(recipe.sources[0].idle_minutes, Some(45));
+        let p = crate::model::MeasuredPeriod::new(1_709_251_200_000.0, 1_710_374_400_000.0, "orders-march.csv (2024-03-20)");
+        map.analytics.record_period(crate::model::HistoryPeriod {
+            period: p,
+            sources: vec!["shopify_orders".into()],
+            cases: 80,
+            events: 200,
+            goal: vec!["Pay".into()],
+            completed: Some(60),
+            dropped: Some(15),
+            touchpoints: vec![crate::model::PeriodVolume { touchpoint_id: "t1".into(), title: "Pay".into(), cases: 80 }],
+        });
+        let back = parse_map(&to_json(&map)).unwrap();
+        assert_eq!(back, map);
+        assert_eq!(back.analytics.history()[0].completion(), Some(0.75));
+        assert_eq!(read_stored_map(&crate::model::stored::pack_map(&map)).unwrap(), map);
+        // A hand-edited recipe that does not read is kept as it is, and reads as none.
+        let odd = to_json(&map).replacen("\"shopify_orders\",\n", "17,\n", 1);
+        let odd_map = parse_map(&odd).unwrap();
+        assert!(odd_map.analytics.recipe.is_some() && odd_map.analytics.recipe().is_none());
     }
 
     #[test]

@@ -110,6 +110,28 @@ pub enum ContactClass {
     SelfServiceCandidate,
 }
 
+impl ContactReason {
+    /// The stable key (as the map's JSON writes it).
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactReason::Service => "service",
+            ContactReason::Information => "information",
+            ContactReason::Order => "order",
+        }
+    }
+}
+
+impl ContactClass {
+    /// The stable key (as the map's JSON writes it).
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactClass::ValueAdding => "value_adding",
+            ContactClass::Disruptive => "disruptive",
+            ContactClass::SelfServiceCandidate => "self_service_candidate",
+        }
+    }
+}
+
 /// An improvement idea with its value and effort (scored in `score`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Opportunity {

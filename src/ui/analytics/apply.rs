@@ -27,6 +27,7 @@ pub fn ApplyView() -> impl IntoView {
     let clear_other = RwSignal::new(false);
     let plan_now = move || {
         let (Some(map), Some(names)) = (current_map(ctx), activity_names(ctx)) else { return };
+        ctx.contacts_potential.set(None);
         let mut options = ApplyOptions {
             source_file: ctx.file_name.get_untracked(),
             date: crate::ui::browser::time::today(),
@@ -44,6 +45,14 @@ pub fn ApplyView() -> impl IntoView {
         ctx.send(&Request::PlanApply { map, options }, None);
     };
     provide_context(ApplyChoices { clear_other, replan: Callback::new(move |()| plan_now()) });
+    // "Import next period with this map's recipe": the preview follows the import.
+    Effect::new(move |_| {
+        if ctx.result.with(Option::is_some) && ctx.auto_preview.get_untracked() {
+            ctx.auto_preview.set(false);
+            clear_other.set(false);
+            plan_now();
+        }
+    });
     let preview = move |_| {
         clear_other.set(false); // a new preview starts without clearing anything
         plan_now();
@@ -91,11 +100,13 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
     let apply = move |_| {
         if let Some(plan) = ctx.plan.get_untracked() {
             ctx.plan.set(None);
+            ctx.contacts_potential.set(None);
             store_applied(ctx, plan.map);
         }
     };
     let cancel = move |_| {
         ctx.plan.set(None);
+        ctx.contacts_potential.set(None);
         ctx.notice.set(Some(|l| analytics_texts(l).plan_cancelled));
     };
     move || {
@@ -116,6 +127,10 @@ pub fn PlanPreview(survey: bool) -> impl IntoView {
             <section class="metrics apply-preview" data-testid="apply-preview" aria-labelledby="apply-preview-title">
                 <h2 id="apply-preview-title">{t.preview_title}</h2>
                 {goal_line(&plan, t)}
+                {(!survey).then(|| super::contacts_step::potential_line(ctx, lang))}
+                {(!survey && ctx.recipe.with(Option::is_some) && ctx.contacts_potential.with(Option::is_none)).then(|| view! {
+                    <p class="muted" data-testid="preview-recipe">{crate::i18n::analytics_history::history_texts(lang).recipe_stored}</p>
+                })}
                 {coverage}
                 {if plan.changes.is_empty() {
                     view! { <p data-testid="preview-empty">{t.preview_empty}</p> }.into_any()
@@ -168,6 +183,8 @@ fn change_row(c: &Change, t: &AnalyticsTexts, lang: Lang) -> impl IntoView {
         ChangeField::Evidence => (t.f_evidence, "evidence"),
         ChangeField::JourneyThroughputs => (t.f_journeys, "journey_throughputs"),
         ChangeField::Period => (crate::i18n::analytics_trust::trust_texts(lang).f_period, "period"),
+        ChangeField::ContactClass => (crate::i18n::analytics_contacts::contacts_texts(lang).class_col, "contact_class"),
+        ChangeField::ContactReason => (crate::i18n::analytics_contacts::contacts_texts(lang).kind_col, "contact_reason"),
     };
     let show = |v: &Option<ChangeValue>| v.as_ref().map_or_else(|| "–".to_string(), |v| value(c.field, v, lang));
     let raw = |v: &Option<ChangeValue>| match v {
@@ -187,6 +204,14 @@ fn change_row(c: &Change, t: &AnalyticsTexts, lang: Lang) -> impl IntoView {
 fn value(field: ChangeField, v: &ChangeValue, lang: Lang) -> String {
     let n = match v {
         ChangeValue::Text(s) if field == ChangeField::Evidence => return evidence(s, lang),
+        ChangeValue::Text(s) if field == ChangeField::ContactClass => {
+            let class = journey_core::score::CLASSES.into_iter().find(|c| c.key() == s);
+            return class.map_or_else(|| s.clone(), |c| journey_core::score::contact_class_label(c, lang).to_string());
+        }
+        ChangeValue::Text(s) if field == ChangeField::ContactReason => {
+            let reason = journey_core::score::REASONS.into_iter().find(|c| c.key() == s);
+            return reason.map_or_else(|| s.clone(), |c| journey_core::score::contact_reason_label(c, lang).to_string());
+        }
         ChangeValue::Text(s) => return s.clone(),
         ChangeValue::Number(n) => *n,
     };

@@ -2,9 +2,9 @@
 //! the page): the two filters (share of activities, share of paths),
 //! the number and names of the stages, a preview of the draft the worker computes
 //! (`journey_core::analytics::draft`, `Request::Draft`) in which any activity can be moved
-//! to another stage, then "Create this map" — a new map through `AppState::add_map`, opened
+//! to another stage, then "Create this map" — a new map through `AppState::add_drafted_map`, opened
 //! on the canvas. The goal is the page's (the goal step above). Undo on the new map removes
-//! it again while it is unedited (`AppState::undo`).
+//! it again while it is unedited; after a reload or an edit it asks first (`AppState::undo`).
 
 use journey_core::analytics::draft::{draft_from_aggregate, Draft, DraftOptions, StageMove, MAX_STAGES};
 use journey_core::analytics::session::Request;
@@ -25,11 +25,13 @@ pub struct DraftSignals {
     pub draft: RwSignal<Option<Draft>>,
     pub busy: RwSignal<bool>,
     pub planned_vs_actual: RwSignal<Option<PlannedVsActual>>,
+    /// Planned vs actual shown on the canvas (`pva_open.rs`), and against what.
+    pub canvas: RwSignal<Option<super::pva_open::CanvasFrom>>,
 }
 
 impl DraftSignals {
     pub fn new() -> DraftSignals {
-        DraftSignals { draft: RwSignal::new(None), busy: RwSignal::new(false), planned_vs_actual: RwSignal::new(None) }
+        DraftSignals { draft: RwSignal::new(None), busy: RwSignal::new(false), planned_vs_actual: RwSignal::new(None), canvas: RwSignal::new(None) }
     }
 
     /// Forgets the draft and the comparison (a new file was chosen or imported).
@@ -37,6 +39,9 @@ impl DraftSignals {
         self.draft.set(None);
         self.busy.set(false);
         self.planned_vs_actual.set(None);
+        if self.canvas.with_untracked(|c| matches!(c, Some(super::pva_open::CanvasFrom::Log))) {
+            self.canvas.set(None);
+        }
     }
 }
 
@@ -170,14 +175,19 @@ fn DraftPreview(choices: Choices) -> impl IntoView {
     let create = move |_| {
         let Some(draft) = ctx.draft.draft.get_untracked() else { return };
         let name = draft.map.name.clone();
+        // The drafted map keeps how its log was read: next period's file re-measures it in one step.
+        let recipe = ctx.recipe.get_untracked();
         let build = move |id: String, now: f64, _lang| {
             let mut map = draft.map;
+            if let Some(r) = &recipe {
+                map.analytics.set_recipe(r);
+            }
             map.id = id;
             map.created_at = now;
             map.updated_at = now;
             map
         };
-        if let Some(id) = state.add_map(NewMap::Builder(Box::new(build))) {
+        if let Some(id) = state.add_drafted_map(NewMap::Builder(Box::new(build))) {
             created.set(Some((id.clone(), name)));
             // The map opens at its top (this page was scrolled down to the draft).
             window().scroll_to_with_x_and_y(0.0, 0.0);

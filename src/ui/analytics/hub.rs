@@ -53,6 +53,8 @@ fn join(ctx: Ctx, hub: HubFiles) {
     if files.len() < 2 {
         return;
     }
+    let recipe = hub.list.get_untracked().iter().map(|(name, o)| journey_core::analytics::recipe::from_source(o, name, None)).collect();
+    super::recipe_step::remember(ctx, recipe);
     send_files(ctx, files, move |lang, map, _, lengths| {
         let sources = sources.into_iter().map(|o| SourceOptions { lang, ..o }).collect();
         Request::ImportHub { sources, lengths, options: AnalysisOptions::default(), lang, map }

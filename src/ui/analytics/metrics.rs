@@ -1,6 +1,7 @@
 //! The metrics of an imported log: overview (with skipped rows and their reasons), volumes,
 //! directly-follows pairs, top variants, throughput time with its histogram, drop-off
 //! against the goal by where customers left. Read-only views of the worker's `Report`.
+//! Counts carry the log's period as their unit ("in 14 days", `MeasuredPeriod::unit`).
 
 use journey_core::charts::Chart;
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use super::more_note::{more_note, Kind};
 use super::Ctx;
 use crate::i18n::analytics::analytics_texts;
+use crate::i18n::analytics_trust::trust_texts;
 use journey_core::locale::{number, percent};
 use crate::ui::state::AppState;
 
@@ -45,6 +47,13 @@ pub fn Metrics() -> impl IntoView {
         }).collect_view();
         let omitted = rep.omitted.unwrap_or_default();
         let reached = analytics_texts(lang).reached;
+        // The unit of every count: the span of the log (or the aggregate's range).
+        let period = rep.period();
+        let log_period = period.as_ref().map(|p| (trust_texts(lang).log_period)(&p.describe(lang)));
+        let volumes_title = match &period {
+            Some(p) => format!("{} {}", t.volumes, p.unit_with_dates(lang)),
+            None => t.volumes.to_string(),
+        };
         let inferred = d.goal_missing.then(|| (t.goal_missing)(d.suggested_end_activity.as_deref().unwrap_or("–")));
         Some(view! {
             <section class="metrics" data-testid="metrics">
@@ -60,6 +69,7 @@ pub fn Metrics() -> impl IntoView {
                     {stat(t.variants, rep.variants, "metric-variants")}
                     {stat(t.dfg_edges, rep.dfg_edges, "metric-dfg-edges")}
                 </dl>
+                {log_period.map(|p| view! { <p data-testid="log-period">{p}</p> })}
                 {(!from_aggregate).then(|| view! {
                     <p data-testid="skipped-rows">{(t.skipped)(s.skipped_rows)}
                         {(s.lifecycle_filtered > 0).then(|| view! { " · " {(t.lifecycle_filtered)(s.lifecycle_filtered)} })}
@@ -71,7 +81,7 @@ pub fn Metrics() -> impl IntoView {
                 })}
             </section>
             <section class="metrics">
-                <h2>{t.volumes}</h2>
+                <h2 data-testid="volumes-title">{volumes_title}</h2>
                 <div class="table-scroll"><table data-testid="volumes">
                     <thead><tr><th scope="col">{t.activity}</th><th scope="col">{t.events}</th><th scope="col">{t.cases}</th><th scope="col">{t.presence}</th></tr></thead>
                     <tbody>{volumes}</tbody>

@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod apply;
+mod contacts_step;
 mod coverage;
 mod crash_watch;
 mod deviation;
@@ -15,6 +16,7 @@ mod draft;
 mod funnel;
 mod goal;
 mod goal_end;
+pub mod history_view;
 mod hub;
 mod import_check;
 mod mapping_step;
@@ -22,6 +24,8 @@ mod matching;
 mod metrics;
 mod more_note;
 mod planned_actual;
+mod pva_open;
+mod recipe_step;
 mod source_step;
 mod survey;
 mod time_form_pick;
@@ -51,7 +55,7 @@ use crate::i18n::analytics::analytics_texts;
 use worker::{Incoming, WorkerClient};
 
 /// How much of the file column detection looks at.
-const SAMPLE_BYTES: i32 = 64 * 1024;
+pub const SAMPLE_BYTES: i32 = 64 * 1024;
 
 /// The result of one import, as the worker sent it.
 #[derive(Clone, PartialEq)]
@@ -125,6 +129,18 @@ pub struct Ctx {
     workbook: StoredValue<Option<Vec<u8>>, LocalStorage>,
     pub sheets: RwSignal<Vec<String>>,
     pub sheet: RwSignal<String>,
+    /// How the current import reads its files: the preview stores it with the map as its
+    /// import recipe (`recipe_step.rs`).
+    pub recipe: RwSignal<Option<journey_core::model::ImportRecipe>>,
+    /// Set by "Import next period with this map's recipe": the preview opens by itself
+    /// when the import is done (and is scrolled into view, `scroll_preview`).
+    pub auto_preview: RwSignal<bool>,
+    pub scroll_preview: StoredValue<bool>,
+    /// The contact-reduction potential before → after, while the preview shows a plan of
+    /// helpdesk contacts (`contacts_step.rs`).
+    pub contacts_potential: RwSignal<Option<(f64, f64)>>,
+    /// A recipe import waiting for its workbook's sheet from the worker (`recipe_step.rs`).
+    pub recipe_pending: StoredValue<Option<journey_core::model::ImportRecipe>>,
 }
 
 impl Ctx {
@@ -180,6 +196,11 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         workbook: StoredValue::new_local(None),
         sheets: RwSignal::new(Vec::new()),
         sheet: RwSignal::new(String::new()),
+        recipe: RwSignal::new(None),
+        auto_preview: RwSignal::new(false),
+        scroll_preview: StoredValue::new(false),
+        contacts_potential: RwSignal::new(None),
+        recipe_pending: StoredValue::new(None),
     };
     provide_context(ctx);
     provide_context(hub::HubFiles::new());
@@ -196,9 +217,11 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     view! {
         <MapFrame map=handle current=MapView::Analytics>
-            <article class="analytics" data-testid="analytics-page">
+            // While planned vs actual shows on the canvas, the steps stay (hidden) beneath it.
+            <article class="analytics" data-testid="analytics-page" hidden=move || ctx.draft.canvas.with(Option::is_some)>
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
+                <recipe_step::RecipeStep/>
                 <FilePicker/>
                 <too_large::TooLargeView/>
                 {move || ctx.error.get().map(|e| view! { <p class="analytics-error" role="alert" data-testid="analytics-error">{e}</p> })}
@@ -216,10 +239,14 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
                 <funnel::FunnelView/>
                 <deviation::DeviationView/>
                 <planned_actual::PlannedActualView/>
+                <pva_open::OpenFromDrafted/>
                 <draft::DraftView/>
+                <contacts_step::ContactsStep/>
                 <apply::ApplyView/>
+                <history_view::HistoryView map=handle/>
                 <survey::SurveyView/>
             </article>
+            <pva_open::CanvasMode/>
         </MapFrame>
     }
 }
@@ -250,6 +277,9 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::PlannedVsActual { report }) => ctx.draft.planned_vs_actual.set(Some(report)),
         Incoming::Reply(Reply::Failed { message }) => {
             ctx.progress.set(None);
+            ctx.auto_preview.set(false);
+            ctx.recipe_pending.set_value(None);
+            ctx.scroll_preview.set_value(false);
             ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
         }
@@ -259,14 +289,26 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
                 r.report = report;
             }
         }),
-        Incoming::Reply(Reply::Planned { plan }) => {
+        Incoming::Reply(Reply::Planned { mut plan }) => {
             ctx.plan_from_survey.set(false);
+            ctx.contacts_potential.set(None);
+            // The plan's map keeps how these files were read, for next period's import.
+            if let Some(recipe) = ctx.recipe.get_untracked() {
+                journey_core::analytics::attach_recipe(&mut plan.map, plan.period.as_ref(), recipe);
+            }
             ctx.plan.set(Some(*plan));
+            recipe_step::show_preview(ctx);
         }
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
         Incoming::Reply(Reply::Ready) => {}
-        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => sheet_read(ctx, names, sheet, csv),
+        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => match ctx.recipe_pending.get_value() {
+            Some(recipe) => {
+                ctx.recipe_pending.set_value(None);
+                recipe_step::sheet_arrived(ctx, recipe, csv);
+            }
+            None => sheet_read(ctx, names, sheet, csv),
+        },
         Incoming::Durations(durations_s) => {
             let chart = throughput_histogram(&ThroughputInput { durations_s }, &ChartOptions::new(lang));
             ctx.chart.set(Some(chart));
@@ -305,13 +347,7 @@ fn FilePicker() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let lang = state.lang.get_untracked();
         // A new file ends an import still running for the previous one.
-        ctx.import_seq.update_value(|n| *n += 1);
-        if ctx.progress.get_untracked().is_some() {
-            if let Some(w) = ctx.worker.get_value() {
-                w.restart();
-            }
-            ctx.progress.set(None);
-        }
+        end_running_import(ctx);
         ctx.error.set(None);
         ctx.notice.set(None);
         ctx.result.set(None);
@@ -324,6 +360,8 @@ fn FilePicker() -> impl IntoView {
         ctx.aggregate.set(None);
         ctx.not_derivable.set(None);
         ctx.draft.clear();
+        // Set again when this file's import starts (an aggregate has no recipe).
+        ctx.recipe.set(None);
         ctx.file_name.set(file.name());
         // Checked before any byte is read: a file the worker cannot hold is never sent.
         if too_large::refuse(ctx, file.size()) {
@@ -382,6 +420,17 @@ fn FilePicker() -> impl IntoView {
             </p>
         </Show>
         <warehouse_hint::WarehouseHint/>
+    }
+}
+
+/// Ends an import still running (a new file was picked): its reply is never used.
+pub fn end_running_import(ctx: Ctx) {
+    ctx.import_seq.update_value(|n| *n += 1);
+    if ctx.progress.get_untracked().is_some() {
+        if let Some(w) = ctx.worker.get_value() {
+            w.restart();
+        }
+        ctx.progress.set(None);
     }
 }
 
@@ -466,6 +515,8 @@ pub fn start_import(ctx: Ctx, mut mapping: ColumnMapping) {
         zone::remember_zone(ctx, &zone);
         mapping.time_zone = Some(zone);
     }
+    let file = ctx.file_name.get_untracked();
+    recipe_step::remember(ctx, vec![journey_core::analytics::recipe::from_mapping(&mapping, &file, recipe_step::sheet(ctx))]);
     send_file(ctx, move |lang, map, encoding| Request::Import { mapping, options: AnalysisOptions::default(), lang, map, encoding });
 }
 
@@ -494,6 +545,7 @@ pub fn send_files(
         + 'static,
 ) {
     ctx.plan.set(None);
+    ctx.contacts_potential.set(None);
     let lang = ctx.state.lang.get_untracked();
     ctx.error.set(None);
     ctx.notice.set(None);

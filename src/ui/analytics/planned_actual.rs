@@ -89,6 +89,7 @@ pub fn PlannedActualView() -> impl IntoView {
             <section class="metrics planned-actual" data-testid="planned-actual" aria-labelledby="pva-title">
                 <h2 id="pva-title">{t.pva_title}</h2>
                 <p>{t.pva_intro} " " {(t.total_cases)(r.cases, lang)}</p>
+                <super::pva_open::OpenFromLog/>
                 {r.matches_plan().then(|| view! { <p data-testid="pva-matches">{t.matches_plan}</p> })}
                 <div class="pva-columns">
                     <div><h3>{t.planned_col}</h3><ul>{planned}</ul></div>

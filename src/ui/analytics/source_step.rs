@@ -51,6 +51,8 @@ pub fn SourceStep() -> impl IntoView {
     };
     let go = move |_| {
         let source = options();
+        let file = ctx.file_name.get_untracked();
+        super::recipe_step::remember(ctx, vec![journey_core::analytics::recipe::from_source(&source, &file, super::recipe_step::sheet(ctx))]);
         send_file(ctx, move |lang, map, _| Request::ImportSource { source, options: AnalysisOptions::default(), lang, map });
     };
     let hub = expect_context::<HubFiles>();

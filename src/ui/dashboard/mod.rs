@@ -3,11 +3,13 @@
 //! the library signal), so every
 //! edit (and undo) redraws the charts; each chart is its own memo, so a chart whose input
 //! did not change keeps its DOM. Drawing happens on the main thread, which is where plotters
-//! may measure text on wasm32.
+//! may measure text on wasm32. When the map mixes measurement periods, one sentence above
+//! the charts says so (the funnel marks the steps).
 
 mod chart_card;
 
 use journey_core::charts::dashboard::ChartKind;
+use journey_core::model::period_mix;
 use leptos::prelude::*;
 
 use crate::i18n::dashboard::dashboard_texts;
@@ -27,6 +29,9 @@ pub fn DashboardPage(id: String) -> impl IntoView {
             <article class="dashboard" data-testid="dashboard">
                 <h1 data-testid="dashboard-title">{move || t().page_title} " – " {move || handle.name()}</h1>
                 <p class="muted">{move || t().intro}</p>
+                // Volumes of another period are marked in the funnel; this says so once.
+                {move || map.with(|m| m.as_ref().and_then(|m| period_mix(m).note(state.lang.get())))
+                    .map(|n| view! { <p class="period-note" data-testid="mixed-periods-note">{n}</p> })}
                 <div class="chart-grid">
                     {ChartKind::ALL.into_iter().map(|kind| view! { <ChartCard kind map scores/> }).collect_view()}
                 </div>

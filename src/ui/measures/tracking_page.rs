@@ -1,6 +1,7 @@
 //! Measurements of a map (`#/map/<id>/measurements`): measurement coverage and data
 //! inventory for the whole map, then one touchpoint's tracking (quick edit, data source,
-//! measurement history with its trend next to the measures taken).
+//! measurement history with its trend next to the measures taken), and the periods of the
+//! imports applied to the map (`analytics::history_view`).
 
 use journey_core::compare::coverage;
 use journey_core::locale::{number, percent};
@@ -12,6 +13,8 @@ use crate::ui::shell::map_frame::{MapFrame, MapHandle};
 use crate::ui::shell::map_nav::MapView;
 use crate::ui::state::AppState;
 use crate::ui::measures::tracking_panel::TouchpointTracking;
+// The map's measurement history (applied imports as periods) is the analytics page's view.
+use crate::ui::analytics::history_view::HistoryView;
 use crate::i18n::measures::measures_texts;
 
 #[component]
@@ -44,6 +47,7 @@ pub fn TrackingPage(id: String) -> impl IntoView {
         view! {
             <h1 data-testid="tracking-title">{(tx.tracking_title)(&m.name)}</h1>
             <CoverageSection map=m.clone() selected lang=lang()/>
+            <HistoryView map=handle/>
             {m.touchpoints.is_empty().then(|| view! { <p class="empty">{tx.no_touchpoints}</p> })}
         }
         .into_any()

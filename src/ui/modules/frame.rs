@@ -34,6 +34,7 @@ pub fn Frame(children: Children) -> impl IntoView {
         <AppHeader/>
         <Notices/>
         <UpdateNotice/>
+        <crate::ui::shell::remove_draft::RemoveDraftQuestion/>
         <main class="app-main">{children()}</main>
     }
 }

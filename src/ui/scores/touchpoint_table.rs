@@ -1,8 +1,10 @@
 //! The touchpoint table: one row per touchpoint in stage order with its score (number,
-//! band word and colour), how it was computed, and its score inputs edited inline; a long
+//! band word and colour), how it was computed, and its score inputs edited inline. A volume
+//! of another measurement period than the map's (`model::period_mix`) is marked, with one
+//! sentence above the table, so volumes of different periods are not read as one. A long
 //! map's table shows [`ROWS_PER_PART`] rows at a time with Previous / Next.
 
-use journey_core::model::{JourneyMap, Lang};
+use journey_core::model::{other_period_mark, period_mix, JourneyMap, Lang, PeriodMix};
 use journey_core::entry::TouchpointField;
 use leptos::prelude::*;
 
@@ -55,10 +57,13 @@ pub fn TouchpointTable() -> impl IntoView {
     };
     let lang = move || ctx.state.lang.get();
     let field = move |f: TouchpointField| move || f.label(lang());
+    let mix = Memo::new(move |_| ctx.map.with(|m| m.as_ref().map(period_mix)).unwrap_or_default());
+    provide_context(mix);
     view! {
         <section class="touchpoint-scores" aria-labelledby="touchpoint-scores-title">
             <h2 id="touchpoint-scores-title">{move || t().touchpoints_title}</h2>
             <p class="hint">{move || t().table_hint}</p>
+            {move || mix.with(|m| m.note(lang())).map(|n| view! { <p class="period-note" data-testid="mixed-periods-note">{n}</p> })}
             {pager}
             <Show when=move || all.with(Vec::is_empty)>
                 <p class="empty">{move || t().no_touchpoints}</p>
@@ -112,6 +117,10 @@ fn TouchpointRow(id: String) -> impl IntoView {
         }
     };
     let lang = move || ctx.state.lang.get();
+    let other_period = {
+        let (id, mix) = (id.clone(), expect_context::<Memo<PeriodMix>>());
+        move || mix.with(|m| m.touchpoint_is_other(&id))
+    };
     let explanation = move || {
         let lang: Lang = lang();
         result.with(|r| {
@@ -158,7 +167,12 @@ fn TouchpointRow(id: String) -> impl IntoView {
             {number(TouchpointField::Ces)}
             {number(TouchpointField::DropOff)}
             {choice(IMPORTANCE)}
-            {number(TouchpointField::Volume)}
+            <td>
+                <NumberField tp_id=id.clone() field=TouchpointField::Volume problem/>
+                {move || other_period().then(|| view! {
+                    <span class="period-mark" data-testid="other-period-mark">{other_period_mark(lang())}</span>
+                })}
+            </td>
             {choice(CLASS)}
             {choice(REASON)}
         </tr>

@@ -16,6 +16,7 @@ pub mod map_nav;
 pub mod notices;
 pub mod other_tabs;
 pub mod page_focus;
+pub mod remove_draft;
 pub mod route;
 pub mod shortcuts;
 pub mod typing;

@@ -211,6 +211,26 @@ pub fn apply(map: &JourneyMap, a: &Aggregate, opts: &ApplyOptions) -> AppliedAgg
         }
     }
     let coverage = crate::analytics::apply::coverage(map, &mut out, &measured, Some(&period), opts.clear_other_periods);
+    // The aggregate's period in the map's measurement history, as a raw log's apply keeps it
+    // (every dropped case dropped at exactly one activity, its last).
+    let touchpoints = (0..map.touchpoints.len())
+        .filter(|&t| measured[t])
+        .map(|t| crate::model::PeriodVolume {
+            touchpoint_id: map.touchpoints[t].id.clone(),
+            title: map.touchpoints[t].title.clone(),
+            cases: a.activities[acts_of[t][0]].cases,
+        })
+        .collect();
+    out.analytics.record_period(crate::model::HistoryPeriod {
+        period: period.clone(),
+        sources: vec!["aggregate".into()],
+        cases: a.cases,
+        events: a.events,
+        goal: if goal { a.goal_activities.clone() } else { Vec::new() },
+        completed: goal.then_some(a.cases_reaching_goal),
+        dropped: goal.then(|| a.dropped_cases()),
+        touchpoints,
+    });
     AppliedAggregate { map: out, not_derivable, drop_off_without_goal: !goal, period, coverage }
 }
 

@@ -277,13 +277,26 @@ impl Session {
             Request::Apply { map, options } => Reply::Applied { map: apply_to_map(&map, log, &options) },
             Request::PlanApply { map, options } => Reply::Planned { plan: Box::new(plan_apply(&map, log, &options)) },
             Request::Draft { options, map_id, now_ms, lang } => match draft_from_log(log, &options, &map_id, now_ms, lang) {
-                Ok(draft) => Reply::Drafted { draft: Box::new(draft) },
+                Ok(mut draft) => {
+                    first_period(&mut draft.map, log, &options, now_ms);
+                    Reply::Drafted { draft: Box::new(draft) }
+                }
                 Err(refusal) => Reply::Failed { message: refusal.reason.get(lang).to_string() },
             },
             Request::PlannedVsActual { map } => Reply::PlannedVsActual { report: planned_vs_log(&map, log) },
             Request::Panic => unreachable!("answered above"),
         }
     }
+}
+
+/// The drafted map's measurement history starts with the log it was drafted from (the
+/// same counts an apply of the log onto the drafted map records), so re-measuring it from
+/// next period's file shows whether the journey got better.
+fn first_period(map: &mut JourneyMap, log: &EventLog, options: &DraftOptions, now_ms: f64) {
+    let date = crate::locale::Date::from_days((now_ms / 86_400_000.0).floor() as i64).iso();
+    let drop_off = super::DropOffOptions { end_activities: options.goal_activities.clone(), timeout_s: options.timeout_s };
+    let apply = ApplyOptions { source_file: options.source_name.clone(), date, create_alternative_routes: false, drop_off, clear_other_periods: false };
+    map.analytics.history = plan_apply(map, log, &apply).map.analytics.history;
 }
 
 fn no_log(lang: Lang) -> String {

@@ -164,6 +164,32 @@ fn opt(v: Option<i64>, f: fn(i64) -> String) -> String {
 }
 
 impl World {
+    /// The same customers `days` later (every order, ticket and session moved alike): the
+    /// next period's export of a shop with the same kind of customers.
+    pub fn shifted(mut self, days: i64) -> World {
+        let d = days * DAY;
+        for c in &mut self.customers {
+            for o in &mut c.orders {
+                o.created += d;
+                for t in [&mut o.paid, &mut o.fulfilled, &mut o.cancelled, &mut o.refunded].into_iter().flatten() {
+                    *t += d;
+                }
+            }
+            for t in &mut c.tickets {
+                t.created += d;
+                if let Some(s) = &mut t.solved {
+                    *s += d;
+                }
+            }
+            for s in &mut c.sessions {
+                for e in &mut s.events {
+                    e.1 += d;
+                }
+            }
+        }
+        self
+    }
+
     /// Shopify admin → Orders → Export: one row per line item, the order's fields on its
     /// first row only (as Shopify writes them), a selection of the real columns.
     pub fn shopify_csv(&self) -> String {
@@ -317,7 +343,8 @@ impl World {
                         let (d, ..) = civil(*t);
                         let _ = write!(s, "{:04}{:02}{:02},", d.year, d.month, d.day);
                     }
-                    let _ = writeln!(s, "{}{:03},{name},{},{user_id},{},{},{},{}", t * 1000, k % 1000, c.ga_id, ses.id, ses.source, ses.medium, ses.device);
+                    // Microseconds as GA4 writes them (16 digits): the ms time and three more digits.
+                    let _ = writeln!(s, "{t}{:03},{name},{},{user_id},{},{},{},{}", k % 1000, c.ga_id, ses.id, ses.source, ses.medium, ses.device);
                 }
             }
         }

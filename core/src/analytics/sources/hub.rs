@@ -5,6 +5,7 @@
 //! kept, so the files join without any address in memory after reading.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::read::{read_events, to_log, SourceEvent};
 use super::{CaseBy, HubSummary, SourceOptions};
@@ -25,13 +26,16 @@ pub struct HubError {
 pub fn join_sources(inputs: Vec<(Vec<u8>, SourceOptions)>, case_by: CaseBy) -> Result<(EventLog, HubSummary), HubError> {
     let mut all: Vec<SourceEvent> = Vec::new();
     let mut summary = HubSummary::default();
-    let mut seen: HashMap<String, Vec<bool>> = HashMap::new();
+    let mut seen: HashMap<Rc<str>, Vec<bool>> = HashMap::new();
     let n = inputs.len();
     for (index, (data, options)) in inputs.into_iter().enumerate() {
         let source = options.source;
         let (events, s) = read_events(data, &options).map_err(|error| HubError { index, source, error })?;
-        for e in &events {
-            seen.entry(e.customer.clone()).or_insert_with(|| vec![false; n])[index] = true;
+        for (k, e) in events.iter().enumerate() {
+            // A customer's events mostly follow each other: look up only a change.
+            if k == 0 || events[k - 1].customer != e.customer {
+                seen.entry(e.customer.clone()).or_insert_with(|| vec![false; n])[index] = true;
+            }
         }
         summary.sources.push(s);
         all.extend(events);

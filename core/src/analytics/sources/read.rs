@@ -7,7 +7,8 @@
 //! replaced by their keyed hash before anything is kept (see [`super::pseudonym`]).
 
 use std::collections::HashMap;
-
+use std::fmt::Write;
+use std::rc::Rc;
 
 use super::layout::{channel_name, Layout};
 use super::pseudonym::customer_key;
@@ -15,20 +16,23 @@ use super::{CaseBy, ContactCounts, Filters, SourceOptions, SourceSummary};
 use crate::analytics::detect::detect_delimiter;
 use crate::analytics::error::{ImportError, RowIssue, RowProblem};
 use crate::analytics::event_log::{EventLog, NONE_ID};
+use crate::analytics::fast_hash::FastMap;
 use crate::analytics::importer::MAX_REPORTED_ISSUES;
 use crate::analytics::interner::Interner;
 use crate::analytics::time_form::{detect_form, TimeForm, TimeReader};
 use crate::analytics::timestamp::LocalZone;
 use crate::text_file::decode;
 
-/// One event before it joins a case.
+/// One event before it joins a case. The texts are shared (`Rc<str>`): a customer's,
+/// a record's, an activity's and a channel's text is made once and counted, not copied
+/// per event (a million-event GA4 file spent most of its time in malloc and free).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceEvent {
-    pub customer: String,
-    pub record: String,
-    pub activity: String,
+    pub customer: Rc<str>,
+    pub record: Rc<str>,
+    pub activity: Rc<str>,
     pub time_ms: i64,
-    pub channel: Option<String>,
+    pub channel: Option<Rc<str>>,
     pub line: u32,
 }
 
@@ -48,8 +52,8 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
         .collect();
     let cols = Columns::resolve(&headers, &layout)?;
-    let mut records: Vec<Record> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut records = Records::new(cols.wanted.len());
+    let mut index: FastMap<Rc<str>, usize> = FastMap::default();
     let mut summary = SourceSummary { source: Some(options.source), ..SourceSummary::default() };
     // One record buffer for every row (no allocation per row but the kept values).
     let mut row = csv::StringRecord::new();
@@ -75,30 +79,25 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
             skip(&mut summary, line, RowProblem::EmptyCase);
             continue;
         }
-        let values = cols.wanted.iter().map(|&i| cell(i).to_string());
+        let values = cols.wanted.iter().map(|&i| cell(i));
         // Wide sources that repeat a record (line items) merge its rows: each column's
         // first filled value is the record's. Every other row is a record of its own.
         if layout.rows_repeat_record && layout.activity.is_none() {
             match index.get(record_id) {
-                Some(&slot) => {
-                    for (kept, v) in records[slot].values.iter_mut().zip(values) {
-                        if kept.is_empty() {
-                            *kept = v;
-                        }
-                    }
-                }
+                Some(&r) => records.fill_empty(r, values),
                 None => {
-                    index.insert(record_id.to_string(), records.len());
-                    records.push(Record { id: record_id.to_string(), line: line as u32, values: values.collect() });
+                    let id = records.push(record_id, line as u32, values);
+                    index.insert(id, records.len() - 1);
                 }
             }
         } else {
-            records.push(Record { id: record_id.to_string(), line: line as u32, values: values.collect() });
+            records.push(record_id, line as u32, values);
         }
     }
     let form = match options.time_form {
         TimeForm::Auto => {
-            let sample = records.iter().take(2000).flat_map(|r| cols.time_slots.iter().map(move |&k| r.values[k].as_str()));
+            let kept = &records;
+            let sample = (0..kept.len().min(2000)).flat_map(|r| cols.time_slots.iter().map(move |&k| kept.value(r, k)));
             let guess = detect_form(sample, true);
             if guess.order_unknown {
                 let column = cols.time_names.first().cloned().unwrap_or_default();
@@ -115,76 +114,115 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
     };
     let mut reader = TimeReader::new(form, zone);
     let key = options.key.as_deref().map(hex_key);
-    let mut events = Vec::new();
+    let mut events = Vec::with_capacity(records.len());
     let mut by_channel: HashMap<String, u64> = HashMap::new();
     let mut by_reason: HashMap<String, u64> = HashMap::new();
+    let mut by_reason_channel: HashMap<(String, String), u64> = HashMap::new();
     let lang = options.lang;
-    // One keyed hash per distinct customer value, not per row.
-    let mut keys: HashMap<String, String> = HashMap::new();
-    for r in &records {
-        let customer_raw = cols.customer_slots.iter().map(|&k| r.values[k].as_str()).find(|v| !v.is_empty());
-        let customer = match customer_raw {
+    // One keyed hash per distinct customer value, not per row; one shared text per
+    // distinct activity and channel.
+    let mut keys: FastMap<String, Rc<str>> = FastMap::default();
+    let mut activities: FastMap<String, Rc<str>> = FastMap::default();
+    let mut channels: FastMap<String, Option<Rc<str>>> = FastMap::default();
+    let mut channel_raw = String::new();
+    let dated_names: Vec<Rc<str>> = layout.dated.iter().map(|d| Rc::from(lang.pick(d.activity))).collect();
+    let status_names: Vec<Rc<str>> = layout.status_events.iter().map(|(_, _, a)| Rc::from(lang.pick(*a))).collect();
+    for r in 0..records.len() {
+        let value = |k: usize| records.value(r, k);
+        let (id, line) = (records.ids[r].clone(), records.lines[r]);
+        let customer_raw = cols.customer_slots.iter().map(|&k| value(k)).find(|v| !v.is_empty());
+        let customer: Rc<str> = match customer_raw {
             Some(v) => match keys.get(v) {
                 Some(k) => k.clone(),
                 None => {
-                    let k = customer_key(v, key.as_deref());
+                    let k: Rc<str> = customer_key(v, key.as_deref()).into();
                     keys.insert(v.to_string(), k.clone());
                     k
                 }
             },
             // No customer named: the record stands alone.
-            None => format!("{} {}", options.source.key(), r.id),
+            None => format!("{} {}", options.source.key(), id).into(),
         };
         let channel = {
-            let parts: Vec<&str> = cols.channel_slots.iter().map(|&k| r.values[k].as_str()).filter(|v| !v.is_empty()).collect();
-            (!parts.is_empty()).then(|| channel_name(options.source, &parts.join(" / "), options.lang))
+            channel_raw.clear();
+            for v in cols.channel_slots.iter().map(|&k| value(k)).filter(|v| !v.is_empty()) {
+                if !channel_raw.is_empty() {
+                    channel_raw.push_str(" / ");
+                }
+                channel_raw.push_str(v);
+            }
+            match channels.get(channel_raw.as_str()) {
+                Some(c) => c.clone(),
+                None => {
+                    let c: Option<Rc<str>> = (!channel_raw.is_empty()).then(|| channel_name(options.source, &channel_raw, lang).into());
+                    channels.insert(channel_raw.clone(), c.clone());
+                    c
+                }
+            }
         };
         if !layout.reason.is_empty() {
-            let reason = cols.reason_slots.iter().map(|&k| r.values[k].as_str()).find(|v| !v.is_empty());
+            let reason = cols.reason_slots.iter().map(|&k| value(k)).find(|v| !v.is_empty());
             let reason = reason.map(|v| v.split([',', ' ']).find(|t| !t.is_empty()).unwrap_or(v).to_string());
-            *by_channel.entry(channel.clone().unwrap_or_else(|| lang.pick(("(no channel)", "(kein Kanal)")).into())).or_default() += 1;
-            *by_reason.entry(reason.unwrap_or_else(|| lang.pick(("(no reason)", "(kein Grund)")).into())).or_default() += 1;
+            let channel: String = channel.as_deref().map_or_else(|| lang.pick(("(no channel)", "(kein Kanal)")).into(), str::to_string);
+            let reason = reason.unwrap_or_else(|| lang.pick(("(no reason)", "(kein Grund)")).into());
+            *by_channel.entry(channel.clone()).or_default() += 1;
+            *by_reason.entry(reason.clone()).or_default() += 1;
+            *by_reason_channel.entry((reason, channel)).or_default() += 1;
         }
-        let mut push = |activity: String, cell: &str, line: u32, summary: &mut SourceSummary| match reader.read(cell.as_bytes()) {
-            Some(time_ms) => events.push(SourceEvent { customer: customer.clone(), record: r.id.clone(), activity, time_ms, channel: channel.clone(), line }),
+        let mut push = |activity: Rc<str>, cell: &str, summary: &mut SourceSummary| match reader.read(cell.as_bytes()) {
+            Some(time_ms) => events.push(SourceEvent { customer: customer.clone(), record: id.clone(), activity, time_ms, channel: channel.clone(), line }),
             None => skip(summary, line as u64, RowProblem::BadTimestamp { value: cell.to_string() }),
         };
         match (cols.activity_slot, cols.time_slots.first()) {
             (Some(a), Some(&t)) => {
-                let activity = r.values[a].clone();
-                if activity.is_empty() {
-                    skip(&mut summary, r.line as u64, RowProblem::EmptyActivity);
+                let name = value(a);
+                if name.is_empty() {
+                    skip(&mut summary, line as u64, RowProblem::EmptyActivity);
                     continue;
                 }
-                let cell = r.values[t].clone();
+                let cell = value(t);
                 if cell.is_empty() {
-                    skip(&mut summary, r.line as u64, RowProblem::EmptyTimestamp);
+                    skip(&mut summary, line as u64, RowProblem::EmptyTimestamp);
                     continue;
                 }
-                push(activity, &cell, r.line, &mut summary);
+                let activity = match activities.get(name) {
+                    Some(a) => a.clone(),
+                    None => {
+                        let a: Rc<str> = name.into();
+                        activities.insert(name.to_string(), a.clone());
+                        a
+                    }
+                };
+                push(activity, cell, &mut summary);
             }
             _ => {
-                for (d, &k) in layout.dated.iter().zip(&cols.time_slots) {
-                    let cell = r.values[k].as_str();
+                for (name, &k) in dated_names.iter().zip(&cols.time_slots) {
+                    let cell = value(k);
                     if !cell.is_empty() {
-                        push(lang.pick(d.activity).to_string(), cell, r.line, &mut summary);
+                        push(name.clone(), cell, &mut summary);
                     }
                 }
-                for (&(value, _, activity), &(status_slot, time_slot)) in layout.status_events.iter().zip(&cols.status_slots) {
-                    if r.values[status_slot].eq_ignore_ascii_case(value) && !r.values[time_slot].is_empty() {
-                        let cell = r.values[time_slot].clone();
-                        push(lang.pick(activity).to_string(), &cell, r.line, &mut summary);
+                for ((&(status, _, _), name), &(status_slot, time_slot)) in layout.status_events.iter().zip(&status_names).zip(&cols.status_slots) {
+                    if value(status_slot).eq_ignore_ascii_case(status) && !value(time_slot).is_empty() {
+                        push(name.clone(), value(time_slot), &mut summary);
                     }
                 }
             }
         }
     }
     summary.records = records.len() as u64;
-    let mut customers: Vec<&str> = events.iter().map(|e| e.customer.as_str()).collect();
-    customers.sort_unstable();
-    customers.dedup();
+    // Distinct customers; a customer's events are mostly in a row, so only a change is
+    // looked up.
+    let mut customers: FastMap<&str, ()> = FastMap::default();
+    for (k, e) in events.iter().enumerate() {
+        if k == 0 || events[k - 1].customer != e.customer {
+            customers.insert(&e.customer, ());
+        }
+    }
     summary.customers = customers.len() as u64;
-    summary.contacts = ContactCounts { by_channel: sorted(by_channel), by_reason: sorted(by_reason) };
+    let mut by_reason_channel: Vec<(String, String, u64)> = by_reason_channel.into_iter().map(|((r, c), n)| (r, c, n)).collect();
+    by_reason_channel.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
+    summary.contacts = ContactCounts { by_channel: sorted(by_channel), by_reason: sorted(by_reason), by_reason_channel };
     let before = events.len();
     let events = filter(events, &options.filters);
     summary.filtered = (before - events.len()) as u64;
@@ -211,7 +249,18 @@ pub fn to_log(events: &[SourceEvent], case_by: CaseBy) -> EventLog {
     let mut cases = Interner::new();
     let case: Vec<u32> = match case_by {
         CaseBy::Customer => customer.clone(),
-        CaseBy::Record => events.iter().map(|e| cases.intern(format!("{} {}", e.customer, e.record).as_bytes()).unwrap_or(0)).collect(),
+        CaseBy::Record => {
+            // One name buffer for every event: the case name is written, not allocated.
+            let mut name = String::new();
+            events
+                .iter()
+                .map(|e| {
+                    name.clear();
+                    let _ = write!(name, "{} {}", e.customer, e.record);
+                    cases.intern(name.as_bytes()).unwrap_or(0)
+                })
+                .collect()
+        }
         CaseBy::Idle { minutes } => {
             let mut order: Vec<u32> = (0..events.len() as u32).collect();
             order.sort_unstable_by_key(|&i| (customer[i as usize], events[i as usize].time_ms, i));
@@ -258,20 +307,71 @@ pub fn filter(events: Vec<SourceEvent>, f: &Filters) -> Vec<SourceEvent> {
         .into_iter()
         .filter(|e| f.from_ms.map_or(true, |t| e.time_ms >= t) && f.to_ms.map_or(true, |t| e.time_ms < t))
         .map(|mut e| {
-            if let Some((_, to)) = f.rename.iter().find(|(from, _)| *from == e.activity) {
-                e.activity = to.clone();
+            if let Some((_, to)) = f.rename.iter().find(|(from, _)| **from == *e.activity) {
+                e.activity = to.as_str().into();
             }
             e
         })
-        .filter(|e| !f.drop.contains(&e.activity))
+        .filter(|e| !f.drop.iter().any(|d| **d == *e.activity))
         .collect()
 }
 
 /// One order, ticket or event row, with the values of the columns the layout uses.
-struct Record {
-    id: String,
-    line: u32,
-    values: Vec<String>,
+/// The records read (orders, tickets, event rows), flat: every kept value's text in one
+/// buffer, `stride` spans per record (one per wanted column) — no allocation per row.
+struct Records {
+    text: String,
+    spans: Vec<(u32, u32)>,
+    stride: usize,
+    ids: Vec<Rc<str>>,
+    lines: Vec<u32>,
+}
+
+impl Records {
+    fn new(stride: usize) -> Records {
+        Records { text: String::new(), spans: Vec::new(), stride, ids: Vec::new(), lines: Vec::new() }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn keep(&mut self, v: &str) -> (u32, u32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(v);
+        (start, v.len() as u32)
+    }
+
+    /// Adds a record; returns its id text. Rows of one record usually follow each other
+    /// (a GA4 session, a Matomo visit), so the previous record's id text is shared.
+    fn push<'a>(&mut self, id: &str, line: u32, values: impl Iterator<Item = &'a str>) -> Rc<str> {
+        let id: Rc<str> = match self.ids.last() {
+            Some(last) if **last == *id => last.clone(),
+            _ => id.into(),
+        };
+        for v in values {
+            let span = self.keep(v);
+            self.spans.push(span);
+        }
+        self.ids.push(id.clone());
+        self.lines.push(line);
+        id
+    }
+
+    /// Record `r`'s empty values take the row's (line items repeating an order).
+    fn fill_empty<'a>(&mut self, r: usize, values: impl Iterator<Item = &'a str>) {
+        for (k, v) in values.enumerate() {
+            if self.spans[r * self.stride + k].1 == 0 && !v.is_empty() {
+                let span = self.keep(v);
+                self.spans[r * self.stride + k] = span;
+            }
+        }
+    }
+
+    fn value(&self, r: usize, k: usize) -> &str {
+        let (start, len) = self.spans[r * self.stride + k];
+        &self.text[start as usize..(start + len) as usize]
+    }
 }
 
 /// The layout's columns found in the header: `wanted` lists header indices, the slots

@@ -4,7 +4,8 @@
 // are measured by benchmarks/big_map_bench.mjs, not here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, withPage, newLargeMap, waitSaved, storedMap } from '../harness.mjs';
+import { join } from 'node:path';
+import { startServer, launch, withPage, newLargeMap, waitSaved, storedMap, ARTIFACTS } from '../harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -38,4 +39,5 @@ test('the scores page of a 3,000-touchpoint map shows 100 rows at a time and sta
     assert.equal(stored.touchpoints.find((t) => t.title === 'Step 100').measurements.volume, 1234);
     await page.getByTestId('lang-switch').selectOption('de');
     await page.getByTestId('score-rows').filter({ hasText: 'Touchpoints 101–200 von 3.000' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'big-scores-pager-de.png') });
   }));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, withPage } from '../harness.mjs';
+import { startServer, launch, withPage, ARTIFACTS } from '../harness.mjs';
 
 let srv, browser, dir;
 before(async () => {
@@ -82,9 +82,11 @@ test('200,000 unique activity names import within 10 s with the warning; the nex
     console.log(`DOM elements after the import: ${nodes}`);
     assert.ok(nodes < 60_000, `${nodes} elements`);
 
+    await warnings.screenshot({ path: join(ARTIFACTS, 'edges-unique-activities-warning-en.png') });
     // German: the same warning in the glossary's words.
     await page.getByTestId('lang-switch').selectOption('de');
     assert.match(await warnings.textContent(), /„activity“ hat 200\.000 verschiedene Werte.*falsche Spalte/s);
+    await warnings.screenshot({ path: join(ARTIFACTS, 'edges-unique-activities-warning-de.png') });
     await page.getByTestId('lang-switch').selectOption('en');
 
     // The next import on the same page works.

@@ -28,9 +28,10 @@ export async function launch() {
 
 /**
  * Runs `body(page)` in a fresh browser context (fresh local storage) and keeps a screenshot
- * when it throws. Page errors (e.g. a wasm start failure) fail the test.
+ * when it throws. Page errors (e.g. a wasm start failure) fail the test, except those
+ * matching `expectErrors` (a RegExp: a test that makes the app crash on purpose).
  */
-export async function withPage(browser, name, body, { locale = 'en-US', viewport = { width: 1280, height: 900 }, ...more } = {}) {
+export async function withPage(browser, name, body, { locale = 'en-US', viewport = { width: 1280, height: 900 }, expectErrors, ...more } = {}) {
   const context = await browser.newContext({ locale, viewport, ...more });
   const page = await context.newPage();
   const errors = [];
@@ -38,7 +39,8 @@ export async function withPage(browser, name, body, { locale = 'en-US', viewport
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   try {
     await body(page, context);
-    if (errors.length) throw new Error('errors in the page:\n' + errors.join('\n'));
+    const unexpected = errors.filter((e) => !expectErrors?.test(e));
+    if (unexpected.length) throw new Error('errors in the page:\n' + unexpected.join('\n'));
   } catch (e) {
     await mkdir(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);

@@ -40,6 +40,21 @@ case "${1:-smoke}" in
       grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/log" || echo done
       rm -rf "$tmp"
     done
+    # The large shapes (fuzz/corpus-large: many distinct activities, very long fields,
+    # thousands of columns) need a larger input limit: fewer runs, mutated at full size.
+    for dir in fuzz/corpus-large/*/; do
+      t=$(basename "$dir")
+      printf '[fuzz] %-15s ' "$t (large)"
+      tmp=$(mktemp -d)
+      if ! "${FUZZ[@]}" run "${FLAGS[@]}" "$t" "$tmp" "$dir" -- \
+          -runs=300 -max_len=131072 -seed=1 >"$tmp/log" 2>&1; then
+        cat "$tmp/log"
+        echo "[fuzz] $t found a crash on a large input (fuzz/artifacts/$t/)" >&2
+        exit 1
+      fi
+      grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/log" || echo done
+      rm -rf "$tmp"
+    done
     ;;
   run)
     t="${2:?target}"; secs="${3:?seconds}"

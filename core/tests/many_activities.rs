@@ -2,6 +2,7 @@
 //! activity): the worker's replies stay bounded, so the page never receives more than
 //! `SHOWN_ACTIVITIES` names per list, and the page's follow-up requests stay answerable.
 
+use journey_core::analytics::generator;
 use journey_core::analytics::session::{Reply, Request, Session};
 use journey_core::analytics::shown::{Omitted, SHOWN_ACTIVITIES};
 use journey_core::analytics::{AnalysisOptions, ApplyOptions, ColumnMapping, FunnelSpec, ImportWarning};
@@ -16,19 +17,9 @@ fn unique_log(n: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// The generator's columns (case_id, activity, timestamp) without its channel.
 fn mapping() -> ColumnMapping {
-    ColumnMapping {
-        delimiter: b',',
-        case: "case_id".into(),
-        activity: "activity".into(),
-        time: "timestamp".into(),
-        channel: None,
-        rating: None,
-        resource: None,
-        lifecycle: None,
-        time_zone: None,
-        time_form: Default::default(),
-    }
+    ColumnMapping { channel: None, ..generator::column_mapping() }
 }
 
 fn apply_options() -> ApplyOptions {

@@ -3,6 +3,9 @@
 //! fuzz targets (fuzz/fuzz_targets/) and, through `#[path]`, by the regression test
 //! core/tests/fuzz_regressions.rs, which replays every crash the fuzzer ever found.
 
+use journey_core::analytics::long_fields::MAX_FIELD_BYTES;
+use journey_core::analytics::session::bounded_report;
+use journey_core::analytics::shown::SHOWN_ACTIVITIES;
 use journey_core::analytics::survey::survey_with;
 use journey_core::analytics::{
     analyze, detect_columns_with, deviation, AnalysisOptions, ColumnMapping, Importer,
@@ -134,8 +137,17 @@ pub fn event_log(data: &[u8]) {
     for c in 0..log.case_count() {
         assert!(!log.case_range(c).is_empty(), "case {c} has no events");
     }
+    // No field longer than the limit reaches the log (`long_fields.rs`).
+    let longest = log.activity_names.iter().chain(&log.case_names).map(String::len).max().unwrap_or(0);
+    assert!(longest <= MAX_FIELD_BYTES, "a name of {longest} bytes");
     let report = analyze(&log, &AnalysisOptions::default());
     assert_eq!((report.cases, report.events), (summary.cases, summary.events));
+    // The page's copy is bounded and adds up to the whole (`session/bounds.rs`).
+    let shown = bounded_report(report.clone());
+    let omitted = shown.omitted.unwrap_or_default();
+    assert!(shown.volumes.activities.len() <= SHOWN_ACTIVITIES && shown.dfg.edges.len() <= SHOWN_ACTIVITIES);
+    assert_eq!(shown.volumes.activities.len() as u64 + omitted.activities.count, report.activities);
+    assert_eq!(shown.volumes.activities.iter().map(|a| a.events).sum::<u64>() + omitted.activities.events, report.events);
     let d = &report.drop_off;
     assert_eq!(d.completed + d.in_progress + d.dropped, report.cases);
     MAP_EVENT_LOG.with(|map| {

@@ -1,7 +1,7 @@
 //! Strings of the analytics page for logs with very many distinct activities (issue 26):
 //! what a list cut by the worker (`journey_core::analytics::shown`) left out, and how many
 //! of the listed activities the matching and goal steps show, and how many columns the
-//! mapping step offers.
+//! mapping step offers; what the page says when its own part of an import crashed.
 
 use journey_core::locale::number;
 use journey_core::model::Lang;
@@ -17,6 +17,8 @@ pub struct BoundsTexts {
     pub listed_of: fn(u64, u64) -> String,
     /// The mapping step of a file with more columns than it offers: all, offered.
     pub columns_left_out: fn(u64, u64) -> String,
+    /// The page's own part of the import crashed (`crash_watch.rs`).
+    pub page_crashed: &'static str,
 }
 
 fn n(v: u64, lang: Lang) -> String {
@@ -35,6 +37,7 @@ pub const EN: BoundsTexts = BoundsTexts {
         let l = Lang::En;
         format!("This file has {} columns; the lists below offer the first {} ({} left out). An event log has a handful — is the delimiter right?", n(all, l), n(shown, l), n(all - shown, l))
     },
+    page_crashed: "The page stopped with an internal error while it took in the import’s result. Nothing in your maps changed. Import again: the next import starts afresh.",
 };
 
 pub const DE: BoundsTexts = BoundsTexts {
@@ -49,6 +52,7 @@ pub const DE: BoundsTexts = BoundsTexts {
         let l = Lang::De;
         format!("Diese Datei hat {} Spalten; die Listen unten bieten die ersten {} an ({} weggelassen). Ein Ereignisprotokoll hat nur wenige — stimmt das Trennzeichen?", n(all, l), n(shown, l), n(all - shown, l))
     },
+    page_crashed: "Die Seite brach beim Übernehmen des Import-Ergebnisses mit einem internen Fehler ab. An Ihren Karten hat sich nichts geändert. Bitte erneut importieren: der nächste Import beginnt neu.",
 };
 
 pub fn bounds_texts(lang: Lang) -> &'static BoundsTexts {

@@ -5,6 +5,11 @@
 
 use journey_core::model::Lang;
 
+/// A count with the language's thousands groups (the one formatter).
+fn plain_count(n: usize, lang: Lang) -> String {
+    journey_core::locale::number(n as f64, 0, lang)
+}
+
 pub struct ScoresTexts {
     pub page_title: fn(&str) -> String,
     pub undo: &'static str,
@@ -51,6 +56,12 @@ pub struct ScoresTexts {
     pub field_for: fn(&str, &str) -> String,
     pub refused: fn(&str, &str) -> String,
     pub no_touchpoints: &'static str,
+    /// A long table shows one part at a time: "Touchpoints 101–200 of 3,000".
+    pub rows_of: fn(usize, usize, usize) -> String,
+    pub rows_previous: &'static str,
+    /// Under "where to act first" when it is cut: shown, all.
+    pub priorities_more: fn(usize, usize) -> String,
+    pub rows_next: &'static str,
     pub settings_title: &'static str,
     pub settings_hint: &'static str,
     pub reset_defaults: &'static str,
@@ -151,6 +162,10 @@ pub const EN: ScoresTexts = ScoresTexts {
     field_for: |field, touchpoint| format!("{field} – {touchpoint}"),
     refused: |touchpoint, why| format!("“{touchpoint}”: {why} Nothing was changed."),
     no_touchpoints: "This map has no touchpoints yet.",
+    rows_of: |a, b, n| format!("Touchpoints {}–{} of {}", plain_count(a, Lang::En), plain_count(b, Lang::En), plain_count(n, Lang::En)),
+    rows_previous: "Previous touchpoints",
+    priorities_more: |s, n| format!("The {} highest of {} are shown; the touchpoint table has every score.", plain_count(s, Lang::En), plain_count(n, Lang::En)),
+    rows_next: "Next touchpoints",
     settings_title: "Scoring settings",
     settings_hint: "The weights are relative: for each touchpoint they are re-normalised over the inputs it has. A weight of 0 leaves that input out.",
     reset_defaults: "Reset to the defaults",
@@ -258,6 +273,10 @@ pub const DE: ScoresTexts = ScoresTexts {
     field_for: |field, touchpoint| format!("{field} – {touchpoint}"),
     refused: |touchpoint, why| format!("„{touchpoint}“: {why} Es wurde nichts geändert."),
     no_touchpoints: "Diese Karte hat noch keine Touchpoints.",
+    rows_of: |a, b, n| format!("Touchpoints {}–{} von {}", plain_count(a, Lang::De), plain_count(b, Lang::De), plain_count(n, Lang::De)),
+    rows_previous: "Vorherige Touchpoints",
+    priorities_more: |s, n| format!("Gezeigt werden die {} höchsten von {}; die Touchpoint-Tabelle hat jeden Wert.", plain_count(s, Lang::De), plain_count(n, Lang::De)),
+    rows_next: "Nächste Touchpoints",
     settings_title: "Einstellungen der Bewertung",
     settings_hint: "Die Gewichte sind relativ: Für jeden Touchpoint werden sie auf die vorhandenen Eingaben umgerechnet. Ein Gewicht von 0 lässt die Eingabe weg.",
     reset_defaults: "Standardwerte wiederherstellen",

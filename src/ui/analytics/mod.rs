@@ -10,6 +10,7 @@ mod aggregate;
 mod apply;
 mod contacts_step;
 mod coverage;
+mod crash_watch;
 mod deviation;
 mod draft;
 mod funnel;
@@ -206,6 +207,7 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     ctx.zone.set(zone::initial_zone(ctx));
     let client = WorkerClient::new(move |incoming| on_incoming(ctx, incoming));
     ctx.worker.set_value(Some(client));
+    crash_watch::watch(ctx);
     on_cleanup(move || {
         if let Some(w) = ctx.worker.get_value() {
             w.terminate();
@@ -590,6 +592,14 @@ pub fn send_files(
         let map = ctx.map.map.get_untracked();
         // The user's choice of encoding, else detection over the whole file.
         let encoding = ctx.csv_choice.get_untracked().encoding;
+        // Every import in a fresh worker: a crash of this page's wasm may have poisoned the
+        // old one's message handler, and a fresh worker gives the last log's memory back.
+        if let Some(w) = ctx.worker.get_value() {
+            w.restart();
+        }
+        if worker::test_panic("worker") {
+            return ctx.send(&Request::Panic, None);
+        }
         ctx.send(&make(lang, map, encoding, lengths), buf);
     });
 }

@@ -1,6 +1,13 @@
 //! The page's side of the analytics Web Worker (`src/bin/analytics-worker.rs`): starts it,
 //! queues requests until it reports ready, hands replies to the page, and restarts it to
 //! cancel an import (terminating is immediate; the import loop needs no cancel checks).
+//!
+//! A crash of either side leaves the next import working without a reload: a worker that
+//! dies (its `error` event) is replaced by the page (`Incoming::Crashed`); a crash of the
+//! page's own wasm while it handles a reply poisons this worker's message handler, so every
+//! import starts a fresh worker (`WorkerClient::restart`; it also gives the previous log's
+//! memory back), and `crash_watch.rs` tells the user. `window.__journeyTestPanic`
+//! (`"worker"` or `"page"`) makes one side panic once, for the e2e test.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -65,7 +72,13 @@ impl WorkerClient {
                             post_to(&w, &msg, transfer.as_ref());
                         }
                     }
-                    Ok(reply) => cb(Incoming::Reply(reply)),
+                    Ok(reply) => {
+                        // Before any signal is touched, as a trap in parsing a reply would.
+                        if test_panic("page") {
+                            panic!("asked to panic while handling a worker reply (test hook)");
+                        }
+                        cb(Incoming::Reply(reply))
+                    }
                     Err(e) => cb(Incoming::Reply(Reply::Failed { message: e.to_string() })),
                 }
             } else if let Ok(array) = js_sys::Reflect::get(&data, &"durations".into()) {
@@ -122,6 +135,18 @@ impl WorkerClient {
         }
         self.handlers.borrow_mut().clear();
     }
+}
+
+/// Whether a test asked this side (`"worker"` or `"page"`) to panic now; the request is
+/// used up. Never set by the app itself.
+pub fn test_panic(side: &str) -> bool {
+    let key = JsValue::from_str("__journeyTestPanic");
+    let window = js_sys::global();
+    let asked = js_sys::Reflect::get(&window, &key).ok().and_then(|v| v.as_string()).is_some_and(|v| v == side);
+    if asked {
+        let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    }
+    asked
 }
 
 fn post_to(worker: &Worker, msg: &JsValue, transfer: Option<&js_sys::Array>) {

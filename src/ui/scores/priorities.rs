@@ -1,5 +1,5 @@
 //! "Where to act first": scored touchpoints ranked by importance × gap × volume share,
-//! with every factor shown so the order can be checked by hand.
+//! with every factor shown so the order can be checked by hand; the first 20 of a long map.
 
 use journey_core::score::{format_score, Weighting};
 use journey_core::locale::{plain, percent};
@@ -7,6 +7,10 @@ use leptos::prelude::*;
 
 use crate::ui::shell::map_frame::MapHandle;
 use crate::i18n::scores::scores_texts;
+
+/// Rows of the ranking: where to act first is the top of it; a 3,000-touchpoint map's whole
+/// ranking was 24,000 elements.
+const SHOWN: usize = 20;
 
 #[component]
 pub fn Priorities() -> impl IntoView {
@@ -23,6 +27,7 @@ pub fn Priorities() -> impl IntoView {
             let rows = list
                 .entries
                 .iter()
+                .take(SHOWN)
                 .map(|e| {
                     let importance = if e.importance_assumed {
                         format!("{} {}", plain(e.importance, 0, lang), t.importance_assumed)
@@ -53,6 +58,7 @@ pub fn Priorities() -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
+                {(list.entries.len() > SHOWN).then(|| view! { <p class="muted" data-testid="priorities-more">{(t.priorities_more)(SHOWN, list.entries.len())}</p> })}
                 {(list.volume_weighting == Weighting::Equal).then(|| view! { <p class="muted">{t.equal_shares}</p> })}
             }
             .into_any()

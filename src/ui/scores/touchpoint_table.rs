@@ -1,7 +1,8 @@
 //! The touchpoint table: one row per touchpoint in stage order with its score (number,
 //! band word and colour), how it was computed, and its score inputs edited inline. A volume
 //! of another measurement period than the map's (`model::period_mix`) is marked, with one
-//! sentence above the table, so volumes of different periods are not read as one.
+//! sentence above the table, so volumes of different periods are not read as one. A long
+//! map's table shows [`ROWS_PER_PART`] rows at a time with Previous / Next.
 
 use journey_core::model::{other_period_mark, period_mix, JourneyMap, Lang, PeriodMix};
 use journey_core::entry::TouchpointField;
@@ -19,11 +20,41 @@ fn ids_in_stage_order(map: &JourneyMap) -> Vec<String> {
     map.stages.iter().flat_map(|s| map.touchpoints_in(&s.id)).map(|t| t.id.clone()).collect()
 }
 
+/// Rows the table shows at once: every row holds eight inputs, so a 3,000-touchpoint map
+/// built 216,000 elements and took seconds to open; a part of 100 stays well under a
+/// second (benchmarks/README.md, "Big maps").
+pub const ROWS_PER_PART: usize = 100;
+
 #[component]
 pub fn TouchpointTable() -> impl IntoView {
     let ctx = MapHandle::current();
     let t = move || scores_texts(ctx.state.lang.get());
-    let ids = move || ctx.map.with(|m| m.as_ref().map(ids_in_stage_order).unwrap_or_default());
+    let all = Memo::new(move |_| ctx.map.with(|m| m.as_ref().map(ids_in_stage_order).unwrap_or_default()));
+    // The part shown, kept in range when touchpoints go (undo, another tab).
+    let part = RwSignal::new(0usize);
+    let parts = move || all.with(|a| a.len().div_ceil(ROWS_PER_PART)).max(1);
+    let shown_part = move || part.get().min(parts() - 1);
+    let ids = move || {
+        let p = shown_part();
+        all.with(|a| a.iter().skip(p * ROWS_PER_PART).take(ROWS_PER_PART).cloned().collect::<Vec<_>>())
+    };
+    let pager = move || {
+        let n = all.with(Vec::len);
+        (n > ROWS_PER_PART).then(|| {
+            let p = shown_part();
+            let (from, to) = (p * ROWS_PER_PART + 1, ((p + 1) * ROWS_PER_PART).min(n));
+            let (first, last) = (p == 0, p + 1 >= parts());
+            view! {
+                <nav class="table-pager" data-testid="score-pager" aria-label=move || t().touchpoints_title>
+                    <button type="button" disabled=first data-testid="score-rows-previous"
+                        on:click=move |_| part.set(p.saturating_sub(1))>{t().rows_previous}</button>
+                    " " <span role="status" data-testid="score-rows">{(t().rows_of)(from, to, n)}</span> " "
+                    <button type="button" disabled=last data-testid="score-rows-next"
+                        on:click=move |_| part.set(p + 1)>{t().rows_next}</button>
+                </nav>
+            }
+        })
+    };
     let lang = move || ctx.state.lang.get();
     let field = move |f: TouchpointField| move || f.label(lang());
     let mix = Memo::new(move |_| ctx.map.with(|m| m.as_ref().map(period_mix)).unwrap_or_default());
@@ -33,7 +64,8 @@ pub fn TouchpointTable() -> impl IntoView {
             <h2 id="touchpoint-scores-title">{move || t().touchpoints_title}</h2>
             <p class="hint">{move || t().table_hint}</p>
             {move || mix.with(|m| m.note(lang())).map(|n| view! { <p class="period-note" data-testid="mixed-periods-note">{n}</p> })}
-            <Show when=move || ids().is_empty()>
+            {pager}
+            <Show when=move || all.with(Vec::is_empty)>
                 <p class="empty">{move || t().no_touchpoints}</p>
             </Show>
             <div class="table-scroll">

@@ -83,6 +83,9 @@ pub enum Request {
     Draft { options: DraftOptions, map_id: String, now_ms: f64, lang: Lang },
     /// A planned map beside what the imported log's customers did.
     PlannedVsActual { map: JourneyMap },
+    /// Test hook: the worker panics (e2e `edges_logs` checks that the page restarts it and
+    /// the next import works). The page sends it only when a test asks (`worker.rs`).
+    Panic,
 }
 
 /// From the worker to the page.
@@ -255,6 +258,9 @@ impl Session {
     }
 
     fn answer(&mut self, request: Request) -> Reply {
+        if request == Request::Panic {
+            panic!("asked to panic (test hook)");
+        }
         let Some(log) = &self.log else {
             return Reply::Failed { message: no_log(self.lang) };
         };
@@ -278,6 +284,7 @@ impl Session {
                 Err(refusal) => Reply::Failed { message: refusal.reason.get(lang).to_string() },
             },
             Request::PlannedVsActual { map } => Reply::PlannedVsActual { report: planned_vs_log(&map, log) },
+            Request::Panic => unreachable!("answered above"),
         }
     }
 }

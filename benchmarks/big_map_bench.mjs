@@ -35,6 +35,11 @@ const PAGES = [
   { name: 'canvas', hash: map, selector: '[data-testid="map-canvas"]' },
   { name: 'scores', hash: `${map}/scores`, selector: '[data-testid="score-table"] tbody tr' },
   { name: 'dashboard', hash: `${map}/dashboard`, selector: '[data-testid="dashboard"] svg' },
+  { name: 'analytics', hash: `${map}/analytics`, selector: '[data-testid="analytics-page"]' },
+  { name: 'measures', hash: `${map}/measures`, selector: '[data-testid="measures-title"]' },
+  { name: 'measurements', hash: `${map}/measurements`, selector: '[data-testid="coverage"]' },
+  { name: 'snapshots', hash: `${map}/snapshots`, selector: '[data-testid="snapshots-title"]' },
+  { name: 'present', hash: `${map}/present`, selector: '[data-testid="presentation"]' },
 ];
 const only = process.env.PAGES?.split(',');
 const results = [];

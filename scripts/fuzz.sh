@@ -21,6 +21,22 @@ FUZZ=(cargo +nightly fuzz)
 FLAGS=(--sanitizer none --debug-assertions --no-trace-compares)
 WORK="${FUZZ_WORK:-/tmp/journey-fuzz}"
 
+# One smoke run: target $1 (shown as $2) on corpus $3, $4 inputs of at most $5 bytes; a
+# crash prints libFuzzer's log and stops the script.
+smoke_one() {
+  local t=$1 label=$2 corpus=$3 runs=$4 max_len=$5 tmp
+  printf '[fuzz] %-15s ' "$label"
+  tmp=$(mktemp -d)
+  if ! "${FUZZ[@]}" run "${FLAGS[@]}" "$t" "$tmp" "$corpus" -- \
+      -runs="$runs" -max_len="$max_len" -seed=1 >"$tmp/log" 2>&1; then
+    cat "$tmp/log"
+    echo "[fuzz] $label found a crash (input in fuzz/artifacts/$t/)" >&2
+    exit 1
+  fi
+  grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/log" || echo done
+  rm -rf "$tmp"
+}
+
 case "${1:-smoke}" in
   list)
     printf '%s\n' "${TARGETS[@]}"
@@ -29,31 +45,13 @@ case "${1:-smoke}" in
     # One build for all targets, then a few thousand inputs each: seeds and their mutations.
     "${FUZZ[@]}" build "${FLAGS[@]}"
     for t in "${TARGETS[@]}"; do
-      printf '[fuzz] %-15s ' "$t"
-      tmp=$(mktemp -d)
-      if ! "${FUZZ[@]}" run "${FLAGS[@]}" "$t" "$tmp" "fuzz/corpus/$t" -- \
-          -runs=5000 -max_len=1024 -seed=1 >"$tmp/log" 2>&1; then
-        cat "$tmp/log"
-        echo "[fuzz] $t found a crash (input in fuzz/artifacts/$t/)" >&2
-        exit 1
-      fi
-      grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/log" || echo done
-      rm -rf "$tmp"
+      smoke_one "$t" "$t" "fuzz/corpus/$t" 5000 1024
     done
     # The large shapes (fuzz/corpus-large: many distinct activities, very long fields,
     # thousands of columns) need a larger input limit: fewer runs, mutated at full size.
     for dir in fuzz/corpus-large/*/; do
       t=$(basename "$dir")
-      printf '[fuzz] %-15s ' "$t (large)"
-      tmp=$(mktemp -d)
-      if ! "${FUZZ[@]}" run "${FLAGS[@]}" "$t" "$tmp" "$dir" -- \
-          -runs=300 -max_len=131072 -seed=1 >"$tmp/log" 2>&1; then
-        cat "$tmp/log"
-        echo "[fuzz] $t found a crash on a large input (fuzz/artifacts/$t/)" >&2
-        exit 1
-      fi
-      grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/log" || echo done
-      rm -rf "$tmp"
+      smoke_one "$t" "$t (large)" "$dir" 300 131072
     done
     ;;
   run)

@@ -243,3 +243,15 @@ export function canvasOnScreen(page) {
     };
   });
 }
+
+/**
+ * Adds each of `paths` to the analytics page's customer hub: picks the file, waits until
+ * its source is recognised, then "Add to the hub" (the join itself is the caller's step).
+ */
+export async function addToHub(page, paths) {
+  for (const path of paths) {
+    await page.getByTestId('log-file').setInputFiles(path);
+    await page.getByTestId('source-recognised').waitFor();
+    await page.getByTestId('hub-add').click();
+  }
+}

@@ -14,7 +14,7 @@ import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved, storedMap, ARTIFACTS } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, storedMap, addToHub, ARTIFACTS } from '../harness.mjs';
 import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -255,11 +255,7 @@ test('a workbook recipe reads its sheet again: the next file imports from "Event
 
 test('a recipe of orders + tickets joined per customer re-imports the next pair; no e-mail address stored or shared', () => withPage(browser, 'recipe-hub', async (page) => {
   await openAnalytics(page);
-  for (const f of ['orders-march', 'tickets-march']) {
-    await page.getByTestId('log-file').setInputFiles(files[f]);
-    await page.getByTestId('source-recognised').waitFor();
-    await page.getByTestId('hub-add').click();
-  }
+  await addToHub(page, [files['orders-march'], files['tickets-march']]);
   await page.getByTestId('hub-join').click();
   await page.getByTestId('hub-matched').waitFor();
   await page.getByTestId('preview-apply').click();

@@ -13,7 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, withPage, waitSaved, ARTIFACTS, UNPACK_IN_PAGE } from '../harness.mjs';
+import { startServer, launch, withPage, waitSaved, ARTIFACTS, UNPACK_IN_PAGE, addToHub } from '../harness.mjs';
 import { axeViolations, describeViolations } from '../a11y.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -157,11 +157,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
     await page.getByTestId('import-warnings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, `${lang}-1366x768-3-warning.png`) });
     // (Choosing the same file again fires no change: tickets first.)
-    for (const s of ['zendesk_tickets', 'shopify_orders']) {
-      await page.getByTestId('log-file').setInputFiles(files[s]);
-      await page.getByTestId('source-recognised').waitFor();
-      await page.getByTestId('hub-add').click();
-    }
+    await addToHub(page, [files.zendesk_tickets, files.shopify_orders]);
     await page.getByTestId('hub-join').click();
     await page.getByTestId('hub-matched').waitFor();
     await page.getByTestId('customer-hub').scrollIntoViewIfNeeded();
@@ -183,11 +179,7 @@ function emails(file, column) {
 
 test('customer hub: orders and tickets joined per customer, applied through the preview; no e-mail address stored or shared', () => withPage(browser, 'sources-hub', async (page) => {
   await openAnalytics(page);
-  for (const s of ['shopify_orders', 'zendesk_tickets']) {
-    await page.getByTestId('log-file').setInputFiles(files[s]);
-    await page.getByTestId('source-recognised').waitFor();
-    await page.getByTestId('hub-add').click();
-  }
+  await addToHub(page, [files.shopify_orders, files.zendesk_tickets]);
   assert.equal(await page.getByTestId('hub-files').locator('li').count(), 2);
   await page.getByTestId('hub-join').click();
   await page.getByTestId('hub-matched').waitFor();

@@ -104,7 +104,18 @@ function summarize(events) {
     s.dur += e.dur / 1000;
     sums.set(e.name, s);
   }
+  // The main thread's own time: the outermost events only (each nested one is in its parent).
+  let top = 0;
+  let topWall = 0;
+  let until = -1;
+  for (const e of events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur && inRun(e.ts)).sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < until) continue;
+    until = e.ts + e.dur;
+    top += (e.tdur ?? e.dur) / 1000;
+    topWall += e.dur / 1000;
+  }
   const n = starts.length;
+  console.log(`trace: main thread busy per run (outermost events): thread time ${(top / n).toFixed(1)} ms, wall ${(topWall / n).toFixed(1)} ms`);
   console.log(`trace: ${n} runs, main thread per run (thread time tdur / wall dur, nested events counted in their parents too):`);
   for (const [name, s] of [...sums.entries()].sort((a, b) => b[1].tdur - a[1].tdur).slice(0, 16)) {
     console.log(`  ${name.padEnd(30)} tdur ${(s.tdur / n).toFixed(1).padStart(7)} ms   dur ${(s.dur / n).toFixed(1).padStart(7)} ms`);

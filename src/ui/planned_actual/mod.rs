@@ -66,13 +66,13 @@ pub fn PlannedActualCanvas(
     let view_raw = RwSignal::new((0.0_f64, 0.0_f64));
     let measure = move || {
         let Some(el) = scroll_el.get_untracked() else { return };
-        width.set(f64::from(el.client_width()));
         let top = el.get_bounding_client_rect().top();
         let h = window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
         let margin = h * MARGIN_VIEWS;
         let from = ((-top - margin) / VIEW_STEP).floor() * VIEW_STEP;
         let to = ((-top + h + margin) / VIEW_STEP).ceil() * VIEW_STEP;
         view_raw.set((from, to));
+        width.set(f64::from(el.client_width()));
     };
     let view_range = Memo::new(move |_| view_raw.get());
     let laid = Memo::new(move |_| {

@@ -9,7 +9,7 @@
 // the lines are drawn; the comparison itself (worker) is already there, as on the page.
 // TRACE=1: the runs under a Chromium trace, then the page's main thread time per trace event
 // in the timed spans — thread time (`tdur`, what a shared machine does not inflate) and wall.
-// DIST_DIR: which build (harness; default dist).
+// DIST_DIR: which build (harness; default dist). RUNS: how many (default 15).
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { result, median } from './result.mjs';
 
 const TOUCHPOINTS = 300;
 const CASES = 600;
-const RUNS = 15;
+const RUNS = +(process.env.RUNS || 15);
 
 const r = mulberry32(28);
 const rows = ['case_id,activity,timestamp'];
@@ -49,6 +49,8 @@ await page.getByTestId('mapping-step').waitFor();
 await page.getByTestId('start-import').click();
 await page.getByTestId('pva-open-canvas').waitFor({ timeout: 120_000 });
 
+// EXTRA_CSS: a rule to try without a rebuild.
+if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS });
 const trace = !!process.env.TRACE;
 if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
 const times = [];

@@ -1,6 +1,6 @@
 // Planned vs actual on the canvas (issue 28), benchmark (not a test): how long from
-// "Show planned vs actual on the canvas" to the drawn view (cards laid out, lines measured
-// and drawn, the next frame) for a 300-touchpoint plan. Run against the release build:
+// "Show planned vs actual on the canvas" to the drawn view (cards near the window placed,
+// lines drawn, the next frame) for a 300-touchpoint plan. Run against the release build:
 //   trunk build --release --offline --dist dist && node benchmarks/pva_canvas_bench.mjs
 // The plan: 300 touchpoints "Step 0" … in five stages with a chain of planned routes
 // (harness `newLargeMap`). The log: 600 cases walking the steps in order, each step taken
@@ -85,7 +85,7 @@ if (trace) summarize(JSON.parse((await browser.stopTracing()).toString()).traceE
 times.sort((a, b) => a - b);
 const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
 console.log(`cards rendered (click handler done): median ${median(cardTimes).toFixed(1)} ms`);
-console.log(`planned vs actual on the canvas, ${TOUCHPOINTS} touchpoints (${cards} cards, ${lines} lines), ${RUNS} runs: median ${median(times).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+console.log(`planned vs actual on the canvas, ${TOUCHPOINTS} touchpoints (${cards} cards in the page, ${lines} lines), ${RUNS} runs: median ${median(times).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
 result('planned vs actual canvas, 300 touchpoints (median)', `${median(times).toFixed(1)} ms`);
 await browser.close();
 await srv.close();

@@ -48,6 +48,7 @@ pub mod mapping;
 pub mod planted;
 mod planned_actual;
 pub mod planned_actual_board;
+pub mod planned_actual_layout;
 mod period_entry;
 pub mod recipe;
 mod report;

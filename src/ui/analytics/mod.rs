@@ -217,8 +217,12 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
     let t = move || analytics_texts(state.lang.get());
     view! {
         <MapFrame map=handle current=MapView::Analytics>
-            // While planned vs actual shows on the canvas, the steps stay (hidden) beneath it.
-            <article class="analytics" data-testid="analytics-page" hidden=move || ctx.draft.canvas.with(Option::is_some)>
+            // While planned vs actual shows on the canvas, the steps stay (hidden) beneath it:
+            // by `content-visibility: hidden` (style/analytics.css), which keeps their laid-out
+            // state — `display: none` (the `hidden` attribute) took the browser ~200 ms of
+            // style work on a 300-touchpoint map (~110,000 elements, the matching's options),
+            // most of the time to show the view (benchmarks/README.md, issue 28).
+            <article class="analytics" data-testid="analytics-page" class:analytics-beneath=move || ctx.draft.canvas.with(Option::is_some)>
                 <h1>{move || t().title}</h1>
                 <p class="intro">{move || t().intro}</p>
                 <recipe_step::RecipeStep/>

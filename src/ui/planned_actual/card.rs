@@ -1,9 +1,11 @@
 //! One card of planned vs actual on the canvas: the touchpoint's (or unplanned activity's)
 //! title, a badge in words — "Reached", "Not reached", "Unplanned" — so the status never
 //! rests on colour or border pattern alone, its cases in the data's period, and where its
-//! volume is among the largest differences, both numbers (planned / measured).
+//! volume is among the largest differences, both numbers (planned / measured). Placed at the
+//! box the core computed from these same texts (`card_text`, `planned_actual_layout`).
 
-use journey_core::analytics::planned_actual_board::{BoardCard, CardStatus, VolumeMark};
+use journey_core::analytics::planned_actual_board::{BoardCard, CardStatus, Rect, VolumeMark};
+use journey_core::analytics::planned_actual_layout::CardText;
 use journey_core::locale::number;
 use journey_core::model::{volume_unit, Lang, MeasuredPeriod};
 use leptos::prelude::*;
@@ -31,10 +33,10 @@ pub fn status_class(s: CardStatus) -> &'static str {
     }
 }
 
-#[component]
-pub fn PvaCard(card: BoardCard, period: Option<MeasuredPeriod>, lang: Lang) -> impl IntoView {
+/// The card's texts in `lang`: what it shows, and what the core lays it out by.
+pub fn card_text(card: &BoardCard, period: Option<&MeasuredPeriod>, lang: Lang) -> CardText {
     let t = pva_canvas_texts(lang);
-    let unit = measured_unit(period.as_ref(), lang);
+    let unit = measured_unit(period, lang);
     let badge = match card.status {
         CardStatus::Reached => t.reached,
         CardStatus::NotReached => t.not_reached,
@@ -46,16 +48,23 @@ pub fn PvaCard(card: BoardCard, period: Option<MeasuredPeriod>, lang: Lang) -> i
         (_, Some(n), None) => (t.cases_in)(n, &unit, lang).trim_end().to_string(),
         _ => String::new(),
     };
-    let diff = card.difference.as_ref().map(|d| both_numbers(d, period.as_ref(), lang));
-    let class = format!("pva-card pva-{}{}", status_class(card.status), if diff.is_some() { " pva-differs" } else { "" });
+    let diff = card.difference.as_ref().map(|d| (t.differs.to_string(), both_numbers(d, period, lang)));
+    CardText { badge: badge.to_string(), title: card.title.clone(), cases, diff }
+}
+
+#[component]
+pub fn PvaCard(card: BoardCard, text: CardText, rect: Rect) -> impl IntoView {
+    let status = status_class(card.status);
+    let class = format!("pva-card pva-{status}{}", if text.diff.is_some() { " pva-differs" } else { "" });
+    let style = format!("left:{:.0}px;top:{:.0}px;width:{:.0}px;height:{:.0}px", rect.x, rect.y, rect.w, rect.h);
+    let CardText { badge, title, cases, diff } = text;
     view! {
-        <li class=class data-testid="pva-card" data-key=card.key.clone()
-            data-status=status_class(card.status)>
-            <span class=format!("pva-badge pva-badge-{}", status_class(card.status))>{badge}</span>
-            <span class="pva-card-title" data-testid="pva-card-title">{card.title.clone()}</span>
-            <span class="pva-cases">{cases}</span>
-            {diff.map(|d| view! {
-                <span class="pva-diff" data-testid="pva-diff"><span class="pva-badge pva-badge-differs">{t.differs}</span> {d}</span>
+        <li class=class style=style data-testid="pva-card" data-key=card.key data-status=status>
+            <span class=format!("pva-badge pva-badge-{status}")>{badge}</span>
+            <span class="pva-card-title" data-testid="pva-card-title">{title}</span>
+            {(!cases.is_empty()).then(|| view! { <span class="pva-cases">{cases}</span> })}
+            {diff.map(|(word, d)| view! {
+                <span class="pva-diff" data-testid="pva-diff"><span class="pva-badge pva-badge-differs">{word}</span> {d}</span>
             })}
         </li>
     }

@@ -1,25 +1,16 @@
-//! The lines of planned vs actual on the canvas: measured from the cards as the browser laid
-//! them out (titles wrap, so heights are the browser's), drawn in one SVG beneath the cards
-//! (`journey_core::analytics::planned_actual_board::line_path`). Each kind has its own
-//! stroke pattern and width — dashed for a route not in the plan, dotted for a planned
-//! route no case took, bold for a differing volume, thin for the rest — and the differing
-//! ones a number that the list under the map repeats in words, so nothing rests on colour
-//! and screen readers get the list (the drawing is hidden from them).
+//! The lines of planned vs actual on the canvas, drawn in one SVG beneath the cards from the
+//! core's numbers (`journey_core::analytics::planned_actual_layout::line_paths`): per kind
+//! one path with all its segments and one with its arrowheads — eight elements for a
+//! thousand lines, where one `<path>` per line made the browser build, style and paint each.
+//! Each kind has its own stroke pattern and width — dashed for a route not in the plan,
+//! dotted for a planned route no case took, bold for a differing volume, thin for the rest —
+//! and the differing ones a number that the list under the map repeats in words, so nothing
+//! rests on colour and screen readers get the list (the drawing is hidden from them). Only
+//! the numbers in and near the view are drawn (the page's view range, as for the cards).
 
-use std::collections::HashMap;
-
-use journey_core::analytics::planned_actual_board::{line_path, Board, LineKind, Rect};
+use journey_core::analytics::planned_actual_board::{Board, LineKind};
+use journey_core::analytics::planned_actual_layout::{BoardLayout, LinePaths};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// One drawn line: its path, kind, and number (for the differing ones) with its place.
-#[derive(Clone, PartialEq)]
-pub struct Drawn {
-    pub path: String,
-    pub kind: LineKind,
-    pub number: Option<usize>,
-    pub label: (f64, f64),
-}
 
 pub fn kind_class(k: LineKind) -> &'static str {
     match k {
@@ -45,77 +36,28 @@ pub fn numbers(board: &Board) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The cards' boxes relative to the board (the board is their offset parent), by key. One
-/// pass over the board's cards: a `querySelector` per card searched the whole board each
-/// time, seconds for 300 cards.
-fn card_rects(board_el: &web_sys::HtmlElement) -> HashMap<String, Rect> {
-    let mut out = HashMap::new();
-    let all = js_sys::Reflect::get(board_el, &"querySelectorAll".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(board_el, &"[data-key]".into()).ok());
-    let Some(all) = all else { return out };
-    for el in js_sys::Array::from(&all).iter() {
-        let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { continue };
-        if let Some(key) = el.get_attribute("data-key") {
-            let r = Rect {
-                x: f64::from(el.offset_left()),
-                y: f64::from(el.offset_top()),
-                w: f64::from(el.offset_width()),
-                h: f64::from(el.offset_height()),
-            };
-            out.insert(key, r);
-        }
-    }
-    out
-}
-
-/// Every line's path from the cards as laid out now. The ends of several lines on one card
-/// are spread along its edge, so their numbers and arrowheads do not sit on each other.
-pub fn measure(board_el: &web_sys::HtmlElement, board: &Board) -> (Vec<Drawn>, (f64, f64)) {
-    let rects = card_rects(board_el);
-    let mut touching: HashMap<&str, usize> = HashMap::new();
-    for l in &board.lines {
-        *touching.entry(l.from.as_str()).or_default() += 1;
-        *touching.entry(l.to.as_str()).or_default() += 1;
-    }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut end = |key: &str, r: Rect| {
-        let k = seen.entry(key.to_string()).or_default();
-        *k += 1;
-        let m = touching.get(key).copied().unwrap_or(1) as f64;
-        Rect { y: r.y + r.h * (*k as f64) / (m + 1.0), h: 0.0, ..r }
-    };
-    let mut drawn = Vec::new();
-    for (l, number) in board.lines.iter().zip(numbers(board)) {
-        let (Some(&a), Some(&b)) = (rects.get(&l.from), rects.get(&l.to)) else { continue };
-        let (a, b) = (end(l.from.as_str(), a), end(l.to.as_str(), b));
-        let (path, label) = line_path(a, b);
-        drawn.push(Drawn { path, kind: l.kind, number, label });
-    }
-    let size = (f64::from(board_el.scroll_width()), f64::from(board_el.scroll_height()));
-    (drawn, size)
-}
-
 /// The SVG of the lines (beneath the cards; hidden from screen readers, who get the list).
+/// `view` is the part of the board drawn (top, bottom in board pixels): numbers outside it
+/// are left out.
 #[component]
-pub fn LinesSvg(drawn: ReadSignal<(Vec<Drawn>, (f64, f64))>) -> impl IntoView {
-    move || {
-        let (lines, (w, h)) = drawn.get();
-        // Plain routes first, so the differing ones are drawn over them.
-        let mut order: Vec<&Drawn> = lines.iter().collect();
-        order.sort_by_key(|d| d.kind != LineKind::Planned);
-        let paths = order
-            .iter()
-            .map(|d| {
-                let k = kind_class(d.kind);
-                view! { <path class=format!("pva-line pva-line-{k}") d=d.path.clone() marker-end=format!("url(#pva-arrow-{k})")/> }
-            })
-            .collect_view();
-        let numbers = order
-            .iter()
-            .filter_map(|d| d.number.map(|n| (n, d.label)))
-            .map(|(n, (x, y))| {
+pub fn LinesSvg(paths: LinePaths, layout: BoardLayout, view: Memo<(f64, f64)>) -> impl IntoView {
+    let kinds = paths
+        .kinds
+        .iter()
+        .map(|(kind, stroke, arrows)| {
+            let k = kind_class(*kind);
+            view! {
+                <path class=format!("pva-line pva-line-{k}") d=stroke.clone()/>
+                <path class=format!("pva-arrow pva-arrow-{k}") d=arrows.clone()/>
+            }
+        })
+        .collect_view();
+    let all = paths.numbers;
+    let numbers = move || {
+        let (top, bottom) = view.get();
+        all.iter()
+            .filter(|(_, _, y)| *y >= top && *y <= bottom)
+            .map(|&(n, x, y)| {
                 view! {
                     <g class="pva-line-number">
                         <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="9"/>
@@ -123,22 +65,13 @@ pub fn LinesSvg(drawn: ReadSignal<(Vec<Drawn>, (f64, f64))>) -> impl IntoView {
                     </g>
                 }
             })
-            .collect_view();
-        let marker = |k: &'static str| {
-            view! {
-                <marker id=format!("pva-arrow-{k}") class=format!("pva-arrow-{k}") viewBox="0 0 10 10" refX="9" refY="5"
-                    markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z"/>
-                </marker>
-            }
-        };
-        view! {
-            <svg class="pva-lines" aria-hidden="true" focusable="false" width=format!("{w:.0}") height=format!("{h:.0}")
-                data-testid="pva-lines" data-count=lines.len().to_string()>
-                <defs>{marker("unplanned")}{marker("untaken")}{marker("differs")}{marker("planned")}</defs>
-                {paths}
-                {numbers}
-            </svg>
-        }
+            .collect_view()
+    };
+    view! {
+        <svg class="pva-lines" aria-hidden="true" focusable="false" width=format!("{:.0}", layout.width)
+            height=format!("{:.0}", layout.height) data-testid="pva-lines" data-count=paths.count.to_string()>
+            {kinds}
+            {numbers}
+        </svg>
     }
 }

@@ -51,6 +51,7 @@ pub mod planned_actual_board;
 mod period_entry;
 pub mod recipe;
 mod report;
+pub mod rows;
 mod sanity;
 mod source_types;
 pub mod sources;

@@ -207,16 +207,21 @@ impl Importer {
         Importer::of_text(FileBytes::Owned(data), encoding, mapping)
     }
 
-    /// Like [`Importer::with_encoding`] for bytes held elsewhere (a mapped file): read in
-    /// place when they are UTF-8 text as the importer reads it (no byte-order mark, no
-    /// CR), else copied and decoded as usual.
-    pub fn of_shared(data: Box<dyn AsRef<[u8]> + Send>, mapping: &ColumnMapping, forced: Option<TextEncoding>) -> Result<Importer, ImportError> {
-        let bytes = (*data).as_ref();
+    /// Like [`Importer::with_encoding`] for a file read or mapped (`FileBytes`): read in
+    /// place when it is UTF-8 text as the importer reads it (no byte-order mark, no CR),
+    /// else decoded as usual (a mapped file is copied first).
+    pub fn of_file(data: FileBytes, mapping: &ColumnMapping, forced: Option<TextEncoding>) -> Result<Importer, ImportError> {
+        let bytes = data.bytes();
         let encoding = forced.unwrap_or_else(|| detect_encoding(bytes).0);
         if encoding != TextEncoding::Utf8 || bytes.starts_with(b"\xEF\xBB\xBF") || memchr::memchr(b'\r', bytes).is_some() {
-            return Importer::with_encoding(bytes.to_vec(), mapping, forced);
+            let owned = match data {
+                FileBytes::Owned(v) => v,
+                #[allow(unreachable_patterns)]
+                other => other.bytes().to_vec(),
+            };
+            return Importer::with_encoding(owned, mapping, forced);
         }
-        Importer::of_text(FileBytes::Shared(data), encoding, mapping)
+        Importer::of_text(data, encoding, mapping)
     }
 
     /// The importer of decoded text (UTF-8 with LF line ends).

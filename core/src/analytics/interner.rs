@@ -6,10 +6,6 @@
 //! lookups compare short slices inline), and each slot carries the string's first eight
 //! bytes and its length, so a short id is matched (or rejected) by the slot alone.
 
-use std::hash::Hasher;
-
-use super::fast_hash::FastHasher;
-
 /// One slot of the table: the string's first eight bytes (zero-padded), its length and
 /// its id + 1 (0: empty). Case ids are mostly short (`C123456`, an order number): for
 /// those the slot alone decides a match, so a lookup touches one cache line instead of
@@ -43,30 +39,58 @@ pub struct Interner {
 const RECENT: usize = 4096;
 
 /// The first eight bytes, zero-padded (with the length, it tells short strings apart).
+/// Read as whole words, never through a byte buffer: a copy of a variable length is a
+/// call to `memcpy` and a stall, per lookup.
 #[inline]
 fn head(bytes: &[u8]) -> u64 {
-    if bytes.len() >= 8 {
-        u64::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]])
+    let n = bytes.len();
+    if n >= 8 {
+        word(bytes)
+    } else if n >= 4 {
+        // Two overlapping four-byte reads; the overlap holds equal bytes, so `|` keeps them.
+        let lo = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as u64;
+        let t = &bytes[n - 4..];
+        let hi = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as u64;
+        lo | (hi << ((n - 4) * 8))
+    } else if n > 0 {
+        bytes[0] as u64 | (bytes[n / 2] as u64) << (n / 2 * 8) | (bytes[n - 1] as u64) << ((n - 1) * 8)
     } else {
-        let mut b = [0u8; 8];
-        b[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(b)
+        0
     }
+}
+
+/// The first eight bytes of a string of at least eight.
+#[inline]
+fn word(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
 }
 
 /// The last eight bytes of a string of at least eight.
 #[inline]
 fn tail(bytes: &[u8]) -> u64 {
-    let t = &bytes[bytes.len() - 8..];
-    u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]])
+    word(&bytes[bytes.len() - 8..])
 }
 
+/// The table's hash of a string whose head is `h8`: word-at-a-time multiply-rotate (as
+/// `fast_hash`), the last word read overlapping instead of padded, then the SplitMix64
+/// finaliser so the low bits that pick a slot depend on every byte.
 #[inline]
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = FastHasher::default();
-    h.write(bytes);
-    h.write_usize(bytes.len());
-    h.finish()
+fn hash(bytes: &[u8], h8: u64) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
+    let mut h = add(bytes.len() as u64, h8);
+    if bytes.len() > 8 {
+        let mut rest = &bytes[8..];
+        while rest.len() > 8 {
+            h = add(h, word(rest));
+            rest = &rest[8..];
+        }
+        h = add(h, tail(bytes));
+    }
+    let mut z = h;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 impl Default for Interner {
@@ -107,7 +131,7 @@ impl Interner {
         if self.holds(self.last, bytes, h8) {
             return Ok(self.last.id1 - 1);
         }
-        let h = hash(bytes) as usize;
+        let h = hash(bytes, h8) as usize;
         let r = h & (RECENT - 1);
         if let Some(&slot) = self.recent.get(r) {
             if self.holds(slot, bytes, h8) {
@@ -159,7 +183,7 @@ impl Interner {
         let slot = Slot { head: h8, id1: id + 1, len: bytes.len() as u32 };
         self.table[i] = slot;
         self.last = slot;
-        if let Some(cached) = self.recent.get_mut(hash(bytes) as usize & (RECENT - 1)) {
+        if let Some(cached) = self.recent.get_mut(hash(bytes, h8) as usize & (RECENT - 1)) {
             *cached = slot;
         }
         // Keep the table at most three quarters full: probe chains stay short, and a
@@ -175,7 +199,7 @@ impl Interner {
         let mask = table.len() - 1;
         for (id, &(start, len)) in self.spans.iter().enumerate() {
             let text = &self.arena[start as usize..(start + len) as usize];
-            let mut i = hash(text) as usize & mask;
+            let mut i = hash(text, head(text)) as usize & mask;
             while table[i].id1 != 0 {
                 i = (i + 1) & mask;
             }
@@ -208,6 +232,17 @@ mod tests {
         assert_eq!(i.intern(b"\xff"), None);
         assert_eq!(i.intern(b""), Some(2));
         assert_eq!(i.into_names(), vec!["b".to_string(), "a".to_string(), String::new()]);
+    }
+
+    #[test]
+    fn head_is_the_zero_padded_first_eight_bytes() {
+        let text = b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\xff";
+        for n in 0..=text.len() {
+            let mut padded = [0u8; 8];
+            let k = n.min(8);
+            padded[..k].copy_from_slice(&text[..k]);
+            assert_eq!(head(&text[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
     }
 
     #[test]

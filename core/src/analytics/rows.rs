@@ -12,11 +12,12 @@
 
 use csv_core::ReadRecordResult;
 
-/// The bytes of a file: read into memory, or held elsewhere (the CLI maps the file
-/// instead of copying it; anything that derefs to bytes will do).
+/// The bytes of a file: read into memory, or mapped (the CLI reads a log where the page
+/// cache holds it instead of copying it, `crate::mapped_file`).
 pub enum FileBytes {
     Owned(Vec<u8>),
-    Shared(Box<dyn AsRef<[u8]> + Send>),
+    #[cfg(unix)]
+    Mapped(crate::mapped_file::MappedFile),
 }
 
 impl FileBytes {
@@ -24,7 +25,8 @@ impl FileBytes {
     pub fn bytes(&self) -> &[u8] {
         match self {
             FileBytes::Owned(v) => v,
-            FileBytes::Shared(b) => (**b).as_ref(),
+            #[cfg(unix)]
+            FileBytes::Mapped(m) => m.as_ref(),
         }
     }
 }

@@ -37,6 +37,7 @@ use journey_core::analytics::{
     analyze, detect_columns, deviation, generator, goal_activities, import_all, survey::survey, AnalysisOptions, Importer,
     ColumnMapping, FunnelMode, FunnelSpec, TimeForm,
 };
+use journey_core::analytics::rows::FileBytes;
 use journey_core::analytics::sources::generator::world;
 use journey_core::analytics::sources::{read_source, CaseBy, Source, SourceOptions};
 use journey_core::model::{schema, Lang};
@@ -354,7 +355,12 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let data = open_log(&path)?;
     let t_read = t0.elapsed();
     if let Some(o) = source_options(&args, lang)? {
-        let (log, s) = read_source((*data).as_ref().to_vec(), &o).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+        let data = match data {
+            FileBytes::Owned(v) => v,
+            #[allow(unreachable_patterns)]
+            mapped => mapped.bytes().to_vec(),
+        };
+        let (log, s) = read_source(data, &o).map_err(|e| format!("{path}: {}", e.message(lang)))?;
         for issue in &s.first_issues {
             eprintln!("{path}: {}", issue.message(lang));
         }
@@ -364,11 +370,11 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
         return Ok(());
     }
-    let head = &(*data).as_ref()[..(*data).as_ref().len().min(64 * 1024)];
+    let head = &data.bytes()[..data.bytes().len().min(64 * 1024)];
     let mapping = mapping(&args, head, lang, &path)?;
     let t1 = Instant::now();
     let (log, summary) =
-        Importer::of_shared(data, &mapping, None).and_then(Importer::finish).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+        Importer::of_file(data, &mapping, None).and_then(Importer::finish).map_err(|e| format!("{path}: {}", e.message(lang)))?;
     let t_import = t1.elapsed();
     let map = match args.get("map") {
         Some(p) => Some(load_map(p, lang)?),
@@ -419,12 +425,12 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
 }
 
 /// The log's bytes: mapped where the system allows (read in place, no copy), else read.
-fn open_log(path: &str) -> Result<Box<dyn AsRef<[u8]> + Send>, String> {
+fn open_log(path: &str) -> Result<FileBytes, String> {
     #[cfg(unix)]
     if let Some(m) = journey_core::mapped_file::MappedFile::open(path) {
-        return Ok(Box::new(m));
+        return Ok(FileBytes::Mapped(m));
     }
-    Ok(Box::new(std::fs::read(path).map_err(|e| format!("{path}: {e}"))?))
+    Ok(FileBytes::Owned(std::fs::read(path).map_err(|e| format!("{path}: {e}"))?))
 }
 
 /// Exit code 3 when the import looks wrong (each warning on stderr, naming the mapping to

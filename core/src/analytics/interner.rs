@@ -6,6 +6,8 @@
 //! lookups compare short slices inline), and each slot carries the string's first eight
 //! bytes and its length, so a short id is matched (or rejected) by the slot alone.
 
+use super::fast_hash::padded_word;
+
 /// One slot of the table: the string's first eight bytes (zero-padded), its length and
 /// its id + 1 (0: empty). Case ids are mostly short (`C123456`, an order number): for
 /// those the slot alone decides a match, so a lookup touches one cache line instead of
@@ -39,23 +41,12 @@ pub struct Interner {
 const RECENT: usize = 4096;
 
 /// The first eight bytes, zero-padded (with the length, it tells short strings apart).
-/// Read as whole words, never through a byte buffer: a copy of a variable length is a
-/// call to `memcpy` and a stall, per lookup.
 #[inline]
 fn head(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    if n >= 8 {
+    if bytes.len() >= 8 {
         word(bytes)
-    } else if n >= 4 {
-        // Two overlapping four-byte reads; the overlap holds equal bytes, so `|` keeps them.
-        let lo = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as u64;
-        let t = &bytes[n - 4..];
-        let hi = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as u64;
-        lo | (hi << ((n - 4) * 8))
-    } else if n > 0 {
-        bytes[0] as u64 | (bytes[n / 2] as u64) << (n / 2 * 8) | (bytes[n - 1] as u64) << ((n - 1) * 8)
     } else {
-        0
+        padded_word(bytes)
     }
 }
 

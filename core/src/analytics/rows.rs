@@ -16,6 +16,8 @@ use csv_core::ReadRecordResult;
 /// cache holds it instead of copying it, `crate::mapped_file`).
 pub enum FileBytes {
     Owned(Vec<u8>),
+    /// Bytes known to be UTF-8: fields are read as `&str` without checking each again.
+    Text(String),
     #[cfg(unix)]
     Mapped(crate::mapped_file::MappedFile),
 }
@@ -25,6 +27,7 @@ impl FileBytes {
     pub fn bytes(&self) -> &[u8] {
         match self {
             FileBytes::Owned(v) => v,
+            FileBytes::Text(t) => t.as_bytes(),
             #[cfg(unix)]
             FileBytes::Mapped(m) => m.as_ref(),
         }
@@ -123,6 +126,19 @@ impl RowReader {
     pub fn get(&self, i: usize) -> Option<&[u8]> {
         let &(s, e) = self.bounds.get(i)?;
         Some(if self.in_buf { &self.buf[s..e] } else { &self.data()[s..e] })
+    }
+
+    /// Field `i` of the current row as text: `None` when the row has no field `i` or
+    /// the field is not UTF-8. Checked only for quoted rows of a [`FileBytes::Text`]
+    /// file (their fields are copies); fields read in place are slices of the text.
+    #[inline]
+    pub fn get_str(&self, i: usize) -> Option<&str> {
+        let &(s, e) = self.bounds.get(i)?;
+        match &self.file {
+            // Fields end at ASCII bytes (delimiter, line end) or the end: char boundaries.
+            FileBytes::Text(t) if !self.in_buf => t.get(s..e),
+            _ => std::str::from_utf8(self.get(i)?).ok(),
+        }
     }
 
     /// Reads the next row; `false` at the end of the file.

@@ -49,6 +49,30 @@ fn classes(delimiter: u8) -> [u8; 256] {
     class
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Where the first byte that is not field text lies in `rest[k..]` (or `rest.len()`).
+/// Eight bytes at a time: a byte equal to the delimiter, LF, CR or a quote is a zero
+/// byte in `w ^ repeated`, found by the zero-byte test. That test can flag a byte above a
+/// real zero byte too, but never below, so the lowest flag is the first special byte.
+#[inline]
+fn next_special(rest: &[u8], mut k: usize, delimiter_word: u64, class: &[u8; 256]) -> usize {
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
+    while k + 8 <= rest.len() {
+        let c = &rest[k..k + 8];
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let found = zero(w ^ delimiter_word) | zero(w ^ (ONES * b'\n' as u64)) | zero(w ^ (ONES * b'\r' as u64)) | zero(w ^ (ONES * b'"' as u64));
+        if found != 0 {
+            return k + (found.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < rest.len() && class[rest[k] as usize] == TEXT {
+        k += 1;
+    }
+    k
+}
+
 /// Reads rows one at a time from a file held in memory.
 pub struct RowReader {
     file: FileBytes,
@@ -62,6 +86,8 @@ pub struct RowReader {
     all_slow: bool,
     /// What each byte is to the fast path: [`TEXT`], [`DELIMITER`], [`LINE_END`] or [`QUOTE`].
     class: [u8; 256],
+    /// The delimiter in every byte of a word (for [`next_special`]).
+    delimiter_word: u64,
     /// The current row's fields: bounds in `data` (fast path) or in `buf` (quoted row).
     bounds: Vec<(usize, usize)>,
     in_buf: bool,
@@ -91,6 +117,7 @@ impl RowReader {
             core,
             all_slow: matches!(delimiter, b'"' | b'\n' | b'\r'),
             class: classes(delimiter),
+            delimiter_word: ONES * delimiter as u64,
             bounds: Vec::with_capacity(16),
             in_buf: false,
             buf: vec![0; 1024],
@@ -166,10 +193,7 @@ impl RowReader {
         let mut field_start = 0;
         let mut k = 0;
         let term = loop {
-            // Most bytes are field text: one table look-up each, nothing else.
-            while k < rest.len() && self.class[rest[k] as usize] == TEXT {
-                k += 1;
-            }
+            k = next_special(rest, k, self.delimiter_word, &self.class);
             match rest.get(k).map(|&b| (b, self.class[b as usize])) {
                 None => break None,
                 Some((_, DELIMITER)) => {

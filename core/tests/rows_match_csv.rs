@@ -5,7 +5,7 @@
 //! Then the importer read in steps of every size gives the same log as one read.
 
 use journey_core::analytics::rows::RowReader;
-use journey_core::analytics::{import_all, ColumnMapping, Importer, TimeForm};
+use journey_core::analytics::{import_all, ColumnMapping, Importer};
 use proptest::prelude::*;
 
 /// (fields, line, position after) of every row, by the `csv` crate.
@@ -69,24 +69,14 @@ fn known_shapes_match_the_csv_crate() {
     assert_eq!(by_rows(big.as_bytes(), b','), by_csv(big.as_bytes(), b','));
 }
 
+/// The generator's columns (case_id, activity, timestamp, channel).
 fn mapping() -> ColumnMapping {
-    ColumnMapping {
-        delimiter: b',',
-        case: "case".into(),
-        activity: "activity".into(),
-        time: "time".into(),
-        channel: Some("channel".into()),
-        rating: None,
-        resource: None,
-        lifecycle: None,
-        time_zone: None,
-        time_form: TimeForm::Auto,
-    }
+    journey_core::analytics::generator::column_mapping()
 }
 
 /// A log with quoted rows, a multi-line quoted activity, blank lines and bad rows.
 fn mixed_log() -> Vec<u8> {
-    let mut s = String::from("case,activity,time,channel\n");
+    let mut s = String::from("case_id,activity,timestamp,channel\n");
     for i in 0..300 {
         match i % 7 {
             0 => s.push_str(&format!("\"C{}\",\"Visit, site\",2024-01-01T10:{:02}:00Z,web\n", i % 13, i % 60)),

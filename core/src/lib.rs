@@ -20,4 +20,6 @@ pub mod presentation_opening;
 pub mod compare;
 pub mod storage_meter;
 pub mod text_file;
+#[cfg(unix)]
+pub mod mapped_file;
 pub mod text_metrics;

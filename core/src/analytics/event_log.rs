@@ -123,17 +123,38 @@ impl EventLog {
                 }
             }
         }
-        let permute_u32 = |v: &[u32]| order.iter().map(|&i| v[i as usize]).collect::<Vec<_>>();
+        // Each column is gathered into the buffer the previous one was gathered from (it
+        // is no longer needed), so the sorted log reuses the file-order columns' memory
+        // instead of touching fresh pages for every column.
+        let gather = |v: &[u32], mut into: Vec<u32>| {
+            into.clear();
+            into.extend(order.iter().map(|&i| v[i as usize]));
+            into
+        };
         // The case column is known from the bucket bounds: no gather needed.
-        let mut case = Vec::with_capacity(n);
+        let mut case = std::mem::take(&mut raw.case);
+        case.clear();
         for c in 0..cases {
             case.resize(start[c + 1] as usize, c as u32);
         }
-        let activity = permute_u32(&raw.activity);
+        let activity = gather(&raw.activity, Vec::with_capacity(n));
+        let mut spare = std::mem::take(&mut raw.activity);
         // Unmapped optional columns arrive empty and are filled rather than permuted.
-        let channel = if raw.channel.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.channel) };
-        let resource = if raw.resource.is_empty() { vec![NONE_ID; n] } else { permute_u32(&raw.resource) };
-        let line = permute_u32(&raw.line);
+        let column = |v: &mut Vec<u32>, spare: &mut Vec<u32>| {
+            if v.is_empty() {
+                let mut out = std::mem::take(spare);
+                out.clear();
+                out.resize(n, NONE_ID);
+                out
+            } else {
+                let out = gather(v, std::mem::take(spare));
+                *spare = std::mem::take(v);
+                out
+            }
+        };
+        let channel = column(&mut raw.channel, &mut spare);
+        let resource = column(&mut raw.resource, &mut spare);
+        let line = gather(&raw.line, spare);
         let rating: Vec<Option<f32>> =
             if raw.rating.is_empty() { vec![None; n] } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
         let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;

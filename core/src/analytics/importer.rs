@@ -3,8 +3,6 @@
 //! (rows, bytes, rows/s measured on its side) between steps and cancel by dropping it.
 //! Bad rows are skipped and reported; only a file without any usable row is an error.
 
-use std::io::Cursor;
-
 use serde::{Deserialize, Serialize};
 
 use super::detect::ColumnDetection;
@@ -12,12 +10,13 @@ use super::error::{ImportError, RowIssue, RowProblem};
 use super::event_log::{EventLog, NONE_ID};
 use super::interner::Interner;
 use super::long_fields::{cut_field, LongFields, MAX_FIELD_BYTES};
+use super::rows::{FileBytes, RowReader};
 use super::sanity::{check_import, ImportWarning, UsedColumns};
 use super::time_form::{TimeForm, TimeReader};
 use super::timestamp::LocalZone;
 use crate::entry::read_number;
 use crate::model::Lang;
-use crate::text_file::{decode, TextEncoding};
+use crate::text_file::{decode, detect_encoding, TextEncoding};
 
 /// How many skipped rows are reported individually.
 pub const MAX_REPORTED_ISSUES: usize = 20;
@@ -177,8 +176,8 @@ impl Columns {
 }
 
 pub struct Importer {
-    reader: csv::Reader<Cursor<Vec<u8>>>,
-    record: csv::ByteRecord,
+    /// The file's rows, read in place (`rows.rs`).
+    rows: RowReader,
     cols: Columns,
     lifecycle_name: Option<(String, String)>,
     /// Reads the time cells: the column's form and the zone for times without one.
@@ -205,23 +204,39 @@ impl Importer {
     /// Like [`Importer::new`], reading `data` in the `forced` encoding when one is given.
     pub fn with_encoding(data: Vec<u8>, mapping: &ColumnMapping, forced: Option<TextEncoding>) -> Result<Importer, ImportError> {
         let (data, encoding) = decode(data, forced);
+        Importer::of_text(FileBytes::Owned(data), encoding, mapping)
+    }
+
+    /// Like [`Importer::with_encoding`] for a file read or mapped (`FileBytes`): read in
+    /// place when it is UTF-8 text as the importer reads it (no byte-order mark, no CR),
+    /// else decoded as usual (a mapped file is copied first).
+    pub fn of_file(data: FileBytes, mapping: &ColumnMapping, forced: Option<TextEncoding>) -> Result<Importer, ImportError> {
+        let bytes = data.bytes();
+        let encoding = forced.unwrap_or_else(|| detect_encoding(bytes).0);
+        if encoding != TextEncoding::Utf8 || bytes.starts_with(b"\xEF\xBB\xBF") || memchr::memchr(b'\r', bytes).is_some() {
+            let owned = match data {
+                FileBytes::Owned(v) => v,
+                #[allow(unreachable_patterns)]
+                other => other.bytes().to_vec(),
+            };
+            return Importer::with_encoding(owned, mapping, forced);
+        }
+        Importer::of_text(data, encoding, mapping)
+    }
+
+    /// The importer of decoded text (UTF-8 with LF line ends).
+    fn of_text(text: FileBytes, encoding: TextEncoding, mapping: &ColumnMapping) -> Result<Importer, ImportError> {
+        let data = text.bytes();
         if data.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(ImportError::EmptyFile);
         }
         let total_bytes = data.len() as u64;
-        let expected_rows = estimate_rows(&data);
-        let cursor = Cursor::new(data);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(mapping.delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(cursor);
-        let headers: Vec<String> = reader
-            .byte_headers()
-            .map_err(|e| ImportError::BadHeader { detail: e.to_string() })?
-            .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_string())
-            .collect();
+        let expected_rows = estimate_rows(data);
+        let mut rows = RowReader::of(text, mapping.delimiter);
+        // The first row is the header (a file of blank lines has none: no columns).
+        rows.next_row();
+        let headers: Vec<String> =
+            (0..rows.len()).filter_map(|i| rows.get(i)).map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
         if headers.len() < 2 {
             return Err(ImportError::SingleColumn);
         }
@@ -232,8 +247,7 @@ impl Importer {
         };
         Ok(Importer {
             time: TimeReader::new(mapping.time_form, zone),
-            reader,
-            record: csv::ByteRecord::new(),
+            rows,
             lifecycle_name: mapping.lifecycle.clone(),
             raw: EventLog::with_capacity(expected_rows, cols.channel.is_some(), cols.resource.is_some(), cols.rating.is_some()),
             cols,
@@ -253,18 +267,12 @@ impl Importer {
         let mut n = 0;
         while n < max_rows && !self.done {
             n += 1;
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(true) => self.take_record(),
-                Ok(false) => self.done = true,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    self.summary.rows += 1;
-                    self.skip(line, RowProblem::Csv { detail: csv_detail(&e) });
-                    // An I/O-level error cannot be read past; anything else moves on.
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        self.done = true;
-                    }
-                }
+            // Rows of a file in memory cannot fail to read: every byte sequence is some
+            // CSV (an unclosed quote runs to the end of the file, as in the `csv` crate).
+            if self.rows.next_row() {
+                self.take_record();
+            } else {
+                self.done = true;
             }
         }
         self.progress()
@@ -275,7 +283,7 @@ impl Importer {
             rows: self.summary.rows,
             events: self.raw.case.len() as u64,
             skipped: self.summary.skipped_rows,
-            bytes_read: self.reader.position().byte(),
+            bytes_read: self.rows.position(),
             total_bytes: self.total_bytes,
             done: self.done,
         }
@@ -332,12 +340,12 @@ impl Importer {
     /// Turns the current record into an event, or records why not.
     fn take_record(&mut self) {
         self.summary.rows += 1;
-        let rec = &self.record;
-        let line = rec.position().map_or(0, |p| p.line());
+        let rec = &self.rows;
+        let line = rec.line();
         let cols = &self.cols;
         if rec.len() < cols.needed {
             // A lone empty field is a blank line the reader kept (e.g. whitespace only).
-            if rec.len() == 1 && rec[0].trim_ascii().is_empty() {
+            if rec.len() == 1 && field(rec, 0).trim_ascii().is_empty() {
                 self.summary.rows -= 1;
                 return;
             }
@@ -345,7 +353,7 @@ impl Importer {
             return self.skip(line, problem);
         }
         if let Some((i, keep)) = &cols.lifecycle {
-            if !rec[*i].trim_ascii().eq_ignore_ascii_case(keep) {
+            if !field(rec, *i).trim_ascii().eq_ignore_ascii_case(keep) {
                 self.summary.lifecycle_filtered += 1;
                 return;
             }
@@ -354,9 +362,9 @@ impl Importer {
         for i in cols.used() {
             self.long.note(rec.get(i).map_or(0, <[u8]>::len), line, &cols.names[i]);
         }
-        let case_b = cut_field(rec[cols.case].trim_ascii());
-        let act_b = cut_field(rec[cols.activity].trim_ascii());
-        let time_b = cut_field(rec[cols.time].trim_ascii());
+        let case_b = cut_field(field(rec, cols.case).trim_ascii());
+        let act_b = cut_field(field(rec, cols.activity).trim_ascii());
+        let time_b = cut_field(field(rec, cols.time).trim_ascii());
         let problem = if case_b.is_empty() {
             Some(RowProblem::EmptyCase)
         } else if act_b.is_empty() {
@@ -395,14 +403,14 @@ impl Importer {
             return self.skip(line, p);
         };
         let optional = |interner: &mut Interner, col: Option<usize>| match col {
-            Some(i) if !rec[i].trim_ascii().is_empty() => interner.intern(cut_field(rec[i].trim_ascii())).unwrap_or(NONE_ID),
+            Some(i) if !field(rec, i).trim_ascii().is_empty() => interner.intern(cut_field(field(rec, i).trim_ascii())).unwrap_or(NONE_ID),
             _ => NONE_ID,
         };
         let channel = optional(&mut self.channels, cols.channel);
         let resource = optional(&mut self.resources, cols.resource);
         let rating = cols
             .rating
-            .and_then(|i| std::str::from_utf8(cut_field(rec[i].trim_ascii())).ok())
+            .and_then(|i| std::str::from_utf8(cut_field(field(rec, i).trim_ascii())).ok())
             // The one reader of typed numbers (`entry`): either language's separators.
             .and_then(|s| read_number(s, None).ok().flatten())
             .filter(|t| !t.percent)
@@ -438,11 +446,10 @@ pub fn import_all(data: Vec<u8>, mapping: &ColumnMapping) -> Result<(EventLog, I
     Importer::new(data, mapping)?.finish()
 }
 
-fn csv_detail(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("{len} fields instead of {expected_len}"),
-        _ => e.to_string(),
-    }
+/// Field `i` of the current row; empty when the row is shorter (callers check the count).
+#[inline]
+fn field(rows: &RowReader, i: usize) -> &[u8] {
+    rows.get(i).unwrap_or_default()
 }
 
 fn resolve(headers: &[String], m: &ColumnMapping) -> Result<Columns, ImportError> {

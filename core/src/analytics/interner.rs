@@ -6,9 +6,7 @@
 //! lookups compare short slices inline), and each slot carries the string's first eight
 //! bytes and its length, so a short id is matched (or rejected) by the slot alone.
 
-use std::hash::Hasher;
-
-use super::fast_hash::FastHasher;
+use super::fast_hash::padded_word;
 
 /// One slot of the table: the string's first eight bytes (zero-padded), its length and
 /// its id + 1 (0: empty). Case ids are mostly short (`C123456`, an order number): for
@@ -46,20 +44,44 @@ const RECENT: usize = 4096;
 #[inline]
 fn head(bytes: &[u8]) -> u64 {
     if bytes.len() >= 8 {
-        u64::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]])
+        word(bytes)
     } else {
-        let mut b = [0u8; 8];
-        b[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(b)
+        padded_word(bytes)
     }
 }
 
+/// The first eight bytes of a string of at least eight.
 #[inline]
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = FastHasher::default();
-    h.write(bytes);
-    h.write_usize(bytes.len());
-    h.finish()
+fn word(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
+/// The last eight bytes of a string of at least eight.
+#[inline]
+fn tail(bytes: &[u8]) -> u64 {
+    word(&bytes[bytes.len() - 8..])
+}
+
+/// The table's hash of a string whose head is `h8`: word-at-a-time multiply-rotate (as
+/// `fast_hash`), the last word read overlapping instead of padded, then the SplitMix64
+/// finaliser so the low bits that pick a slot depend on every byte.
+#[inline]
+fn hash(bytes: &[u8], h8: u64) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
+    let mut h = add(bytes.len() as u64, h8);
+    if bytes.len() > 8 {
+        let mut rest = &bytes[8..];
+        while rest.len() > 8 {
+            h = add(h, word(rest));
+            rest = &rest[8..];
+        }
+        h = add(h, tail(bytes));
+    }
+    let mut z = h;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 impl Default for Interner {
@@ -82,7 +104,24 @@ impl Interner {
     /// Whether `slot` holds `bytes` (whose head is `h8`).
     #[inline]
     fn holds(&self, slot: Slot, bytes: &[u8], h8: u64) -> bool {
-        slot.id1 != 0 && slot.head == h8 && slot.len as usize == bytes.len() && (bytes.len() <= 8 || self.text(slot.id1 - 1)[8..] == bytes[8..])
+        if slot.id1 == 0 || slot.head != h8 || slot.len as usize != bytes.len() {
+            return false;
+        }
+        let n = bytes.len();
+        if n <= 8 {
+            return true;
+        }
+        // The rest word by word, the last word read overlapping: inline compares instead
+        // of a call to compare slices (short names, GA4's 20-byte customer ids).
+        let text = self.text(slot.id1 - 1);
+        let mut i = 8;
+        while i + 8 <= n {
+            if word(&text[i..]) != word(&bytes[i..]) {
+                return false;
+            }
+            i += 8;
+        }
+        i == n || tail(text) == tail(bytes)
     }
 
     /// The id of `bytes`, or the empty slot of the table where it would go.
@@ -91,7 +130,7 @@ impl Interner {
         if self.holds(self.last, bytes, h8) {
             return Ok(self.last.id1 - 1);
         }
-        let h = hash(bytes) as usize;
+        let h = hash(bytes, h8) as usize;
         let r = h & (RECENT - 1);
         if let Some(&slot) = self.recent.get(r) {
             if self.holds(slot, bytes, h8) {
@@ -143,7 +182,7 @@ impl Interner {
         let slot = Slot { head: h8, id1: id + 1, len: bytes.len() as u32 };
         self.table[i] = slot;
         self.last = slot;
-        if let Some(cached) = self.recent.get_mut(hash(bytes) as usize & (RECENT - 1)) {
+        if let Some(cached) = self.recent.get_mut(hash(bytes, h8) as usize & (RECENT - 1)) {
             *cached = slot;
         }
         // Keep the table at most three quarters full: probe chains stay short, and a
@@ -159,7 +198,7 @@ impl Interner {
         let mask = table.len() - 1;
         for (id, &(start, len)) in self.spans.iter().enumerate() {
             let text = &self.arena[start as usize..(start + len) as usize];
-            let mut i = hash(text) as usize & mask;
+            let mut i = hash(text, head(text)) as usize & mask;
             while table[i].id1 != 0 {
                 i = (i + 1) & mask;
             }
@@ -195,6 +234,17 @@ mod tests {
     }
 
     #[test]
+    fn head_is_the_zero_padded_first_eight_bytes() {
+        let text = b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\xff";
+        for n in 0..=text.len() {
+            let mut padded = [0u8; 8];
+            let k = n.min(8);
+            padded[..k].copy_from_slice(&text[..k]);
+            assert_eq!(head(&text[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
+    }
+
+    #[test]
     fn many_strings_survive_growth() {
         let mut i = Interner::new();
         // Past 4 × RECENT slots, so the recent-lookups table is in use too.
@@ -213,7 +263,7 @@ mod tests {
     fn long_strings_with_one_head_and_zero_padding_are_told_apart() {
         let mut i = Interner::new();
         assert_eq!(i.get(b""), None);
-        let names: Vec<&[u8]> = vec![b"12345678.a", b"12345678.b", b"12345678", b"1234567", b"1234567\0", b"", b"\0", b"12345678.a1"];
+        let names: Vec<&[u8]> = vec![b"12345678.a", b"12345678.b", b"12345678", b"1234567", b"1234567\0", b"", b"\0", b"12345678.a1", b"12345678abcdefgh", b"12345678abcdefgi", b"12345678abcdefghi", b"12345678abcdefgHi", b"1234567Xabcdefgh", b"12345678abcdefgh12345678abcdefgh1", b"12345678abcdefgh12345678abcdefgh2", b"12345678abcdefgh12345678abcdefgX1"];
         for (n, s) in names.iter().enumerate() {
             assert_eq!(i.intern(s), Some(n as u32), "{s:?}");
         }

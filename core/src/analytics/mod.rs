@@ -52,6 +52,7 @@ pub mod planned_actual_layout;
 mod period_entry;
 pub mod recipe;
 mod report;
+pub mod rows;
 mod sanity;
 mod source_types;
 pub mod sources;

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::timestamp::{days_in_month, parse_flagged, LocalZone};
+use super::timestamp::{days_in_month, parse_flagged_with, DayCache, LocalZone};
 use crate::locale::Date;
 
 /// How the time column is read beyond the forms every cell states itself.
@@ -92,21 +92,23 @@ const EXCEL_EPOCH: f64 = 25_569.0;
 pub struct TimeReader {
     form: TimeForm,
     zone: Option<LocalZone>,
+    /// The last date read (see `timestamp::DayCache`).
+    day: DayCache,
 }
 
 impl TimeReader {
     pub fn new(form: TimeForm, zone: Option<LocalZone>) -> TimeReader {
-        TimeReader { form, zone }
+        TimeReader { form, zone, day: None }
     }
 
     /// Milliseconds since the epoch, or `None` if the cell is not a time in this form.
     #[inline]
     pub fn read(&mut self, cell: &[u8]) -> Option<i64> {
         let (ms, zoned) = match self.form {
-            TimeForm::Auto => parse_flagged(cell)?,
+            TimeForm::Auto => parse_flagged_with(cell, &mut self.day)?,
             TimeForm::DayFirst | TimeForm::MonthFirst => match numeric_date(cell.trim_ascii(), self.form) {
                 Some(ms) => (ms, false),
-                None => parse_flagged(cell)?,
+                None => parse_flagged_with(cell, &mut self.day)?,
             },
             TimeForm::ExcelSerial => (excel_serial(cell.trim_ascii())?, false),
         };

@@ -52,11 +52,21 @@ pub fn parse_timestamp_bytes_in(cell: &[u8], zone: &mut LocalZone) -> Option<i64
 /// Milliseconds and whether the text fixed the instant itself (a zone, an offset or an
 /// epoch number); when not, the milliseconds are the wall-clock time read as UTC.
 pub(super) fn parse_flagged(cell: &[u8]) -> Option<(i64, bool)> {
+    parse_flagged_with(cell, &mut None)
+}
+
+/// The last date the fast path read (its ten bytes) and its first millisecond: the rows
+/// of a log mostly share the day of the row before, which is then not computed again.
+pub(super) type DayCache = Option<([u8; 10], i64)>;
+
+/// [`parse_flagged`] remembering the last date in `day`.
+#[inline]
+pub(super) fn parse_flagged_with(cell: &[u8], day: &mut DayCache) -> Option<(i64, bool)> {
     let t = cell.trim_ascii();
     if t.is_empty() {
         return None;
     }
-    fast_path(t).or_else(|| std::str::from_utf8(t).ok().and_then(slow_path))
+    fast_path_with(t, day).or_else(|| std::str::from_utf8(t).ok().and_then(slow_path))
 }
 
 /// The zone in which timestamps without one are read.
@@ -97,21 +107,35 @@ impl LocalZone {
 
 /// Fixed-width layouts: `YYYY-MM-DD`, `YYYY/MM/DD` or `DD.MM.YYYY`, then `T` or space,
 /// `HH:MM`, optional `:SS`, optional `.fraction`, optional `Z` / `±HH:MM` / `±HHMM`.
+#[cfg(test)]
 fn fast_path(b: &[u8]) -> Option<(i64, bool)> {
+    fast_path_with(b, &mut None)
+}
+
+fn fast_path_with(b: &[u8], last_day: &mut DayCache) -> Option<(i64, bool)> {
     if b.len() < 10 {
         return None;
     }
-    let (year, month, day) = if (b[4] == b'-' || b[4] == b'/') && b[7] == b[4] {
-        (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?)
-    } else if b[2] == b'.' && b[5] == b'.' {
-        (digits(&b[6..10])?, digits(&b[3..5])?, digits(&b[0..2])?)
-    } else {
-        return None;
+    let date = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]];
+    let mut ms = match *last_day {
+        // Same ten bytes as the last date read: same layout, same valid day.
+        Some((d, day_ms)) if d == date => day_ms,
+        _ => {
+            let (year, month, day) = if (b[4] == b'-' || b[4] == b'/') && b[7] == b[4] {
+                (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?)
+            } else if b[2] == b'.' && b[5] == b'.' {
+                (digits(&b[6..10])?, digits(&b[3..5])?, digits(&b[0..2])?)
+            } else {
+                return None;
+            };
+            if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+                return None;
+            }
+            let day_ms = Date { year, month, day }.days() * 86_400_000;
+            *last_day = Some((date, day_ms));
+            day_ms
+        }
     };
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-        return None;
-    }
-    let mut ms = Date { year, month, day }.days() * 86_400_000;
     let rest = &b[10..];
     if rest.is_empty() {
         // A date alone is midnight; only for the ISO layout, like jiff.
@@ -298,6 +322,18 @@ pub(super) fn days_in_month(y: i64, m: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_cache_gives_what_a_fresh_read_gives() {
+        let cells = [
+            "2024-03-01T10:00:00Z", "2024-03-01T23:59:59+0100", "2024-03-01", "2024/03/01 10:00", "01.03.2024 10:00",
+            "2024-02-30T10:00:00Z", "2024-03-01T25:00:00Z", "2024-03-01T10:00:00Z", "2024-03-02 09:00 UTC", "2024-03-0110:00",
+        ];
+        let mut day = None;
+        for c in cells.iter().chain(cells.iter().rev()).chain(cells.iter()) {
+            assert_eq!(parse_flagged_with(c.as_bytes(), &mut day), parse_flagged(c.as_bytes()), "{c}");
+        }
+    }
     use proptest::prelude::*;
 
     const T0: i64 = 1_514_887_313_000; // 2018-01-02T10:01:53Z

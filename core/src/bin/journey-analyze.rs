@@ -34,9 +34,10 @@ use std::time::Instant;
 
 use journey_core::analytics::aggregate::{self, AggregateOptions};
 use journey_core::analytics::{
-    analyze, detect_columns, deviation, generator, goal_activities, import_all, survey::survey, AnalysisOptions,
+    analyze, detect_columns, deviation, generator, goal_activities, import_all, survey::survey, AnalysisOptions, Importer,
     ColumnMapping, FunnelMode, FunnelSpec, TimeForm,
 };
+use journey_core::analytics::rows::FileBytes;
 use journey_core::analytics::sources::generator::world;
 use journey_core::analytics::sources::{read_source, CaseBy, Source, SourceOptions};
 use journey_core::model::{schema, Lang};
@@ -351,9 +352,14 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let path = args.positional.first().ok_or(USAGE)?.clone();
     let mut opts = options(&args)?;
     let t0 = Instant::now();
-    let data = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let data = open_log(&path)?;
     let t_read = t0.elapsed();
     if let Some(o) = source_options(&args, lang)? {
+        let data = match data {
+            FileBytes::Owned(v) => v,
+            #[allow(unreachable_patterns)]
+            mapped => mapped.bytes().to_vec(),
+        };
         let (log, s) = read_source(data, &o).map_err(|e| format!("{path}: {}", e.message(lang)))?;
         for issue in &s.first_issues {
             eprintln!("{path}: {}", issue.message(lang));
@@ -364,9 +370,11 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
         return Ok(());
     }
-    let mapping = mapping(&args, &data[..data.len().min(64 * 1024)], lang, &path)?;
+    let head = &data.bytes()[..data.bytes().len().min(64 * 1024)];
+    let mapping = mapping(&args, head, lang, &path)?;
     let t1 = Instant::now();
-    let (log, summary) = import_all(data, &mapping).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let (log, summary) =
+        Importer::of_file(data, &mapping, None).and_then(Importer::finish).map_err(|e| format!("{path}: {}", e.message(lang)))?;
     let t_import = t1.elapsed();
     let map = match args.get("map") {
         Some(p) => Some(load_map(p, lang)?),
@@ -414,6 +422,15 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
         );
     }
     warnings_verdict(&args, &summary, lang, &path)
+}
+
+/// The log's bytes: mapped where the system allows (read in place, no copy), else read.
+fn open_log(path: &str) -> Result<FileBytes, String> {
+    #[cfg(unix)]
+    if let Some(m) = journey_core::mapped_file::MappedFile::open(path) {
+        return Ok(FileBytes::Mapped(m));
+    }
+    Ok(FileBytes::Owned(std::fs::read(path).map_err(|e| format!("{path}: {e}"))?))
 }
 
 /// Exit code 3 when the import looks wrong (each warning on stderr, naming the mapping to

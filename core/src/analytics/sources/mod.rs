@@ -9,6 +9,7 @@ mod import;
 mod layout;
 pub mod pseudonym;
 mod read;
+mod source_rows;
 
 pub use hub::{join_sources, HubError};
 pub use import::{import_hub, import_hub_into, import_source, import_source_into};

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use super::layout::{channel_name, Layout};
 use super::pseudonym::customer_key;
+use super::source_rows::SourceRows;
 use super::{CaseBy, ContactCounts, Filters, SourceOptions, SourceSummary};
 use crate::analytics::detect::detect_delimiter;
 use crate::analytics::error::{ImportError, RowIssue, RowProblem};
@@ -44,23 +45,15 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
         return Err(ImportError::EmptyFile);
     }
     let delimiter = detect_delimiter(&data[..data.len().min(64 * 1024)]).ok_or(ImportError::SingleColumn)?;
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(&data[..]);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ImportError::BadHeader { detail: e.to_string() })?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-        .collect();
+    let mut rows = SourceRows::new(data, delimiter);
+    let headers: Vec<String> = rows.headers()?.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_string()).collect();
     let cols = Columns::resolve(&headers, &layout)?;
     let mut records = Records::new(cols.wanted.len());
     let mut index: FastMap<Rc<str>, usize> = FastMap::default();
     let mut summary = SourceSummary { source: Some(options.source), ..SourceSummary::default() };
-    // One record buffer for every row (no allocation per row but the kept values).
-    let mut row = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut row) {
-            Ok(true) => {}
-            Ok(false) => break,
+    while let Some(next) = rows.next() {
+        let line = match next {
+            Ok(line) => line,
             Err(e) => {
                 summary.rows += 1;
                 let line = e.position().map_or(0, |p| p.line());
@@ -70,10 +63,9 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
                 }
                 continue;
             }
-        }
+        };
         summary.rows += 1;
-        let line = row.position().map_or(0, |p| p.line());
-        let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
+        let cell = |i: usize| rows.cell(i).map(str::trim).unwrap_or("");
         let record_id = cell(cols.record);
         if record_id.is_empty() {
             skip(&mut summary, line, RowProblem::EmptyCase);

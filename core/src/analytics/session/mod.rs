@@ -2,8 +2,8 @@
 //! tested) so the browser worker is only glue: it turns `postMessage` data into a
 //! [`Request`], calls [`Session`], and posts the [`Reply`]s back as JSON.
 //!
-//! The file's bytes travel next to the JSON (as a transferred `ArrayBuffer`), never inside
-//! it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
+//! The file's bytes travel next to the JSON (the `File`s, which the worker reads itself, or
+//! a transferred `ArrayBuffer`), never inside it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
 //! map or "apply to map" are answered without re-reading the file.
 //!
 //! In a folder of its own: it answers from `draft/`, which reads the files of `analytics/`,
@@ -100,6 +100,9 @@ pub enum Reply {
     /// The file is unusable, or a request came before any import; the message is in the
     /// requested language.
     Failed { message: String },
+    /// The browser could not read the files sent with the request (moved, deleted or
+    /// changed since they were chosen); the page says so in its language.
+    ReadFailed,
     Funnel { report: FunnelReport },
     /// The answer to [`Request::Analyze`].
     Analyzed { report: Report },

@@ -132,4 +132,8 @@ fn main() {
     // The handler lives as long as the worker.
     handler.forget();
     post(&Reply::Ready);
+    // While the user picks a file, a small generated import gets the hot code optimised
+    // (`session/warm_up.rs`); a request posted meanwhile waits the few ms it takes.
+    let warm = Closure::once_into_js(|| SESSION.with(|s| s.borrow_mut().warm_up()));
+    let _ = scope().set_timeout_with_callback(warm.unchecked_ref());
 }

@@ -82,6 +82,9 @@ fn post_imported(session: &Session, reply: Reply) {
 
 fn on_message(event: MessageEvent) {
     let data = event.data();
+    if read::stage(&data) {
+        return;
+    }
     let Some(text) = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.as_string()) else {
         return;
     };

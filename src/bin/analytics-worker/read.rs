@@ -1,11 +1,14 @@
 //! The bytes an import request brings: the `File`s the page sent (a handle each, none of
-//! their bytes), read here in chunks straight into one buffer in wasm memory, or an
-//! `ArrayBuffer` the page transferred (a workbook's bytes).
+//! their bytes), read here in chunks straight into one buffer in wasm memory, the file the
+//! page staged when it was chosen (read already, while the user confirmed the mapping), or
+//! an `ArrayBuffer` the page transferred (a workbook's bytes).
 //!
 //! Why the worker reads: when the page read the file into an `ArrayBuffer`, transferred
 //! it and the worker copied it into wasm memory, a 240 MB log was held twice at once and
 //! read before the worker even started; `FileReaderSync` (dedicated workers only) reads
 //! one chunk at a time, so only the buffer the import parses and one chunk exist.
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -16,9 +19,32 @@ use web_sys::{Blob, FileReaderSync};
 /// the chunk beside the buffer costs little memory.
 const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 
+thread_local! {
+    /// The staged file's bytes (`None`: nothing staged, or its read failed).
+    static STAGED: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
+
+/// Reads the files of a `stage` message (true when `data` is one) and keeps their bytes for
+/// the import that follows; a file staged before is forgotten first.
+pub fn stage(data: &JsValue) -> bool {
+    let Some(files) = Reflect::get(data, &"stage".into()).ok().and_then(|f| f.dyn_into::<Array>().ok()) else {
+        return false;
+    };
+    STAGED.with(|s| s.borrow_mut().take());
+    let bytes = read_files(&files);
+    STAGED.with(|s| *s.borrow_mut() = bytes);
+    true
+}
+
 /// The request's bytes; `None` when the browser could not read a file (it was moved,
 /// deleted or changed since it was chosen) or the buffer could not be had.
 pub fn request_bytes(data: &JsValue) -> Option<Vec<u8>> {
+    // Taken by this request, or not wanted by it: either way not kept beside its bytes.
+    let staged = STAGED.with(|s| s.borrow_mut().take());
+    if Reflect::get(data, &"staged".into()).ok().is_some_and(|v| v.is_truthy()) {
+        return staged;
+    }
+    drop(staged);
     let files = Reflect::get(data, &"files".into()).ok().and_then(|f| f.dyn_into::<Array>().ok());
     match files {
         Some(files) => read_files(&files),

@@ -430,6 +430,10 @@ fn FilePicker() -> impl IntoView {
                     None => ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
                 };
             }
+            // The worker reads the whole file now, while the user confirms the mapping.
+            if let Some(w) = ctx.worker.get_value() {
+                w.stage(&file);
+            }
             ctx.sample.set_value(sample);
             ctx.csv_choice.set(CsvOptions::default());
             redetect(ctx);

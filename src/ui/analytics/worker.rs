@@ -54,6 +54,8 @@ struct Slot {
     broken: Rc<Cell<bool>>,
     /// Set by the first request: the worker may hold a log from now on.
     used: Cell<bool>,
+    /// The file this worker has read ahead for the next import (`WorkerClient::stage`).
+    staged: RefCell<Option<web_sys::File>>,
     // Kept alive as long as the worker they are attached to.
     _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
 }
@@ -106,11 +108,15 @@ impl Slot {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Slot { worker, ready, pending, active, broken, used: Cell::new(false), _handlers: vec![on_message, on_error] })
+        Ok(Slot { worker, ready, pending, active, broken, used: Cell::new(false), staged: RefCell::new(None), _handlers: vec![on_message, on_error] })
     }
 
     fn send(&self, msg: JsValue, transfer: Option<js_sys::Array>) {
         self.used.set(true);
+        self.post(msg, transfer);
+    }
+
+    fn post(&self, msg: JsValue, transfer: Option<js_sys::Array>) {
         if self.ready.get() {
             post_to(&self.worker, &msg, transfer.as_ref());
         } else {
@@ -157,12 +163,37 @@ impl WorkerClient {
     }
 
     /// Sends a request with files the worker reads itself, in order, into one buffer
-    /// (posting a `File` passes a handle, none of its bytes).
+    /// (posting a `File` passes a handle, none of its bytes), or, when it is the file the
+    /// answering worker staged, with the bytes it read already.
     pub fn send_files(&self, request: &Request, files: &[web_sys::File]) {
         let msg = message(request);
+        let staged = self.active.borrow().as_ref().and_then(|s| s.staged.borrow_mut().take());
+        if let ([file], Some(staged)) = (files, staged) {
+            if js_sys::Object::is(file, &staged) {
+                let _ = js_sys::Reflect::set(&msg, &"staged".into(), &JsValue::TRUE);
+                return self.post(msg.into(), None);
+            }
+        }
         let list: js_sys::Array = files.iter().collect();
         let _ = js_sys::Reflect::set(&msg, &"files".into(), &list);
         self.post(msg.into(), None);
+    }
+
+    /// Has the worker the next import will run in read `file` now, while the user still
+    /// confirms the mapping (the import then starts parsing at once): the answering worker
+    /// while it is unused, else the spare (started for it if needed).
+    pub fn stage(&self, file: &web_sys::File) {
+        let unused = self.active.borrow().as_ref().is_some_and(|s| !s.used.get());
+        if !unused {
+            self.keep_spare();
+        }
+        let slots = if unused { self.active.borrow() } else { self.spare.borrow() };
+        if let Some(slot) = slots.as_ref() {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"stage".into(), &js_sys::Array::of1(file));
+            slot.post(msg.into(), None);
+            *slot.staged.borrow_mut() = Some(file.clone());
+        }
     }
 
     fn post(&self, msg: JsValue, transfer: Option<js_sys::Array>) {

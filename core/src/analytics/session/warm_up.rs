@@ -15,8 +15,12 @@ pub const WARM_UP_EVENTS: usize = 30_000;
 
 impl Session {
     /// Imports and analyses a generated log, with a goal so drop-off runs too, then
-    /// forgets it: the session is as before, without a log.
+    /// forgets it: the session is as before. A session that holds a log (an import came
+    /// first) is warm already and keeps it.
     pub fn warm_up(&mut self) {
+        if self.log.is_some() {
+            return;
+        }
         let csv = generator::generate_csv(WARM_UP_EVENTS, 1);
         let mut options = AnalysisOptions::default();
         options.drop_off.end_activities = vec![generator::TRUTH_GOAL.into()];
@@ -48,5 +52,10 @@ mod tests {
             }
         };
         assert_eq!(import(&mut s), import(&mut Session::new()), "same report as in a session never warmed");
+        // A warm-up that comes after an import leaves its log alone.
+        s.warm_up();
+        let spec = crate::analytics::FunnelSpec { steps: vec![generator::START.into()], mode: Default::default(), window_s: None };
+        let Reply::Funnel { report } = s.handle(Request::Funnel { spec }) else { panic!("the log was dropped") };
+        assert_eq!(report.steps[0].cases, import(&mut Session::new()).0.cases);
     }
 }

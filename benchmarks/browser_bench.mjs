@@ -19,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The harness (and through it playwright-core) lives in e2e/.
 const { startServer, launch } = await import(pathToFileURL(join(root, 'e2e', 'harness.mjs')).href);
 const { result } = await import(pathToFileURL(join(root, 'benchmarks', 'result.mjs')).href);
+const { openAnalyticsPage } = await import(pathToFileURL(join(root, 'benchmarks', 'tab_page.mjs')).href);
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -40,13 +41,7 @@ const srv = await startServer();
 const browser = await launch();
 const results = [];
 try {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(srv.base);
-  const href = await page.getByTestId('map-link').first().getAttribute('href');
-  await page.goto(srv.base + href + '/analytics');
-  await page.getByTestId('analytics-page').waitFor();
+  const { context, page } = await openAnalyticsPage(browser, srv);
   for (let i = 0; i < runs; i++) {
     await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(file);
     await page.getByTestId('mapping-step').waitFor();

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { startServer, launch } = await import(pathToFileURL(join(root, 'e2e', 'harness.mjs')).href);
+const { openAnalyticsPage } = await import(pathToFileURL(join(root, 'benchmarks', 'tab_page.mjs')).href);
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
@@ -35,13 +36,7 @@ const srv = await startServer();
 const browser = await launch();
 let wall = 0;
 try {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(srv.base);
-  const href = await page.getByTestId('map-link').first().getAttribute('href');
-  await page.goto(srv.base + href + '/analytics');
-  await page.getByTestId('analytics-page').waitFor();
+  const { context, page } = await openAnalyticsPage(browser, srv);
   const input = page.getByLabel('Event log (CSV: comma, semicolon or tab)');
   for (let i = 0; i < before; i++) {
     await input.setInputFiles(file);

@@ -8,7 +8,7 @@
 //   node benchmarks/browser_trace.mjs [LOG.csv] [--out trace.json] [--before N]    # DIST_DIR=… for another build
 //
 // --before N imports the file N times untraced first (the same page): the traced import is
-// then not the page's first.
+// then not the page's first. --think MS waits MS ms before the click (as browser_bench.mjs).
 //
 // The trace file (default /tmp/tab-trace.json) opens in chrome://tracing or Perfetto.
 import { writeFileSync, statSync } from 'node:fs';
@@ -24,7 +24,9 @@ const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : '/tmp/tab-trace.json';
 const beforeAt = args.indexOf('--before');
 const before = beforeAt >= 0 ? Number(args[beforeAt + 1]) : 0;
-const file = args.find((a, i) => !a.startsWith('--') && i !== outAt + 1 && i !== beforeAt + 1) || '/tmp/gen1m.csv';
+const thinkAt = args.indexOf('--think');
+const think = thinkAt >= 0 ? Number(args[thinkAt + 1]) : 0;
+const file = args.find((a, i) => !a.startsWith('--') && ![outAt, beforeAt, thinkAt].includes(i - 1)) || '/tmp/gen1m.csv';
 console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
 
 const categories = [
@@ -46,6 +48,7 @@ try {
   }
   await input.setInputFiles(file);
   await page.getByTestId('mapping-step').waitFor();
+  if (think) await page.waitForTimeout(think);
   await browser.startTracing(page, { categories });
   // Marks on the page's timeline bound the window the summary adds up.
   await page.evaluate(() => performance.mark('bench-click'));

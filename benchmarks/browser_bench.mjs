@@ -3,7 +3,10 @@
 // how long the worker took to parse it and compute all metrics, and the wall time from
 // the click on "Import and analyse" until the metrics are on screen.
 //
-//   node benchmarks/browser_bench.mjs [LOG.csv] [--runs N] [--expect-events N]
+//   node benchmarks/browser_bench.mjs [LOG.csv] [--runs N] [--expect-events N] [--think MS]
+//
+// --think MS waits MS ms between the mapping step showing and the click, as a user reading
+// it does (the default, 0, clicks at once).
 //
 // With --expect-events it is also a check (benchmarks/run.sh runs it so on 5,000,000
 // events, too slow for the e2e suite): every run must show the progress line and exactly
@@ -19,13 +22,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The harness (and through it playwright-core) lives in e2e/.
 const { startServer, launch } = await import(pathToFileURL(join(root, 'e2e', 'harness.mjs')).href);
 const { result } = await import(pathToFileURL(join(root, 'benchmarks', 'result.mjs')).href);
+const { openAnalyticsPage } = await import(pathToFileURL(join(root, 'benchmarks', 'tab_page.mjs')).href);
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const expectAt = args.indexOf('--expect-events');
 const expectEvents = expectAt >= 0 ? Number(args[expectAt + 1]) : null;
-let file = args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1 && i !== expectAt + 1);
+const thinkAt = args.indexOf('--think');
+const think = thinkAt >= 0 ? Number(args[thinkAt + 1]) : 0;
+let file = args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1 && i !== expectAt + 1 && i !== thinkAt + 1);
 if (!file) {
   file = '/tmp/gen1m.csv';
   if (!existsSync(file)) {
@@ -40,16 +46,11 @@ const srv = await startServer();
 const browser = await launch();
 const results = [];
 try {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(srv.base);
-  const href = await page.getByTestId('map-link').first().getAttribute('href');
-  await page.goto(srv.base + href + '/analytics');
-  await page.getByTestId('analytics-page').waitFor();
+  const { context, page } = await openAnalyticsPage(browser, srv);
   for (let i = 0; i < runs; i++) {
     await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(file);
     await page.getByTestId('mapping-step').waitFor();
+    if (think) await page.waitForTimeout(think);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Import and analyse' }).click();
     const timings = page.getByTestId('timings');

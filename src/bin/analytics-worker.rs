@@ -3,7 +3,8 @@
 //!
 //! Only glue lives here: messages are JSON strings of
 //! `journey_core::analytics::session::{Request, Reply}`; an import request carries the
-//! file's bytes as a transferred `ArrayBuffer` in `bytes`. The page cancels an import by
+//! chosen `File`s in `files`, which the worker reads itself (`analytics-worker/read.rs`),
+//! or bytes as a transferred `ArrayBuffer` in `bytes` (a workbook). The page cancels an import by
 //! terminating the worker (and starting a fresh one), which is immediate and needs no
 //! cooperation from the import loop. No leptos, no chart drawing here.
 
@@ -15,6 +16,11 @@ use journey_core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+// A crate root finds its modules beside it, so the folder is named (not a bin of its own:
+// it has no main.rs).
+#[path = "analytics-worker/read.rs"]
+mod read;
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::new());
@@ -74,17 +80,11 @@ fn post_imported(session: &Session, reply: Reply) {
     }
 }
 
-/// The file's bytes sent beside the request (a transferred `ArrayBuffer`).
-fn bytes_of(data: &JsValue) -> Vec<u8> {
-    js_sys::Reflect::get(data, &"bytes".into())
-        .ok()
-        .filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())
-        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-        .unwrap_or_default()
-}
-
 fn on_message(event: MessageEvent) {
     let data = event.data();
+    if read::stage(&data) {
+        return;
+    }
     let Some(text) = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.as_string()) else {
         return;
     };
@@ -92,27 +92,36 @@ fn on_message(event: MessageEvent) {
         Ok(r) => r,
         Err(e) => return post(&Reply::Failed { message: e.to_string() }),
     };
+    let carries_bytes = matches!(request, Request::Import { .. } | Request::ImportSource { .. } | Request::ImportHub { .. } | Request::ReadSheet { .. });
+    let bytes = if carries_bytes {
+        match read::request_bytes(&data) {
+            Some(bytes) => bytes,
+            None => return post(&Reply::ReadFailed),
+        }
+    } else {
+        Vec::new()
+    };
     SESSION.with(|s| {
         let mut session = s.borrow_mut();
         match request {
             Request::Import { mapping, options, lang, map, encoding } => {
                 session.encoding = encoding;
                 LANG.with(|l| l.set(lang));
-                let reply = session.import(bytes_of(&data), &mapping, &options, map.as_ref(), lang, &now_ms, &mut |p| post(&p));
+                let reply = session.import(bytes, &mapping, &options, map.as_ref(), lang, &now_ms, &mut |p| post(&p));
                 post_imported(&session, reply);
             }
             Request::ImportSource { source, options, lang, map } => {
                 LANG.with(|l| l.set(lang));
-                let reply = sources::import_source_into(&mut session, bytes_of(&data), &source, &options, map.as_ref(), lang, &now_ms);
+                let reply = sources::import_source_into(&mut session, bytes, &source, &options, map.as_ref(), lang, &now_ms);
                 post_imported(&session, reply);
             }
             Request::ImportHub { sources, lengths, options, lang, map } => {
                 LANG.with(|l| l.set(lang));
-                let reply = sources::import_hub_into(&mut session, bytes_of(&data), &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
+                let reply = sources::import_hub_into(&mut session, bytes, &lengths, &sources, &options, map.as_ref(), lang, &now_ms);
                 post_imported(&session, reply);
             }
             Request::ReadSheet { sheet, lang } => {
-                post(&journey_core::analytics::session::read_sheet_reply(&bytes_of(&data), sheet.as_deref(), lang));
+                post(&journey_core::analytics::session::read_sheet_reply(&bytes, sheet.as_deref(), lang));
             }
             other => post(&session.handle(other)),
         }
@@ -126,4 +135,8 @@ fn main() {
     // The handler lives as long as the worker.
     handler.forget();
     post(&Reply::Ready);
+    // While the user picks a file, a small generated import gets the hot code optimised
+    // (`session/warm_up.rs`); a request posted meanwhile waits the few ms it takes.
+    let warm = Closure::once_into_js(|| SESSION.with(|s| s.borrow_mut().warm_up()));
+    let _ = scope().set_timeout_with_callback(warm.unchecked_ref());
 }

@@ -119,9 +119,6 @@ pub struct Ctx {
     sample: StoredValue<Vec<u8>, LocalStorage>,
     /// Encoding and delimiter the user chose in the mapping step (`None`: detected).
     pub csv_choice: RwSignal<CsvOptions>,
-    /// Bumped by every import start and every cancel: a file read that finishes after a
-    /// cancel sees a different number and is dropped instead of sent to the new worker.
-    import_seq: StoredValue<u64>,
     /// The draft step and planned vs actual (`draft.rs`, `planned_actual.rs`).
     pub draft: draft::DraftSignals,
     /// A picked workbook's bytes (read again in the worker when the user picks another
@@ -191,7 +188,6 @@ pub fn AnalyticsPage(id: String) -> impl IntoView {
         worker: StoredValue::new_local(None),
         sample: StoredValue::new_local(Vec::new()),
         csv_choice: RwSignal::new(CsvOptions::default()),
-        import_seq: StoredValue::new(0),
         draft: draft::DraftSignals::new(),
         workbook: StoredValue::new_local(None),
         sheets: RwSignal::new(Vec::new()),
@@ -270,9 +266,14 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::Imported { report, summary, issues, import_ms, analyze_ms }) => {
             ctx.progress.set(None);
             ctx.result.set(Some(Imported { report, summary, issues, import_ms, analyze_ms }));
-            ctx.request_deviation();
-            planned_actual::request(ctx);
-            ctx.funnel_version.update(|n| *n += 1);
+            // The metrics are painted first; what follows them (deviation, planned vs
+            // actual, funnel, a spare worker for the next import) after.
+            after_paint(ctx, move || {
+                ctx.request_deviation();
+                planned_actual::request(ctx);
+                ctx.funnel_version.update(|n| *n += 1);
+                keep_spare(ctx);
+            });
         }
         Incoming::Reply(Reply::Drafted { draft }) => {
             ctx.draft.busy.set(false);
@@ -286,6 +287,12 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
             ctx.scroll_preview.set_value(false);
             ctx.draft.busy.set(false);
             ctx.error.set(Some(message));
+            keep_spare(ctx);
+        }
+        Incoming::Reply(Reply::ReadFailed) => {
+            ctx.progress.set(None);
+            ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
+            keep_spare(ctx);
         }
         Incoming::Reply(Reply::Funnel { report }) => ctx.funnel.set(Some(report)),
         Incoming::Reply(Reply::Analyzed { report }) => ctx.result.update(|r| {
@@ -306,17 +313,22 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
         Incoming::Reply(Reply::Deviation { report }) => ctx.deviation.set(Some(report)),
         Incoming::Reply(Reply::Applied { map }) => apply::store_applied(ctx, map),
         Incoming::Reply(Reply::Ready) => {}
-        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => match ctx.recipe_pending.get_value() {
-            Some(recipe) => {
-                ctx.recipe_pending.set_value(None);
-                recipe_step::sheet_arrived(ctx, recipe, csv);
+        Incoming::Reply(Reply::Sheet { names, sheet, csv }) => {
+            keep_spare(ctx);
+            match ctx.recipe_pending.get_value() {
+                Some(recipe) => {
+                    ctx.recipe_pending.set_value(None);
+                    recipe_step::sheet_arrived(ctx, recipe, csv);
+                }
+                None => sheet_read(ctx, names, sheet, csv),
             }
-            None => sheet_read(ctx, names, sheet, csv),
-        },
-        Incoming::Durations(durations_s) => {
+        }
+        // Drawn after the metrics are painted (it follows the import's reply at once).
+        Incoming::Durations(durations_s) => after_paint(ctx, move || {
+            let lang = ctx.state.lang.get_untracked();
             let chart = throughput_histogram(&ThroughputInput { durations_s }, &ChartOptions::new(lang));
             ctx.chart.set(Some(chart));
-        }
+        }),
         Incoming::Crashed(detail) => {
             ctx.progress.set(None);
             // The worker's own report of a panic (a failure reply just before) says more.
@@ -338,6 +350,28 @@ fn on_incoming(ctx: Ctx, incoming: Incoming) {
                 std::time::Duration::ZERO,
             );
         }
+    }
+}
+
+/// Runs `f` after the browser has painted what the page shows now (the next frame, then
+/// a task after it), unless the page has gone by then.
+fn after_paint(ctx: Ctx, f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if ctx.progress.try_get_untracked().is_some() {
+                    f();
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
+/// A spare worker for the next import, started once the current one is done (`worker.rs`).
+fn keep_spare(ctx: Ctx) {
+    if let Some(w) = ctx.worker.get_value() {
+        w.keep_spare();
     }
 }
 
@@ -400,6 +434,10 @@ fn FilePicker() -> impl IntoView {
                     None => ctx.error.set(Some(analytics_texts(lang).read_failed.to_string())),
                 };
             }
+            // The worker reads the whole file now, while the user confirms the mapping.
+            if let Some(w) = ctx.worker.get_value() {
+                w.stage(&file);
+            }
             ctx.sample.set_value(sample);
             ctx.csv_choice.set(CsvOptions::default());
             redetect(ctx);
@@ -429,7 +467,6 @@ fn FilePicker() -> impl IntoView {
 
 /// Ends an import still running (a new file was picked): its reply is never used.
 pub fn end_running_import(ctx: Ctx) {
-    ctx.import_seq.update_value(|n| *n += 1);
     if ctx.progress.get_untracked().is_some() {
         if let Some(w) = ctx.worker.get_value() {
             w.restart();
@@ -535,8 +572,11 @@ pub fn send_file(
     send_files(ctx, vec![file], move |lang, map, encoding, _| make(lang, map, encoding));
 }
 
-/// Reads `files` and sends them to the worker as one buffer (their byte lengths passed to
-/// `make`, in order), with the progress bar and cancel of an import.
+/// Sends `files` to the worker, which reads them itself as one buffer (their byte lengths
+/// passed to `make`, in order), with the progress bar and cancel of an import. The page
+/// reads none of their bytes: a `File` crosses to the worker as a handle, and the worker
+/// reads it in chunks straight into its wasm memory (`src/bin/analytics-worker/read.rs`),
+/// so the file is held once, not three times (page, transfer, wasm copy).
 pub fn send_files(
     ctx: Ctx,
     files: Vec<web_sys::File>,
@@ -558,54 +598,26 @@ pub fn send_files(
     ctx.funnel.set(None);
     ctx.deviation.set(None);
     ctx.draft.clear();
-    let total = files.iter().map(|f| f.size() as u64).sum();
+    let lengths: Vec<u64> = files.iter().map(|f| f.size() as u64).collect();
+    let total = lengths.iter().sum();
     // Several files together may pass the limit each alone did not.
     if too_large::refuse(ctx, total as f64) {
         return;
     }
     ctx.progress.set(Some(Progress { rows: 0, rows_per_s: 0.0, bytes_read: 0, total_bytes: total }));
-    ctx.import_seq.update_value(|n| *n += 1);
-    let seq = ctx.import_seq.get_value();
-    leptos::task::spawn_local(async move {
-        let mut parts = Vec::with_capacity(files.len());
-        for file in &files {
-            let read = read_bytes(file, None).await;
-            if ctx.import_seq.get_value() != seq {
-                return; // cancelled while the browser was reading the file
-            }
-            let Some(buf) = read else {
-                ctx.progress.set(None);
-                return ctx.error.set(Some(analytics_texts(lang).read_failed.to_string()));
-            };
-            parts.push(buf);
-        }
-        let lengths: Vec<u64> = parts.iter().map(|b| b.byte_length() as u64).collect();
-        // One file travels as it is; several are put end to end.
-        let buf = if parts.len() == 1 {
-            parts.pop()
-        } else {
-            let all = js_sys::Uint8Array::new_with_length(lengths.iter().sum::<u64>() as u32);
-            let mut at = 0u32;
-            for p in &parts {
-                all.set(&js_sys::Uint8Array::new(p), at);
-                at += p.byte_length();
-            }
-            Some(all.buffer())
-        };
-        // The goal defaults to the map's (its main route's end): never a guess.
-        let map = ctx.map.map.get_untracked();
-        // The user's choice of encoding, else detection over the whole file.
-        let encoding = ctx.csv_choice.get_untracked().encoding;
-        // Every import in a fresh worker: a crash of this page's wasm may have poisoned the
-        // old one's message handler, and a fresh worker gives the last log's memory back.
-        if let Some(w) = ctx.worker.get_value() {
-            w.restart();
-        }
-        if worker::test_panic("worker") {
-            return ctx.send(&Request::Panic, None);
-        }
-        ctx.send(&make(lang, map, encoding, lengths), buf);
-    });
+    // The goal defaults to the map's (its main route's end): never a guess.
+    let map = ctx.map.map.get_untracked();
+    // The user's choice of encoding, else detection over the whole file.
+    let encoding = ctx.csv_choice.get_untracked().encoding;
+    let Some(w) = ctx.worker.get_value() else { return };
+    // Every import in a worker that has not answered a request yet: a crash of this page's
+    // wasm may have poisoned an old one's message handler, and ending the old one gives
+    // the last log's memory back (`worker.rs`).
+    w.fresh();
+    if worker::test_panic("worker") {
+        return ctx.send(&Request::Panic, None);
+    }
+    w.send_files(&make(lang, map, encoding, lengths), &files);
 }
 
 /// Progress bar with rows and rows/s, and the cancel button.
@@ -615,7 +627,6 @@ fn ProgressView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || analytics_texts(state.lang.get());
     let cancel = move |_| {
-        ctx.import_seq.update_value(|n| *n += 1);
         if let Some(w) = ctx.worker.get_value() {
             w.restart();
         }

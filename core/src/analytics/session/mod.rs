@@ -2,8 +2,8 @@
 //! tested) so the browser worker is only glue: it turns `postMessage` data into a
 //! [`Request`], calls [`Session`], and posts the [`Reply`]s back as JSON.
 //!
-//! The file's bytes travel next to the JSON (as a transferred `ArrayBuffer`), never inside
-//! it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
+//! The file's bytes travel next to the JSON (the `File`s, which the worker reads itself, or
+//! a transferred `ArrayBuffer`), never inside it. The session keeps the imported [`EventLog`], so a new funnel, the deviation from a
 //! map or "apply to map" are answered without re-reading the file.
 //!
 //! In a folder of its own: it answers from `draft/`, which reads the files of `analytics/`,
@@ -12,7 +12,9 @@
 use serde::{Deserialize, Serialize};
 
 mod bounds;
+mod warm_up;
 pub use bounds::bounded_report;
+pub use warm_up::WARM_UP_EVENTS;
 
 use super::draft::{draft_from_log, Draft, DraftOptions};
 use super::{
@@ -100,6 +102,9 @@ pub enum Reply {
     /// The file is unusable, or a request came before any import; the message is in the
     /// requested language.
     Failed { message: String },
+    /// The browser could not read the files sent with the request (moved, deleted or
+    /// changed since they were chosen); the page says so in its language.
+    ReadFailed,
     Funnel { report: FunnelReport },
     /// The answer to [`Request::Analyze`].
     Analyzed { report: Report },
@@ -200,6 +205,21 @@ impl Session {
             Err(e) => return Reply::Failed { message: e.message(lang) },
         };
         self.analyse_new(log, summary, options, map, lang, start, now_ms)
+    }
+
+    /// Imports and analyses a small generated log, then forgets it (`warm_up.rs`: the
+    /// browser optimises the hot code before the user's file arrives); the session is as
+    /// before. A session that holds a log (an import came first) is warm already and keeps it.
+    pub fn warm_up(&mut self) {
+        if self.log.is_some() {
+            return;
+        }
+        let (csv, mapping, options) = warm_up::input();
+        let encoding = self.encoding.take();
+        let _ = self.import(csv, &mapping, &options, None, Lang::En, &|| 0.0, &mut |_| {});
+        let _ = self.case_durations_s();
+        self.log = None;
+        self.encoding = encoding;
     }
 
     /// Forgets the previous log before a new import; the import's start time.
@@ -355,6 +375,27 @@ mod tests {
         let Reply::Analyzed { report: again } = s.handle(Request::Analyze { options }) else { panic!() };
         assert_eq!(again.drop_off.end_activities, vec!["Delivery"]);
         assert!(again.drop_off.dropped >= report.drop_off.dropped);
+    }
+
+    #[test]
+    fn a_warm_up_leaves_no_log_behind_and_an_import_after_it_is_unchanged() {
+        let mut s = Session::new();
+        s.warm_up();
+        let map = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        assert!(matches!(s.handle(Request::Deviation { map }), Reply::Failed { .. }), "no log after the warm-up");
+        let csv = generator::generate_csv(5_000, 9);
+        let import = |s: &mut Session| {
+            match s.import(csv.clone().into_bytes(), &mapping(), &AnalysisOptions::default(), None, Lang::En, &|| 0.0, &mut |_| {}) {
+                Reply::Imported { report, summary, issues, .. } => (report, summary, issues),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(import(&mut s), import(&mut Session::new()), "same report as in a session never warmed");
+        // A warm-up that comes after an import leaves its log alone.
+        s.warm_up();
+        let spec = FunnelSpec { steps: vec![generator::START.into()], mode: Default::default(), window_s: None };
+        let Reply::Funnel { report } = s.handle(Request::Funnel { spec }) else { panic!("the log was dropped") };
+        assert_eq!(report.steps[0].cases, import(&mut Session::new()).0.cases);
     }
 
     #[test]

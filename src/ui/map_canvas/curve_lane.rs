@@ -9,11 +9,12 @@
 //! group, keyed by its place and moved by a `transform`. An edit then re-parses the one mark
 //! that changed and sets the lines' path data; re-parsing every face (about six elements per
 //! touchpoint) was the largest part of an edit on a 300-touchpoint map, and re-parsing the
-//! lines as markup the largest left after that. Marks are drawn for the drawn columns only
-//! (`Cv::drawn`).
+//! lines as markup the largest left after that. Marks, and the lines' markers (a path of
+//! their own per line, without a stroke), are drawn for the drawn columns only (`Cv::drawn`):
+//! a marker at each of 300 points was repainted on every edit.
 
 use journey_core::canvas::curve::{curve_label, CURVE_H};
-use journey_core::canvas::{canvas_curve, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
+use journey_core::canvas::{canvas_curve, curve_marker_paths, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -24,22 +25,41 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         let persona = cv.persona.get();
         cv.layout.with(|l| cv.with_map(|m| canvas_curve(m, l, persona.as_deref())))
     });
-    // The scale changes with the columns; the lines with any emotion.
-    let scale = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| render_curve_scale(c, CURVE_H)).unwrap_or_default()));
+    // The scale changes with the columns (width, stage separators), not with an emotion: it
+    // follows a memo of those, so an edit that moves points does not rewrite it.
+    let frame = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| (c.width, c.stage_x.clone()))));
+    let scale = Memo::new(move |_| {
+        frame.with(|f| {
+            f.as_ref()
+                .map(|(width, stage_x)| {
+                    let frame = CanvasCurve { width: *width, stage_x: stage_x.clone(), lines: Vec::new(), marks: Vec::new() };
+                    render_curve_scale(&frame, CURVE_H)
+                })
+                .unwrap_or_default()
+        })
+    });
     let lines = Memo::new(move |_| {
         let lang = cv.state.lang.get();
         curve.with(|c| c.as_ref().map(|c| curve_paths(c, CURVE_H, lang)).unwrap_or_default())
     });
     let width = Memo::new(move |_| curve.with(|c| c.as_ref().map_or(1.0, |c| c.width.max(1.0))));
-    // The marks of the drawn columns (`Cv::drawn`): on a large map the faces far from the
-    // view are left out like the cards above them; the lines stay whole.
-    let marks = Memo::new(move |_| {
+    // The drawn columns (`Cv::drawn`) in the drawing's x: on a large map the faces and the
+    // lines' markers far from the view are left out like the cards above them; the lines
+    // stay whole.
+    let drawn_x = Memo::new(move |_| {
         let (start, end) = cv.drawn.get();
-        let (from, to) = cv.layout.with(|l| {
+        cv.layout.with(|l| {
             let label = l.label_width;
             let cols = &l.columns[start.min(l.columns.len())..end.min(l.columns.len())];
             (cols.first().map_or(0.0, |c| c.x - label), cols.last().map_or(0.0, |c| c.x + c.width - label))
-        });
+        })
+    });
+    let markers = Memo::new(move |_| {
+        let (from, to) = drawn_x.get();
+        curve.with(|c| c.as_ref().map(|c| curve_marker_paths(c, CURVE_H, from, to)).unwrap_or_default())
+    });
+    let marks = Memo::new(move |_| {
+        let (from, to) = drawn_x.get();
         curve.with(|c| {
             c.as_ref().map_or((0, 0), |c| {
                 let first = c.marks.iter().position(|m| m.x >= from).unwrap_or(c.marks.len());
@@ -57,7 +77,7 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
                 <g inner_html=move || scale.get()></g>
                 <g>
                     <For each=move || 0..lines.with(Vec::len) key=|i| *i let(i)>
-                        <CurveLineView lines i/>
+                        <CurveLineView lines markers i/>
                     </For>
                 </g>
                 <For each=move || { let (first, last) = marks.get(); first..last } key=|i| *i let(i)>
@@ -68,11 +88,13 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
     }
 }
 
-/// The line at place `i`: one `<path>` whose attributes follow the line. The path data is
-/// its own memo, so moved points set `d` and nothing else.
+/// The line at place `i`: one `<path>` whose attributes follow the line, and after it the
+/// path of its markers (`curve-markers`: its points in the drawn columns, no stroke). The
+/// path data are memos of their own, so moved points set `d` and nothing else.
 #[component]
-fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
+fn CurveLineView(lines: Memo<Vec<CurvePath>>, markers: Memo<Vec<String>>, i: usize) -> impl IntoView {
     let d = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| p.d.clone()).unwrap_or_default()));
+    let marked = Memo::new(move |_| markers.with(|m| m.get(i).cloned().unwrap_or_default()));
     // Colour, kind and dash pattern: they change only when the lines themselves do.
     let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash(), p.marker()))));
     let title = Memo::new(move |_| lines.with(|l| l.get(i).map(CurvePath::title_markup).unwrap_or_default()));
@@ -81,9 +103,10 @@ fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
     view! {
         <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
             stroke-dasharray=move || look.get().and_then(|(_, _, dash, _)| dash)
-            marker-start=marker marker-mid=marker marker-end=marker
             class=move || format!("curve-line curve-{}", kind().unwrap_or_default()) data-kind=kind
             inner_html=move || title.get()></path>
+        <path class="curve-markers" data-kind=kind d=move || marked.get() fill="none" stroke="none"
+            marker-start=marker marker-mid=marker marker-end=marker></path>
     }
 }
 
@@ -138,39 +161,51 @@ pub fn CurveLegend(cv: Cv) -> impl IntoView {
 
 /// The curve's text alternative, under the map: per stage the curve's value for each persona
 /// (the stage's mean emotion, as the presentation's curve and slides give it —
-/// `charts::from_map::emotion_curve_input`), "unknown" where no emotion is known.
+/// `charts::from_map::emotion_curve_input`), "unknown" where no emotion is known. The cells are
+/// memos of their text, one row per stage: an emotion edit rewrites the one value it changes,
+/// not the whole table.
 #[component]
 pub fn CurveValues(cv: Cv) -> impl IntoView {
-    let input = Memo::new(move |_| {
+    // (persona names, rows of stage name and values), as the table writes them.
+    let table = Memo::new(move |_| {
         let lang = cv.state.lang.get();
-        cv.with_map(|m| journey_core::charts::from_map::emotion_curve_input(m, lang))
-    });
-    let table = move || {
-        let lang = cv.state.lang.get();
-        input.with(|i| {
-            i.as_ref().map(|i| {
-                let head = i.series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
-                let rows = i.stages.iter().enumerate().map(|(k, stage)| {
-                    let cells = i.series.iter().map(|s| {
-                        let v = s.as_is.get(k).copied().flatten();
-                        view! { <td>{v.map_or_else(|| cv.t().value_unknown.to_string(), |v| journey_core::locale::signed(v, 1, lang))}</td> }
-                    }).collect_view();
-                    view! { <tr><th scope="row">{stage.clone()}</th>{cells}</tr> }
-                }).collect_view();
-                view! {
-                    <table class="cv-curve-table">
-                        <caption>{cv.t().curve_values_caption}</caption>
-                        <thead><tr><th scope="col">{cv.t().stage_column}</th>{head}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-            })
+        cv.with_map(|m| {
+            let i = journey_core::charts::from_map::emotion_curve_input(m, lang);
+            let head: Vec<String> = i.series.iter().map(|s| s.name.clone()).collect();
+            let rows: Vec<Vec<String>> = i
+                .stages
+                .iter()
+                .enumerate()
+                .map(|(k, stage)| {
+                    let values = i.series.iter().map(|s| match s.as_is.get(k).copied().flatten() {
+                        Some(v) => journey_core::locale::signed(v, 1, lang),
+                        None => cv.t().value_unknown.to_string(),
+                    });
+                    std::iter::once(stage.clone()).chain(values).collect()
+                })
+                .collect();
+            (head, rows)
         })
+    });
+    let head = Memo::new(move |_| table.with(|t| t.as_ref().map(|(h, _)| h.clone()).unwrap_or_default()));
+    let rows = Memo::new(move |_| table.with(|t| t.as_ref().map_or(0, |(_, r)| r.len())));
+    let row = move |k: usize| {
+        let cells = Memo::new(move |_| table.with(|t| t.as_ref().and_then(|(_, r)| r.get(k).cloned()).unwrap_or_default()));
+        let stage = move || cells.with(|c| c.first().cloned().unwrap_or_default());
+        let values = move || cells.with(|c| c.iter().skip(1).map(|v| view! { <td>{v.clone()}</td> }).collect_view());
+        view! { <tr><th scope="row">{stage}</th>{values}</tr> }
     };
     view! {
         <details class="cv-curve-values" id="curve-values" data-testid="curve-values">
             <summary>{move || cv.t().curve_values}</summary>
-            {table}
+            <Show when=move || table.with(Option::is_some)>
+                <table class="cv-curve-table">
+                    <caption>{move || cv.t().curve_values_caption}</caption>
+                    <thead><tr><th scope="col">{move || cv.t().stage_column}</th>
+                        {move || head.with(|h| h.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view())}</tr></thead>
+                    <tbody><For each=move || 0..rows.get() key=|k| *k let(k)>{row(k)}</For></tbody>
+                </table>
+            </Show>
         </details>
     }
 }

@@ -87,9 +87,10 @@ fn add_button(cv: Cv, stage_id: String) -> impl IntoView {
 
 fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
     let v = cv.tp_view(&id);
-    // What the lane shows of the touchpoint is a memo (texts as drawn, `Cv::shown_text`): an
+    // What a lane shows of the touchpoint is a memo (texts as drawn, `Cv::shown_text`): an
     // edit of another field (its emotion, its title) re-runs the memo, and the lane's elements
-    // are rebuilt only when what it shows changes.
+    // are rebuilt only when what it shows changes. (The stage lane, two short lines, is not:
+    // one more memo type weighs more in the map module than it saves.)
     let texts = move |f: fn(&journey_core::model::Touchpoint) -> Vec<String>| {
         Memo::new(move |_| v.get(|t| f(t).into_iter().map(|s| cv.shown_text(s)).collect::<Vec<_>>()).unwrap_or_default())
     };
@@ -117,21 +118,18 @@ fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
             let items = texts(|t| t.opportunities.iter().map(|o| o.text.clone()).collect());
             view! { <ul class="cv-items">{list(items, Tool::Opportunity, "cv-opportunity")}</ul> }.into_any()
         }
-        Lane::Stage => {
-            let shown = Memo::new(move |_| v.get(|t| (t.visibility, cv.shown_text(t.owner.clone()))));
-            view! {
-                {move || shown.get().map(|(vis, owner)| {
-                    let (icon, word, class) = match vis {
-                        Visibility::Frontstage => (Tool::Frontstage, cv.t().frontstage_short, "cv-front"),
-                        Visibility::Backstage => (Tool::Backstage, cv.t().backstage_short, "cv-back"),
-                    };
-                    view! {
-                        {(!owner.is_empty()).then(|| view! { <p class="cv-text cv-owner">{owner}</p> })}
-                        <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p>
-                    }
-                })}
-            }.into_any()
-        }
+        Lane::Stage => view! {
+            {move || v.get(|t| (t.visibility, t.owner.clone())).map(|(vis, owner)| {
+                let (icon, word, class) = match vis {
+                    Visibility::Frontstage => (Tool::Frontstage, cv.t().frontstage_short, "cv-front"),
+                    Visibility::Backstage => (Tool::Backstage, cv.t().backstage_short, "cv-back"),
+                };
+                view! {
+                    {(!owner.is_empty()).then(|| view! { <p class="cv-text cv-owner">{cv.shown_text(owner)}</p> })}
+                    <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p>
+                }
+            })}
+        }.into_any(),
         Lane::Measurements => {
             let lines = Memo::new(move |_| {
                 let lang = cv.state.lang.get();

@@ -25,19 +25,8 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         let persona = cv.persona.get();
         cv.layout.with(|l| cv.with_map(|m| canvas_curve(m, l, persona.as_deref())))
     });
-    // The scale changes with the columns (width, stage separators), not with an emotion: it
-    // follows a memo of those, so an edit that moves points does not rewrite it.
-    let frame = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| (c.width, c.stage_x.clone()))));
-    let scale = Memo::new(move |_| {
-        frame.with(|f| {
-            f.as_ref()
-                .map(|(width, stage_x)| {
-                    let frame = CanvasCurve { width: *width, stage_x: stage_x.clone(), lines: Vec::new(), marks: Vec::new() };
-                    render_curve_scale(&frame, CURVE_H)
-                })
-                .unwrap_or_default()
-        })
-    });
+    // The scale changes with the columns; the lines with any emotion.
+    let scale = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| render_curve_scale(c, CURVE_H)).unwrap_or_default()));
     let lines = Memo::new(move |_| {
         let lang = cv.state.lang.get();
         curve.with(|c| c.as_ref().map(|c| curve_paths(c, CURVE_H, lang)).unwrap_or_default())
@@ -161,51 +150,39 @@ pub fn CurveLegend(cv: Cv) -> impl IntoView {
 
 /// The curve's text alternative, under the map: per stage the curve's value for each persona
 /// (the stage's mean emotion, as the presentation's curve and slides give it —
-/// `charts::from_map::emotion_curve_input`), "unknown" where no emotion is known. The cells are
-/// memos of their text, one row per stage: an emotion edit rewrites the one value it changes,
-/// not the whole table.
+/// `charts::from_map::emotion_curve_input`), "unknown" where no emotion is known.
 #[component]
 pub fn CurveValues(cv: Cv) -> impl IntoView {
-    // (persona names, rows of stage name and values), as the table writes them.
-    let table = Memo::new(move |_| {
+    let input = Memo::new(move |_| {
         let lang = cv.state.lang.get();
-        cv.with_map(|m| {
-            let i = journey_core::charts::from_map::emotion_curve_input(m, lang);
-            let head: Vec<String> = i.series.iter().map(|s| s.name.clone()).collect();
-            let rows: Vec<Vec<String>> = i
-                .stages
-                .iter()
-                .enumerate()
-                .map(|(k, stage)| {
-                    let values = i.series.iter().map(|s| match s.as_is.get(k).copied().flatten() {
-                        Some(v) => journey_core::locale::signed(v, 1, lang),
-                        None => cv.t().value_unknown.to_string(),
-                    });
-                    std::iter::once(stage.clone()).chain(values).collect()
-                })
-                .collect();
-            (head, rows)
-        })
+        cv.with_map(|m| journey_core::charts::from_map::emotion_curve_input(m, lang))
     });
-    let head = Memo::new(move |_| table.with(|t| t.as_ref().map(|(h, _)| h.clone()).unwrap_or_default()));
-    let rows = Memo::new(move |_| table.with(|t| t.as_ref().map_or(0, |(_, r)| r.len())));
-    let row = move |k: usize| {
-        let cells = Memo::new(move |_| table.with(|t| t.as_ref().and_then(|(_, r)| r.get(k).cloned()).unwrap_or_default()));
-        let stage = move || cells.with(|c| c.first().cloned().unwrap_or_default());
-        let values = move || cells.with(|c| c.iter().skip(1).map(|v| view! { <td>{v.clone()}</td> }).collect_view());
-        view! { <tr><th scope="row">{stage}</th>{values}</tr> }
+    let table = move || {
+        let lang = cv.state.lang.get();
+        input.with(|i| {
+            i.as_ref().map(|i| {
+                let head = i.series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
+                let rows = i.stages.iter().enumerate().map(|(k, stage)| {
+                    let cells = i.series.iter().map(|s| {
+                        let v = s.as_is.get(k).copied().flatten();
+                        view! { <td>{v.map_or_else(|| cv.t().value_unknown.to_string(), |v| journey_core::locale::signed(v, 1, lang))}</td> }
+                    }).collect_view();
+                    view! { <tr><th scope="row">{stage.clone()}</th>{cells}</tr> }
+                }).collect_view();
+                view! {
+                    <table class="cv-curve-table">
+                        <caption>{cv.t().curve_values_caption}</caption>
+                        <thead><tr><th scope="col">{cv.t().stage_column}</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })
+        })
     };
     view! {
         <details class="cv-curve-values" id="curve-values" data-testid="curve-values">
             <summary>{move || cv.t().curve_values}</summary>
-            <Show when=move || table.with(Option::is_some)>
-                <table class="cv-curve-table">
-                    <caption>{move || cv.t().curve_values_caption}</caption>
-                    <thead><tr><th scope="col">{move || cv.t().stage_column}</th>
-                        {move || head.with(|h| h.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view())}</tr></thead>
-                    <tbody><For each=move || 0..rows.get() key=|k| *k let(k)>{row(k)}</For></tbody>
-                </table>
-            </Show>
+            {table}
         </details>
     }
 }

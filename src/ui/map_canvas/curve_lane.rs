@@ -179,10 +179,15 @@ pub fn CurveValues(cv: Cv) -> impl IntoView {
             })
         })
     };
+    // The table is in the page while it is open only: closed, its rows are not shown nor read
+    // (the drawing's description is then the summary), and rebuilding them on every emotion
+    // edit was a third of that edit's changes to the page.
+    let open = RwSignal::new(false);
     view! {
-        <details class="cv-curve-values" id="curve-values" data-testid="curve-values">
+        <details class="cv-curve-values" id="curve-values" data-testid="curve-values"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{move || cv.t().curve_values}</summary>
-            {table}
+            {move || open.get().then(table)}
         </details>
     }
 }

@@ -74,11 +74,27 @@ fn bold_em(c: char) -> f64 {
     char_em(c) + extra
 }
 
+/// [`char_em`] and [`bold_em`] of the ASCII characters, looked up instead of matched: the
+/// canvas measures every touchpoint's texts on each edit, and matching a character against
+/// the table's arms was most of that in the browser. The same numbers, so the same widths.
+fn ascii_em(bold: bool) -> &'static [f64; 128] {
+    static TABLES: std::sync::OnceLock<[[f64; 128]; 2]> = std::sync::OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let mut t = [[0.0; 128]; 2];
+        for (i, c) in (0u8..128).map(char::from).enumerate() {
+            t[0][i] = char_em(c);
+            t[1][i] = bold_em(c);
+        }
+        t
+    });
+    &tables[usize::from(bold)]
+}
+
 /// Estimated width of `text` in pixels in `font` (a bare px size is the regular face).
 pub fn text_px(text: &str, font: impl Into<Font>) -> f64 {
     let font = font.into();
-    let em = if font.bold { bold_em } else { char_em };
-    text.chars().map(em).sum::<f64>() * font.px
+    let (table, em) = (ascii_em(font.bold), if font.bold { bold_em } else { char_em });
+    text.chars().map(|c| if c.is_ascii() { table[c as usize] } else { em(c) }).sum::<f64>() * font.px
 }
 
 /// The widest single word of `text` (words that must not break decide a least width).
@@ -156,6 +172,16 @@ mod tests {
     /// example maps whose letters the table once got wrong (thin, round, capitals, "…"). Over
     /// all 784 words of the four example maps the table was 2.1 % (bold 3.1 %) wide on average,
     /// never more than 0.1 % narrow. A wider estimate costs space; a narrower one breaks words.
+    #[test]
+    fn the_ascii_lookup_gives_the_matched_widths() {
+        for text in ["Touchpoint 17", "Zahlungsdienstleister prüft €12 — ok…", "W@i|l", "", "日本"] {
+            for font in [Font::regular(13.0), Font::bold(15.0)] {
+                let em = if font.bold { bold_em } else { char_em };
+                assert_eq!(text_px(text, font), text.chars().map(em).sum::<f64>() * font.px, "{text}");
+            }
+        }
+    }
+
     #[test]
     fn the_table_errs_wide_but_close_to_measured_widths() {
         let measured = [

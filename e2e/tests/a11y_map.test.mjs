@@ -103,11 +103,17 @@ test('the curve has a text alternative under the map: every stage’s value per 
     assert.deepEqual(rows, expected);
 
     // Without colour: each persona's line has its own dash pattern and marker, shown in the legend.
+    // A line's markers are on the path after it (its points in the drawn columns, no stroke).
     const lines = await page.locator('[data-testid="emotion-curve"] path.curve-as-is').evaluateAll((ps) =>
-      ps.map((p) => [p.getAttribute('stroke-dasharray') || 'solid', p.getAttribute('marker-mid')]));
+      ps.map((p) => {
+        const m = p.nextElementSibling;
+        return [p.getAttribute('stroke-dasharray') || 'solid', m.matches('path.curve-markers[data-kind="as-is"]') && m.getAttribute('marker-mid'),
+          (m.getAttribute('d').match(/[ML]/g) || []).length, (p.getAttribute('d').match(/[ML]/g) || []).length];
+      }));
     assert.equal(lines.length, map.personas.length);
     assert.equal(new Set(lines.map((l) => l[0])).size, lines.length, `dash patterns differ: ${JSON.stringify(lines)}`);
     assert.equal(new Set(lines.map((l) => l[1])).size, lines.length, 'markers differ');
+    assert.ok(lines.every((l) => l[1] && l[2] > 0 && l[2] === l[3]), `a small map shows every point's marker: ${JSON.stringify(lines)}`);
     const legend = await page.getByTestId('legend-persona').evaluateAll((lis) =>
       lis.map((li) => [li.querySelector('path').getAttribute('stroke-dasharray') || 'solid', li.querySelector('svg').children[1].tagName]));
     assert.deepEqual(legend.map((l) => l[0]), lines.map((l) => l[0]), 'the legend shows each line’s dash pattern');

@@ -336,6 +336,11 @@ test('a large map draws the cards near the view; End and scrolling reach the far
     }, N);
     const drawn = await page.getByTestId('touchpoint').count();
     assert.ok(drawn > 5 && drawn < N, `${drawn} of ${N} cards in the page`);
+    // The line's markers likewise: one at each drawn face (each touchpoint has an emotion), not at all N points.
+    const [markers, faces] = await page.evaluate(() => [
+      document.querySelector('[data-testid="emotion-curve"] path.curve-markers').getAttribute('d').split(/[ML]/).filter((p) => p.trim()).length,
+      document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length]);
+    assert.ok(markers > 5 && markers < N && markers === faces, `${markers} markers, ${faces} faces`);
     assert.equal(await page.getByTestId('card-title').first().textContent(), 'Step 0');
     // Every lane row still spans the whole map: a gap cell stands for the columns not drawn.
     assert.ok(await page.locator('.cv-gap').count() > 0);

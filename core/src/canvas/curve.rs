@@ -285,18 +285,41 @@ pub fn curve_paths(curve: &CanvasCurve, height: f64, lang: Lang) -> Vec<CurvePat
         .iter()
         .filter(|line| !line.points.is_empty())
         .map(|line| {
-            // About 14 bytes per point; written without `{:.1}`, whose exact float formatting
-            // was the largest part of drawing the lines of a 300-touchpoint map.
-            let mut d = String::with_capacity(line.points.len() * 14);
-            for (i, (x, v)) in line.points.iter().enumerate() {
-                d.push_str(if i == 0 { "M" } else { " L" });
-                push_tenths(&mut d, *x);
-                d.push(' ');
-                push_tenths(&mut d, y_of(*v, height) + line.offset);
-            }
+            let d = path_data(&line.points, line.offset, height);
             let who = if line.persona.is_some() { line.name.as_str() } else { name };
             let title = if line.to_be { format!("{who} ({to_be_word})") } else { who.to_string() };
             CurvePath { d, color: line.color, to_be: line.to_be, title, style: line.style }
+        })
+        .collect()
+}
+
+/// The path data through `points` (x, emotion), moved by `offset`.
+fn path_data(points: &[(f64, f64)], offset: f64, height: f64) -> String {
+    // About 14 bytes per point; written without `{:.1}`, whose exact float formatting
+    // was the largest part of drawing the lines of a 300-touchpoint map.
+    let mut d = String::with_capacity(points.len() * 14);
+    for (i, (x, v)) in points.iter().enumerate() {
+        d.push_str(if i == 0 { "M" } else { " L" });
+        push_tenths(&mut d, *x);
+        d.push(' ');
+        push_tenths(&mut d, y_of(*v, height) + offset);
+    }
+    d
+}
+
+/// For each line of [`curve_paths`] (same order), the path data through its points from `from`
+/// to `to` (x in the drawing): the canvas puts the line's markers on this path, drawn without
+/// a stroke over the line, for the columns it draws. Markers on the whole line painted one
+/// per touchpoint on every edit — most of an edit's paint on a 300-touchpoint map
+/// (benchmarks/README.md); the same points give the same markers where the map is seen.
+pub fn curve_marker_paths(curve: &CanvasCurve, height: f64, from: f64, to: f64) -> Vec<String> {
+    curve
+        .lines
+        .iter()
+        .filter(|line| !line.points.is_empty())
+        .map(|line| {
+            let near: Vec<(f64, f64)> = line.points.iter().copied().filter(|(x, _)| *x >= from && *x <= to).collect();
+            path_data(&near, line.offset, height)
         })
         .collect()
 }
@@ -513,6 +536,33 @@ mod tests {
             let id = url.trim_start_matches("url(#").trim_end_matches(')');
             assert!(doc.descendants().any(|n| n.has_tag_name("marker") && n.attribute("id") == Some(id)), "{id} defined");
         }
+    }
+
+    #[test]
+    fn the_marker_paths_go_through_the_line_points_in_the_given_span_only() {
+        let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
+        let s0 = m.stages[0].id.clone();
+        for i in 0..6 {
+            let t = m.add_touchpoint(&s0, &format!("t{i}"), Channel::App).unwrap();
+            m.touchpoint_mut(&t).unwrap().set_emotion(Some(i % 5 - 2));
+            m.touchpoint_mut(&t).unwrap().set_to_be_emotion((i % 2 == 0).then_some(2));
+        }
+        let l = canvas_layout(&m, None, Lang::En);
+        let c = canvas_curve(&m, &l, None);
+        let paths = curve_paths(&c, CURVE_H, Lang::En);
+        // The whole span: the same path data as the lines themselves.
+        let all = curve_marker_paths(&c, CURVE_H, f64::MIN, f64::MAX);
+        assert_eq!(all, paths.iter().map(|p| p.d.clone()).collect::<Vec<_>>());
+        // A span over the 2nd to 4th point: those points, each line's own y.
+        let xs: Vec<f64> = c.lines[0].points.iter().map(|p| p.0).collect();
+        let part = curve_marker_paths(&c, CURVE_H, xs[1], xs[3]);
+        assert_eq!(part.len(), paths.len());
+        for (line, d) in c.lines.iter().zip(&part) {
+            let near: Vec<_> = line.points.iter().copied().filter(|(x, _)| *x >= xs[1] && *x <= xs[3]).collect();
+            assert_eq!(*d, path_data(&near, line.offset, CURVE_H));
+        }
+        assert_eq!(part[0].matches(['M', 'L']).count(), 3, "{}", part[0]);
+        assert_eq!(curve_marker_paths(&c, CURVE_H, xs[5] + 1.0, f64::MAX), vec![String::new(); paths.len()], "none outside");
     }
 
     #[test]

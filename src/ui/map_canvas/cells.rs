@@ -87,26 +87,37 @@ fn add_button(cv: Cv, stage_id: String) -> impl IntoView {
 
 fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
     let v = cv.tp_view(&id);
-    let lang = move || cv.state.lang.get();
-    let list = move |items: Vec<String>, icon: Tool, class: &'static str| {
-        items
-            .into_iter()
-            .map(|text| view! { <li class=class>{crate::ui::icons::tool_icon(icon)} <span>{cv.shown_text(text)}</span></li> })
-            .collect_view()
+    // What a lane shows of the touchpoint is a memo (texts as drawn, `Cv::shown_text`): an
+    // edit of another field (its emotion, its title) re-runs the memo, and the lane's elements
+    // are rebuilt only when what it shows changes. (The stage lane, two short lines, is not:
+    // one more memo type weighs more in the map module than it saves.)
+    let texts = move |f: fn(&journey_core::model::Touchpoint) -> Vec<String>| {
+        Memo::new(move |_| v.get(|t| f(t).into_iter().map(|s| cv.shown_text(s)).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let list = move |items: Memo<Vec<String>>, icon: Tool, class: &'static str| {
+        move || {
+            items.with(|items| {
+                items.iter().map(|text| view! { <li class=class>{crate::ui::icons::tool_icon(icon)} <span>{text.clone()}</span></li> }).collect_view()
+            })
+        }
     };
     match lane {
-        Lane::Actions => view! { <p class="cv-text">{move || v.get(|t| cv.shown_text(t.customer_action.clone()))}</p> }.into_any(),
-        Lane::Thoughts => view! {
-            {move || v.get(|t| t.thoughts.clone()).filter(|s| !s.is_empty()).map(|s| view! { <p class="cv-text cv-thought">{cv.shown_text(s)}</p> })}
-        }.into_any(),
-        Lane::PainPoints => view! {
-            <ul class="cv-items">{move || list(v.get(|t| t.pain_points.clone()).unwrap_or_default(), Tool::PainPoint, "cv-pain")}</ul>
-        }.into_any(),
-        Lane::Opportunities => view! {
-            <ul class="cv-items">{move || list(
-                v.get(|t| t.opportunities.iter().map(|o| o.text.clone()).collect()).unwrap_or_default(),
-                Tool::Opportunity, "cv-opportunity")}</ul>
-        }.into_any(),
+        Lane::Actions => {
+            let text = Memo::new(move |_| v.get(|t| cv.shown_text(t.customer_action.clone())));
+            view! { <p class="cv-text">{move || text.get()}</p> }.into_any()
+        }
+        Lane::Thoughts => {
+            let text = Memo::new(move |_| v.get(|t| t.thoughts.clone()).filter(|s| !s.is_empty()).map(|s| cv.shown_text(s)));
+            view! { {move || text.get().map(|s| view! { <p class="cv-text cv-thought">{s}</p> })} }.into_any()
+        }
+        Lane::PainPoints => {
+            let items = texts(|t| t.pain_points.clone());
+            view! { <ul class="cv-items">{list(items, Tool::PainPoint, "cv-pain")}</ul> }.into_any()
+        }
+        Lane::Opportunities => {
+            let items = texts(|t| t.opportunities.iter().map(|o| o.text.clone()).collect());
+            view! { <ul class="cv-items">{list(items, Tool::Opportunity, "cv-opportunity")}</ul> }.into_any()
+        }
         Lane::Stage => view! {
             {move || v.get(|t| (t.visibility, t.owner.clone())).map(|(vis, owner)| {
                 let (icon, word, class) = match vis {
@@ -119,12 +130,17 @@ fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
                 }
             })}
         }.into_any(),
-        Lane::Measurements => view! {
-            <ul class="cv-items cv-measures">
-                {move || v.get(|t| measurement_lines(t, lang())).unwrap_or_default().into_iter()
-                    .map(|line| view! { <li>{line}</li> }).collect_view()}
-            </ul>
-        }.into_any(),
+        Lane::Measurements => {
+            let lines = Memo::new(move |_| {
+                let lang = cv.state.lang.get();
+                v.get(|t| measurement_lines(t, lang)).unwrap_or_default()
+            });
+            view! {
+                <ul class="cv-items cv-measures">
+                    {move || lines.with(|l| l.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view())}
+                </ul>
+            }.into_any()
+        }
         Lane::Touchpoints | Lane::Emotion => ().into_any(),
     }
 }

@@ -93,8 +93,18 @@ impl TpView {
 impl Cv {
     /// A card's or lane's text as drawn: in the meeting view with soft hyphens at syllables
     /// (`journey_core::canvas::syllables`), so a narrow column breaks a long word with a hyphen.
+    /// Called in views that read their touchpoint's signal (`tp_view`); the view is read
+    /// untracked here and [`Cv::toggle_meeting`] re-runs those views: tracking it made every
+    /// drawn text one more subscriber of one signal (hundreds), which each re-run re-sorts.
     pub fn shown_text(&self, text: String) -> String {
-        if self.meeting.get() { journey_core::canvas::syllables::soft_hyphens(&text) } else { text }
+        if self.meeting.get_untracked() { journey_core::canvas::syllables::soft_hyphens(&text) } else { text }
+    }
+
+    /// Switches the meeting view on or off and redraws every touchpoint's texts (see
+    /// [`Cv::shown_text`]).
+    pub fn toggle_meeting(&self) {
+        self.meeting.update(|m| *m = !*m);
+        self.tps.with_value(|signals| signals.values().for_each(|s| s.update(|_| ())));
     }
 
     pub fn new(map: MapHandle) -> Cv {

@@ -9,11 +9,12 @@
 //! group, keyed by its place and moved by a `transform`. An edit then re-parses the one mark
 //! that changed and sets the lines' path data; re-parsing every face (about six elements per
 //! touchpoint) was the largest part of an edit on a 300-touchpoint map, and re-parsing the
-//! lines as markup the largest left after that. Marks are drawn for the drawn columns only
-//! (`Cv::drawn`).
+//! lines as markup the largest left after that. Marks, and the lines' markers (a path of
+//! their own per line, without a stroke), are drawn for the drawn columns only (`Cv::drawn`):
+//! a marker at each of 300 points was repainted on every edit.
 
 use journey_core::canvas::curve::{curve_label, CURVE_H};
-use journey_core::canvas::{canvas_curve, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
+use journey_core::canvas::{canvas_curve, curve_marker_paths, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -31,15 +32,23 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         curve.with(|c| c.as_ref().map(|c| curve_paths(c, CURVE_H, lang)).unwrap_or_default())
     });
     let width = Memo::new(move |_| curve.with(|c| c.as_ref().map_or(1.0, |c| c.width.max(1.0))));
-    // The marks of the drawn columns (`Cv::drawn`): on a large map the faces far from the
-    // view are left out like the cards above them; the lines stay whole.
-    let marks = Memo::new(move |_| {
+    // The drawn columns (`Cv::drawn`) in the drawing's x: on a large map the faces and the
+    // lines' markers far from the view are left out like the cards above them; the lines
+    // stay whole.
+    let drawn_x = Memo::new(move |_| {
         let (start, end) = cv.drawn.get();
-        let (from, to) = cv.layout.with(|l| {
+        cv.layout.with(|l| {
             let label = l.label_width;
             let cols = &l.columns[start.min(l.columns.len())..end.min(l.columns.len())];
             (cols.first().map_or(0.0, |c| c.x - label), cols.last().map_or(0.0, |c| c.x + c.width - label))
-        });
+        })
+    });
+    let markers = Memo::new(move |_| {
+        let (from, to) = drawn_x.get();
+        curve.with(|c| c.as_ref().map(|c| curve_marker_paths(c, CURVE_H, from, to)).unwrap_or_default())
+    });
+    let marks = Memo::new(move |_| {
+        let (from, to) = drawn_x.get();
         curve.with(|c| {
             c.as_ref().map_or((0, 0), |c| {
                 let first = c.marks.iter().position(|m| m.x >= from).unwrap_or(c.marks.len());
@@ -57,7 +66,7 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
                 <g inner_html=move || scale.get()></g>
                 <g>
                     <For each=move || 0..lines.with(Vec::len) key=|i| *i let(i)>
-                        <CurveLineView lines i/>
+                        <CurveLineView lines markers i/>
                     </For>
                 </g>
                 <For each=move || { let (first, last) = marks.get(); first..last } key=|i| *i let(i)>
@@ -68,11 +77,13 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
     }
 }
 
-/// The line at place `i`: one `<path>` whose attributes follow the line. The path data is
-/// its own memo, so moved points set `d` and nothing else.
+/// The line at place `i`: one `<path>` whose attributes follow the line, and after it the
+/// path of its markers (`curve-markers`: its points in the drawn columns, no stroke). The
+/// path data are memos of their own, so moved points set `d` and nothing else.
 #[component]
-fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
+fn CurveLineView(lines: Memo<Vec<CurvePath>>, markers: Memo<Vec<String>>, i: usize) -> impl IntoView {
     let d = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| p.d.clone()).unwrap_or_default()));
+    let marked = Memo::new(move |_| markers.with(|m| m.get(i).cloned().unwrap_or_default()));
     // Colour, kind and dash pattern: they change only when the lines themselves do.
     let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash(), p.marker()))));
     let title = Memo::new(move |_| lines.with(|l| l.get(i).map(CurvePath::title_markup).unwrap_or_default()));
@@ -81,9 +92,10 @@ fn CurveLineView(lines: Memo<Vec<CurvePath>>, i: usize) -> impl IntoView {
     view! {
         <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
             stroke-dasharray=move || look.get().and_then(|(_, _, dash, _)| dash)
-            marker-start=marker marker-mid=marker marker-end=marker
             class=move || format!("curve-line curve-{}", kind().unwrap_or_default()) data-kind=kind
             inner_html=move || title.get()></path>
+        <path class="curve-markers" data-kind=kind d=move || marked.get() fill="none" stroke="none"
+            marker-start=marker marker-mid=marker marker-end=marker></path>
     }
 }
 
@@ -167,10 +179,15 @@ pub fn CurveValues(cv: Cv) -> impl IntoView {
             })
         })
     };
+    // The table is in the page while it is open only: closed, its rows are not shown nor read
+    // (the drawing's description is then the summary), and rebuilding them on every emotion
+    // edit was a third of that edit's changes to the page.
+    let open = RwSignal::new(false);
     view! {
-        <details class="cv-curve-values" id="curve-values" data-testid="curve-values">
+        <details class="cv-curve-values" id="curve-values" data-testid="curve-values"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{move || cv.t().curve_values}</summary>
-            {table}
+            {move || open.get().then(table)}
         </details>
     }
 }

@@ -87,13 +87,23 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
     });
     on_cleanup(move || stray.remove());
     // An undo or redo that moves the selected card to another stage (or brings a deleted one
-    // back) draws it anew, and the focus falls to the body: it goes back to the selection.
+    // back) draws it anew, and the focus falls to the body: it goes back to the selection —
+    // when the focus was in the map when last seen (`focusin`; a removed element fires none).
+    // Focus that never was in the map is left alone: focusing and scrolling the card after
+    // every edit made an edit slower (benchmarks/README.md, "Editor").
+    let had_focus = StoredValue::new(false);
+    let focus_in = window_event_listener(leptos::ev::focusin, move |ev| {
+        use wasm_bindgen::JsCast;
+        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        had_focus.set_value(el.is_some_and(|e| e.closest(".cv").ok().flatten().is_some()));
+    });
+    on_cleanup(move || focus_in.remove());
     Effect::new(move |first: Option<()>| {
         cv.state.version.track();
         if first.is_some() {
             request_animation_frame(move || {
                 let lost = document().active_element().is_none_or(|e| e.node_name().eq_ignore_ascii_case("body"));
-                if lost && cv.selection.try_with_untracked(Option::is_some).unwrap_or(false) {
+                if lost && had_focus.try_get_value() == Some(true) && cv.selection.try_with_untracked(Option::is_some).unwrap_or(false) {
                     cv.focus_selection();
                 }
             });

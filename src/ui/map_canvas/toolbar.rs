@@ -46,7 +46,7 @@ pub fn CanvasToolbar(cv: Cv) -> impl IntoView {
             <button type="button" class="cv-meeting-toggle" data-testid="meeting-view"
                 aria-pressed=move || if cv.meeting.get() { "true" } else { "false" }
                 title=move || cv.t().meeting_hint
-                on:click=move |_| { cv.meeting.update(|m| *m = !*m); cv.fitted.set(true); }>
+                on:click=move |_| { cv.toggle_meeting(); cv.fitted.set(true); }>
                 {tool_icon(Tool::Fit)} " " {move || cv.t().meeting_view}
             </button>
             <span class="cv-zoom" role="group" aria-label=move || cv.t().fit>

@@ -102,11 +102,13 @@ pub fn IllusionNotice(
     #[prop(into)] threshold: Signal<f64>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let warning = move || {
+    // Memos of the texts: the scores change with every edit, these seldom — their elements are
+    // rebuilt only when the text changes (on the map page a 300-touchpoint map's every edit).
+    let warning = Memo::new(move |_| {
         let lang = state.lang.get();
         scores.with(|s| s.as_ref().and_then(|s| s.illusion.as_ref()).map(|w| w.message.get(lang).to_string()))
-    };
-    let agreement = move || {
+    });
+    let agreement = Memo::new(move |_| {
         let lang = state.lang.get();
         let (mean, journey) = scores.with(|s| {
             let s = s.as_ref()?;
@@ -115,25 +117,25 @@ pub fn IllusionNotice(
         let (mean, journey, limit) =
             (format_score(mean, lang), format_score(journey, lang), format_score(threshold.get(), lang));
         Some((scores_texts(lang).no_illusion)(&mean, &journey, &limit))
-    };
+    });
     // Without a completion figure there is nothing to compare: say which numbers are missing.
-    let missing = move || {
+    let missing = Memo::new(move |_| {
         let lang = state.lang.get();
         scores.with(|s| s.as_ref().and_then(|s| s.completion_missing.as_ref()).map(|m| m.message.get(lang).to_string()))
-    };
+    });
     view! {
-        <Show when=move || warning().is_some()
+        <Show when=move || warning.with(Option::is_some)
             fallback=move || view! {
-                {move || match missing() {
+                {move || match missing.get() {
                     Some(text) => view! { <p class="notice illusion-missing" data-testid="illusion-missing">{text}</p> }.into_any(),
-                    None => agreement().map(|text| view! {
+                    None => agreement.get().map(|text| view! {
                         <p class="illusion-ok" data-testid="illusion-ok">"✓ " {text}</p>
                     }).into_any(),
                 }}
             }>
             <div class="notice warning illusion" role="alert" data-testid="illusion-warning">
                 <span class="illusion-icon" aria-hidden="true">"⚠ "</span>
-                {move || warning().unwrap_or_default()}
+                {move || warning.get().unwrap_or_default()}
             </div>
         </Show>
     }

@@ -22,7 +22,9 @@ pub struct EventLog {
     pub time_ms: Vec<i64>,
     /// Channel id or [`NONE_ID`].
     pub channel: Vec<u32>,
-    /// Resource id or [`NONE_ID`].
+    /// Resource id or [`NONE_ID`]; empty when no resource column was mapped (nothing
+    /// reads it yet, so an unmapped one is not filled with 4 MB of `NONE_ID` per million
+    /// events — a future reader treats an empty column as "no resource").
     pub resource: Vec<u32>,
     /// Rating given at the event, when a rating column was mapped and the cell is a number.
     /// Empty when no rating column was mapped (no 8 MB of `None` per million events):
@@ -155,7 +157,7 @@ impl EventLog {
             }
         };
         let channel = column(&mut raw.channel, &mut spare);
-        let resource = column(&mut raw.resource, &mut spare);
+        let resource = if raw.resource.is_empty() { Vec::new() } else { column(&mut raw.resource, &mut spare) };
         let line = gather(&raw.line, spare);
         // An unmapped rating column stays empty (see the field's doc).
         let rating: Vec<Option<f32>> =

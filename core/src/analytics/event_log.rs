@@ -22,9 +22,13 @@ pub struct EventLog {
     pub time_ms: Vec<i64>,
     /// Channel id or [`NONE_ID`].
     pub channel: Vec<u32>,
-    /// Resource id or [`NONE_ID`].
+    /// Resource id or [`NONE_ID`]; empty when no resource column was mapped (nothing
+    /// reads it yet, so an unmapped one is not filled with 4 MB of `NONE_ID` per million
+    /// events — a future reader treats an empty column as "no resource").
     pub resource: Vec<u32>,
     /// Rating given at the event, when a rating column was mapped and the cell is a number.
+    /// Empty when no rating column was mapped (no 8 MB of `None` per million events):
+    /// readers treat an empty column as "no event has a rating".
     pub rating: Vec<Option<f32>>,
     /// Line number in the file (1-based, header is line 1).
     pub line: Vec<u32>,
@@ -153,10 +157,11 @@ impl EventLog {
             }
         };
         let channel = column(&mut raw.channel, &mut spare);
-        let resource = column(&mut raw.resource, &mut spare);
+        let resource = if raw.resource.is_empty() { Vec::new() } else { column(&mut raw.resource, &mut spare) };
         let line = gather(&raw.line, spare);
+        // An unmapped rating column stays empty (see the field's doc).
         let rating: Vec<Option<f32>> =
-            if raw.rating.is_empty() { vec![None; n] } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
+            if raw.rating.is_empty() { Vec::new() } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
         let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;
         EventLog {
             case,

@@ -210,10 +210,16 @@ impl Interner {
         }
     }
 
+    /// The strings by id. Each was checked to be UTF-8 when added, so their concatenation
+    /// (the arena) is too: one check for all of them instead of one call per name (160k
+    /// case ids), and each name is a slice of it (every span starts and ends on a
+    /// character boundary).
     pub fn into_names(self) -> Vec<String> {
-        (0..self.spans.len() as u32)
-            .map(|id| String::from_utf8_lossy(self.text(id)).into_owned())
-            .collect()
+        match std::str::from_utf8(&self.arena) {
+            Ok(all) => self.spans.iter().map(|&(start, len)| all[start as usize..(start + len) as usize].to_string()).collect(),
+            // Not reached (see above); kept lossy rather than a panic.
+            Err(_) => (0..self.spans.len() as u32).map(|id| String::from_utf8_lossy(self.text(id)).into_owned()).collect(),
+        }
     }
 }
 

@@ -56,14 +56,17 @@ pub fn volumes(log: &EventLog) -> VolumesReport {
     let mut rating_sum = vec![(0.0f64, 0u64); n_act];
     // Sum of the first positions per activity; events are grouped by case, in time order.
     let mut position_sum = vec![0u64; n_act];
+    // The rating column is empty when none was mapped: then this loop does nothing.
+    for (&a, r) in log.activity.iter().zip(&log.rating) {
+        if let Some(r) = r {
+            rating_sum[a as usize].0 += *r as f64;
+            rating_sum[a as usize].1 += 1;
+        }
+    }
     let (mut case_now, mut pos) = (u32::MAX, 0u64);
-    for ((&c, &a), r) in log.case.iter().zip(&log.activity).zip(&log.rating) {
+    for (&c, &a) in log.case.iter().zip(&log.activity) {
         let a = a as usize;
         events[a] += 1;
-        if let Some(r) = r {
-            rating_sum[a].0 += *r as f64;
-            rating_sum[a].1 += 1;
-        }
         if c != case_now {
             (case_now, pos) = (c, 0);
         }

@@ -31,7 +31,9 @@ const expectAt = args.indexOf('--expect-events');
 const expectEvents = expectAt >= 0 ? Number(args[expectAt + 1]) : null;
 const thinkAt = args.indexOf('--think');
 const think = thinkAt >= 0 ? Number(args[thinkAt + 1]) : 0;
-let file = args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1 && i !== expectAt + 1 && i !== thinkAt + 1);
+// The flags' values, by position; an absent flag (index -1) must not hide the first argument.
+const flagValues = [runsAt, expectAt, thinkAt].filter((at) => at >= 0).map((at) => at + 1);
+let file = args.find((a, i) => !a.startsWith('--') && !flagValues.includes(i));
 if (!file) {
   file = '/tmp/gen1m.csv';
   if (!existsSync(file)) {

@@ -26,7 +26,9 @@ const beforeAt = args.indexOf('--before');
 const before = beforeAt >= 0 ? Number(args[beforeAt + 1]) : 0;
 const thinkAt = args.indexOf('--think');
 const think = thinkAt >= 0 ? Number(args[thinkAt + 1]) : 0;
-const file = args.find((a, i) => !a.startsWith('--') && ![outAt, beforeAt, thinkAt].includes(i - 1)) || '/tmp/gen1m.csv';
+// The flags' values, by position; an absent flag (index -1) must not hide the first argument.
+const flagValues = [outAt, beforeAt, thinkAt].filter((at) => at >= 0).map((at) => at + 1);
+const file = args.find((a, i) => !a.startsWith('--') && !flagValues.includes(i)) || '/tmp/gen1m.csv';
 console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
 
 const categories = [

@@ -27,6 +27,7 @@ run "sizes and cold load" node benchmarks/load_bench.mjs
 run "editor (300 touchpoints)" node benchmarks/editor_bench.mjs
 run "local storage (300 touchpoints)" node benchmarks/storage_bench.mjs
 run "analytics in the browser (1M events)" node benchmarks/browser_bench.mjs /tmp/gen1m.csv --runs "${RUNS:-3}"
+run "analytics in the browser (1M events, a 3 s pause at the mapping step)" node benchmarks/browser_bench.mjs /tmp/gen1m.csv --runs "${RUNS:-3}" --think 3000
 # 5,000,000 events (about 240 MB) in the tab: made on the fly into a temporary file (never
 # committed), imported once; the run fails unless the progress line and exactly 5,000,000
 # events are shown. Here rather than in the e2e suite: on this 2-core machine one run can
@@ -41,6 +42,7 @@ run "warehouse SQL: DuckDB 1M and 10M, Spark local 1M, the CLI" bash benchmarks/
 # Issue 27's figures natively with the worker's profile: GA4 1M with sessions, xlsx 100k, join.
 cargo build --profile release-worker -p journey-core --bin journey-analyze --example sources_bench
 run "own data in: GA4 1M, xlsx 100k, join 200k + 50k (native, worker profile)" target/release-worker/examples/sources_bench
+run "own data in: GA4 1M with sessions in the tab (release site)" node benchmarks/ga4_tab_bench.mjs --runs "${RUNS:-3}"
 # pm4py 2.7 on the same 1M file when a Python with pm4py is given (PM4PY_PYTHON=…/bin/python).
 if [ -n "${PM4PY_PYTHON:-}" ]; then
   run "pm4py 2.7 against journey-analyze (1M)" "$PM4PY_PYTHON" benchmarks/pm4py_compare.py /tmp/gen1m.csv target/release-worker/journey-analyze

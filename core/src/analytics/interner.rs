@@ -175,7 +175,10 @@ impl Interner {
 
     /// Adds `bytes` at the empty slot `i` of the table; returns its id.
     fn insert(&mut self, bytes: &[u8], h8: u64, i: usize) -> Option<u32> {
-        std::str::from_utf8(bytes).ok()?;
+        // ASCII (most ids) is checked inline, word-wise; only other text pays the call.
+        if !bytes.is_ascii() {
+            std::str::from_utf8(bytes).ok()?;
+        }
         let id = self.spans.len() as u32;
         self.spans.push((self.arena.len() as u32, bytes.len() as u32));
         self.arena.extend_from_slice(bytes);

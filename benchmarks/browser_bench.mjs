@@ -13,42 +13,18 @@
 // N events in the metrics, else it exits with 1.
 // Without LOG.csv it writes the 1,000,000-event file with the native CLI
 // (`journey-analyze generate --events 1000000 --seed 42`). DIST_DIR overrides dist/.
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The harness (and through it playwright-core) lives in e2e/.
-const { startServer, launch } = await import(pathToFileURL(join(root, 'e2e', 'harness.mjs')).href);
 const { result } = await import(pathToFileURL(join(root, 'benchmarks', 'result.mjs')).href);
-const { openAnalyticsPage } = await import(pathToFileURL(join(root, 'benchmarks', 'tab_page.mjs')).href);
+const { onAnalyticsPage, benchArgs, ensureLog, best: bestOf, median: medianOf } = await import(pathToFileURL(join(root, 'benchmarks', 'tab_page.mjs')).href);
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const expectAt = args.indexOf('--expect-events');
-const expectEvents = expectAt >= 0 ? Number(args[expectAt + 1]) : null;
-const thinkAt = args.indexOf('--think');
-const think = thinkAt >= 0 ? Number(args[thinkAt + 1]) : 0;
-// The flags' values, by position; an absent flag (index -1) must not hide the first argument.
-const flagValues = [runsAt, expectAt, thinkAt].filter((at) => at >= 0).map((at) => at + 1);
-let file = args.find((a, i) => !a.startsWith('--') && !flagValues.includes(i));
-if (!file) {
-  file = '/tmp/gen1m.csv';
-  if (!existsSync(file)) {
-    const cli = join(root, 'target', 'release', 'journey-analyze');
-    if (!existsSync(cli)) execFileSync('cargo', ['build', '--release', '-p', 'journey-core', '--bin', 'journey-analyze'], { cwd: root, stdio: 'inherit' });
-    writeFileSync(file, execFileSync(cli, ['generate', '--events', '1000000', '--seed', '42'], { maxBuffer: 1 << 30 }));
-  }
-}
-console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
+const { runs, think, 'expect-events': expectEvents, file: given } = benchArgs(process.argv.slice(2), { runs: 3, 'expect-events': null, think: 0 });
+const file = await ensureLog(root, given, '/tmp/gen1m.csv', ['generate', '--events', '1000000', '--seed', '42']);
 
-const srv = await startServer();
-const browser = await launch();
 const results = [];
-try {
-  const { context, page } = await openAnalyticsPage(browser, srv);
+await onAnalyticsPage(async (page) => {
   for (let i = 0; i < runs; i++) {
     await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles(file);
     await page.getByTestId('mapping-step').waitFor();
@@ -76,13 +52,9 @@ try {
     // A fresh file choice resets the page for the next run.
     await page.getByLabel('Event log (CSV: comma, semicolon or tab)').setInputFiles([]);
   }
-  await context.close();
-} finally {
-  await browser.close();
-  await srv.close();
-}
-const best = (k) => Math.min(...results.map((r) => r[k]));
-const median = (k) => { const v = results.map((r) => r[k]).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
+});
+const best = (k) => bestOf(results, k);
+const median = (k) => medianOf(results, k);
 console.log(`best: parse + metrics ${best('total').toFixed(0)} ms (median ${median('total').toFixed(0)} ms); wall ${best('wall')} ms (median ${median('wall')} ms); goal ≤ 800 ms parse + metrics`);
 const n = results[0]?.events ?? '1,000,000';
 result(`${n}-event analytics in the browser: parse + metrics, median of ${runs} (best)`, `${median('total').toFixed(0)} ms (${best('total').toFixed(0)} ms)`);

@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 mod bounds;
 mod warm_up;
 pub use bounds::bounded_report;
-pub use warm_up::WARM_UP_EVENTS;
 
 use super::draft::{draft_from_log, Draft, DraftOptions};
 use super::{

@@ -9,7 +9,7 @@ use crate::analytics::{generator, AnalysisOptions, ColumnMapping};
 
 /// Enough rows that every per-row function runs often enough to be optimised; few enough
 /// that an import arriving meanwhile waits only milliseconds.
-pub const WARM_UP_EVENTS: usize = 30_000;
+pub(super) const WARM_UP_EVENTS: usize = 30_000;
 
 /// The warm-up's file, its mapping and options (with a goal, so drop-off runs too).
 pub fn input() -> (Vec<u8>, ColumnMapping, AnalysisOptions) {

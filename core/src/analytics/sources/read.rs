@@ -49,7 +49,7 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
     // once instead of doubled a dozen times (in the tab every doubling copies the buffer).
     let sample = &data[..data.len().min(64 * 1024)];
     let lines_in_sample = sample.iter().filter(|&&b| b == b'\n').count().max(1);
-    let rows_estimate = data.len() / (sample.len() / lines_in_sample).max(1) + 1;
+    let mut rows_estimate = Some(data.len() / (sample.len() / lines_in_sample).max(1) + 1);
     let mut rows = SourceRows::new(data, delimiter);
     let headers: Vec<String> = rows.headers()?.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_string()).collect();
     let cols = Columns::resolve(&headers, &layout)?;
@@ -79,8 +79,11 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(Vec<Source
         let values = cols.wanted.iter().map(|&i| cell(i));
         // Wide sources that repeat a record (line items) merge its rows: each column's
         // first filled value is the record's. Every other row is a record of its own.
+        // Once (line items of one order leave the count at RESERVE_AFTER for several rows).
         if records.len() == RESERVE_AFTER {
-            records.reserve_for(rows_estimate);
+            if let Some(rows) = rows_estimate.take() {
+                records.reserve_for(rows);
+            }
         }
         if layout.rows_repeat_record && layout.activity.is_none() {
             match index.get(record_id) {

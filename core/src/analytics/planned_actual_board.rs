@@ -6,7 +6,8 @@
 //! routes no case took, planned routes whose volume differs most. Numbers only — the page
 //! words them in the user's language (`src/i18n/planned_actual.rs`).
 //!
-//! [`line_path`] is the geometry of one line between two cards the page has measured.
+//! [`line_path`] is the geometry of one line between two cards, placed by
+//! `planned_actual_layout.rs` from the texts (the page measures nothing).
 
 use serde::{Deserialize, Serialize};
 

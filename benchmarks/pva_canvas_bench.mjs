@@ -10,9 +10,9 @@
 // TRACE=1: the runs under a Chromium trace, then the page's main thread time per trace event
 // in the timed spans — thread time (`tdur`, what a shared machine does not inflate) and wall.
 // DIST_DIR: which build (harness; default dist). RUNS: how many (default 15).
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { startServer, launch, newLargeMap, mulberry32 } from '../e2e/harness.mjs';
 import { result, median } from './result.mjs';
 
@@ -89,6 +89,7 @@ console.log(`planned vs actual on the canvas, ${TOUCHPOINTS} touchpoints (${card
 result('planned vs actual canvas, 300 touchpoints (median)', `${median(times).toFixed(1)} ms`);
 await browser.close();
 await srv.close();
+rmSync(dirname(file), { recursive: true, force: true });
 
 /** The main thread's time per trace event name inside the timed spans, per run. */
 function summarize(events) {

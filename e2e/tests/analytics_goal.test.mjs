@@ -9,7 +9,7 @@
 // 1366×768 in English and German go to e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, withPage, waitSaved, ARTIFACTS, mulberry32, storedMap } from '../harness.mjs';
@@ -88,7 +88,11 @@ before(async () => {
   srv = await startServer();
   browser = await launch();
 });
-after(async () => { await browser?.close(); await srv?.close(); });
+after(async () => {
+  await browser?.close(); await srv?.close();
+  // The generated logs are tens of MB each; CI machines keep /tmp between runs.
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const tp = (id, stage, title) => ({ id, stage_id: stage, title });
 function shopMap(viewTitle) {

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,11 @@ before(async () => {
   srv = await startServer();
   browser = await launch();
 });
-after(async () => { await browser?.close(); await srv?.close(); });
+after(async () => {
+  await browser?.close(); await srv?.close();
+  // The generated logs are tens of MB each; CI machines keep /tmp between runs.
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const map = {
   schema_version: 1, id: 'own', name: 'Own data', created_at: 0, updated_at: 0, next_seq: 10,

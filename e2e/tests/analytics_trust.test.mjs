@@ -19,7 +19,7 @@
 // e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, readFileSync, mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdtempSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,11 @@ before(async () => {
   srv = await startServer();
   browser = await launch();
 });
-after(async () => { await browser?.close(); await srv?.close(); });
+after(async () => {
+  await browser?.close(); await srv?.close();
+  // The generated logs are tens of MB each; CI machines keep /tmp between runs.
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 
 async function createRunningShoes(page) {

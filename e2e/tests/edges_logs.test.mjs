@@ -3,7 +3,7 @@
 // and bounded lists, and the next import works; the files are generated here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, withPage, ARTIFACTS } from '../harness.mjs';
@@ -14,7 +14,11 @@ before(async () => {
   srv = await startServer();
   browser = await launch();
 });
-after(async () => { await browser?.close(); await srv?.close(); });
+after(async () => {
+  await browser?.close(); await srv?.close();
+  // The generated logs are tens of MB each; CI machines keep /tmp between runs.
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const pad = (n) => String(n).padStart(2, '0');
 /** `rows` events, four per case, every activity name unique ("Order 0000123"). */

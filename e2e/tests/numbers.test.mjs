@@ -7,7 +7,7 @@
 // natively (core/tests/imported_numbers.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, withPage, waitSaved, storedMap } from '../harness.mjs';
@@ -19,7 +19,11 @@ before(async () => {
   srv = await startServer();
   browser = await launch();
 });
-after(async () => { await browser?.close(); await srv?.close(); });
+after(async () => {
+  await browser?.close(); await srv?.close();
+  // The generated logs are tens of MB each; CI machines keep /tmp between runs.
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const MAP = {
   schema_version: 2, id: 'shop', name: 'Shop', created_at: 0, updated_at: 0, next_seq: 20,

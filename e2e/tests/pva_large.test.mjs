@@ -8,9 +8,9 @@
 // Screenshot: e2e/artifacts/planned-actual-canvas-large-en-1366.png (the bottom of the board).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { startServer, launch, withPage, newLargeMap, ARTIFACTS } from '../harness.mjs';
 
 const STEPS = 150;
@@ -40,6 +40,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await srv?.close();
+  if (file) rmSync(dirname(file), { recursive: true, force: true });
 });
 
 const cardsInPage = (page) => page.getByTestId('pva-card-title').allTextContents();

@@ -22,4 +22,5 @@ pub mod storage_meter;
 pub mod text_file;
 #[cfg(unix)]
 pub mod mapped_file;
+pub mod batch_heap;
 pub mod text_metrics;

@@ -46,6 +46,8 @@ use journey_core::model::{schema, Lang};
 static LOOKS_WRONG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn main() -> ExitCode {
+    // One run, then exit: freed columns are reused instead of faulted in afresh.
+    journey_core::batch_heap::keep_freed_memory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("generate") => run_generate(&args[1..]),

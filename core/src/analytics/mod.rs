@@ -59,6 +59,7 @@ pub mod sources;
 pub mod long_fields;
 pub mod session;
 pub mod shown;
+pub mod streamed;
 mod stats;
 pub mod survey;
 mod throughput;

@@ -88,6 +88,16 @@ fn on_message(event: MessageEvent) {
     if read::stage(&data) {
         return;
     }
+    if read::holds_request() {
+        // An import handed to the staged file's reading is not answered yet: later
+        // requests wait for it, as they waited behind an import that ran in one go.
+        return read::queue(data);
+    }
+    dispatch(data);
+}
+
+/// Answers one request message (not a `stage` message).
+fn dispatch(data: JsValue) {
     let Some(text) = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.as_string()) else {
         return;
     };

@@ -38,6 +38,29 @@ thread_local! {
     static READING: Cell<bool> = const { Cell::new(false) };
     /// A request for the staged file that came while it was being read.
     static HANDED: RefCell<Option<Request>> = const { RefCell::new(None) };
+    /// Whether the reading holds a request it has not answered yet.
+    static HOLDS: Cell<bool> = const { Cell::new(false) };
+    /// Messages that came after it, answered in order once it is.
+    static QUEUED: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether a request handed to the staged file's reading is not answered yet.
+pub fn holds_request() -> bool {
+    HOLDS.with(Cell::get)
+}
+
+/// Keeps a message until the held request is answered.
+pub fn queue(data: JsValue) {
+    QUEUED.with(|q| q.borrow_mut().push(data));
+}
+
+/// The held request is answered (or dropped): the messages queued meanwhile, in order.
+fn release() {
+    HOLDS.with(|h| h.set(false));
+    let queued = QUEUED.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    for data in queued {
+        crate::dispatch(data);
+    }
 }
 
 /// Bytes per asynchronous read of the staged file: small enough that the rows of the
@@ -53,6 +76,7 @@ pub fn stage(data: &JsValue) -> bool {
     };
     STAGED.with(|s| s.borrow_mut().take());
     HANDED.with(|h| h.borrow_mut().take());
+    release();
     let generation = GENERATION.with(|g| {
         g.set(g.get().wrapping_add(1));
         g.get()
@@ -71,6 +95,7 @@ pub fn staged_still_reading(data: &JsValue) -> bool {
 /// Leaves `request` to the staged file's reading, which runs it when it can.
 pub fn hand_over(request: Request) {
     HANDED.with(|h| *h.borrow_mut() = Some(request));
+    HOLDS.with(|h| h.set(true));
 }
 
 /// Reads the staged files chunk by chunk; a request handed over meanwhile is started as
@@ -79,6 +104,8 @@ async fn read_staged(files: Array, generation: u32) {
     let current = move || GENERATION.with(Cell::get) == generation;
     let bytes = read_staged_bytes(&files, &current).await;
     if !current() {
+        // A newer file was staged, or other files asked for: the request held for this one
+        // (if any) is dropped with it, as the page no longer waits for it.
         return;
     }
     READING.with(|r| r.set(false));
@@ -90,6 +117,7 @@ async fn read_staged(files: Array, generation: u32) {
         (Staged::Failed, Some(_)) => crate::post(&journey_core::analytics::session::Reply::ReadFailed),
         (Staged::Failed, None) => {}
     }
+    release();
 }
 
 enum Staged {

@@ -111,6 +111,16 @@ fn dispatch(data: JsValue) {
         // while the rest of the file arrives, `analytics-worker/streaming.rs`).
         return read::hand_over(request);
     }
+    // The staged file read whole, its rows taken on the proposed mapping: joined when the
+    // request asks for that mapping.
+    let request = if carries_bytes {
+        match read::join_staged(&data, request) {
+            Some(request) => request,
+            None => return,
+        }
+    } else {
+        request
+    };
     let bytes = if carries_bytes {
         match read::request_bytes(&data) {
             Some(bytes) => bytes,

@@ -90,6 +90,16 @@ impl Streamed {
         self.importer.step_before(max_rows, self.ready)
     }
 
+    /// The file and how much of it is read (an import started with a mapping the user
+    /// then changed starts over with it).
+    pub fn into_file(self) -> (Vec<u8>, usize) {
+        let read = self.read;
+        match self.importer.into_file() {
+            FileBytes::Owned(file) => (file, read),
+            other => (other.bytes().to_vec(), read),
+        }
+    }
+
     /// Whether every byte of the file is read.
     pub fn is_read(&self) -> bool {
         self.read == self.importer.data().len()

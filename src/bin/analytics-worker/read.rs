@@ -12,7 +12,9 @@
 //! the worker stays free for messages: an import request that arrives before the read is
 //! done is handed to the reading (`hand_over`), which runs it when the file is read — or,
 //! for an event log, starts it at once and takes the rows of each chunk while the browser
-//! reads the next (`streaming.rs`).
+//! reads the next (`streaming.rs`). Before any request, the import starts on the mapping
+//! the page proposes for the file's first 64 KiB, which the request joins when it asks
+//! for that mapping.
 
 use std::cell::{Cell, RefCell};
 
@@ -32,6 +34,8 @@ const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 thread_local! {
     /// The staged file's bytes (`None`: nothing staged, or its read failed).
     static STAGED: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+    /// The staged file, read whole, held by the import started on the proposed mapping.
+    static STAGED_STREAM: RefCell<Option<Streaming>> = const { RefCell::new(None) };
     /// Which staging is current (a newer `stage` message ends an older read).
     static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Whether the current staged file is still being read.
@@ -68,6 +72,9 @@ fn release() {
 /// nothing to speak of.
 const STAGE_CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
 
+/// Chunk reads asked for before the first of them is taken.
+const READS_AHEAD: usize = 3;
+
 /// Starts reading the files of a `stage` message (true when `data` is one) and keeps their
 /// bytes for the import that follows; a file staged before is forgotten first.
 pub fn stage(data: &JsValue) -> bool {
@@ -75,6 +82,7 @@ pub fn stage(data: &JsValue) -> bool {
         return false;
     };
     STAGED.with(|s| s.borrow_mut().take());
+    STAGED_STREAM.with(|s| s.borrow_mut().take());
     HANDED.with(|h| h.borrow_mut().take());
     release();
     let generation = GENERATION.with(|g| {
@@ -111,7 +119,12 @@ async fn read_staged(files: Array, generation: u32) {
     READING.with(|r| r.set(false));
     let handed = HANDED.with(|h| h.borrow_mut().take());
     match (bytes, handed) {
-        (Staged::Streaming(s), _) => s.end(),
+        (Staged::Streaming(mut s), Some(request)) => match s.join(request) {
+            Ok(()) => s.end(),
+            Err(request) => crate::run(request, s.into_file().0),
+        },
+        (Staged::Streaming(s), None) if s.is_asked() => s.end(),
+        (Staged::Streaming(s), None) => STAGED_STREAM.with(|t| *t.borrow_mut() = Some(s)),
         (Staged::Read(file), Some(request)) => crate::run(request, file),
         (Staged::Read(file), None) => STAGED.with(|s| *s.borrow_mut() = Some(file)),
         (Staged::Failed, Some(_)) => crate::post(&journey_core::analytics::session::Reply::ReadFailed),
@@ -139,46 +152,81 @@ async fn read_staged_bytes(files: &Array, current: &dyn Fn() -> bool) -> Staged 
     // Fresh wasm memory is zeroed already, so this costs little.
     file.resize(total, 0);
     let mut streaming: Option<Streaming> = None;
+    let mut proposed_tried = false;
     let mut at = 0;
+    // Every chunk's place in the files, in order.
+    let mut parts = Vec::new();
     for blob in &blobs {
         let size = blob.size();
         let mut from = 0.0;
         while from < size {
             let to = (from + STAGE_CHUNK).min(size);
-            let Ok(part) = blob.slice_with_f64_and_f64(from, to) else { return Staged::Failed };
-            // The browser reads this chunk while the rows read so far are taken.
-            let pending = JsFuture::from(part.array_buffer());
-            if let Some(s) = streaming.as_mut() {
-                s.take_ready_rows();
-            }
-            let Ok(buffer) = pending.await else { return Staged::Failed };
-            if !current() {
-                return Staged::Failed;
-            }
-            let chunk = Uint8Array::new(&buffer);
-            let n = chunk.length() as usize;
-            // A file that grew since it was chosen does not fit: refused, not cut.
-            let into = match streaming.as_mut() {
-                Some(s) => s.unread(n),
-                None => file.get_mut(at..at + n),
-            };
-            let Some(into) = into else { return Staged::Failed };
-            chunk.copy_to(into);
-            at += n;
+            parts.push((blob, from, to));
             from = to;
-            match streaming.as_mut() {
-                Some(s) => s.filled(n),
-                None => {
-                    // An import asked for meanwhile starts on what is read.
-                    if let Some(request) = HANDED.with(|h| h.borrow_mut().take()) {
-                        match Streaming::start(std::mem::take(&mut file), at, &request) {
-                            Ok(s) => streaming = Some(s),
-                            Err(back) => {
-                                file = back;
-                                HANDED.with(|h| *h.borrow_mut() = Some(request));
-                            }
-                        }
+        }
+    }
+    // Several reads asked for at once: one at a time, the browser's read of a slice is
+    // bound by its round trips (file, pipe, this thread), not by the disk.
+    let mut parts = parts.into_iter();
+    let mut inflight = std::collections::VecDeque::new();
+    loop {
+        while inflight.len() < READS_AHEAD {
+            let Some((blob, from, to)) = parts.next() else { break };
+            let Ok(part) = blob.slice_with_f64_and_f64(from, to) else { return Staged::Failed };
+            inflight.push_back(JsFuture::from(part.array_buffer()));
+        }
+        let Some(pending) = inflight.pop_front() else { break };
+        // The browser reads the next chunks while the rows read so far are taken.
+        if let Some(s) = streaming.as_mut() {
+            s.take_ready_rows();
+        }
+        let Ok(buffer) = pending.await else { return Staged::Failed };
+        if !current() {
+            return Staged::Failed;
+        }
+        let chunk = Uint8Array::new(&buffer);
+        let n = chunk.length() as usize;
+        // A file that grew since it was chosen does not fit: refused, not cut.
+        let into = match streaming.as_mut() {
+            Some(s) => s.unread(n),
+            None => file.get_mut(at..at + n),
+        };
+        let Some(into) = into else { return Staged::Failed };
+        chunk.copy_to(into);
+        at += n;
+        if let Some(s) = streaming.as_mut() {
+            s.filled(n);
+        }
+        // An import asked for meanwhile joins the one running on the proposed mapping, or
+        // starts on what is read (with the file back from that one when it asks otherwise).
+        if let Some(request) = HANDED.with(|h| h.borrow_mut().take()) {
+            let request = match streaming.as_mut() {
+                Some(s) if s.is_asked() => Err(request),
+                Some(s) => s.join(request),
+                None => Err(request),
+            };
+            if let Err(request) = request {
+                if let Some(s) = streaming.take() {
+                    file = s.into_file().0;
+                }
+                match Streaming::start(std::mem::take(&mut file), at, request) {
+                    Ok(s) => streaming = Some(s),
+                    Err((back, request)) => {
+                        file = back;
+                        HANDED.with(|h| *h.borrow_mut() = Some(request));
                     }
+                }
+            }
+        } else if streaming.is_none() && !proposed_tried {
+            // Nothing asked yet: start on the mapping the page proposes (once its sample is read).
+            match Streaming::on_proposed(std::mem::take(&mut file), at) {
+                Ok(s) => {
+                    streaming = Some(s);
+                    proposed_tried = true;
+                }
+                Err(back) => {
+                    proposed_tried = at >= total.min(64 * 1024);
+                    file = back;
                 }
             }
         }
@@ -192,6 +240,26 @@ async fn read_staged_bytes(files: &Array, current: &dyn Fn() -> bool) -> Staged 
     }
 }
 
+/// Answers `request` with the import already running on the staged file when it asks for
+/// that file and that import's mapping (`None`: answered); else hands the request back,
+/// with the staged file's bytes left for [`request_bytes`].
+pub fn join_staged(data: &JsValue, request: Request) -> Option<Request> {
+    let Some(mut s) = STAGED_STREAM.with(|s| s.borrow_mut().take()) else { return Some(request) };
+    if !Reflect::get(data, &"staged".into()).ok().is_some_and(|v| v.is_truthy()) {
+        return Some(request);
+    }
+    match s.join(request) {
+        Ok(()) => {
+            s.end();
+            None
+        }
+        Err(request) => {
+            STAGED.with(|t| *t.borrow_mut() = Some(s.into_file().0));
+            Some(request)
+        }
+    }
+}
+
 /// The request's bytes; `None` when the browser could not read a file (it was moved,
 /// deleted or changed since it was chosen) or the buffer could not be had.
 pub fn request_bytes(data: &JsValue) -> Option<Vec<u8>> {
@@ -201,7 +269,8 @@ pub fn request_bytes(data: &JsValue) -> Option<Vec<u8>> {
         return staged;
     }
     drop(staged);
-    // Other files: a staged file still being read is not wanted either.
+    // Other files: a staged file still being read (or held by an import) is not wanted either.
+    STAGED_STREAM.with(|s| s.borrow_mut().take());
     GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
     READING.with(|r| r.set(false));
     let files = Reflect::get(data, &"files".into()).ok().and_then(|f| f.dyn_into::<Array>().ok());

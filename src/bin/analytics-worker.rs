@@ -4,8 +4,7 @@
 //! Only glue lives here: messages are JSON strings of
 //! `journey_core::analytics::session::{Request, Reply}`; an import request carries the
 //! chosen `File`s in `files`, which the worker reads itself (`analytics-worker/read.rs`),
-//! or bytes as a transferred `ArrayBuffer` in `bytes` (a workbook); a file staged when it
-//! was chosen is read asynchronously, and an import asked for meanwhile runs as it arrives. The page cancels an import by
+//! or bytes as a transferred `ArrayBuffer` in `bytes` (a workbook). The page cancels an import by
 //! terminating the worker (and starting a fresh one), which is immediate and needs no
 //! cooperation from the import loop. No leptos, no chart drawing here.
 
@@ -22,8 +21,6 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 // it has no main.rs).
 #[path = "analytics-worker/read.rs"]
 mod read;
-#[path = "analytics-worker/streaming.rs"]
-mod streaming;
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::new());
@@ -88,16 +85,6 @@ fn on_message(event: MessageEvent) {
     if read::stage(&data) {
         return;
     }
-    if read::holds_request() {
-        // An import handed to the staged file's reading is not answered yet: later
-        // requests wait for it, as they waited behind an import that ran in one go.
-        return read::queue(data);
-    }
-    dispatch(data);
-}
-
-/// Answers one request message (not a `stage` message).
-fn dispatch(data: JsValue) {
     let Some(text) = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.as_string()) else {
         return;
     };
@@ -106,21 +93,6 @@ fn dispatch(data: JsValue) {
         Err(e) => return post(&Reply::Failed { message: e.to_string() }),
     };
     let carries_bytes = matches!(request, Request::Import { .. } | Request::ImportSource { .. } | Request::ImportHub { .. } | Request::ReadSheet { .. });
-    if carries_bytes && read::staged_still_reading(&data) {
-        // The staged file is still being read: the reading runs the request (an event log
-        // while the rest of the file arrives, `analytics-worker/streaming.rs`).
-        return read::hand_over(request);
-    }
-    // The staged file read whole, its rows taken on the proposed mapping: joined when the
-    // request asks for that mapping.
-    let request = if carries_bytes {
-        match read::join_staged(&data, request) {
-            Some(request) => request,
-            None => return,
-        }
-    } else {
-        request
-    };
     let bytes = if carries_bytes {
         match read::request_bytes(&data) {
             Some(bytes) => bytes,
@@ -129,11 +101,6 @@ fn dispatch(data: JsValue) {
     } else {
         Vec::new()
     };
-    run(request, bytes);
-}
-
-/// Answers `request`; `bytes` are the files it brought (empty for requests without).
-fn run(request: Request, bytes: Vec<u8>) {
     SESSION.with(|s| {
         let mut session = s.borrow_mut();
         match request {

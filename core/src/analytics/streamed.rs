@@ -1,7 +1,8 @@
-//! An import that begins while its file is still being read: the browser's worker reads a
-//! big log in chunks (`src/bin/analytics-worker/read.rs`), and the rows of each chunk are
-//! taken while the next one is read, so clicking "Import" at once no longer waits for the
-//! whole file first.
+//! An import that begins while its file is still being read: a reader that gets a big log
+//! in chunks takes the rows of each chunk while the next one is read, so an import asked
+//! for before the whole file is read need not wait for it. Not used by the browser's worker
+//! yet: with chunked `Blob.arrayBuffer` reads the file's read, not the rows, bounded the
+//! time (benchmarks/README.md, "Scale, session 4").
 //!
 //! The result must be the one the ordinary import of the whole file gives, so only what
 //! cannot change once more of the file arrives is done early:

@@ -290,13 +290,21 @@ impl Importer {
                 break;
             }
             n += 1;
-            if self.rows.next_row() {
-                self.take_record();
-            } else {
-                self.done = true;
-            }
+            self.next_row();
         }
         self.progress()
+    }
+
+    /// Reads one row and takes it (or notes the end of the file).
+    #[inline]
+    fn next_row(&mut self) {
+        // Rows of a file in memory cannot fail to read: every byte sequence is some
+        // CSV (an unclosed quote runs to the end of the file, as in the `csv` crate).
+        if self.rows.next_row() {
+            self.take_record();
+        } else {
+            self.done = true;
+        }
     }
 
     /// The file's bytes to write the rest of a file being read into (`streamed.rs`).
@@ -319,13 +327,7 @@ impl Importer {
         let mut n = 0;
         while n < max_rows && !self.done {
             n += 1;
-            // Rows of a file in memory cannot fail to read: every byte sequence is some
-            // CSV (an unclosed quote runs to the end of the file, as in the `csv` crate).
-            if self.rows.next_row() {
-                self.take_record();
-            } else {
-                self.done = true;
-            }
+            self.next_row();
         }
         self.progress()
     }

@@ -41,10 +41,17 @@ pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str, in_name: boo
 fn name_tail(cv: Cv, emotion: Option<i8>, personas: &[String], score: Option<f64>, evidence: EvidenceKind) -> String {
     let lang = cv.state.lang.get();
     let t = cv.t();
-    let who = cv.personas.with(|all| {
-        // "; " between personas: their names may hold commas ("Lena, commuter").
-        all.iter().filter(|(id, _)| personas.contains(id)).map(|(_, name)| name.as_str()).collect::<Vec<_>>().join("; ")
-    });
+    // Only a card with personas reads (and so follows) the map's persona list: that memo
+    // re-checks on every edit, and every drawn card following it made each edit wake one
+    // more effect per card (benchmarks/README.md, "Editor, session 4").
+    let who = if personas.is_empty() {
+        String::new()
+    } else {
+        cv.personas.with(|all| {
+            // "; " between personas: their names may hold commas ("Lena, commuter").
+            all.iter().filter(|(id, _)| personas.contains(id)).map(|(_, name)| name.as_str()).collect::<Vec<_>>().join("; ")
+        })
+    };
     let mut parts = vec![match emotion {
         Some(e) => (t.card_emotion)(&journey_core::locale::emotion(Some(e)), &who),
         None => t.card_emotion_unknown.to_string(),

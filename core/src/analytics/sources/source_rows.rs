@@ -28,6 +28,15 @@ impl SourceRows {
         SourceRows::Csv(reader, csv::StringRecord::new())
     }
 
+    /// The decoded file's text when the rows are cut from it in place ("" for the `csv`
+    /// crate's rows, which are copies): fields of unquoted rows are slices of it.
+    pub(super) fn text(&self) -> &str {
+        match self {
+            SourceRows::Text(rows) => rows.text().unwrap_or(""),
+            SourceRows::Csv(..) => "",
+        }
+    }
+
     /// The header row's fields.
     pub(super) fn headers(&mut self) -> Result<Vec<String>, ImportError> {
         match self {

@@ -140,6 +140,7 @@ pub fn to_log(s: &SourceEvents, case_by: CaseBy) -> EventLog {
     let customer: Vec<u32> = events.iter().map(|e| customers.get(e.customer)).collect();
     let customer_name = |i: usize| s.customers.get(events[i].customer as usize).map_or("", String::as_str);
     let mut cases = Interner::new();
+    let mut session_names: Vec<String> = Vec::new();
     let case: Vec<u32> = match case_by {
         CaseBy::Customer => customer.clone(),
         CaseBy::Record => {
@@ -158,30 +159,38 @@ pub fn to_log(s: &SourceEvents, case_by: CaseBy) -> EventLog {
             let gap = minutes.max(1) as i64 * 60_000;
             let mut case = vec![0u32; events.len()];
             let mut session = 0u32;
-            // The case id of the session being walked: a new name only when a session starts.
-            let mut current: Option<u32> = None;
-            let mut name = String::new();
+            // Each session is a case of its own, named when it starts. The names need no
+            // interning: "<customer> #<n>" is told apart by its last " #" (n has only
+            // digits), so two (customer, session) pairs never share one.
             for (k, &i) in order.iter().enumerate() {
                 let i = i as usize;
-                if k > 0 {
-                    let p = order[k - 1] as usize;
-                    let next = if customer[p] != customer[i] { 0 } else if events[i].time_ms - events[p].time_ms > gap { session + 1 } else { session };
-                    if next != session || customer[p] != customer[i] {
-                        current = None;
+                let starts = match k.checked_sub(1).map(|k| order[k] as usize) {
+                    None => true,
+                    Some(p) if customer[p] != customer[i] => {
+                        session = 0;
+                        true
                     }
-                    session = next;
-                }
-                let id = *current.get_or_insert_with(|| {
-                    name.clear();
+                    Some(p) if events[i].time_ms - events[p].time_ms > gap => {
+                        session += 1;
+                        true
+                    }
+                    Some(_) => false,
+                };
+                if starts {
+                    let mut name = String::with_capacity(customer_name(i).len() + 8);
                     let _ = write!(name, "{} #{}", customer_name(i), session + 1);
-                    cases.intern(name.as_bytes()).unwrap_or(0)
-                });
-                case[i] = id;
+                    session_names.push(name);
+                }
+                case[i] = session_names.len() as u32 - 1;
             }
             case
         }
     };
-    let names = if case_by == CaseBy::Customer { customers.names(&s.customers) } else { cases.into_names() };
+    let names = match case_by {
+        CaseBy::Customer => customers.names(&s.customers),
+        CaseBy::Record => cases.into_names(),
+        CaseBy::Idle { .. } => session_names,
+    };
     let (mut acts, mut channels) = (FirstSeen::new(s.activities.len()), FirstSeen::new(s.channels.len()));
     let mut raw = EventLog::default();
     raw.case = case;

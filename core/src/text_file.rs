@@ -177,6 +177,29 @@ pub fn decode(mut bytes: Vec<u8>, forced: Option<TextEncoding>) -> (Vec<u8>, Tex
     (text, encoding)
 }
 
+/// [`decode`] for a reader that wants text: `Ok` with the decoded file when it is UTF-8
+/// (a UTF-8 file is checked once here, not once to detect it and again to convert it),
+/// else `Err` with the bytes [`decode`] gives (a file cut inside its last character keeps
+/// its invalid end for the reader to report).
+pub fn decode_to_text(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    let marked = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"].iter().any(|m| bytes.starts_with(m));
+    let bytes = if marked || utf16_without_bom(&bytes).is_some() {
+        bytes
+    } else {
+        // Valid UTF-8 is what `detect_encoding` calls UTF-8 when nothing above applies.
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok(match normalise_line_ends(&text) {
+                    std::borrow::Cow::Borrowed(_) => text,
+                    std::borrow::Cow::Owned(lf) => lf,
+                })
+            }
+            Err(e) => e.into_bytes(),
+        }
+    };
+    String::from_utf8(decode(bytes, None).0).map_err(|e| e.into_bytes())
+}
+
 /// `text` with CRLF and lone CR turned into LF (see the module doc).
 pub fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('\r') {
@@ -243,6 +266,28 @@ fn decode_slice(body: &[u8], encoding: TextEncoding) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn decode_to_text_gives_what_decode_gives() {
+        let files: [&[u8]; 10] = [
+            b"a,b\nc,d\n",
+            b"a,b\r\nc,\xC3\xBC\rx\n",
+            b"\xEF\xBB\xBFa,b\r\n",
+            b"\xFF\xFEa\0,\0b\0\n\0",
+            b"a\0,\0b\0\n\0c\0,\0d\0\n\0",
+            b"caf\xE9,b\n",
+            b"a,b\nc,\xC3",
+            b"a,\xFF\xC3\nc\n",
+            b"",
+            b"\r\r\n\xE2\x82\xAC",
+        ];
+        for file in files {
+            let (decoded, _) = decode(file.to_vec(), None);
+            let text = decode_to_text(file.to_vec());
+            assert_eq!(text.clone().map(String::into_bytes).unwrap_or_else(|b| b), decoded, "{file:?}");
+            assert_eq!(text.is_ok(), std::str::from_utf8(&decoded).is_ok(), "{file:?}");
+        }
+    }
 
     #[test]
     fn the_ascii_skip_decides_as_the_full_check_does() {

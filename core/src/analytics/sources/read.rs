@@ -23,12 +23,16 @@ use crate::analytics::importer::MAX_REPORTED_ISSUES;
 use crate::analytics::interner::Interner;
 use crate::analytics::time_form::{detect_form, TimeForm, TimeReader};
 use crate::analytics::timestamp::LocalZone;
-use crate::text_file::decode;
+use crate::text_file::decode_to_text;
 
 /// Reads `data` (a CSV export of `options.source`) into events and a summary.
 pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(SourceEvents, SourceSummary), ImportError> {
     let layout = options.source.layout().ok_or_else(|| ImportError::BadHeader { detail: "the generic log has no preset".into() })?;
-    let (data, _) = decode(data, None);
+    let text = decode_to_text(data);
+    let data = match &text {
+        Ok(t) => t.as_bytes(),
+        Err(bytes) => bytes.as_slice(),
+    };
     if data.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::EmptyFile);
     }
@@ -38,7 +42,7 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(SourceEven
     let sample = &data[..data.len().min(64 * 1024)];
     let lines_in_sample = sample.iter().filter(|&&b| b == b'\n').count().max(1);
     let mut rows_estimate = Some(data.len() / (sample.len() / lines_in_sample).max(1) + 1);
-    let mut rows = SourceRows::new(data, delimiter);
+    let mut rows = SourceRows::new(text, delimiter);
     let headers: Vec<String> = rows.headers()?.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_string()).collect();
     let cols = Columns::resolve(&headers, &layout)?;
     let mut records = Records::new(cols.wanted.len(), rows.text());

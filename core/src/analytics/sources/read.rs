@@ -126,6 +126,7 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(SourceEven
     let mut channel_names: Vec<String> = Vec::new();
     let mut channel_raw = String::new();
     let mut name = String::new();
+    let mut normal = String::new();
     let dated: Vec<u32> = layout.dated.iter().map(|d| activities.intern(lang.pick(d.activity).as_bytes()).unwrap_or(0)).collect();
     let statuses: Vec<u32> = layout.status_events.iter().map(|(_, _, a)| activities.intern(lang.pick(*a).as_bytes()).unwrap_or(0)).collect();
     for r in 0..records.len() {
@@ -136,7 +137,8 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(SourceEven
             Some(v) => match raw_customers.get(v) {
                 Some(&c) => c,
                 None => {
-                    let c = customers.intern(customer_keys.key(v).as_bytes()).unwrap_or(0);
+                    customer_keys.key_into(v, &mut normal, &mut name);
+                    let c = customers.intern(name.as_bytes()).unwrap_or(0);
                     raw_customers.insert(v, c);
                     c
                 }

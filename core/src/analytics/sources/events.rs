@@ -27,15 +27,18 @@ pub struct SourceEvent {
 }
 
 /// Events and the texts their ids stand for. Each table holds distinct texts (so two
-/// ids are two customers, activities or channels); records are ids as read.
+/// ids are two customers, activities or channels); records are ids as read, kept only
+/// when read for one case per record (a million ids copied for nothing otherwise).
 #[derive(Debug, Clone, Default)]
 pub struct SourceEvents {
     pub events: Vec<SourceEvent>,
     pub customers: Vec<String>,
-    pub records: Texts,
+    pub records: Option<Texts>,
     pub activities: Vec<String>,
     pub channels: Vec<String>,
 }
+
+static EMPTY: Texts = Texts { text: String::new(), spans: Vec::new() };
 
 /// Many short texts in one buffer (a million record ids without an allocation each).
 #[derive(Debug, Clone, Default)]
@@ -132,8 +135,10 @@ impl FirstSeen {
     }
 }
 
-/// Events (of one or several sources) → an event log with one case per `case_by`.
+/// Events (of one or several sources) → an event log with one case per `case_by`
+/// (per record needs the records' ids; without them, one case per customer as the hub).
 pub fn to_log(s: &SourceEvents, case_by: CaseBy) -> EventLog {
+    let case_by = if case_by == CaseBy::Record && s.records.is_none() { CaseBy::Customer } else { case_by };
     let events = &s.events;
     // Customers as dense ids first: sessions are cut per customer in time order.
     let mut customers = FirstSeen::new(s.customers.len());
@@ -144,12 +149,13 @@ pub fn to_log(s: &SourceEvents, case_by: CaseBy) -> EventLog {
     let case: Vec<u32> = match case_by {
         CaseBy::Customer => customer.clone(),
         CaseBy::Record => {
+            let records = s.records.as_ref().map_or(&EMPTY, |r| r);
             // One name buffer for every event: the case name is written, not allocated.
             let mut name = String::new();
             (0..events.len())
                 .map(|i| {
                     name.clear();
-                    let _ = write!(name, "{} {}", customer_name(i), s.records.get(events[i].record as usize));
+                    let _ = write!(name, "{} {}", customer_name(i), records.get(events[i].record as usize));
                     cases.intern(name.as_bytes()).unwrap_or(0)
                 })
                 .collect()

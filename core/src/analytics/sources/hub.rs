@@ -36,10 +36,7 @@ pub fn join_sources(inputs: Vec<(Vec<u8>, SourceOptions)>, case_by: CaseBy) -> R
         let (read, s) = read_events(data, &options).map_err(|error| HubError { index, source, error })?;
         let to_ids = |table: &[String], joined: &mut Interner| -> Vec<u32> { table.iter().map(|t| joined.intern(t.as_bytes()).unwrap_or(0)).collect() };
         let (customer, activity, channel) = (to_ids(&read.customers, &mut customers), to_ids(&read.activities, &mut activities), to_ids(&read.channels, &mut channels));
-        let records = all.records.len() as u32;
-        for r in 0..read.records.len() {
-            all.records.push(read.records.get(r));
-        }
+        // Records are not joined (per record is read as per customer below).
         all.events.reserve(read.events.len());
         for e in &read.events {
             let c = customer[e.customer as usize];
@@ -51,7 +48,7 @@ pub fn join_sources(inputs: Vec<(Vec<u8>, SourceOptions)>, case_by: CaseBy) -> R
             }
             seen[c as usize][index] = true;
             let channel = if e.channel == NONE_ID { NONE_ID } else { channel[e.channel as usize] };
-            all.events.push(SourceEvent { customer: c, record: records + e.record, activity: activity[e.activity as usize], channel, ..*e });
+            all.events.push(SourceEvent { customer: c, activity: activity[e.activity as usize], channel, ..*e });
         }
         summary.sources.push(s);
     }

@@ -14,7 +14,7 @@ use super::layout::{channel_name, Layout};
 use super::pseudonym::CustomerKeys;
 use super::records::{Records, RESERVE_AFTER};
 use super::source_rows::SourceRows;
-use super::{ContactCounts, SourceOptions, SourceSummary};
+use super::{CaseBy, ContactCounts, SourceOptions, SourceSummary};
 use crate::analytics::detect::detect_delimiter;
 use crate::analytics::error::{ImportError, RowIssue, RowProblem};
 use crate::analytics::event_log::{EventLog, NONE_ID};
@@ -230,11 +230,14 @@ pub fn read_events(data: Vec<u8>, options: &SourceOptions) -> Result<(SourceEven
     let mut by_reason_channel: Vec<(String, String, u64)> = by_reason_channel.into_iter().map(|((r, c), n)| (r, c, n)).collect();
     by_reason_channel.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
     summary.contacts = ContactCounts { by_channel: sorted(by_channel), by_reason: sorted(by_reason), by_reason_channel };
-    let mut record_ids = Texts::default();
-    record_ids.reserve(records.len(), 0);
-    for r in 0..records.len() {
-        record_ids.push(records.id(file, r));
-    }
+    let record_ids = (options.case_by == CaseBy::Record).then(|| {
+        let mut ids = Texts::default();
+        ids.reserve(records.len(), 0);
+        for r in 0..records.len() {
+            ids.push(records.id(file, r));
+        }
+        ids
+    });
     let read = SourceEvents { events, customers, records: record_ids, activities: activities.into_names(), channels: channel_names };
     let before = read.events.len();
     let read = filter(read, &options.filters);

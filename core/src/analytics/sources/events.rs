@@ -235,3 +235,48 @@ fn by_customer_and_time(events: &[SourceEvent], customer: &[u32], customers: usi
     }
     order
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(customer: u32, activity: u32, minute: i64) -> SourceEvent {
+        SourceEvent { customer, record: 0, activity, channel: NONE_ID, time_ms: minute * 60_000, line: 2 }
+    }
+
+    fn events() -> SourceEvents {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        SourceEvents {
+            // Customer 1 first in the file, the table's order the other way round.
+            events: vec![ev(1, 0, 50), ev(0, 1, 0), ev(1, 2, 0), ev(1, 0, 10), ev(0, 1, 100)],
+            customers: names(&["b", "a"]),
+            records: None,
+            activities: names(&["view", "buy", "scroll"]),
+            channels: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sessions_split_after_the_pause_and_ids_follow_first_appearance() {
+        let log = to_log(&events(), CaseBy::Idle { minutes: 30 });
+        // a: 0, 10 | 50 (40 minutes idle); b: 0 | 100.
+        let mut cases = log.case_names.clone();
+        cases.sort();
+        assert_eq!(cases, vec!["a #1", "a #2", "b #1", "b #2"]);
+        assert_eq!(log.activity_names, vec!["view", "buy", "scroll"], "in order of first appearance");
+        let by_customer = to_log(&events(), CaseBy::Customer);
+        assert_eq!(by_customer.case_names, vec!["a", "b"], "a appears first in the events");
+        // Per record without the records' ids read: per customer.
+        assert_eq!(to_log(&events(), CaseBy::Record).case_names, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn filter_renames_merge_then_drops_and_keeps_the_range() {
+        let f = Filters { from_ms: Some(0), to_ms: Some(100 * 60_000), rename: vec![("scroll".into(), "view".into()), ("buy".into(), "pay".into())], drop: vec!["pay".into()] };
+        let kept = filter(events(), &f);
+        // buy → pay is dropped, scroll → view merges; minute 100 is out of the range.
+        assert_eq!(kept.events.iter().map(|e| (e.customer, kept.activities[e.activity as usize].as_str(), e.time_ms / 60_000)).collect::<Vec<_>>(), vec![(1, "view", 50), (1, "view", 0), (1, "view", 10)]);
+        let none = Filters::default();
+        assert_eq!(filter(events(), &none).events, events().events);
+    }
+}

@@ -188,16 +188,30 @@ pub fn decode_to_text(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     } else {
         // Valid UTF-8 is what `detect_encoding` calls UTF-8 when nothing above applies.
         match String::from_utf8(bytes) {
-            Ok(text) => {
-                return Ok(match normalise_line_ends(&text) {
-                    std::borrow::Cow::Borrowed(_) => text,
-                    std::borrow::Cow::Owned(lf) => lf,
-                })
-            }
+            Ok(text) if !contains_cr(text.as_bytes()) => return Ok(text),
+            Ok(text) => return Ok(normalise_line_ends(&text).into_owned()),
             Err(e) => e.into_bytes(),
         }
     };
     String::from_utf8(decode(bytes, None).0).map_err(|e| e.into_bytes())
+}
+
+/// Whether `bytes` hold a CR, 32 bytes a step by the zero-byte test on words: in the
+/// worker's wasm, `contains` tests 8 bytes a step and took longer than checking the
+/// file's UTF-8 (65 ms for a 100 MB file).
+fn contains_cr(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let cr = |c: &[u8]| {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ (ONES * b'\r' as u64);
+        w.wrapping_sub(ONES) & !w & (ONES << 7)
+    };
+    let mut blocks = bytes.chunks_exact(32);
+    for b in &mut blocks {
+        if cr(&b[0..8]) | cr(&b[8..16]) | cr(&b[16..24]) | cr(&b[24..32]) != 0 {
+            return true;
+        }
+    }
+    blocks.remainder().contains(&b'\r')
 }
 
 /// `text` with CRLF and lone CR turned into LF (see the module doc).
@@ -266,6 +280,22 @@ fn decode_slice(body: &[u8], encoding: TextEncoding) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contains_cr_finds_a_cr_anywhere() {
+        for len in 0..80 {
+            let plain = vec![b'a'; len];
+            assert!(!contains_cr(&plain));
+            for at in 0..len {
+                let mut with = plain.clone();
+                with[at] = b'\r';
+                assert!(contains_cr(&with), "{len} {at}");
+                // Bytes next to CR in value (0x0C, 0x0E, 0x8D) are not CRs.
+                with[at] = [0x0C, 0x0E, 0x8D][at % 3];
+                assert!(!contains_cr(&with), "{len} {at}");
+            }
+        }
+    }
 
     #[test]
     fn decode_to_text_gives_what_decode_gives() {

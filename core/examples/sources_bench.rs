@@ -23,7 +23,7 @@ fn main() {
     let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
     // One figure by name (`ga4`, `xlsx`, `join`), e.g. under `perf stat`; all without.
     let only = std::env::args().nth(1);
-    let wanted = |name: &str| only.as_deref().map_or(true, |o| o == name);
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
     if wanted("ga4") {
         ga4(runs);
     }

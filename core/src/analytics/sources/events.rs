@@ -95,7 +95,7 @@ pub fn filter(mut s: SourceEvents, f: &Filters) -> SourceEvents {
         to.push((!dropped).then_some(renamed as u32));
     }
     s.events.retain_mut(|e| {
-        let in_range = f.from_ms.map_or(true, |t| e.time_ms >= t) && f.to_ms.map_or(true, |t| e.time_ms < t);
+        let in_range = f.from_ms.is_none_or(|t| e.time_ms >= t) && f.to_ms.is_none_or(|t| e.time_ms < t);
         match to.get(e.activity as usize).copied().flatten() {
             Some(a) if in_range => {
                 e.activity = a;
@@ -198,16 +198,19 @@ pub fn to_log(s: &SourceEvents, case_by: CaseBy) -> EventLog {
         CaseBy::Idle { .. } => session_names,
     };
     let (mut acts, mut channels) = (FirstSeen::new(s.activities.len()), FirstSeen::new(s.channels.len()));
-    let mut raw = EventLog::default();
-    raw.case = case;
-    raw.activity = events.iter().map(|e| acts.get(e.activity)).collect();
-    raw.time_ms = events.iter().map(|e| e.time_ms).collect();
-    raw.line = events.iter().map(|e| e.line).collect();
-    raw.channel = events.iter().map(|e| channels.get(e.channel)).collect();
-    raw.case_names = names;
-    raw.activity_names = acts.names(&s.activities);
-    raw.channel_names = channels.names(&s.channels);
-    EventLog::from_file_order(raw)
+    let activity = events.iter().map(|e| acts.get(e.activity)).collect();
+    let channel = events.iter().map(|e| channels.get(e.channel)).collect();
+    EventLog::from_file_order(EventLog {
+        case,
+        activity,
+        time_ms: events.iter().map(|e| e.time_ms).collect(),
+        line: events.iter().map(|e| e.line).collect(),
+        channel,
+        case_names: names,
+        activity_names: acts.names(&s.activities),
+        channel_names: channels.names(&s.channels),
+        ..EventLog::default()
+    })
 }
 
 /// Event indices ordered by (customer, time, index): a counting sort by the dense

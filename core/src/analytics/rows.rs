@@ -132,6 +132,14 @@ impl RowReader {
         self.file.bytes()
     }
 
+    /// The file's text, when it was given as text ([`FileBytes::Text`]).
+    pub fn text(&self) -> Option<&str> {
+        match &self.file {
+            FileBytes::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
     /// Bytes read so far.
     pub fn position(&self) -> u64 {
         self.pos as u64

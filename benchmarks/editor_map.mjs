@@ -102,7 +102,8 @@ export const EDITS = {
      el.value = el.value === '2' ? '-2' : '2'; el.dispatchEvent(new Event('change', { bubbles: true }));`,
     // The curve's mark of that touchpoint shows the new emotion (its tooltip ends with it).
     done: `const t = document.querySelector('[data-testid="emotion-curve"] .curve-mark[data-tp-id="' + window.__id + '"] title');
-     return !!t && t.textContent.endsWith(': ' + window.__face);`,
+     // The app writes a negative emotion with a minus sign (U+2212), the field's value with "-".
+     return !!t && t.textContent.replace('\u2212', '-').endsWith(': ' + window.__face);`,
   },
   move: {
     name: 'move a touchpoint one place later (inspector button)',

@@ -47,6 +47,9 @@ if (process.env.PROFILE) {
     await cdp.send('Profiler.start');
     await page.evaluate(timeEdit, { edit, done, i });
     const { profile } = await cdp.send('Profiler.stop');
+    // SETTLE=ms: wait after each edit, so its autosave (300 ms) and print sheet (400 ms)
+    // run before the next profile starts (otherwise they land in some edits' profiles only).
+    if (process.env.SETTLE) await page.waitForTimeout(+process.env.SETTLE);
     if (process.env.PROFILE_RAW) (await import('node:fs')).writeFileSync(`${process.env.PROFILE_RAW}.${i}.cpuprofile`, JSON.stringify(profile));
     addProfile(profile);
   }

@@ -13,6 +13,13 @@
 #      Trunk can report success for a site that does not start; only Chromium proves it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A full disk fails the run somewhere in the middle (pip, cargo or a test's generated log), with a
+# message that does not say why: say it first. The whole run needs about 12 GB (target/ ~6 GB,
+# .venv ~0.6 GB, the e2e tests' generated logs, removed after each file).
+free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
+if [ "${free_kb:-0}" -lt $((12 * 1024 * 1024)) ]; then
+  printf '[test] warning: only %s MB free on this disk; the run needs about 12 GB\n' "$((free_kb / 1024))" >&2
+fi
 bash scripts/setup.sh
 source scripts/env.sh
 

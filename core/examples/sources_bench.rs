@@ -9,7 +9,7 @@
 //! Inputs are made here (sources::generator, rust_xlsxwriter); only the steps above are
 //! timed, median of `RUNS` (default 3), as wall time and as this thread's CPU time. Prints `RESULT\tfigure\tvalue` lines for
 //! benchmarks/run.sh. Run:
-//! `cargo run --profile release-worker -p journey-core --example sources_bench`
+//! `cargo run --profile release-worker -p journey-core --example sources_bench [ga4|xlsx|join]`
 
 use std::time::Instant;
 
@@ -21,9 +21,18 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 fn main() {
     let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
-    ga4(runs);
-    xlsx(runs);
-    join(runs);
+    // One figure by name (`ga4`, `xlsx`, `join`), e.g. under `perf stat`; all without.
+    let only = std::env::args().nth(1);
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    if wanted("ga4") {
+        ga4(runs);
+    }
+    if wanted("xlsx") {
+        xlsx(runs);
+    }
+    if wanted("join") {
+        join(runs);
+    }
 }
 
 /// CPU time of this thread in ms (Linux: /proc/thread-self/schedstat, nanoseconds on the

@@ -399,7 +399,11 @@ impl AppState {
         self.dirty.update_value(|d| {
             d.insert(id.to_string());
         });
-        self.save_status.set(SaveStatus::Pending);
+        // Set only when it changes: a set re-runs every reader (the header's status) even
+        // with the same value, and every edit of a run of edits comes here.
+        if self.save_status.with_untracked(|s| *s != SaveStatus::Pending) {
+            self.save_status.set(SaveStatus::Pending);
+        }
         self.schedule_flush();
     }
 

@@ -132,6 +132,14 @@ impl RowReader {
         self.file.bytes()
     }
 
+    /// The file's text, when it was given as text ([`FileBytes::Text`]).
+    pub fn text(&self) -> Option<&str> {
+        match &self.file {
+            FileBytes::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The file's bytes to write into, for a file still being read while its first rows
     /// are taken (`analytics::streamed`); `None` unless the bytes are owned. Only the part
     /// after the last row read may change: rows already read are not read again.

@@ -80,13 +80,17 @@ fn epoch_digits(t: &[u8]) -> Option<i64> {
     if !(9..=19).contains(&t.len()) {
         return None;
     }
-    let mut n: i64 = 0;
+    // In u64, 19 digits cannot overflow (< 1.9e19); a value past i64 is refused after. No
+    // checked multiply per digit: in wasm that is a 128-bit multiply call each (65 ms of a
+    // 1M-row GA4 import in the tab).
+    let mut n: u64 = 0;
     for &c in t {
         if !c.is_ascii_digit() {
             return None;
         }
-        n = n.checked_mul(10)?.checked_add((c - b'0') as i64)?;
+        n = n * 10 + (c - b'0') as u64;
     }
+    let n = i64::try_from(n).ok()?;
     Some(match t.len() {
         l if l >= EPOCH_NS_MIN_DIGITS => n.div_euclid(1_000_000),
         l if l >= EPOCH_US_MIN_DIGITS => n.div_euclid(1_000),

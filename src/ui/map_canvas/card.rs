@@ -16,17 +16,21 @@ pub fn evidence_word(cv: Cv, kind: EvidenceKind) -> &'static str {
 
 /// A score as a small chip: the band's shape (CSS, so not colour alone), the rounded number
 /// with its band's colour; the number and the band's word are its tooltip and its text for
-/// screen readers (the visible number is hidden from them, so it is read once). Nothing
+/// screen readers (the visible number is hidden from them, so it is read once). `in_name`:
+/// the score is in the accessible name around it already (a card's), so the whole chip is
+/// hidden from screen readers and has no text for them (fewer elements per card). Nothing
 /// without a score.
-pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str) -> Option<impl IntoView> {
+pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str, in_name: bool) -> Option<impl IntoView> {
     let value = value?;
     let lang = cv.state.lang.get();
     let band = journey_core::score::ScoreBand::of(value);
     let label = (cv.t().score_short)(&journey_core::score::score_label(value, lang));
     let title = label.clone();
     Some(view! {
-        <span class=format!("cv-score band-{}", band.key()) data-testid=testid data-band=band.key() title=title>
-            <span aria-hidden="true">{format!("{value:.0}")}</span><span class="sr-only">{label}</span>
+        <span class=format!("cv-score band-{}", band.key()) data-testid=testid data-band=band.key() title=title
+            aria-hidden=in_name.then_some("true")>
+            <span aria-hidden="true">{format!("{value:.0}")}</span>
+            {(!in_name).then(|| view! { <span class="sr-only">{label}</span> })}
         </span>
     })
 }
@@ -37,10 +41,17 @@ pub fn score_chip(cv: Cv, value: Option<f64>, testid: &'static str) -> Option<im
 fn name_tail(cv: Cv, emotion: Option<i8>, personas: &[String], score: Option<f64>, evidence: EvidenceKind) -> String {
     let lang = cv.state.lang.get();
     let t = cv.t();
-    let who = cv.personas.with(|all| {
-        // "; " between personas: their names may hold commas ("Lena, commuter").
-        all.iter().filter(|(id, _)| personas.contains(id)).map(|(_, name)| name.as_str()).collect::<Vec<_>>().join("; ")
-    });
+    // Only a card with personas reads (and so follows) the map's persona list: that memo
+    // re-checks on every edit, and every drawn card following it made each edit wake one
+    // more effect per card (benchmarks/README.md, "Editor, session 4").
+    let who = if personas.is_empty() {
+        String::new()
+    } else {
+        cv.personas.with(|all| {
+            // "; " between personas: their names may hold commas ("Lena, commuter").
+            all.iter().filter(|(id, _)| personas.contains(id)).map(|(_, name)| name.as_str()).collect::<Vec<_>>().join("; ")
+        })
+    };
     let mut parts = vec![match emotion {
         Some(e) => (t.card_emotion)(&journey_core::locale::emotion(Some(e)), &who),
         None => t.card_emotion_unknown.to_string(),
@@ -65,10 +76,13 @@ pub fn Card(cv: Cv, id: String, stage: String) -> impl IntoView {
     let score = Memo::new(move |_| extras.get().score);
     let measures = Memo::new(move |_| extras.get().measures);
     // The accessible name: "Installs the app, App, Consideration, emotion −1 (Lena), score 45
-    // weak, assumed" — title and channel, the stage's name (its header's hidden text), the rest.
+    // weak, assumed" — title and channel (the card's own aria-label: a card names itself
+    // first in its aria-labelledby, so no element is needed for it), the stage's name (its
+    // header's hidden text), the rest (one hidden span).
     let key = css_escape(&id);
-    let (head_id, tail_id) = (format!("cn-{key}"), format!("ct-{key}"));
-    let labelled_by = format!("{head_id} sn-{} {tail_id}", css_escape(&stage));
+    let (card_id, tail_id) = (format!("cc-{key}"), format!("ct-{key}"));
+    let labelled_by = format!("{card_id} sn-{} {tail_id}", css_escape(&stage));
+    let head = move || format!("{}, {},", title(), channel.with(|c| c.label(cv.state.lang.get())));
     let tail = Memo::new(move |_| {
         let (emotion, personas) = v.get(|t| (t.emotion, t.persona_ids.clone())).unwrap_or_default();
         name_tail(cv, emotion, &personas, score.get(), evidence.get())
@@ -92,8 +106,7 @@ pub fn Card(cv: Cv, id: String, stage: String) -> impl IntoView {
                 cv.dragged.set(Some(Dragged::Touchpoint(tid.get_value())));
             }
             on:dragend=move |_| cv.dragged.set(None)
-            aria-labelledby=labelled_by>
-            <span id=head_id hidden>{title} ", " {move || channel.with(|c| c.label(cv.state.lang.get()))} ","</span>
+            id=card_id aria-label=head aria-labelledby=labelled_by>
             <span id=tail_id hidden>{move || tail.get()}</span>
             // Channel, evidence and score are in the name: hidden here so they are read once.
             <div class="cv-card-channel" aria-hidden="true">
@@ -108,11 +121,11 @@ pub fn Card(cv: Cv, id: String, stage: String) -> impl IntoView {
                 }/>
             </Show>
             <div class="cv-card-foot">
+                // The evidence word is in the card's name, so the icon has no hidden text.
                 <span class="cv-evidence" aria-hidden="true" title=move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))>
                     {move || evidence_icon(evidence.get())}
-                    <span class="sr-only">{move || format!("{}: {}", cv.et().evidence, evidence_word(cv, evidence.get()))}</span>
                 </span>
-                <span aria-hidden="true">{move || score_chip(cv, score.get(), "tp-score")}</span>
+                {move || score_chip(cv, score.get(), "tp-score", true)}
                 {move || view! { <crate::ui::measures::badge::MeasureBadge count=measures.get()/> }}
             </div>
         </article>

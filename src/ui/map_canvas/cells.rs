@@ -89,8 +89,7 @@ fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
     let v = cv.tp_view(&id);
     // What a lane shows of the touchpoint is a memo (texts as drawn, `Cv::shown_text`): an
     // edit of another field (its emotion, its title) re-runs the memo, and the lane's elements
-    // are rebuilt only when what it shows changes. (The stage lane, two short lines, is not:
-    // one more memo type weighs more in the map module than it saves.)
+    // are rebuilt only when what it shows changes.
     let texts = move |f: fn(&journey_core::model::Touchpoint) -> Vec<String>| {
         Memo::new(move |_| v.get(|t| f(t).into_iter().map(|s| cv.shown_text(s)).collect::<Vec<_>>()).unwrap_or_default())
     };
@@ -118,18 +117,24 @@ fn lane_text(cv: Cv, lane: Lane, id: String) -> impl IntoView {
             let items = texts(|t| t.opportunities.iter().map(|o| o.text.clone()).collect());
             view! { <ul class="cv-items">{list(items, Tool::Opportunity, "cv-opportunity")}</ul> }.into_any()
         }
-        Lane::Stage => view! {
-            {move || v.get(|t| (t.visibility, t.owner.clone())).map(|(vis, owner)| {
-                let (icon, word, class) = match vis {
-                    Visibility::Frontstage => (Tool::Frontstage, cv.t().frontstage_short, "cv-front"),
-                    Visibility::Backstage => (Tool::Backstage, cv.t().backstage_short, "cv-back"),
-                };
-                view! {
-                    {(!owner.is_empty()).then(|| view! { <p class="cv-text cv-owner">{cv.shown_text(owner)}</p> })}
-                    <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p>
-                }
-            })}
-        }.into_any(),
+        Lane::Stage => {
+            // Memos like the other lanes (the owner's text, back- or frontstage): rebuilt from
+            // the whole touchpoint, the lane re-parsed its icon on every edit of the card
+            // (a rename, an emotion; benchmarks/README.md, "Editor, session 4").
+            let owner = Memo::new(move |_| v.get(|t| t.owner.clone()).filter(|s| !s.is_empty()).map(|s| cv.shown_text(s)));
+            let backstage = Memo::new(move |_| v.get(|t| t.visibility == Visibility::Backstage));
+            view! {
+                {move || owner.get().map(|s| view! { <p class="cv-text cv-owner">{s}</p> })}
+                {move || backstage.get().map(|back| {
+                    let (icon, word, class) = if back {
+                        (Tool::Backstage, cv.t().backstage_short, "cv-back")
+                    } else {
+                        (Tool::Frontstage, cv.t().frontstage_short, "cv-front")
+                    };
+                    view! { <p class=format!("cv-text cv-visibility {class}")>{tool_icon(icon)} " " {word}</p> }
+                })}
+            }.into_any()
+        }
         Lane::Measurements => {
             let lines = Memo::new(move |_| {
                 let lang = cv.state.lang.get();

@@ -100,7 +100,8 @@ pub fn CanvasGrid(cv: Cv) -> impl IntoView {
     on_cleanup(move || focus_in.remove());
     Effect::new(move |first: Option<()>| {
         cv.state.version.track();
-        if first.is_some() {
+        // No frame callback at all while the focus is elsewhere (most edits: the inspector's).
+        if first.is_some() && had_focus.get_value() {
             request_animation_frame(move || {
                 let lost = document().active_element().is_none_or(|e| e.node_name().eq_ignore_ascii_case("body"));
                 if lost && had_focus.try_get_value() == Some(true) && cv.selection.try_with_untracked(Option::is_some).unwrap_or(false) {

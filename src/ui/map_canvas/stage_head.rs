@@ -71,7 +71,7 @@ pub fn StageHead(cv: Cv, id: String) -> impl IntoView {
                 }/>
             </Show>
             <span class="cv-stage-tools">
-                {move || super::card::score_chip(cv, score.get(), "stage-score")}
+                {move || super::card::score_chip(cv, score.get(), "stage-score", false)}
                 <Show when=move || { span.get().1 > 0 }>
                     <button type="button" class="cv-add cv-add-in-stage" data-testid="add-touchpoint"
                         title=move || (cv.t().add_touchpoint_to)(&name.get())

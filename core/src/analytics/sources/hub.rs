@@ -4,12 +4,12 @@
 //! e-mail address is replaced by the same keyed hash in each file before anything is
 //! kept, so the files join without any address in memory after reading.
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
-use super::read::{read_events, to_log, SourceEvent};
+use super::events::{to_log, SourceEvent, SourceEvents};
+use super::read::read_events;
 use super::{CaseBy, HubSummary, SourceOptions};
 use super::Source;
+use crate::analytics::event_log::NONE_ID;
+use crate::analytics::interner::Interner;
 use crate::analytics::{EventLog, ImportError};
 
 /// A file that could not be read: which one (index) and why.
@@ -24,30 +24,44 @@ pub struct HubError {
 /// customer (or per session after a pause, `case_by`); `CaseBy::Record` would keep the
 /// sources apart and is read as per customer.
 pub fn join_sources(inputs: Vec<(Vec<u8>, SourceOptions)>, case_by: CaseBy) -> Result<(EventLog, HubSummary), HubError> {
-    let mut all: Vec<SourceEvent> = Vec::new();
+    let mut all = SourceEvents::default();
     let mut summary = HubSummary::default();
-    let mut seen: HashMap<Rc<str>, Vec<bool>> = HashMap::new();
+    // One table of each kind for all sources: the same customer text is one customer.
+    let (mut customers, mut activities, mut channels) = (Interner::new(), Interner::new(), Interner::new());
+    // Per customer (joined id): the sources it has events in (empty: none yet).
+    let mut seen: Vec<Vec<bool>> = Vec::new();
     let n = inputs.len();
     for (index, (data, options)) in inputs.into_iter().enumerate() {
         let source = options.source;
-        let (events, s) = read_events(data, &options).map_err(|error| HubError { index, source, error })?;
-        for (k, e) in events.iter().enumerate() {
-            // A customer's events mostly follow each other: look up only a change.
-            if k == 0 || events[k - 1].customer != e.customer {
-                seen.entry(e.customer.clone()).or_insert_with(|| vec![false; n])[index] = true;
+        let (read, s) = read_events(data, &options).map_err(|error| HubError { index, source, error })?;
+        let to_ids = |table: &[String], joined: &mut Interner| -> Vec<u32> { table.iter().map(|t| joined.intern(t.as_bytes()).unwrap_or(0)).collect() };
+        let (customer, activity, channel) = (to_ids(&read.customers, &mut customers), to_ids(&read.activities, &mut activities), to_ids(&read.channels, &mut channels));
+        // Records are not joined (per record is read as per customer below).
+        all.events.reserve(read.events.len());
+        for e in &read.events {
+            let c = customer[e.customer as usize];
+            if seen.len() <= c as usize {
+                seen.resize(c as usize + 1, Vec::new());
             }
+            if seen[c as usize].is_empty() {
+                seen[c as usize] = vec![false; n];
+            }
+            seen[c as usize][index] = true;
+            let channel = if e.channel == NONE_ID { NONE_ID } else { channel[e.channel as usize] };
+            all.events.push(SourceEvent { customer: c, activity: activity[e.activity as usize], channel, ..*e });
         }
         summary.sources.push(s);
-        all.extend(events);
     }
+    let seen: Vec<&Vec<bool>> = seen.iter().filter(|v| !v.is_empty()).collect();
     summary.customers = seen.len() as u64;
-    summary.matched = seen.values().filter(|v| v.iter().filter(|&&b| b).count() >= 2).count() as u64;
+    summary.matched = seen.iter().filter(|v| v.iter().filter(|&&b| b).count() >= 2).count() as u64;
     for a in 0..n {
         for b in a + 1..n {
-            let both = seen.values().filter(|v| v[a] && v[b]).count() as u64;
+            let both = seen.iter().filter(|v| v[a] && v[b]).count() as u64;
             summary.pairs.push((a, b, both));
         }
     }
+    (all.customers, all.activities, all.channels) = (customers.into_names(), activities.into_names(), channels.into_names());
     let case_by = if case_by == CaseBy::Record { CaseBy::Customer } else { case_by };
     Ok((to_log(&all, case_by), summary))
 }

@@ -4,17 +4,20 @@
 //! events is in the preset files beside it (see docs/data-sources.md).
 
 pub mod generator;
+mod events;
 mod hub;
 mod import;
 mod layout;
 pub mod pseudonym;
 mod read;
+mod records;
 mod source_rows;
 
 pub use hub::{join_sources, HubError};
 pub use import::{import_hub, import_hub_into, import_source, import_source_into};
 pub use layout::{channel_name, Dated, Layout};
-pub use read::{filter, read_events, read_source, to_log, SourceEvent};
+pub use events::{filter, to_log, SourceEvent, SourceEvents, Texts};
+pub use read::{read_events, read_source};
 
 pub use crate::analytics::source_types::{CaseBy, ContactCounts, Filters, HubSummary, Source, SourceOptions, SourceSummary};
 

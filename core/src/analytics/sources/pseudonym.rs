@@ -28,18 +28,45 @@ impl CustomerKeys {
 
     /// The customer key of one cell: normalised, and hashed when a key was given.
     pub fn key(&self, value: &str) -> String {
-        let normal = normalise(value);
+        let mut out = String::new();
+        self.key_into(value, &mut String::new(), &mut out);
+        out
+    }
+
+    /// [`CustomerKeys::key`] written into `out` (cleared first), with `normal` as room for
+    /// the normalised value: no allocation per customer once both have grown.
+    pub fn key_into(&self, value: &str, normal: &mut String, out: &mut String) {
+        out.clear();
         match &self.keyed {
-            Some(mac) => hashed(mac.clone(), &normal),
-            None => normal,
+            Some(mac) => {
+                normalise_into(value, normal);
+                hashed_into(mac.clone(), normal, out);
+            }
+            None => normalise_into(value, out),
         }
     }
 }
 
 /// Trimmed; an e-mail address (or anything with `@`) also lower case.
 pub fn normalise(value: &str) -> String {
+    let mut out = String::new();
+    normalise_into(value, &mut out);
+    out
+}
+
+/// [`normalise`] into `out` (cleared first).
+fn normalise_into(value: &str, out: &mut String) {
+    out.clear();
     let v = value.trim();
-    if v.contains('@') { v.to_lowercase() } else { v.to_string() }
+    if !v.contains('@') {
+        out.push_str(v);
+    } else if v.is_ascii() {
+        // The same as `to_lowercase` for ASCII, without the per-character Unicode lookup.
+        out.push_str(v);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&v.to_lowercase());
+    }
 }
 
 /// HMAC-SHA256 of `value` under `key`, first 16 bytes in hex, prefixed `h:` so a hashed
@@ -48,17 +75,25 @@ pub fn pseudonym(value: &str, key: &[u8]) -> String {
     hashed(<Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes a key of any length"), value)
 }
 
-fn hashed(mut mac: Hmac<Sha256>, value: &str) -> String {
+fn hashed(mac: Hmac<Sha256>, value: &str) -> String {
+    let mut out = String::with_capacity(34);
+    hashed_into(mac, value, &mut out);
+    out
+}
+
+/// Appends `h:` and the hex of the first 16 bytes of `mac` over `value` to `out`.
+fn hashed_into(mut mac: Hmac<Sha256>, value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     mac.update(value.as_bytes());
     let bytes = mac.finalize().into_bytes();
-    let mut out = String::with_capacity(34);
-    out.push_str("h:");
-    for &b in &bytes[..16] {
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
+    let mut hex = [0u8; 34];
+    hex[..2].copy_from_slice(b"h:");
+    for (k, &b) in bytes[..16].iter().enumerate() {
+        hex[2 + 2 * k] = HEX[(b >> 4) as usize];
+        hex[3 + 2 * k] = HEX[(b & 15) as usize];
     }
-    out
+    // Only ASCII was written.
+    out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -89,5 +124,12 @@ mod tests {
             assert_eq!(keys.key(v), pseudonym(&normalise(v), &key), "{v}");
         }
         assert_eq!(CustomerKeys::new(None).key(" Bob@X.org"), "bob@x.org");
+        // Non-ASCII addresses are lower-cased as text (Unicode), ASCII ones byte-wise.
+        assert_eq!(normalise(" ÄNNE@Exämple.ORG\u{a0}"), "änne@exämple.org");
+        assert_eq!(normalise("Id-ABC"), "Id-ABC", "no @: kept as it is");
+        for v in ["  Anna@Example.COM\t", "ÉVA@x.de", "İ@x", "ß@X.ORG", "\u{2003}A@B\u{a0}", "A\u{3a3}@B", "plain", " @ "] {
+            let t = v.trim();
+            assert_eq!(normalise(v), if t.contains('@') { t.to_lowercase() } else { t.to_string() }, "{v:?}");
+        }
     }
 }

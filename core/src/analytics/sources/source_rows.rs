@@ -16,16 +16,27 @@ pub(super) enum SourceRows {
 }
 
 impl SourceRows {
-    pub(super) fn new(data: Vec<u8>, delimiter: u8) -> SourceRows {
-        match String::from_utf8(data) {
+    /// The rows of a decoded file: text (`text_file::decode_to_text`), or bytes that are
+    /// not UTF-8.
+    pub(super) fn new(data: Result<String, Vec<u8>>, delimiter: u8) -> SourceRows {
+        match data {
             Ok(text) => SourceRows::Text(RowReader::of(FileBytes::Text(text), delimiter)),
-            Err(e) => SourceRows::by_csv(e.into_bytes(), delimiter),
+            Err(bytes) => SourceRows::by_csv(bytes, delimiter),
         }
     }
 
     fn by_csv(data: Vec<u8>, delimiter: u8) -> SourceRows {
         let reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(Cursor::new(data));
         SourceRows::Csv(reader, csv::StringRecord::new())
+    }
+
+    /// The decoded file's text when the rows are cut from it in place ("" for the `csv`
+    /// crate's rows, which are copies): fields of unquoted rows are slices of it.
+    pub(super) fn text(&self) -> &str {
+        match self {
+            SourceRows::Text(rows) => rows.text().unwrap_or(""),
+            SourceRows::Csv(..) => "",
+        }
     }
 
     /// The header row's fields.
@@ -83,7 +94,7 @@ mod tests {
     #[test]
     fn text_rows_read_as_the_csv_crate_reads_them() {
         let data = b"\xEF\xBB\xBFuser,event,\"time\"\nA,\"x, y\",1\n\nB,\"multi\nline\",2\nC,z\xC3\xA9,3\n,,\nD".to_vec();
-        let text = SourceRows::new(data.clone(), b',');
+        let text = SourceRows::new(String::from_utf8(data.clone()).map_err(|e| e.into_bytes()), b',');
         assert!(matches!(text, SourceRows::Text(_)));
         let (headers, rows) = all(text);
         assert_eq!(headers, vec!["user", "event", "time"]);
@@ -94,7 +105,7 @@ mod tests {
 
     #[test]
     fn a_file_cut_inside_its_last_character_is_read_by_the_csv_crate() {
-        let rows = SourceRows::new(b"user,event\nA,x\nB,\xC3".to_vec(), b',');
+        let rows = SourceRows::new(Err(b"user,event\nA,x\nB,\xC3".to_vec()), b',');
         assert!(matches!(rows, SourceRows::Csv(..)));
         let mut rows = rows;
         rows.headers().unwrap();

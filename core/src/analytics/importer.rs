@@ -226,15 +226,9 @@ impl Importer {
 
     /// The importer of decoded text (UTF-8 with LF line ends).
     fn of_text(text: FileBytes, encoding: TextEncoding, mapping: &ColumnMapping) -> Result<Importer, ImportError> {
-        Importer::of_text_or_back(text, encoding, mapping).map_err(|(e, _)| e)
-    }
-
-    /// [`Importer::of_text`], handing the bytes back with the error (a streamed import
-    /// then starts over the ordinary way: `streamed.rs`).
-    pub(crate) fn of_text_or_back(text: FileBytes, encoding: TextEncoding, mapping: &ColumnMapping) -> Result<Importer, (ImportError, FileBytes)> {
         let data = text.bytes();
         if data.iter().all(|b| b.is_ascii_whitespace()) {
-            return Err((ImportError::EmptyFile, text));
+            return Err(ImportError::EmptyFile);
         }
         let total_bytes = data.len() as u64;
         let expected_rows = estimate_rows(data);
@@ -244,17 +238,11 @@ impl Importer {
         let headers: Vec<String> =
             (0..rows.len()).filter_map(|i| rows.get(i)).map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
         if headers.len() < 2 {
-            return Err((ImportError::SingleColumn, rows.into_file()));
+            return Err(ImportError::SingleColumn);
         }
-        let cols = match resolve(&headers, mapping) {
-            Ok(c) => c,
-            Err(e) => return Err((e, rows.into_file())),
-        };
+        let cols = resolve(&headers, mapping)?;
         let zone = match mapping.time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
-            Some(name) => match LocalZone::named(name) {
-                Some(z) => Some(z),
-                None => return Err((ImportError::UnknownTimeZone { name: name.to_string() }, rows.into_file())),
-            },
+            Some(name) => Some(LocalZone::named(name).ok_or_else(|| ImportError::UnknownTimeZone { name: name.to_string() })?),
             None => None,
         };
         Ok(Importer {
@@ -274,60 +262,18 @@ impl Importer {
         })
     }
 
-    /// Like [`Importer::step`], taking only rows that start before `end` (skipped blank
-    /// lines included): the rows of a file whose bytes from `end` on are not read yet
-    /// (`streamed.rs` puts `end` after a line end, before any quote, so each such row
-    /// ends before it).
-    pub(crate) fn step_before(&mut self, max_rows: usize, end: usize) -> ImportProgress {
-        let mut n = 0;
-        while n < max_rows && !self.done {
-            let data = self.rows.data();
-            let mut at = self.rows.position() as usize;
-            while at < end && matches!(data[at], b'\n' | b'\r') {
-                at += 1;
-            }
-            if at >= end {
-                break;
-            }
-            n += 1;
-            self.next_row();
-        }
-        self.progress()
-    }
-
-    /// Reads one row and takes it (or notes the end of the file).
-    #[inline]
-    fn next_row(&mut self) {
-        // Rows of a file in memory cannot fail to read: every byte sequence is some
-        // CSV (an unclosed quote runs to the end of the file, as in the `csv` crate).
-        if self.rows.next_row() {
-            self.take_record();
-        } else {
-            self.done = true;
-        }
-    }
-
-    /// The file's bytes to write the rest of a file being read into (`streamed.rs`).
-    pub(crate) fn bytes_mut(&mut self) -> Option<&mut [u8]> {
-        self.rows.bytes_mut()
-    }
-
-    /// The file's bytes.
-    pub(crate) fn data(&self) -> &[u8] {
-        self.rows.data()
-    }
-
-    /// The file, handed back (`streamed.rs`: a file that must be decoded after all).
-    pub(crate) fn into_file(self) -> FileBytes {
-        self.rows.into_file()
-    }
-
     /// Reads up to `max_rows` data rows.
     pub fn step(&mut self, max_rows: usize) -> ImportProgress {
         let mut n = 0;
         while n < max_rows && !self.done {
             n += 1;
-            self.next_row();
+            // Rows of a file in memory cannot fail to read: every byte sequence is some
+            // CSV (an unclosed quote runs to the end of the file, as in the `csv` crate).
+            if self.rows.next_row() {
+                self.take_record();
+            } else {
+                self.done = true;
+            }
         }
         self.progress()
     }

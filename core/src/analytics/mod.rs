@@ -59,7 +59,6 @@ pub mod sources;
 pub mod long_fields;
 pub mod session;
 pub mod shown;
-pub mod streamed;
 mod stats;
 pub mod survey;
 mod throughput;

@@ -140,21 +140,6 @@ impl RowReader {
         }
     }
 
-    /// The file's bytes to write into, for a file still being read while its first rows
-    /// are taken (`analytics::streamed`); `None` unless the bytes are owned. Only the part
-    /// after the last row read may change: rows already read are not read again.
-    pub fn bytes_mut(&mut self) -> Option<&mut [u8]> {
-        match &mut self.file {
-            FileBytes::Owned(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// The file, handed back (an import that has to start over with it).
-    pub fn into_file(self) -> FileBytes {
-        self.file
-    }
-
     /// Bytes read so far.
     pub fn position(&self) -> u64 {
         self.pos as u64

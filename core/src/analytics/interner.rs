@@ -101,8 +101,10 @@ impl Interner {
         &self.arena[start as usize..(start + len) as usize]
     }
 
-    /// Whether `slot` holds `bytes` (whose head is `h8`).
-    #[inline]
+    /// Whether `slot` holds `bytes` (whose head is `h8`). Always inlined: it runs up to
+    /// three times per row (last, recent, table), and as a call (the compiler's choice
+    /// under `#[inline]`) its entry and exit cost more than the compare of a short id.
+    #[inline(always)]
     fn holds(&self, slot: Slot, bytes: &[u8], h8: u64) -> bool {
         if slot.id1 == 0 || slot.head != h8 || slot.len as usize != bytes.len() {
             return false;

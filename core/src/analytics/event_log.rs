@@ -106,63 +106,81 @@ impl EventLog {
         for c in 0..cases {
             start[c + 1] += start[c];
         }
+        // One pass in file order writes every column's value straight to its event's
+        // slot (stable within a case): no order array and no random-read gather per
+        // column, which cost a cache miss per event and column.
         let mut next = start.clone();
-        let mut order = vec![0u32; n];
-        for (i, &c) in raw.case.iter().enumerate() {
-            let slot = &mut next[c as usize];
-            order[*slot as usize] = i as u32;
+        let mut time_ms = vec![0i64; n];
+        let mut activity = vec![0u32; n];
+        let mut line = vec![0u32; n];
+        // Unmapped optional columns arrive empty and are filled rather than permuted.
+        let has_channel = !raw.channel.is_empty();
+        let mut channel = vec![if has_channel { 0 } else { NONE_ID }; n];
+        for i in 0..n {
+            let slot = &mut next[raw.case[i] as usize];
+            let k = *slot as usize;
             *slot += 1;
-        }
-        // Gather the times once; then, within a case, sort by time with ties in file order
-        // (stable). Most logs are already in time order per case, so check first.
-        let mut time_ms: Vec<i64> = order.iter().map(|&i| raw.time_ms[i as usize]).collect();
-        for c in 0..cases {
-            let r = start[c] as usize..start[c + 1] as usize;
-            if !time_ms[r.clone()].windows(2).all(|w| w[0] <= w[1]) {
-                let mut pairs: Vec<(i64, u32)> = r.clone().map(|k| (time_ms[k], order[k])).collect();
-                pairs.sort_by_key(|p| p.0);
-                for (k, (t, i)) in r.zip(pairs) {
-                    time_ms[k] = t;
-                    order[k] = i;
-                }
+            time_ms[k] = raw.time_ms[i];
+            activity[k] = raw.activity[i];
+            line[k] = raw.line[i];
+            if has_channel {
+                channel[k] = raw.channel[i];
             }
         }
-        // Each column is gathered into the buffer the previous one was gathered from (it
-        // is no longer needed), so the sorted log reuses the file-order columns' memory
-        // instead of touching fresh pages for every column.
-        let gather = |v: &[u32], mut into: Vec<u32>| {
-            into.clear();
-            into.extend(order.iter().map(|&i| v[i as usize]));
-            into
+        // The rarely mapped columns get a pass of their own. An unmapped resource or
+        // rating column stays empty (see the fields' docs).
+        let scatter_rest = |v: &[Option<f32>], r: &[u32]| {
+            let mut next = start.clone();
+            let mut rating = vec![None; if v.is_empty() { 0 } else { n }];
+            let mut resource = vec![0u32; r.len()];
+            for (i, &c) in raw.case.iter().enumerate() {
+                let k = next[c as usize] as usize;
+                next[c as usize] += 1;
+                if let Some(x) = rating.get_mut(k) {
+                    *x = v[i];
+                }
+                if let Some(x) = resource.get_mut(k) {
+                    *x = r[i];
+                }
+            }
+            (rating, resource)
         };
-        // The case column is known from the bucket bounds: no gather needed.
+        let (mut rating, mut resource) =
+            if raw.rating.is_empty() && raw.resource.is_empty() { (Vec::new(), Vec::new()) } else { scatter_rest(&raw.rating, &raw.resource) };
+        // Within a case, sort by time with ties in file order (stable). Most logs are
+        // already in time order per case, so check first; the ties are counted on the way.
+        let mut timestamp_ties = 0u64;
+        for c in 0..cases {
+            let r = start[c] as usize..start[c + 1] as usize;
+            let (mut sorted, mut ties) = (true, 0u64);
+            for w in time_ms[r.clone()].windows(2) {
+                sorted &= w[0] <= w[1];
+                ties += (w[0] == w[1]) as u64;
+            }
+            if !sorted {
+                let mut idx: Vec<usize> = r.clone().collect();
+                idx.sort_by_key(|&k| time_ms[k]);
+                permute(&mut time_ms, &idx, r.start);
+                permute(&mut activity, &idx, r.start);
+                permute(&mut line, &idx, r.start);
+                permute(&mut channel, &idx, r.start);
+                permute(&mut resource, &idx, r.start);
+                permute(&mut rating, &idx, r.start);
+                ties = time_ms[r].windows(2).filter(|w| w[0] == w[1]).count() as u64;
+            }
+            timestamp_ties += ties;
+        }
+        // The case column is known from the bucket bounds; it reuses the file-order buffer.
         let mut case = std::mem::take(&mut raw.case);
         case.clear();
         for c in 0..cases {
             case.resize(start[c + 1] as usize, c as u32);
         }
-        let activity = gather(&raw.activity, Vec::with_capacity(n));
-        let mut spare = std::mem::take(&mut raw.activity);
-        // Unmapped optional columns arrive empty and are filled rather than permuted.
-        let column = |v: &mut Vec<u32>, spare: &mut Vec<u32>| {
-            if v.is_empty() {
-                let mut out = std::mem::take(spare);
-                out.clear();
-                out.resize(n, NONE_ID);
-                out
-            } else {
-                let out = gather(v, std::mem::take(spare));
-                *spare = std::mem::take(v);
-                out
-            }
-        };
-        let channel = column(&mut raw.channel, &mut spare);
-        let resource = if raw.resource.is_empty() { Vec::new() } else { column(&mut raw.resource, &mut spare) };
-        let line = gather(&raw.line, spare);
-        // An unmapped rating column stays empty (see the field's doc).
-        let rating: Vec<Option<f32>> =
-            if raw.rating.is_empty() { Vec::new() } else { order.iter().map(|&i| raw.rating[i as usize]).collect() };
-        let timestamp_ties = (1..n).filter(|&i| case[i] == case[i - 1] && time_ms[i] == time_ms[i - 1]).count() as u64;
+        raw.activity = Vec::new();
+        raw.line = Vec::new();
+        raw.channel = Vec::new();
+        raw.resource = Vec::new();
+        raw.rating = Vec::new();
         EventLog {
             case,
             activity,
@@ -193,6 +211,15 @@ impl EventLog {
         raw.activity_names = acts.into_names();
         EventLog::from_file_order(raw)
     }
+}
+
+/// Puts `v[idx[j]]` at `from + j` for every `j` (an empty, unmapped column stays empty).
+fn permute<T: Copy>(v: &mut [T], idx: &[usize], from: usize) {
+    if v.is_empty() {
+        return;
+    }
+    let moved: Vec<T> = idx.iter().map(|&k| v[k]).collect();
+    v[from..from + idx.len()].copy_from_slice(&moved);
 }
 
 /// Removes the case names that have no event (`counts[c + 1] == 0`) and renumbers the

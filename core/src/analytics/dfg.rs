@@ -54,7 +54,6 @@ struct EdgeAcc {
     count: u64,
     cases: u64,
     last_case: u32,
-    waits: Vec<i64>,
 }
 
 enum EdgeIndex {
@@ -91,7 +90,11 @@ pub fn directly_follows(log: &EventLog) -> DfgReport {
     let mut acc: Vec<EdgeAcc> = Vec::new();
     let mut starts = vec![0u64; n_act];
     let mut ends = vec![0u64; n_act];
-    let mut to_next: Vec<Vec<i64>> = vec![Vec::new(); n_act];
+    // First pass: the edge of every transition, in log order. The waits then go into one
+    // buffer, grouped by the edge's source activity and then by edge, so an activity's
+    // time to next is the run of its edges' waits: no per-edge and per-activity vectors
+    // grown push by push, and no second copy of every wait.
+    let mut edge_of: Vec<u32> = Vec::with_capacity(log.event_count());
     for c in 0..log.case_count() {
         let r = log.case_range(c);
         if r.is_empty() {
@@ -101,10 +104,9 @@ pub fn directly_follows(log: &EventLog) -> DfgReport {
         ends[log.activity[r.end - 1] as usize] += 1;
         for i in r.start + 1..r.end {
             let (a, b) = (log.activity[i - 1], log.activity[i]);
-            let wait = log.time_ms[i] - log.time_ms[i - 1];
             let e = index.get_or_insert(a, b, acc.len() as u32) as usize;
             if e == acc.len() {
-                acc.push(EdgeAcc { from: a, to: b, count: 0, cases: 0, last_case: u32::MAX, waits: Vec::new() });
+                acc.push(EdgeAcc { from: a, to: b, count: 0, cases: 0, last_case: u32::MAX });
             }
             let edge = &mut acc[e];
             edge.count += 1;
@@ -112,14 +114,45 @@ pub fn directly_follows(log: &EventLog) -> DfgReport {
                 edge.last_case = c as u32;
                 edge.cases += 1;
             }
-            edge.waits.push(wait);
-            to_next[a as usize].push(wait);
+            edge_of.push(e as u32);
+        }
+    }
+    let mut by_from: Vec<usize> = (0..acc.len()).collect();
+    by_from.sort_by_key(|&e| acc[e].from);
+    let mut offset = vec![0usize; acc.len()];
+    let mut from_range = vec![(0usize, 0usize); n_act];
+    let mut end = 0;
+    for &e in &by_from {
+        offset[e] = end;
+        end += acc[e].count as usize;
+        let r = &mut from_range[acc[e].from as usize];
+        if r.1 == 0 {
+            r.0 = offset[e];
+        }
+        r.1 = end;
+    }
+    let mut waits = vec![0i64; end];
+    let mut next = offset.clone();
+    let mut k = 0;
+    for c in 0..log.case_count() {
+        let r = log.case_range(c);
+        for i in r.start + 1.min(r.len())..r.end {
+            let slot = &mut next[edge_of[k] as usize];
+            waits[*slot] = log.time_ms[i] - log.time_ms[i - 1];
+            *slot += 1;
+            k += 1;
         }
     }
     let name = |a: u32| log.activity_names[a as usize].clone();
+    // Each summary depends on its values only, not their order: the edges' selections
+    // reorder within an edge, which leaves every activity's run the same values.
     let mut edges: Vec<DfgEdge> = acc
-        .into_iter()
-        .map(|mut e| DfgEdge { from: name(e.from), to: name(e.to), count: e.count, cases: e.cases, waiting_s: Summary::of_ms(&mut e.waits) })
+        .iter()
+        .enumerate()
+        .map(|(e, x)| {
+            let w = &mut waits[offset[e]..offset[e] + x.count as usize];
+            DfgEdge { from: name(x.from), to: name(x.to), count: x.count, cases: x.cases, waiting_s: Summary::of_ms(w) }
+        })
         .collect();
     edges.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| (&x.from, &x.to).cmp(&(&y.from, &y.to))));
     let counts = |v: &[u64]| {
@@ -132,10 +165,10 @@ pub fn directly_follows(log: &EventLog) -> DfgReport {
         out.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.activity.cmp(&y.activity)));
         out
     };
-    let activity_timing = to_next
-        .iter_mut()
+    let activity_timing = from_range
+        .iter()
         .enumerate()
-        .map(|(a, w)| ActivityTiming { activity: name(a as u32), time_to_next_s: Summary::of_ms(w) })
+        .map(|(a, &(lo, hi))| ActivityTiming { activity: name(a as u32), time_to_next_s: Summary::of_ms(&mut waits[lo..hi]) })
         .collect();
     DfgReport { edges, start_activities: counts(&starts), end_activities: counts(&ends), activity_timing }
 }

@@ -191,9 +191,6 @@ impl EventLog {
         for c in 0..cases {
             case.resize(start[c + 1] as usize, c as u32);
         }
-        raw.activity = Vec::new();
-        raw.line = Vec::new();
-        raw.channel = Vec::new();
         raw.resource = Vec::new();
         raw.rating = Vec::new();
         EventLog {

@@ -18,6 +18,9 @@ use crate::entry::read_number;
 use crate::model::Lang;
 use crate::text_file::{decode, detect_encoding, TextEncoding};
 
+#[cfg(not(target_arch = "wasm32"))]
+mod parts;
+
 /// How many skipped rows are reported individually.
 pub const MAX_REPORTED_ISSUES: usize = 20;
 
@@ -328,6 +331,13 @@ impl Importer {
             summary.warnings.insert(0, ImportWarning::LongFieldsCut { fields: self.long, limit: MAX_FIELD_BYTES as u64 });
         }
         Ok((log, summary))
+    }
+
+    /// The browser's worker has one thread: [`Importer::finish`] (natively `parts.rs`
+    /// reads the rows on every core).
+    #[cfg(target_arch = "wasm32")]
+    pub fn finish_on_all_cores(self) -> Result<(EventLog, ImportSummary), ImportError> {
+        self.finish()
     }
 
     fn skip(&mut self, line: u64, problem: RowProblem) {

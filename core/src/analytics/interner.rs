@@ -175,6 +175,22 @@ impl Interner {
         }
     }
 
+    /// Adds the strings of `other` in its id order (the order a reader of the rows after
+    /// `other`'s would have met them in) and returns, per id of `other`, the id here.
+    pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        (0..other.spans.len() as u32)
+            .map(|id| {
+                let bytes = other.text(id);
+                let h8 = head(bytes);
+                match self.find(bytes, h8) {
+                    Ok(known) => known,
+                    // `other` checked its strings when it added them: `insert` cannot refuse.
+                    Err(i) => self.insert(bytes, h8, i).unwrap_or(u32::MAX),
+                }
+            })
+            .collect()
+    }
+
     /// Adds `bytes` at the empty slot `i` of the table; returns its id.
     fn insert(&mut self, bytes: &[u8], h8: u64, i: usize) -> Option<u32> {
         // ASCII (most ids) is checked inline, word-wise; only other text pays the call.
@@ -255,6 +271,23 @@ mod tests {
         assert_eq!(i.intern(b"\xff"), None);
         assert_eq!(i.intern(b""), Some(2));
         assert_eq!(i.into_names(), vec!["b".to_string(), "a".to_string(), String::new()]);
+    }
+
+    #[test]
+    fn absorbing_gives_the_ids_one_interner_would_have_given() {
+        // Short and long names; the second half repeats some of the first's (C11000..C12999).
+        let name = |k: u32| if k % 3 == 0 { format!("customer-{k}-session") } else { format!("C{k}") };
+        let a: Vec<String> = (0..20_000).map(|n| name(n * 7 % 13_000)).collect();
+        let b: Vec<String> = (0..20_000).map(|n| name(n % 9_000 + 11_000)).collect();
+        let mut whole = Interner::new();
+        let ids: Vec<u32> = a.iter().chain(&b).map(|s| whole.intern(s.as_bytes()).unwrap()).collect();
+        let (mut first, mut second) = (Interner::new(), Interner::new());
+        let first_ids: Vec<u32> = a.iter().map(|s| first.intern(s.as_bytes()).unwrap()).collect();
+        let second_ids: Vec<u32> = b.iter().map(|s| second.intern(s.as_bytes()).unwrap()).collect();
+        let remap = first.absorb(&second);
+        let merged: Vec<u32> = first_ids.into_iter().chain(second_ids.into_iter().map(|i| remap[i as usize])).collect();
+        assert_eq!(merged, ids);
+        assert_eq!(first.into_names(), whole.into_names());
     }
 
     #[test]

@@ -376,7 +376,7 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let mapping = mapping(&args, head, lang, &path)?;
     let t1 = Instant::now();
     let (log, summary) =
-        Importer::of_file(data, &mapping, None).and_then(Importer::finish).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+        Importer::of_file(data, &mapping, None).and_then(Importer::finish_on_all_cores).map_err(|e| format!("{path}: {}", e.message(lang)))?;
     let t_import = t1.elapsed();
     let map = match args.get("map") {
         Some(p) => Some(load_map(p, lang)?),

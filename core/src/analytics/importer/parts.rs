@@ -17,6 +17,7 @@ use crate::analytics::event_log::{EventLog, NONE_ID};
 use crate::analytics::interner::Interner;
 use crate::analytics::long_fields::LongFields;
 use crate::analytics::rows::{FileBytes, RowReader};
+use crate::side_by_side::side_by_side;
 
 /// Below this, one thread reads the file faster than several start.
 const MIN_PART_BYTES: usize = 1 << 20;
@@ -137,19 +138,26 @@ impl Importer {
 
     /// Appends the rows of `part` (read after this importer's), its lines `offset` further.
     fn absorb(&mut self, part: Importer, offset: u64) {
-        let cases = self.cases.absorb(&part.cases);
         let activities = self.activities.absorb(&part.activities);
         let channels = self.channels.absorb(&part.channels);
         let resources = self.resources.absorb(&part.resources);
-        let (raw, other) = (&mut self.raw, part.raw);
+        // The case ids (a big table: a cache miss per new id) are joined while a second
+        // core appends the other columns.
+        let (raw, other) = (&mut self.raw, &part.raw);
+        let (cases, ()) = side_by_side(
+            other.case.len() >= 100_000,
+            || self.cases.absorb(&part.cases),
+            || {
+                raw.activity.extend(remapped(&other.activity, &activities));
+                raw.channel.extend(remapped(&other.channel, &channels));
+                raw.resource.extend(remapped(&other.resource, &resources));
+                raw.time_ms.extend_from_slice(&other.time_ms);
+                raw.rating.extend_from_slice(&other.rating);
+                // A part's line is at most u32::MAX when stored; the file's is then too (clipped).
+                raw.line.extend(other.line.iter().map(|&l| (l as u64 + offset).min(u32::MAX as u64) as u32));
+            },
+        );
         raw.case.extend(remapped(&other.case, &cases));
-        raw.activity.extend(remapped(&other.activity, &activities));
-        raw.channel.extend(remapped(&other.channel, &channels));
-        raw.resource.extend(remapped(&other.resource, &resources));
-        raw.time_ms.extend_from_slice(&other.time_ms);
-        raw.rating.extend_from_slice(&other.rating);
-        // A part's line is at most u32::MAX when stored; the file's is then too (clipped).
-        raw.line.extend(other.line.iter().map(|&l| (l as u64 + offset).min(u32::MAX as u64) as u32));
         let (summary, more) = (&mut self.summary, part.summary);
         summary.rows += more.rows;
         summary.skipped_rows += more.skipped_rows;

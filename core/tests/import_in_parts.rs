@@ -84,12 +84,13 @@ proptest! {
 #[test]
 fn a_big_log_on_all_cores_equals_one_read() {
     let mut data = b"case,activity,time,channel,rating,resource,lifecycle\n".to_vec();
-    for i in 0..60_000u32 {
+    // Enough rows that the second part (half) joins its case ids on a thread of their own.
+    for i in 0..220_000u32 {
         let t = (i % 97) as usize % ROWS.len();
         let text = ROWS[t].replace("{c}", &((i * 7919) % 9000).to_string()).replace("{m}", &format!("{:02}", i % 60));
         data.extend(text.into_bytes());
     }
-    assert!(data.len() > 2 << 20);
+    assert!(data.len() > 8 << 20);
     let m = mapping(true);
     let (log, summary) = Importer::new(data.clone(), &m).unwrap().finish().unwrap();
     let (log2, summary2) = Importer::new(data, &m).unwrap().finish_on_all_cores().unwrap();

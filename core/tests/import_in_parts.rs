@@ -30,7 +30,7 @@ fn file() -> impl Strategy<Value = Vec<u8>> {
     let row = (0..ROWS.len(), 0..30u32, 0..60u32, 0..40u32);
     (any::<bool>(), prop::collection::vec(row, 0..400)).prop_map(|(bom, rows)| {
         let mut out: Vec<u8> = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-        out.extend_from_slice(b"case,activity,time,channel,rating,resource,lifecycle\n");
+        out.extend_from_slice(b"case_id,activity,timestamp,channel,rating,resource,lifecycle\n");
         for (t, c, m, extra) in rows {
             let text = ROWS[t].replace("{c}", &c.to_string()).replace("{m}", &format!("{m:02}"));
             let mut bytes = text.into_bytes();
@@ -47,19 +47,11 @@ fn file() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// The generator's columns (case_id, activity, timestamp, channel) and three more.
 fn mapping(lifecycle: bool) -> ColumnMapping {
-    ColumnMapping {
-        delimiter: b',',
-        case: "case".into(),
-        activity: "activity".into(),
-        time: "time".into(),
-        channel: Some("channel".into()),
-        rating: Some("rating".into()),
-        resource: Some("resource".into()),
-        lifecycle: lifecycle.then(|| ("lifecycle".into(), "complete".into())),
-        time_zone: None,
-        time_form: Default::default(),
-    }
+    let more = |name: &str| Some(name.to_string());
+    let lifecycle = lifecycle.then(|| ("lifecycle".into(), "complete".into()));
+    ColumnMapping { rating: more("rating"), resource: more("resource"), lifecycle, ..journey_core::analytics::generator::column_mapping() }
 }
 
 proptest! {
@@ -83,7 +75,7 @@ proptest! {
 /// A file of several MB on every core, as the CLI reads it.
 #[test]
 fn a_big_log_on_all_cores_equals_one_read() {
-    let mut data = b"case,activity,time,channel,rating,resource,lifecycle\n".to_vec();
+    let mut data = b"case_id,activity,timestamp,channel,rating,resource,lifecycle\n".to_vec();
     // Enough rows that the second part (half) joins its case ids on a thread of their own.
     for i in 0..220_000u32 {
         let t = (i % 97) as usize % ROWS.len();

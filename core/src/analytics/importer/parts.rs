@@ -64,14 +64,15 @@ impl Importer {
         let mut line = self.rows.next_line();
         let mut at = self.rows.position() as usize;
         let mut joined = 0;
-        for (part, &start) in later.into_iter().zip(&starts) {
+        let last = later.len();
+        for (k, (part, &start)) in later.into_iter().zip(&starts).enumerate() {
             if at != start {
                 break;
             }
             let offset = line - 1;
             at = part.rows.position() as usize;
             line = part.rows.next_line() + offset;
-            self.absorb(part, offset);
+            self.absorb(part, offset, k + 1 == last);
             joined += 1;
         }
         // `finish` reads on from there (nothing is left when every part was joined).
@@ -137,7 +138,9 @@ impl Importer {
     }
 
     /// Appends the rows of `part` (read after this importer's), its lines `offset` further.
-    fn absorb(&mut self, part: Importer, offset: u64) {
+    /// After the `last` part few case ids or none are looked up (only the rows after a
+    /// quoted line break that ran past the file's last cut): its new ones get no slots.
+    fn absorb(&mut self, part: Importer, offset: u64, last: bool) {
         let activities = self.activities.absorb(&part.activities);
         let channels = self.channels.absorb(&part.channels);
         let resources = self.resources.absorb(&part.resources);
@@ -146,7 +149,7 @@ impl Importer {
         let (raw, other) = (&mut self.raw, &part.raw);
         let (cases, ()) = side_by_side(
             other.case.len() >= 100_000,
-            || self.cases.absorb(&part.cases),
+            || if last { self.cases.absorb_unindexed(&part.cases) } else { self.cases.absorb(&part.cases) },
             || {
                 raw.activity.extend(remapped(&other.activity, &activities));
                 raw.channel.extend(remapped(&other.channel, &channels));

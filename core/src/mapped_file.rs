@@ -14,7 +14,7 @@ pub struct MappedFile {
 
 // The mapping is private and read-only: nothing writes through it, so it may move between
 // threads like a `Vec<u8>`, and be read from several at once like a `&[u8]` (the CLI's
-// readers of a big file's parts, `analytics/importer/parts.rs`).
+// readers of a big file's parts, `analytics/import_parts.rs`).
 unsafe impl Send for MappedFile {}
 unsafe impl Sync for MappedFile {}
 

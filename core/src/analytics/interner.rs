@@ -186,6 +186,7 @@ impl Interner {
 
     /// Adds the strings of `other` in its id order (the order a reader of the rows after
     /// `other`'s would have met them in) and returns, per id of `other`, the id here.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
         if self.stale {
             self.reindex();
@@ -206,6 +207,7 @@ impl Interner {
     /// As [`Interner::absorb`], for when few lookups or none follow (the last part of a
     /// file): the new names get ids but no slots, which saves a write and, past three
     /// quarters full, the table's growth. A later lookup first rebuilds the table.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn absorb_unindexed(&mut self, other: &Interner) -> Vec<u32> {
         if self.stale {
             self.reindex();

@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::{estimate_rows, ImportSummary, Importer, MAX_REPORTED_ISSUES};
+use super::importer::{estimate_rows, ImportSummary, Importer, MAX_REPORTED_ISSUES};
 use crate::analytics::error::ImportError;
 use crate::analytics::event_log::{EventLog, NONE_ID};
 use crate::analytics::interner::Interner;

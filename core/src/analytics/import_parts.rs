@@ -24,7 +24,7 @@ const MIN_PART_BYTES: usize = 1 << 20;
 
 impl Importer {
     /// Like [`Importer::finish`], reading the rows on up to as many threads as the
-    /// machine has cores (one for a file under a few MB).
+    /// machine has cores, with at least a MB per part (one thread for a file under 2 MB).
     pub fn finish_on_all_cores(self) -> Result<(EventLog, ImportSummary), ImportError> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
         let parts = cores.min(self.total_bytes as usize / MIN_PART_BYTES).max(1);

@@ -188,6 +188,19 @@ impl Interner {
     /// `other`'s would have met them in) and returns, per id of `other`, the id here.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        self.absorb_with(other, true)
+    }
+
+    /// As [`Interner::absorb`], for when few lookups or none follow (the last part of a
+    /// file): the new names get ids but no slots, which saves a write and, past three
+    /// quarters full, the table's growth. A later lookup first rebuilds the table.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn absorb_unindexed(&mut self, other: &Interner) -> Vec<u32> {
+        self.absorb_with(other, false)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn absorb_with(&mut self, other: &Interner, slots: bool) -> Vec<u32> {
         if self.stale {
             self.reindex();
         }
@@ -198,25 +211,7 @@ impl Interner {
                 match self.find(bytes, h8) {
                     Ok(known) => known,
                     // `other` checked its strings when it added them: `insert` cannot refuse.
-                    Err(i) => self.insert(bytes, h8, i).unwrap_or(u32::MAX),
-                }
-            })
-            .collect()
-    }
-
-    /// As [`Interner::absorb`], for when few lookups or none follow (the last part of a
-    /// file): the new names get ids but no slots, which saves a write and, past three
-    /// quarters full, the table's growth. A later lookup first rebuilds the table.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn absorb_unindexed(&mut self, other: &Interner) -> Vec<u32> {
-        if self.stale {
-            self.reindex();
-        }
-        (0..other.spans.len() as u32)
-            .map(|id| {
-                let bytes = other.text(id);
-                match self.find(bytes, head(bytes)) {
-                    Ok(known) => known,
+                    Err(i) if slots => self.insert(bytes, h8, i).unwrap_or(u32::MAX),
                     // Names within `other` differ, so a new one cannot be met twice.
                     Err(_) => {
                         self.stale = true;

@@ -185,17 +185,52 @@ pub fn render_curve_frame(curve: &CanvasCurve, height: f64, lang: Lang) -> Strin
 /// The scale (the zero line dotted, +2 and −2 faint, their labels) and the stage separators:
 /// it changes with the columns only, not with an emotion.
 pub fn render_curve_scale(curve: &CanvasCurve, height: f64) -> String {
-    let w = curve.width.max(1.0);
     let mut s = marker_defs();
-    for v in [2.0, -2.0] {
-        let y = y_of(v, height);
-        let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
-    }
-    let zero = y_of(0.0, height);
-    let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{zero:.1}" y2="{zero:.1}" stroke="#999" stroke-dasharray="2 3"/>"##);
+    level_lines(&mut s, &format!("{:.0}", curve.width.max(1.0)), height);
     for x in curve.stage_x.iter().skip(1) {
         let _ = write!(s, r##"<line x1="{x:.1}" x2="{x:.1}" y1="0" y2="{height:.0}" stroke="#d0d7de"/>"##);
     }
+    s.push_str(&curve_scale_labels(height));
+    s
+}
+
+/// The lines at +2, −2 (faint) and 0 (dotted) from x = 0 to `x2`.
+fn level_lines(s: &mut String, x2: &str, height: f64) {
+    for v in [2.0, -2.0] {
+        let y = y_of(v, height);
+        let _ = write!(s, r##"<line x1="0" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
+    }
+    let zero = y_of(0.0, height);
+    let _ = write!(s, r##"<line x1="0" x2="{x2}" y1="{zero:.1}" y2="{zero:.1}" stroke="#999" stroke-dasharray="2 3"/>"##);
+}
+
+/// The canvas's scale in three parts, so that a column changing width re-parses nothing: the
+/// part that never moves ([`curve_scale_fixed`]: the lines' marker definitions and the level
+/// lines, drawn to `100%` — the view box's width), the stage separators as the data of one
+/// path ([`stage_separators_d`], set on every change of the columns) and the labels
+/// ([`curve_scale_labels`]). Drawn in that order they paint what [`render_curve_scale`] paints.
+pub fn curve_scale_fixed(height: f64) -> String {
+    let mut s = marker_defs();
+    level_lines(&mut s, "100%", height);
+    s
+}
+
+/// The stage separators (every stage's start but the first) as path data: one vertical
+/// stroke each, drawn with the separators' colour (`#d0d7de`) by the canvas.
+pub fn stage_separators_d(curve: &CanvasCurve, height: f64) -> String {
+    let mut d = String::with_capacity(curve.stage_x.len() * 16);
+    for x in curve.stage_x.iter().skip(1) {
+        d.push_str(if d.is_empty() { "M" } else { " M" });
+        push_tenths(&mut d, *x);
+        d.push_str(" 0 V");
+        push_tenths(&mut d, height);
+    }
+    d
+}
+
+/// The scale's labels +2, 0 and −2 at the left edge.
+pub fn curve_scale_labels(height: f64) -> String {
+    let mut s = String::new();
     for (v, label) in [(2.0, "+2"), (0.0, "0"), (-2.0, "−2")] {
         let _ = write!(s, r##"<text x="3" y="{:.1}" font-size="10" fill="#666">{label}</text>"##, y_of(v, height) + 3.5);
     }
@@ -563,6 +598,29 @@ mod tests {
         }
         assert_eq!(part[0].matches(['M', 'L']).count(), 3, "{}", part[0]);
         assert_eq!(curve_marker_paths(&c, CURVE_H, xs[5] + 1.0, f64::MAX), vec![String::new(); paths.len()], "none outside");
+    }
+
+    #[test]
+    fn the_canvas_scale_in_parts_draws_what_the_whole_scale_draws() {
+        let m = coffee_to_go("m", 0.0, Lang::En);
+        let c = canvas_curve(&m, &canvas_layout(&m, None, Lang::En), None);
+        assert!(c.stage_x.len() > 2);
+        let whole = render_curve_scale(&c, CURVE_H);
+        // The level lines to the view box's width, the same lines as the whole scale's.
+        let w = format!(r#"x2="{:.0}""#, c.width.max(1.0));
+        let fixed = curve_scale_fixed(CURVE_H);
+        assert!(whole.starts_with(&fixed.replace(r#"x2="100%""#, &w)), "{fixed}");
+        assert!(whole.ends_with(&curve_scale_labels(CURVE_H)));
+        // One vertical stroke per separator line, at its x, over the whole height.
+        let d = stage_separators_d(&c, CURVE_H);
+        let strokes: Vec<&str> = d.split('M').skip(1).map(str::trim).collect();
+        let lines: Vec<_> = whole.match_indices(r#"y1="0""#).collect();
+        assert_eq!(strokes.len(), c.stage_x.len() - 1);
+        assert_eq!(lines.len(), strokes.len());
+        for (x, stroke) in c.stage_x.iter().skip(1).zip(&strokes) {
+            assert_eq!(*stroke, format!("{x:.1} 0 V104.0"));
+            assert!(whole.contains(&format!(r#"<line x1="{x:.1}" x2="{x:.1}" y1="0" y2="104""#)));
+        }
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! table ([`CurveValues`], the drawing's text alternative). The core writes the SVG with every label escaped, so it is
 //! inserted as markup; the legend's names are text nodes.
 //!
-//! The drawing is not one string: the scale with the stage separators is one, each line is a
-//! `<path>` kept in the page whose path data is set, and each touchpoint's mark is its own
+//! The drawing is not one string: the scale is parsed once but for its stage separators (one
+//! `<path>` whose data is set), each line is a `<path>` kept in the page whose path data is set, and each touchpoint's mark is its own
 //! group, keyed by its place and moved by a `transform`. An edit then re-parses the one mark
 //! that changed and sets the lines' path data; re-parsing every face (about six elements per
 //! touchpoint) was the largest part of an edit on a 300-touchpoint map, and re-parsing the
@@ -14,7 +14,7 @@
 //! a marker at each of 300 points was repainted on every edit.
 
 use journey_core::canvas::curve::{curve_label, CURVE_H};
-use journey_core::canvas::{canvas_curve, curve_marker_paths, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
+use journey_core::canvas::{canvas_curve, curve_marker_paths, curve_paths, curve_scale_fixed, curve_scale_labels, mark_transform, render_curve_mark, stage_separators_d, CanvasCurve, CurveMark, CurvePath};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -25,8 +25,12 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         let persona = cv.persona.get();
         cv.layout.with(|l| cv.with_map(|m| canvas_curve(m, l, persona.as_deref())))
     });
-    // The scale changes with the columns; the lines with any emotion.
-    let scale = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| render_curve_scale(c, CURVE_H)).unwrap_or_default()));
+    // Of the scale only the stage separators move with the columns (one path's data); the
+    // marker definitions, level lines and labels are parsed once. Re-parsing the whole scale
+    // on every change of a column's width re-made the markers' definitions too, and with them
+    // every marker drawn (benchmarks/README.md, "Editor, session 5"). The lines change with
+    // any emotion.
+    let separators = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| stage_separators_d(c, CURVE_H)).unwrap_or_default()));
     let lines = Memo::new(move |_| {
         let lang = cv.state.lang.get();
         curve.with(|c| c.as_ref().map(|c| curve_paths(c, CURVE_H, lang)).unwrap_or_default())
@@ -63,7 +67,9 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
             <svg class="canvas-curve-svg" role="img" aria-label=name aria-describedby="curve-values"
                 width=move || format!("{:.0}", width.get()) height=format!("{CURVE_H:.0}")
                 viewBox=move || format!("0 0 {:.0} {CURVE_H:.0}", width.get())>
-                <g inner_html=move || scale.get()></g>
+                <g inner_html=curve_scale_fixed(CURVE_H)></g>
+                <path class="curve-stages" d=move || separators.get() fill="none" stroke="#d0d7de"></path>
+                <g inner_html=curve_scale_labels(CURVE_H)></g>
                 <g>
                     <For each=move || 0..lines.with(Vec::len) key=|i| *i let(i)>
                         <CurveLineView lines markers i/>

@@ -24,7 +24,7 @@ pub mod layout;
 pub mod nav;
 pub mod syllables;
 
-pub use curve::{canvas_curve, curve_marker_paths, curve_paths, CurvePath, render_curve_frame, render_curve_lines, render_curve_mark, render_curve_scale, render_curve_svg, curve_scale_fixed, curve_scale_labels, stage_separators_d, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
+pub use curve::{canvas_curve, curve_marker_paths, curve_paths, CurvePath, MarkerPath, render_curve_frame, render_curve_lines, render_curve_mark, render_curve_scale, render_curve_svg, curve_scale_fixed, curve_scale_labels, stage_separators_d, svg_open, mark_group, mark_transform, CanvasCurve, CurveLine, CurveMark};
 pub use drawn::drawn_columns;
 pub use export_svg::{map_pages, map_picture, MapPicture};
 pub use fit::{fit_zoom, meeting_zoom, zoom_in, zoom_out, MAX_ZOOM, MIN_ZOOM};

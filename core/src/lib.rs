@@ -23,4 +23,5 @@ pub mod text_file;
 #[cfg(unix)]
 pub mod mapped_file;
 pub mod batch_heap;
+pub mod side_by_side;
 pub mod text_metrics;

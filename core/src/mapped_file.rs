@@ -13,8 +13,10 @@ pub struct MappedFile {
 }
 
 // The mapping is private and read-only: nothing writes through it, so it may move between
-// threads like a `Vec<u8>`.
+// threads like a `Vec<u8>`, and be read from several at once like a `&[u8]` (the CLI's
+// readers of a big file's parts, `analytics/import_parts.rs`).
 unsafe impl Send for MappedFile {}
+unsafe impl Sync for MappedFile {}
 
 impl MappedFile {
     /// Maps `path`; `None` when it cannot be mapped (empty file, a pipe, …): the caller

@@ -2,6 +2,8 @@
 //! dense ids, events sorted by (case, timestamp, file row). Every metric walks these
 //! vectors case by case without allocating per event.
 
+use crate::side_by_side::side_by_side;
+
 /// Marks "no value" in the optional id columns (channel, resource).
 pub const NONE_ID: u32 = u32::MAX;
 
@@ -108,60 +110,59 @@ impl EventLog {
         }
         // A pass in file order writes each event's values straight to its slot (stable
         // within a case): no order array and no random-read gather per column, which cost
-        // a cache miss per event and column. Two passes of two columns each: the first
-        // pass's source columns are freed before the second's are allocated, so the run
-        // touches fewer fresh pages (a page fault and a zeroed page each).
-        let scatter2 = |a: &[i64], b: &[u32]| {
-            let mut next = start.clone();
-            let (mut x, mut y) = (vec![0i64; n], vec![0u32; n]);
-            for (i, &c) in raw.case.iter().enumerate() {
-                let slot = &mut next[c as usize];
-                let k = *slot as usize;
-                *slot += 1;
-                x[k] = a[i];
-                y[k] = b[i];
-            }
-            (x, y)
-        };
-        let (mut time_ms, mut activity) = scatter2(&raw.time_ms, &raw.activity);
-        raw.time_ms = Vec::new();
-        raw.activity = Vec::new();
-        // Unmapped optional columns arrive empty and are filled rather than permuted.
-        let mut line = vec![0u32; n];
-        let has_channel = !raw.channel.is_empty();
-        let mut channel = vec![if has_channel { 0 } else { NONE_ID }; n];
-        let mut next = start.clone();
-        for (i, &c) in raw.case.iter().enumerate() {
+        // a cache miss per event and column. Time and activity in one pass, line and
+        // channel (and the rarely mapped columns) in others: for a big log natively on two
+        // cores at once; else one after the other, and then each pass's source columns are
+        // freed before the next one's outputs are allocated, so the run touches fewer fresh
+        // pages (a page fault and a zeroed page each).
+        let (time_src, activity_src) = (std::mem::take(&mut raw.time_ms), std::mem::take(&mut raw.activity));
+        let (line_src, channel_src) = (std::mem::take(&mut raw.line), std::mem::take(&mut raw.channel));
+        let (rating_src, resource_src) = (std::mem::take(&mut raw.rating), std::mem::take(&mut raw.resource));
+        let (file_case, start_ref) = (&raw.case, &start);
+        let slots = move || file_case.iter().scan(start_ref.clone(), |next, &c| {
             let slot = &mut next[c as usize];
-            let k = *slot as usize;
             *slot += 1;
-            line[k] = raw.line[i];
-            if has_channel {
-                channel[k] = raw.channel[i];
-            }
-        }
-        raw.line = Vec::new();
-        raw.channel = Vec::new();
-        // The rarely mapped columns get a pass of their own. An unmapped resource or
-        // rating column stays empty (see the fields' docs).
-        let scatter_rest = |v: &[Option<f32>], r: &[u32]| {
-            let mut next = start.clone();
-            let mut rating = vec![None; if v.is_empty() { 0 } else { n }];
-            let mut resource = vec![0u32; r.len()];
-            for (i, &c) in raw.case.iter().enumerate() {
-                let k = next[c as usize] as usize;
-                next[c as usize] += 1;
-                if let Some(x) = rating.get_mut(k) {
-                    *x = v[i];
+            Some(*slot as usize - 1)
+        });
+        let ((mut time_ms, mut activity), (mut line, mut channel, mut rating, mut resource)) = side_by_side(
+            n >= 100_000,
+            move || {
+                let (mut time, mut activity) = (vec![0i64; n], vec![0u32; n]);
+                for (i, k) in slots().enumerate() {
+                    time[k] = time_src[i];
+                    activity[k] = activity_src[i];
                 }
-                if let Some(x) = resource.get_mut(k) {
-                    *x = r[i];
+                (time, activity)
+            },
+            move || {
+                // Unmapped optional columns arrive empty and are filled rather than permuted.
+                let mut line = vec![0u32; n];
+                let has_channel = !channel_src.is_empty();
+                let mut channel = vec![if has_channel { 0 } else { NONE_ID }; n];
+                for (i, k) in slots().enumerate() {
+                    line[k] = line_src[i];
+                    if has_channel {
+                        channel[k] = channel_src[i];
+                    }
                 }
-            }
-            (rating, resource)
-        };
-        let (mut rating, mut resource) =
-            if raw.rating.is_empty() && raw.resource.is_empty() { (Vec::new(), Vec::new()) } else { scatter_rest(&raw.rating, &raw.resource) };
+                drop((line_src, channel_src));
+                // The rarely mapped columns get a pass of their own. An unmapped resource
+                // or rating column stays empty (see the fields' docs).
+                let mut rating = vec![None; if rating_src.is_empty() { 0 } else { n }];
+                let mut resource = vec![0u32; resource_src.len()];
+                if !rating.is_empty() || !resource.is_empty() {
+                    for (i, k) in slots().enumerate() {
+                        if let Some(x) = rating.get_mut(k) {
+                            *x = rating_src[i];
+                        }
+                        if let Some(x) = resource.get_mut(k) {
+                            *x = resource_src[i];
+                        }
+                    }
+                }
+                (line, channel, rating, resource)
+            },
+        );
         // Within a case, sort by time with ties in file order (stable). Most logs are
         // already in time order per case, so check first; the ties are counted on the way.
         let mut timestamp_ties = 0u64;
@@ -191,8 +192,6 @@ impl EventLog {
         for c in 0..cases {
             case.resize(start[c + 1] as usize, c as u32);
         }
-        raw.resource = Vec::new();
-        raw.rating = Vec::new();
         EventLog {
             case,
             activity,

@@ -153,17 +153,17 @@ impl ImportSummary {
 
 /// Column indices resolved from the header.
 #[derive(Debug, Clone)]
-struct Columns {
-    case: usize,
-    activity: usize,
-    time: usize,
-    channel: Option<usize>,
-    rating: Option<usize>,
-    resource: Option<usize>,
-    lifecycle: Option<(usize, Vec<u8>)>,
+pub(super) struct Columns {
+    pub(super) case: usize,
+    pub(super) activity: usize,
+    pub(super) time: usize,
+    pub(super) channel: Option<usize>,
+    pub(super) rating: Option<usize>,
+    pub(super) resource: Option<usize>,
+    pub(super) lifecycle: Option<(usize, Vec<u8>)>,
     /// Fields a row needs to have.
-    needed: usize,
-    names: Vec<String>,
+    pub(super) needed: usize,
+    pub(super) names: Vec<String>,
 }
 
 impl Columns {
@@ -176,22 +176,23 @@ impl Columns {
 }
 
 pub struct Importer {
-    /// The file's rows, read in place (`rows.rs`).
-    rows: RowReader,
-    cols: Columns,
-    lifecycle_name: Option<(String, String)>,
+    /// The file's rows, read in place (`rows.rs`). The fields are open to `import_parts.rs`,
+    /// which reads a big file's parts with one importer each and joins them.
+    pub(super) rows: RowReader,
+    pub(super) cols: Columns,
+    pub(super) lifecycle_name: Option<(String, String)>,
     /// Reads the time cells: the column's form and the zone for times without one.
-    time: TimeReader,
-    raw: EventLog,
-    cases: Interner,
-    activities: Interner,
-    channels: Interner,
-    resources: Interner,
-    summary: ImportSummary,
-    total_bytes: u64,
-    done: bool,
+    pub(super) time: TimeReader,
+    pub(super) raw: EventLog,
+    pub(super) cases: Interner,
+    pub(super) activities: Interner,
+    pub(super) channels: Interner,
+    pub(super) resources: Interner,
+    pub(super) summary: ImportSummary,
+    pub(super) total_bytes: u64,
+    pub(super) done: bool,
     /// Fields cut to `long_fields::MAX_FIELD_BYTES`.
-    long: LongFields,
+    pub(super) long: LongFields,
 }
 
 impl Importer {
@@ -330,6 +331,13 @@ impl Importer {
         Ok((log, summary))
     }
 
+    /// The browser's worker has one thread: [`Importer::finish`] (natively `import_parts.rs`
+    /// reads the rows on every core).
+    #[cfg(target_arch = "wasm32")]
+    pub fn finish_on_all_cores(self) -> Result<(EventLog, ImportSummary), ImportError> {
+        self.finish()
+    }
+
     fn skip(&mut self, line: u64, problem: RowProblem) {
         self.summary.skipped_rows += 1;
         if self.summary.first_issues.len() < MAX_REPORTED_ISSUES {
@@ -338,7 +346,7 @@ impl Importer {
     }
 
     /// Turns the current record into an event, or records why not.
-    fn take_record(&mut self) {
+    pub(super) fn take_record(&mut self) {
         self.summary.rows += 1;
         let rec = &self.rows;
         let line = rec.line();
@@ -435,7 +443,7 @@ impl Importer {
 
 /// Rows the file probably has, from the line length of its first 64 KiB, so the columns
 /// can be allocated once instead of growing (and copying) twenty times for a big file.
-fn estimate_rows(data: &[u8]) -> usize {
+pub(super) fn estimate_rows(data: &[u8]) -> usize {
     let sample = &data[..data.len().min(64 * 1024)];
     let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
     (data.len() / (sample.len() / lines).max(1)).min(50_000_000) + 1

@@ -35,6 +35,9 @@ pub struct Interner {
     /// time, a few thousand at most, so most lookups of a big log hit this small table
     /// and skip the cache miss in the big one.
     recent: Vec<Slot>,
+    /// Names were added by [`Interner::absorb_unindexed`] without a slot: the table is
+    /// rebuilt before the next lookup.
+    stale: bool,
 }
 
 /// Slots in `recent` (16 bytes each: 64 KB, about a core's L2 share).
@@ -92,7 +95,7 @@ impl Default for Interner {
 
 impl Interner {
     pub fn new() -> Self {
-        Interner { arena: Vec::new(), spans: Vec::new(), table: vec![Slot::default(); 16], last: Slot::default(), recent: Vec::new() }
+        Interner { arena: Vec::new(), spans: Vec::new(), table: vec![Slot::default(); 16], last: Slot::default(), recent: Vec::new(), stale: false }
     }
 
     #[inline]
@@ -161,6 +164,9 @@ impl Interner {
     /// The id of `bytes` if it was interned before (nothing is added).
     #[inline]
     pub fn get(&mut self, bytes: &[u8]) -> Option<u32> {
+        if self.stale {
+            self.reindex();
+        }
         self.find(bytes, head(bytes)).ok()
     }
 
@@ -168,10 +174,82 @@ impl Interner {
     /// ones were checked when first added).
     #[inline]
     pub fn intern(&mut self, bytes: &[u8]) -> Option<u32> {
+        if self.stale {
+            self.reindex();
+        }
         let h8 = head(bytes);
         match self.find(bytes, h8) {
             Ok(id) => Some(id),
             Err(i) => self.insert(bytes, h8, i),
+        }
+    }
+
+    /// Adds the strings of `other` in its id order (the order a reader of the rows after
+    /// `other`'s would have met them in) and returns, per id of `other`, the id here.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        if self.stale {
+            self.reindex();
+        }
+        (0..other.spans.len() as u32)
+            .map(|id| {
+                let bytes = other.text(id);
+                let h8 = head(bytes);
+                match self.find(bytes, h8) {
+                    Ok(known) => known,
+                    // `other` checked its strings when it added them: `insert` cannot refuse.
+                    Err(i) => self.insert(bytes, h8, i).unwrap_or(u32::MAX),
+                }
+            })
+            .collect()
+    }
+
+    /// As [`Interner::absorb`], for when few lookups or none follow (the last part of a
+    /// file): the new names get ids but no slots, which saves a write and, past three
+    /// quarters full, the table's growth. A later lookup first rebuilds the table.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn absorb_unindexed(&mut self, other: &Interner) -> Vec<u32> {
+        if self.stale {
+            self.reindex();
+        }
+        (0..other.spans.len() as u32)
+            .map(|id| {
+                let bytes = other.text(id);
+                match self.find(bytes, head(bytes)) {
+                    Ok(known) => known,
+                    // Names within `other` differ, so a new one cannot be met twice.
+                    Err(_) => {
+                        self.stale = true;
+                        self.spans.push((self.arena.len() as u32, bytes.len() as u32));
+                        self.arena.extend_from_slice(bytes);
+                        self.spans.len() as u32 - 1
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// A table with a slot for every name (after [`Interner::absorb_unindexed`]).
+    #[cold]
+    fn reindex(&mut self) {
+        self.stale = false;
+        let mut size = 16;
+        while self.spans.len() * 4 > size * 3 {
+            size *= 2;
+        }
+        let mut table = vec![Slot::default(); size];
+        for (id, &(start, len)) in self.spans.iter().enumerate() {
+            let text = &self.arena[start as usize..(start + len) as usize];
+            let mut i = hash(text, head(text)) as usize & (size - 1);
+            while table[i].id1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table[i] = Slot { head: head(text), id1: id as u32 + 1, len };
+        }
+        self.table = table;
+        self.last = Slot::default();
+        if self.table.len() > 4 * RECENT {
+            self.recent = vec![Slot::default(); RECENT];
         }
     }
 
@@ -255,6 +333,36 @@ mod tests {
         assert_eq!(i.intern(b"\xff"), None);
         assert_eq!(i.intern(b""), Some(2));
         assert_eq!(i.into_names(), vec!["b".to_string(), "a".to_string(), String::new()]);
+    }
+
+    #[test]
+    fn absorbing_gives_the_ids_one_interner_would_have_given() {
+        // Short and long names; the second half repeats some of the first's (C11000..C12999).
+        let name = |k: u32| if k % 3 == 0 { format!("customer-{k}-session") } else { format!("C{k}") };
+        let a: Vec<String> = (0..20_000).map(|n| name(n * 7 % 13_000)).collect();
+        let b: Vec<String> = (0..20_000).map(|n| name(n % 9_000 + 11_000)).collect();
+        let mut whole = Interner::new();
+        let ids: Vec<u32> = a.iter().chain(&b).map(|s| whole.intern(s.as_bytes()).unwrap()).collect();
+        let (mut first, mut second) = (Interner::new(), Interner::new());
+        let first_ids: Vec<u32> = a.iter().map(|s| first.intern(s.as_bytes()).unwrap()).collect();
+        let second_ids: Vec<u32> = b.iter().map(|s| second.intern(s.as_bytes()).unwrap()).collect();
+        let remap = first.absorb(&second);
+        let merged: Vec<u32> = first_ids.into_iter().chain(second_ids.iter().map(|&i| remap[i as usize])).collect();
+        assert_eq!(merged, ids);
+        // Without slots for the new names: the same ids, and lookups after it still work.
+        let mut unindexed = Interner::new();
+        let first_ids: Vec<u32> = a.iter().map(|s| unindexed.intern(s.as_bytes()).unwrap()).collect();
+        let remap = unindexed.absorb_unindexed(&second);
+        let merged2: Vec<u32> = first_ids.into_iter().chain(second_ids.iter().map(|&i| remap[i as usize])).collect();
+        assert_eq!(merged2, ids);
+        for (s, &id) in a.iter().chain(&b).zip(&ids) {
+            assert_eq!(unindexed.get(s.as_bytes()), Some(id), "{s}");
+        }
+        assert_eq!(unindexed.intern(b"new one"), whole.intern(b"new one"));
+        assert_eq!(first.intern(b"new one"), whole.intern(b"new one"));
+        let names = whole.into_names();
+        assert_eq!(first.into_names(), names);
+        assert_eq!(unindexed.into_names(), names);
     }
 
     #[test]

@@ -43,6 +43,8 @@ mod fast_hash;
 mod funnel;
 pub mod generator;
 mod importer;
+#[cfg(not(target_arch = "wasm32"))]
+mod import_parts;
 mod interner;
 pub mod mapping;
 pub mod planted;

@@ -20,6 +20,9 @@ pub enum FileBytes {
     Text(String),
     #[cfg(unix)]
     Mapped(crate::mapped_file::MappedFile),
+    /// One file read by several readers at once (`RowReader::share`, each reader a part
+    /// of its rows on a thread of its own).
+    Shared(std::sync::Arc<FileBytes>),
 }
 
 impl FileBytes {
@@ -30,6 +33,7 @@ impl FileBytes {
             FileBytes::Text(t) => t.as_bytes(),
             #[cfg(unix)]
             FileBytes::Mapped(m) => m.as_ref(),
+            FileBytes::Shared(f) => f.bytes(),
         }
     }
 }
@@ -95,6 +99,10 @@ pub struct RowReader {
     ends: Vec<usize>,
     /// The current row's line (the line at the start of reading it).
     row_line: u64,
+    /// No row starting at or after this byte is read (the file's length, or the end of
+    /// this reader's part, `RowReader::part`). A row starting before it is read whole,
+    /// even past it (a quoted line break): the caller sees that in `position`.
+    end: usize,
 }
 
 impl RowReader {
@@ -110,7 +118,9 @@ impl RowReader {
         let _ = core.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
         // csv_core drops a UTF-8 byte-order mark before the first row (its first read).
         let pos = if file.bytes().starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let end = file.bytes().len();
         RowReader {
+            end,
             file,
             pos,
             line: 1,
@@ -138,6 +148,48 @@ impl RowReader {
             FileBytes::Text(t) => Some(t),
             _ => None,
         }
+    }
+
+    /// Makes this reader's file shareable with other readers (`RowReader::part`) and
+    /// returns it; this reader reads on where it was.
+    pub fn share(&mut self) -> std::sync::Arc<FileBytes> {
+        if let FileBytes::Shared(f) = &self.file {
+            return f.clone();
+        }
+        let file = std::sync::Arc::new(std::mem::replace(&mut self.file, FileBytes::Owned(Vec::new())));
+        self.file = FileBytes::Shared(file.clone());
+        file
+    }
+
+    /// A reader of the rows of `file` that start in `start..end`, numbering lines from 1
+    /// at `start`. `start` must be where a row starts (after a line end, outside quotes)
+    /// for its rows to be the file's: the caller checks that with the reader before it.
+    pub fn part(file: std::sync::Arc<FileBytes>, delimiter: u8, start: usize, end: usize) -> RowReader {
+        let mut reader = RowReader::of(FileBytes::Shared(file), delimiter);
+        (reader.pos, reader.end) = (start, end);
+        reader
+    }
+
+    /// Goes on at byte `pos`, line `line`, reading to the end of the file (where another
+    /// reader of its part stopped).
+    pub fn resume(&mut self, pos: usize, line: u64) {
+        (self.pos, self.line, self.end) = (pos, line, self.data().len());
+    }
+
+    /// Reads no row that starts at or after `end`.
+    pub fn stop_at(&mut self, end: usize) {
+        self.end = end;
+    }
+
+    /// The line the next row starts on (1-based, counted from this reader's start).
+    pub fn next_line(&self) -> u64 {
+        self.line
+    }
+
+    /// Whether the fast path cuts this reader's rows (neither delimiter a quote nor a
+    /// line break): only then can a file be cut into parts at line ends.
+    pub fn cuts_at_line_ends(&self) -> bool {
+        !self.all_slow
     }
 
     /// Bytes read so far.
@@ -180,6 +232,9 @@ impl RowReader {
     pub fn next_row(&mut self) -> bool {
         self.row_line = self.line;
         self.bounds.clear();
+        if self.pos >= self.end {
+            return false;
+        }
         // Blank lines before a row are skipped (csv_core's start of a record).
         let data = self.file.bytes();
         while let Some(&b) = data.get(self.pos) {

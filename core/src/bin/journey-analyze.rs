@@ -34,7 +34,7 @@ use std::time::Instant;
 
 use journey_core::analytics::aggregate::{self, AggregateOptions};
 use journey_core::analytics::{
-    analyze, detect_columns, deviation, generator, goal_activities, import_all, survey::survey, AnalysisOptions, Importer,
+    analyze, detect_columns, deviation, generator, goal_activities, survey::survey, AnalysisOptions, Importer,
     ColumnMapping, FunnelMode, FunnelSpec, TimeForm,
 };
 use journey_core::analytics::rows::FileBytes;
@@ -222,9 +222,10 @@ fn run_aggregate(raw: &[String]) -> Result<(), String> {
     if let Some(n) = args.number("top")? {
         opts.top_k = n;
     }
-    let data = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
-    let mapping = mapping(&args, &data[..data.len().min(64 * 1024)], lang, &path)?;
-    let (log, summary) = import_all(data, &mapping).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let data = open_log(&path)?;
+    let mapping = mapping(&args, &data.bytes()[..data.bytes().len().min(64 * 1024)], lang, &path)?;
+    let (log, summary) =
+        Importer::of_file(data, &mapping, None).and_then(Importer::finish_on_all_cores).map_err(|e| format!("{path}: {}", e.message(lang)))?;
     for issue in summary.issue_messages(lang) {
         eprintln!("{path}: {issue}");
     }
@@ -376,7 +377,7 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let mapping = mapping(&args, head, lang, &path)?;
     let t1 = Instant::now();
     let (log, summary) =
-        Importer::of_file(data, &mapping, None).and_then(Importer::finish).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+        Importer::of_file(data, &mapping, None).and_then(Importer::finish_on_all_cores).map_err(|e| format!("{path}: {}", e.message(lang)))?;
     let t_import = t1.elapsed();
     let map = match args.get("map") {
         Some(p) => Some(load_map(p, lang)?),

@@ -103,12 +103,14 @@ test('the curve has a text alternative under the map: every stage’s value per 
     assert.deepEqual(rows, expected);
 
     // Without colour: each persona's line has its own dash pattern and marker, shown in the legend.
-    // A line's markers are on the path after it (its points in the drawn columns, no stroke).
+    // A line's markers are the path after it: its marker's shape (one "M" each) beside each
+    // of its points in the drawn columns, filled in the line's colour.
     const lines = await page.locator('[data-testid="emotion-curve"] path.curve-as-is').evaluateAll((ps) =>
       ps.map((p) => {
         const m = p.nextElementSibling;
-        return [p.getAttribute('stroke-dasharray') || 'solid', m.matches('path.curve-markers[data-kind="as-is"]') && m.getAttribute('marker-mid'),
-          (m.getAttribute('d').match(/[ML]/g) || []).length, (p.getAttribute('d').match(/[ML]/g) || []).length];
+        return [p.getAttribute('stroke-dasharray') || 'solid',
+          m.matches('path.curve-markers[data-kind="as-is"]') && m.getAttribute('fill') === p.getAttribute('stroke') && m.getAttribute('data-shape'),
+          (m.getAttribute('d').match(/M/g) || []).length, (p.getAttribute('d').match(/[ML]/g) || []).length];
       }));
     assert.equal(lines.length, map.personas.length);
     assert.equal(new Set(lines.map((l) => l[0])).size, lines.length, `dash patterns differ: ${JSON.stringify(lines)}`);

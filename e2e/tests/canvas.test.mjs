@@ -338,7 +338,8 @@ test('a large map draws the cards near the view; End and scrolling reach the far
     assert.ok(drawn > 5 && drawn < N, `${drawn} of ${N} cards in the page`);
     // The line's markers likewise: one at each drawn face (each touchpoint has an emotion), not at all N points.
     const [markers, faces] = await page.evaluate(() => [
-      document.querySelector('[data-testid="emotion-curve"] path.curve-markers').getAttribute('d').split(/[ML]/).filter((p) => p.trim()).length,
+      // One closed shape (one "M") per marker.
+      (document.querySelector('[data-testid="emotion-curve"] path.curve-markers').getAttribute('d').match(/M/g) || []).length,
       document.querySelectorAll('[data-testid="emotion-curve"] .curve-mark').length]);
     assert.ok(markers > 5 && markers < N && markers === faces, `${markers} markers, ${faces} faces`);
     assert.equal(await page.getByTestId('card-title').first().textContent(), 'Step 0');

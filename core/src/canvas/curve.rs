@@ -185,17 +185,52 @@ pub fn render_curve_frame(curve: &CanvasCurve, height: f64, lang: Lang) -> Strin
 /// The scale (the zero line dotted, +2 and −2 faint, their labels) and the stage separators:
 /// it changes with the columns only, not with an emotion.
 pub fn render_curve_scale(curve: &CanvasCurve, height: f64) -> String {
-    let w = curve.width.max(1.0);
     let mut s = marker_defs();
-    for v in [2.0, -2.0] {
-        let y = y_of(v, height);
-        let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
-    }
-    let zero = y_of(0.0, height);
-    let _ = write!(s, r##"<line x1="0" x2="{w:.0}" y1="{zero:.1}" y2="{zero:.1}" stroke="#999" stroke-dasharray="2 3"/>"##);
+    level_lines(&mut s, &format!("{:.0}", curve.width.max(1.0)), height);
     for x in curve.stage_x.iter().skip(1) {
         let _ = write!(s, r##"<line x1="{x:.1}" x2="{x:.1}" y1="0" y2="{height:.0}" stroke="#d0d7de"/>"##);
     }
+    s.push_str(&curve_scale_labels(height));
+    s
+}
+
+/// The lines at +2, −2 (faint) and 0 (dotted) from x = 0 to `x2`.
+fn level_lines(s: &mut String, x2: &str, height: f64) {
+    for v in [2.0, -2.0] {
+        let y = y_of(v, height);
+        let _ = write!(s, r##"<line x1="0" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="#e3e3e3"/>"##);
+    }
+    let zero = y_of(0.0, height);
+    let _ = write!(s, r##"<line x1="0" x2="{x2}" y1="{zero:.1}" y2="{zero:.1}" stroke="#999" stroke-dasharray="2 3"/>"##);
+}
+
+/// The canvas's scale in three parts, so that a column changing width re-parses nothing: the
+/// part that never moves ([`curve_scale_fixed`]: the level lines, drawn to `100%` — the view
+/// box's width; the canvas draws its lines' markers as paths, [`curve_marker_paths`]), the stage separators as the data of one
+/// path ([`stage_separators_d`], set on every change of the columns) and the labels
+/// ([`curve_scale_labels`]). Drawn in that order they paint what [`render_curve_scale`] paints.
+pub fn curve_scale_fixed(height: f64) -> String {
+    let mut s = String::new();
+    level_lines(&mut s, "100%", height);
+    s
+}
+
+/// The stage separators (every stage's start but the first) as path data: one vertical
+/// stroke each, drawn with the separators' colour (`#d0d7de`) by the canvas.
+pub fn stage_separators_d(curve: &CanvasCurve, height: f64) -> String {
+    let mut d = String::with_capacity(curve.stage_x.len() * 16);
+    for x in curve.stage_x.iter().skip(1) {
+        d.push_str(if d.is_empty() { "M" } else { " M" });
+        push_tenths(&mut d, *x);
+        d.push_str(" 0 V");
+        push_tenths(&mut d, height);
+    }
+    d
+}
+
+/// The scale's labels +2, 0 and −2 at the left edge.
+pub fn curve_scale_labels(height: f64) -> String {
+    let mut s = String::new();
     for (v, label) in [(2.0, "+2"), (0.0, "0"), (-2.0, "−2")] {
         let _ = write!(s, r##"<text x="3" y="{:.1}" font-size="10" fill="#666">{label}</text>"##, y_of(v, height) + 3.5);
     }
@@ -307,21 +342,84 @@ fn path_data(points: &[(f64, f64)], offset: f64, height: f64) -> String {
     d
 }
 
-/// For each line of [`curve_paths`] (same order), the path data through its points from `from`
-/// to `to` (x in the drawing): the canvas puts the line's markers on this path, drawn without
-/// a stroke over the line, for the columns it draws. Markers on the whole line painted one
-/// per touchpoint on every edit — most of an edit's paint on a 300-touchpoint map
-/// (benchmarks/README.md); the same points give the same markers where the map is seen.
-pub fn curve_marker_paths(curve: &CanvasCurve, height: f64, from: f64, to: f64) -> Vec<String> {
+/// For each line of [`curve_paths`] (same order), its markers at its points from `from` to `to`
+/// (x in the drawing) as the data of one path: the shape of [`marker_shape`] beside each
+/// point where a `<marker>` on the line would draw it ([`marker_defs`]: 15 px to the right),
+/// filled in the line's colour with a white edge by the canvas ([`MarkerPath`]). Markers on
+/// the whole line painted one per touchpoint on every edit — most of an edit's paint on a
+/// 300-touchpoint map (benchmarks/README.md); `<marker>` elements at the drawn columns' points
+/// still painted each marker as a drawing of its own, one path is painted at once.
+pub fn curve_marker_paths(curve: &CanvasCurve, height: f64, from: f64, to: f64) -> Vec<MarkerPath> {
     curve
         .lines
         .iter()
         .filter(|line| !line.points.is_empty())
         .map(|line| {
-            let near: Vec<(f64, f64)> = line.points.iter().copied().filter(|(x, _)| *x >= from && *x <= to).collect();
-            path_data(&near, line.offset, height)
+            let style = line.style % LINE_COLORS.len();
+            let near = line.points.iter().filter(|(x, _)| *x >= from && *x <= to);
+            let mut d = String::with_capacity(line.points.len().min(64) * 40);
+            for (x, v) in near {
+                marker_outline(&mut d, style, x + MARKER_DX, y_of(*v, height) + line.offset);
+            }
+            MarkerPath { d, color: LINE_COLORS[style], shape: MARKER_NAMES[style] }
         })
         .collect()
+}
+
+/// A line's markers as one path ([`curve_marker_paths`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerPath {
+    /// The outlines of the markers, one closed shape each.
+    pub d: String,
+    /// The fill (the line's colour); the edge is white, 1 px.
+    pub color: &'static str,
+    /// The shape's name ("circle", "square", …): the path's `data-shape`.
+    pub shape: &'static str,
+}
+
+/// How far right of its point a marker is centred: [`marker_defs`]' `refX` 5, shape at 20.
+const MARKER_DX: f64 = 15.0;
+/// The names of [`marker_shape`]'s shapes by persona place.
+const MARKER_NAMES: [&str; 6] = ["circle", "square", "triangle", "diamond", "triangle-down", "bar"];
+
+/// Appends the outline of [`marker_shape`]'s shape `style` centred on (`x`, `y`) to `d`: the
+/// same corners (the circle as two arcs).
+fn marker_outline(d: &mut String, style: usize, x: f64, y: f64) {
+    fn at(d: &mut String, cmd: char, px: f64, py: f64) {
+        d.push(cmd);
+        push_tenths(d, px);
+        d.push(' ');
+        push_tenths(d, py);
+    }
+    match style {
+        0 => {
+            at(d, 'M', x - 3.6, y);
+            d.push_str("a3.6 3.6 0 1 0 7.2 0a3.6 3.6 0 1 0 -7.2 0Z");
+        }
+        1 => {
+            at(d, 'M', x - 3.5, y - 3.5);
+            d.push_str("h7v7h-7Z");
+        }
+        2 | 4 => {
+            // Up (2) or down (4): the tip 4 px from the centre, the base 3.5 px the other way.
+            let s = if style == 2 { 1.0 } else { -1.0 };
+            at(d, 'M', x, y - 4.0 * s);
+            at(d, 'L', x + 4.0, y + 3.5 * s);
+            at(d, 'L', x - 4.0, y + 3.5 * s);
+            d.push('Z');
+        }
+        3 => {
+            at(d, 'M', x, y - 4.5);
+            at(d, 'L', x + 4.5, y);
+            at(d, 'L', x, y + 4.5);
+            at(d, 'L', x - 4.5, y);
+            d.push('Z');
+        }
+        _ => {
+            at(d, 'M', x - 1.75, y - 4.0);
+            d.push_str("h3.5v8h-3.5Z");
+        }
+    }
 }
 
 /// One path per line (as-is solid, to-be dashed), each with its persona's name as tooltip.
@@ -539,7 +637,7 @@ mod tests {
     }
 
     #[test]
-    fn the_marker_paths_go_through_the_line_points_in_the_given_span_only() {
+    fn the_marker_paths_draw_each_lines_marker_beside_its_points_in_the_given_span_only() {
         let mut m = JourneyMap::blank("m", "M", 0.0, Lang::En);
         let s0 = m.stages[0].id.clone();
         for i in 0..6 {
@@ -550,19 +648,75 @@ mod tests {
         let l = canvas_layout(&m, None, Lang::En);
         let c = canvas_curve(&m, &l, None);
         let paths = curve_paths(&c, CURVE_H, Lang::En);
-        // The whole span: the same path data as the lines themselves.
+        // The whole span: one shape per point of each line, in the line's colour and shape.
         let all = curve_marker_paths(&c, CURVE_H, f64::MIN, f64::MAX);
-        assert_eq!(all, paths.iter().map(|p| p.d.clone()).collect::<Vec<_>>());
-        // A span over the 2nd to 4th point: those points, each line's own y.
+        assert_eq!(all.len(), paths.len());
+        for ((line, p), markers) in c.lines.iter().zip(&paths).zip(&all) {
+            assert_eq!(markers.d.matches('M').count(), line.points.len(), "{}", markers.d);
+            assert_eq!((markers.color, markers.shape), (p.color, MARKER_NAMES[p.style]));
+            // Each shape is centred 15 px right of its point, at the point's y: the first
+            // corner of a circle (style 0) is its leftmost point.
+            let (x, v) = line.points[0];
+            let mut first = String::new();
+            marker_outline(&mut first, 0, x + 15.0, y_of(v, CURVE_H) + line.offset);
+            assert!(markers.d.starts_with(&first), "{} {first}", markers.d);
+            assert!(first.starts_with(&format!("M{:.1} ", x + 15.0 - 3.6)), "{first}");
+        }
+        // A span over the 2nd to 4th point: those three only.
         let xs: Vec<f64> = c.lines[0].points.iter().map(|p| p.0).collect();
         let part = curve_marker_paths(&c, CURVE_H, xs[1], xs[3]);
-        assert_eq!(part.len(), paths.len());
-        for (line, d) in c.lines.iter().zip(&part) {
-            let near: Vec<_> = line.points.iter().copied().filter(|(x, _)| *x >= xs[1] && *x <= xs[3]).collect();
-            assert_eq!(*d, path_data(&near, line.offset, CURVE_H));
+        assert_eq!(part[0].d.matches('M').count(), 3, "{}", part[0].d);
+        assert!(curve_marker_paths(&c, CURVE_H, xs[5] + 1.0, f64::MAX).iter().all(|p| p.d.is_empty()), "none outside");
+    }
+
+    #[test]
+    fn the_marker_outlines_have_the_marker_shapes_corners() {
+        // The corners of marker_shape's shape (its numbers after x= / y= or in d) against
+        // the outline's, for the shapes drawn with corners: the canvas draws what an export shows.
+        for style in 1..6 {
+            let mut d = String::new();
+            marker_outline(&mut d, style, 20.0, 6.0);
+            let shape = marker_shape(style, 20.0, 6.0);
+            let nums = |s: &str| -> Vec<f64> {
+                s.split(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == '-')).filter_map(|n| n.parse().ok()).collect()
+            };
+            match style {
+                1 | 5 => {
+                    // rect x, y, width, height against M x y h w v h.
+                    // (18.25 is written 18.2 by `{:.1}`, 18.3 by the canvas's faster tenths: a tenth of a pixel.)
+                    let (r, o) = (nums(&shape), nums(&d));
+                    assert!((0..4).all(|k| (o[k] - r[k]).abs() < 0.101), "{shape} {d}");
+                }
+                _ => {
+                    let inner = &shape[shape.find(" d=\"").unwrap() + 4..];
+                    let inner = &inner[..inner.find('"').unwrap()];
+                    assert_eq!(nums(inner), nums(&d), "{shape} {d}");
+                }
+            }
         }
-        assert_eq!(part[0].matches(['M', 'L']).count(), 3, "{}", part[0]);
-        assert_eq!(curve_marker_paths(&c, CURVE_H, xs[5] + 1.0, f64::MAX), vec![String::new(); paths.len()], "none outside");
+    }
+
+    #[test]
+    fn the_canvas_scale_in_parts_draws_what_the_whole_scale_draws() {
+        let m = coffee_to_go("m", 0.0, Lang::En);
+        let c = canvas_curve(&m, &canvas_layout(&m, None, Lang::En), None);
+        assert!(c.stage_x.len() > 2);
+        let whole = render_curve_scale(&c, CURVE_H);
+        // The level lines to the view box's width, the same lines as the whole scale's.
+        let w = format!(r#"x2="{:.0}""#, c.width.max(1.0));
+        let fixed = curve_scale_fixed(CURVE_H);
+        assert!(whole.starts_with(&format!("{}{}", marker_defs(), fixed.replace(r#"x2="100%""#, &w))), "{fixed}");
+        assert!(whole.ends_with(&curve_scale_labels(CURVE_H)));
+        // One vertical stroke per separator line, at its x, over the whole height.
+        let d = stage_separators_d(&c, CURVE_H);
+        let strokes: Vec<&str> = d.split('M').skip(1).map(str::trim).collect();
+        let lines: Vec<_> = whole.match_indices(r#"y1="0""#).collect();
+        assert_eq!(strokes.len(), c.stage_x.len() - 1);
+        assert_eq!(lines.len(), strokes.len());
+        for (x, stroke) in c.stage_x.iter().skip(1).zip(&strokes) {
+            assert_eq!(*stroke, format!("{x:.1} 0 V104.0"));
+            assert!(whole.contains(&format!(r#"<line x1="{x:.1}" x2="{x:.1}" y1="0" y2="104""#)));
+        }
     }
 
     #[test]

@@ -169,6 +169,12 @@ pub fn column_width(tp: &Touchpoint, lang: Lang) -> f64 {
 
 /// The canvas of `map`, showing only `persona`'s touchpoints when a persona is chosen.
 pub fn canvas_layout(map: &JourneyMap, persona: Option<&str>, lang: Lang) -> CanvasLayout {
+    layout_with(map, persona, |tp| column_width(tp, lang))
+}
+
+/// [`canvas_layout`] with each touchpoint's column width from `width` ([`column_width`] or
+/// its remembered value, `width_cache`).
+pub(crate) fn layout_with(map: &JourneyMap, persona: Option<&str>, mut width: impl FnMut(&Touchpoint) -> f64) -> CanvasLayout {
     let mut columns = Vec::new();
     let mut stages = Vec::new();
     let mut x = LABEL_W;
@@ -176,7 +182,7 @@ pub fn canvas_layout(map: &JourneyMap, persona: Option<&str>, lang: Lang) -> Can
         let (first, start_x) = (columns.len(), x);
         let mut shown = 0;
         for tp in map.touchpoints_in(&stage.id).filter(|t| belongs_to(t, persona)) {
-            let width = column_width(tp, lang);
+            let width = width(tp);
             columns.push(Column { stage: i, slot: Slot::Touchpoint(tp.id.clone()), x, width });
             x += width;
             shown += 1;

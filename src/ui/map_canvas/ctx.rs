@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use journey_core::canvas::{canvas_layout, drawn_columns, navigate, shown_lanes, CanvasLayout, Move, Selection};
+use journey_core::canvas::{canvas_layout, canvas_layout_cached, drawn_columns, navigate, shown_lanes, CanvasLayout, Move, Selection, WidthCache};
 use journey_core::editor::Lane;
 use journey_core::model::{JourneyMap, Touchpoint};
 use journey_core::score::MapScores;
@@ -111,10 +111,13 @@ impl Cv {
         let state = map.state;
         let scores = map.scores;
         let persona = RwSignal::new(None::<String>);
+        // Widths of unchanged touchpoints are not measured again (`canvas::width_cache`).
+        let widths = StoredValue::new(WidthCache::default());
         let layout = Memo::new(move |_| {
             let lang = state.lang.get();
             let filter = persona.get();
-            map.with(|m| canvas_layout(m, filter.as_deref(), lang))
+            map.with(|m| widths.try_update_value(|w| canvas_layout_cached(m, filter.as_deref(), lang, w)))
+                .flatten()
                 .unwrap_or_else(|| canvas_layout(&JourneyMap::empty("", "", 0.0), None, lang))
         });
         let view_x = RwSignal::new((0.0, window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0)));

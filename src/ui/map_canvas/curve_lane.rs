@@ -4,17 +4,18 @@
 //! table ([`CurveValues`], the drawing's text alternative). The core writes the SVG with every label escaped, so it is
 //! inserted as markup; the legend's names are text nodes.
 //!
-//! The drawing is not one string: the scale with the stage separators is one, each line is a
-//! `<path>` kept in the page whose path data is set, and each touchpoint's mark is its own
+//! The drawing is not one string: the scale is parsed once but for its stage separators (one
+//! `<path>` whose data is set), each line is a `<path>` kept in the page whose path data is set, and each touchpoint's mark is its own
 //! group, keyed by its place and moved by a `transform`. An edit then re-parses the one mark
 //! that changed and sets the lines' path data; re-parsing every face (about six elements per
 //! touchpoint) was the largest part of an edit on a 300-touchpoint map, and re-parsing the
-//! lines as markup the largest left after that. Marks, and the lines' markers (a path of
-//! their own per line, without a stroke), are drawn for the drawn columns only (`Cv::drawn`):
-//! a marker at each of 300 points was repainted on every edit.
+//! lines as markup the largest left after that. Marks, and the lines' markers (one path of
+//! shapes per line, not `<marker>`s: each of those painted as a drawing of its own), are drawn
+//! for the drawn columns only (`Cv::drawn`): a marker at each of 300 points was repainted on
+//! every edit.
 
 use journey_core::canvas::curve::{curve_label, CURVE_H};
-use journey_core::canvas::{canvas_curve, curve_marker_paths, curve_paths, mark_transform, render_curve_mark, render_curve_scale, CanvasCurve, CurveMark, CurvePath};
+use journey_core::canvas::{canvas_curve, curve_marker_paths, curve_paths, curve_scale_fixed, curve_scale_labels, mark_transform, render_curve_mark, stage_separators_d, CanvasCurve, CurveMark, CurvePath, MarkerPath};
 use leptos::prelude::*;
 
 use super::ctx::Cv;
@@ -25,8 +26,11 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
         let persona = cv.persona.get();
         cv.layout.with(|l| cv.with_map(|m| canvas_curve(m, l, persona.as_deref())))
     });
-    // The scale changes with the columns; the lines with any emotion.
-    let scale = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| render_curve_scale(c, CURVE_H)).unwrap_or_default()));
+    // Of the scale only the stage separators move with the columns (one path's data); the
+    // level lines and labels are parsed once. Re-parsing the whole scale on every change of
+    // a column's width was eleven elements re-made (benchmarks/README.md, "Editor, session
+    // 5"). The lines change with any emotion.
+    let separators = Memo::new(move |_| curve.with(|c| c.as_ref().map(|c| stage_separators_d(c, CURVE_H)).unwrap_or_default()));
     let lines = Memo::new(move |_| {
         let lang = cv.state.lang.get();
         curve.with(|c| c.as_ref().map(|c| curve_paths(c, CURVE_H, lang)).unwrap_or_default())
@@ -63,7 +67,9 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
             <svg class="canvas-curve-svg" role="img" aria-label=name aria-describedby="curve-values"
                 width=move || format!("{:.0}", width.get()) height=format!("{CURVE_H:.0}")
                 viewBox=move || format!("0 0 {:.0} {CURVE_H:.0}", width.get())>
-                <g inner_html=move || scale.get()></g>
+                <g inner_html=curve_scale_fixed(CURVE_H)></g>
+                <path class="curve-stages" d=move || separators.get() fill="none" stroke="#d0d7de"></path>
+                <g inner_html=curve_scale_labels(CURVE_H)></g>
                 <g>
                     <For each=move || 0..lines.with(Vec::len) key=|i| *i let(i)>
                         <CurveLineView lines markers i/>
@@ -78,24 +84,26 @@ pub fn CurveCell(cv: Cv, span: Signal<usize>) -> impl IntoView {
 }
 
 /// The line at place `i`: one `<path>` whose attributes follow the line, and after it the
-/// path of its markers (`curve-markers`: its points in the drawn columns, no stroke). The
-/// path data are memos of their own, so moved points set `d` and nothing else.
+/// path of its markers (`curve-markers`: the marker's shape beside each of its points in the
+/// drawn columns, one path). The path data are memos of their own, so moved points set `d`
+/// and nothing else.
 #[component]
-fn CurveLineView(lines: Memo<Vec<CurvePath>>, markers: Memo<Vec<String>>, i: usize) -> impl IntoView {
+fn CurveLineView(lines: Memo<Vec<CurvePath>>, markers: Memo<Vec<MarkerPath>>, i: usize) -> impl IntoView {
     let d = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| p.d.clone()).unwrap_or_default()));
-    let marked = Memo::new(move |_| markers.with(|m| m.get(i).cloned().unwrap_or_default()));
-    // Colour, kind and dash pattern: they change only when the lines themselves do.
-    let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash(), p.marker()))));
+    let marked = Memo::new(move |_| markers.with(|m| m.get(i).map(|m| m.d.clone()).unwrap_or_default()));
+    // Colour, kind and dash pattern, the markers' colour and shape: they change only when the
+    // lines themselves do.
+    let look = Memo::new(move |_| lines.with(|l| l.get(i).map(|p| (p.color, p.kind(), p.dash()))));
+    let mark_look = Memo::new(move |_| markers.with(|m| m.get(i).map(|m| (m.color, m.shape))));
     let title = Memo::new(move |_| lines.with(|l| l.get(i).map(CurvePath::title_markup).unwrap_or_default()));
-    let kind = move || look.get().map(|(_, kind, _, _)| kind);
-    let marker = move || look.with(|l| l.as_ref().map(|(_, _, _, m)| m.clone()));
+    let kind = move || look.get().map(|(_, kind, _)| kind);
     view! {
-        <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
-            stroke-dasharray=move || look.get().and_then(|(_, _, dash, _)| dash)
+        <path d=move || d.get() fill="none" stroke=move || look.get().map(|(color, _, _)| color) stroke-width="2.5" stroke-linejoin="round"
+            stroke-dasharray=move || look.get().and_then(|(_, _, dash)| dash)
             class=move || format!("curve-line curve-{}", kind().unwrap_or_default()) data-kind=kind
             inner_html=move || title.get()></path>
-        <path class="curve-markers" data-kind=kind d=move || marked.get() fill="none" stroke="none"
-            marker-start=marker marker-mid=marker marker-end=marker></path>
+        <path class="curve-markers" data-kind=kind data-shape=move || mark_look.get().map(|(_, shape)| shape) d=move || marked.get()
+            fill=move || mark_look.get().map(|(color, _)| color) stroke="#fff" stroke-width="1"></path>
     }
 }
 

@@ -148,6 +148,8 @@ impl CanvasLayout {
 }
 
 /// How wide a touchpoint's column should be (see the module doc).
+// Every field read here is listed in `width_cache::Measured`, which reuses a width only
+// while they are all equal: a field added here must be added there.
 pub fn column_width(tp: &Touchpoint, lang: Lang) -> f64 {
     let title_font = Font::bold(TITLE_FONT);
     let mut body: Vec<&str> = vec![&tp.customer_action, &tp.thoughts, &tp.owner];

@@ -7,8 +7,12 @@
 //! import of 1M events frees and allocates columns of 4–8 MB several times (file order,
 //! sorted order, the case table's growth, the metrics' buffers), so keeping freed memory
 //! cut the run's page faults by a quarter (18.1k → 13.5k) and its CPU time by ≈ 5 %
-//! (benchmarks/README.md, "Scale, session 4"). The process ends right after, so memory
-//! kept is never a leak; the browser's worker has its own allocator and is not touched.
+//! (benchmarks/README.md, "Scale, session 4"). One arena for every thread: the threads
+//! that read a big file's parts and build its columns (`analytics/import_parts.rs`) would
+//! otherwise each get an arena of their own, whose blocks the others cannot reuse (page
+//! faults 16.4k → 13.7k, "Scale, session 5"); they allocate a few large blocks each, so
+//! they hardly ever wait for the one lock. The process ends right after, so memory kept
+//! is never a leak; the browser's worker has its own allocator and is not touched.
 
 /// Keeps freed memory in the process for the rest of the run (glibc on Linux; elsewhere
 /// nothing changes).
@@ -20,5 +24,6 @@ pub fn keep_freed_memory() {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
+        libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }

@@ -2,6 +2,10 @@
 //! after the other in the browser, whose worker has one thread. The results are the same
 //! either way; only the time differs.
 
+/// Events (or rows) from which a pass over them pays for a thread of its own: starting one
+/// costs tens of microseconds, a pass over 100,000 events a millisecond or more.
+pub const WORTH_A_THREAD: usize = 100_000;
+
 /// Runs `a` and `b` and returns both results: natively `a` on a second thread when the
 /// work is `big` enough to pay for starting one (tens of microseconds).
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,7 +2,7 @@
 //! dense ids, events sorted by (case, timestamp, file row). Every metric walks these
 //! vectors case by case without allocating per event.
 
-use crate::side_by_side::side_by_side;
+use crate::side_by_side::{side_by_side, WORTH_A_THREAD};
 
 /// Marks "no value" in the optional id columns (channel, resource).
 pub const NONE_ID: u32 = u32::MAX;
@@ -125,7 +125,7 @@ impl EventLog {
             Some(*slot as usize - 1)
         });
         let ((mut time_ms, mut activity), (mut line, mut channel, mut rating, mut resource)) = side_by_side(
-            n >= 100_000,
+            n >= WORTH_A_THREAD,
             move || {
                 let (mut time, mut activity) = (vec![0i64; n], vec![0u32; n]);
                 for (i, k) in slots().enumerate() {

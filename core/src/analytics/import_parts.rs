@@ -17,7 +17,7 @@ use crate::analytics::event_log::{EventLog, NONE_ID};
 use crate::analytics::interner::Interner;
 use crate::analytics::long_fields::LongFields;
 use crate::analytics::rows::{FileBytes, RowReader};
-use crate::side_by_side::side_by_side;
+use crate::side_by_side::{side_by_side, WORTH_A_THREAD};
 
 /// Below this, one thread reads the file faster than several start.
 const MIN_PART_BYTES: usize = 1 << 20;
@@ -148,7 +148,7 @@ impl Importer {
         // core appends the other columns.
         let (raw, other) = (&mut self.raw, &part.raw);
         let (cases, ()) = side_by_side(
-            other.case.len() >= 100_000,
+            other.case.len() >= WORTH_A_THREAD,
             || if last { self.cases.absorb_unindexed(&part.cases) } else { self.cases.absorb(&part.cases) },
             || {
                 raw.activity.extend(remapped(&other.activity, &activities));

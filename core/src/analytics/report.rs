@@ -11,7 +11,7 @@ use super::funnel::{funnel, FunnelReport, FunnelSpec};
 use super::throughput::{throughput, ThroughputReport};
 use super::variants::{variants, VariantsReport};
 use super::volumes::{volumes, VolumesReport};
-use crate::side_by_side::side_by_side;
+use crate::side_by_side::{side_by_side, WORTH_A_THREAD};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnalysisOptions {
@@ -90,7 +90,7 @@ pub fn analyze(log: &EventLog, opts: &AnalysisOptions) -> Report {
     // The metrics only read the log: natively the directly-follows graph (about half the
     // work of a big log) is built on a second core while the rest are measured.
     let (dfg, (volumes, top_variants, throughput, drop_off, funnel)) = side_by_side(
-        log.event_count() >= 100_000,
+        log.event_count() >= WORTH_A_THREAD,
         || directly_follows(log),
         || {
             (

@@ -34,7 +34,7 @@ use std::time::Instant;
 
 use journey_core::analytics::aggregate::{self, AggregateOptions};
 use journey_core::analytics::{
-    analyze, detect_columns, deviation, generator, goal_activities, survey::survey, AnalysisOptions, Importer,
+    analyze, detect_columns, deviation, generator, goal_activities, survey::survey, AnalysisOptions, EventLog, ImportSummary, Importer,
     ColumnMapping, FunnelMode, FunnelSpec, TimeForm,
 };
 use journey_core::analytics::rows::FileBytes;
@@ -224,8 +224,7 @@ fn run_aggregate(raw: &[String]) -> Result<(), String> {
     }
     let data = open_log(&path)?;
     let mapping = mapping(&args, &data.bytes()[..data.bytes().len().min(64 * 1024)], lang, &path)?;
-    let (log, summary) =
-        Importer::of_file(data, &mapping, None).and_then(Importer::finish_on_all_cores).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let (log, summary) = import_log(data, &mapping, lang, &path)?;
     for issue in summary.issue_messages(lang) {
         eprintln!("{path}: {issue}");
     }
@@ -376,8 +375,7 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
     let head = &data.bytes()[..data.bytes().len().min(64 * 1024)];
     let mapping = mapping(&args, head, lang, &path)?;
     let t1 = Instant::now();
-    let (log, summary) =
-        Importer::of_file(data, &mapping, None).and_then(Importer::finish_on_all_cores).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    let (log, summary) = import_log(data, &mapping, lang, &path)?;
     let t_import = t1.elapsed();
     let map = match args.get("map") {
         Some(p) => Some(load_map(p, lang)?),
@@ -425,6 +423,11 @@ fn run_analyze(raw: &[String]) -> Result<(), String> {
         );
     }
     warnings_verdict(&args, &summary, lang, &path)
+}
+
+/// The log read with `mapping`, its rows on every core (`analytics/import_parts.rs`).
+fn import_log(data: FileBytes, mapping: &ColumnMapping, lang: Lang, path: &str) -> Result<(EventLog, ImportSummary), String> {
+    Importer::of_file(data, mapping, None).and_then(Importer::finish_on_all_cores).map_err(|e| format!("{path}: {}", e.message(lang)))
 }
 
 /// The log's bytes: mapped where the system allows (read in place, no copy), else read.

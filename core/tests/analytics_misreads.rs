@@ -17,12 +17,30 @@ fn guess(csv: &str) -> (ColumnMapping, Vec<String>) {
     (ColumnMapping::from_detection(&d).expect("a complete guess"), d.headers)
 }
 
-fn tmp(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("journey-misreads-{}", std::process::id()));
+/// A file written for one test in a folder of its own, removed with it when dropped (the
+/// tests run in parallel, so no two share a folder).
+struct TmpFile(std::path::PathBuf);
+
+impl TmpFile {
+    fn path(&self) -> &str {
+        self.0.to_str().expect("temporary paths are UTF-8 here")
+    }
+}
+
+impl Drop for TmpFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn tmp(name: &str, text: &str) -> TmpFile {
+    let dir = std::env::temp_dir().join(format!("journey-misreads-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
-    p.to_string_lossy().into_owned()
+    TmpFile(p)
 }
 
 #[test]
@@ -86,22 +104,22 @@ fn orders_and_tickets_read_as_generic_logs_warn_and_never_filter_by_status() {
 fn the_cli_reports_the_misread_and_exits_with_3() {
     let w = world(60, 5);
     let shop = tmp("orders_export.csv", &w.shopify_csv());
-    let out = Command::new(BIN).args([shop.as_str()]).output().unwrap();
+    let out = Command::new(BIN).args([shop.path()]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("Shopify") && err.contains("warning"), "{err}");
     let ga4 = tmp("ga4.csv", &w.ga4_csv(false));
     let out = Command::new(BIN)
-        .args([ga4.as_str(), "--case", "event_timestamp", "--time", "user_pseudo_id", "--activity", "event_name", "--lang", "de"])
+        .args([ga4.path(), "--case", "event_timestamp", "--time", "user_pseudo_id", "--activity", "event_name", "--lang", "de"])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("Fall-Spalte „event_timestamp“"), "{err}");
     // The right guess passes, and --accept-warnings keeps a doubtful import.
-    let out = Command::new(BIN).args([ga4.as_str()]).output().unwrap();
+    let out = Command::new(BIN).args([ga4.path()]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = Command::new(BIN).args([shop.as_str(), "--accept-warnings"]).output().unwrap();
+    let out = Command::new(BIN).args([shop.path(), "--accept-warnings"]).output().unwrap();
     assert!(out.status.success());
 }
 
@@ -115,9 +133,9 @@ fn us_dates_are_read_in_the_order_the_column_shows() {
     assert_eq!(log.time_ms[1] - log.time_ms[0], (12 * 24 - 1) * 3_600_000 - 15 * 60_000);
     // Ambiguous throughout: the CLI asks for the order instead of guessing.
     let open = tmp("open.csv", "case,activity,time\nA,Visit,03/01/2024 10:15\nA,Buy,03/02/2024 09:00\n");
-    let out = Command::new(BIN).args([open.as_str()]).output().unwrap();
+    let out = Command::new(BIN).args([open.path()]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--time-form"));
-    let out = Command::new(BIN).args([open.as_str(), "--time-form", "day-first", "--json", "--accept-warnings"]).output().unwrap();
+    let out = Command::new(BIN).args([open.path(), "--time-form", "day-first", "--json", "--accept-warnings"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
